@@ -1,0 +1,122 @@
+"""Reading YAML while remembering where every key was written.
+
+PyYAML forgets line numbers once it builds dicts, and silently keeps the last of two equal keys.
+Planners edit these files by hand, so both matter: every mapping here keeps the line of each of
+its keys, and a repeated key is an error.
+"""
+
+import yaml
+
+from ..i18n import tr
+
+
+class StandardIssue:
+    """One problem found in a standard file, pointing at the file, line and key."""
+
+    def __init__(self, path, line, key_path, message):
+        self.path = path
+        self.line = line
+        self.key_path = key_path
+        self.message = message
+
+    def __str__(self):
+        where = "{}:{}".format(self.path, self.line) if self.line else str(self.path)
+        return "{}: {}: {}".format(where, self.key_path, self.message) if self.key_path else "{}: {}".format(
+            where, self.message)
+
+
+class StandardError(Exception):
+    """A standard that cannot be used; `issues` lists every problem found, not just the first."""
+
+    def __init__(self, issues):
+        self.issues = list(issues)
+        super().__init__(self.describe())
+
+    def describe(self):
+        head = tr("The standard cannot be used ({} problem(s)):", "StandardError").format(len(self.issues))
+        return "\n".join([head] + ["  " + str(issue) for issue in self.issues])
+
+
+class LocatedDict(dict):
+    """A mapping that knows its file, its own line and the line of each key."""
+
+    path = ""
+    line = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_places = {}  # key -> (path, line); a merged mapping mixes files
+
+    def place_of(self, key):
+        return self.key_places.get(key, (self.path, self.line))
+
+
+class LocatedList(list):
+    path = ""
+    line = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_places = []  # index -> (path, line)
+
+    def place_of(self, index):
+        return self.item_places[index] if index < len(self.item_places) else (self.path, self.line)
+
+
+def _loader_for(path):
+    class _LocatingLoader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader, node):
+        mapping = LocatedDict()
+        mapping.path, mapping.line = path, node.start_mark.line + 1
+        yield mapping
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                raise StandardError([StandardIssue(path, line, str(key), tr(
+                    "this key is written twice (first on line {}); YAML would silently keep only the last",
+                    "StandardError").format(mapping.key_places[key][1]))])
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.key_places[key] = (path, line)
+
+    def construct_sequence(loader, node):
+        sequence = LocatedList()
+        sequence.path, sequence.line = path, node.start_mark.line + 1
+        yield sequence
+        for child in node.value:
+            sequence.append(loader.construct_object(child, deep=True))
+            sequence.item_places.append((path, child.start_mark.line + 1))
+
+    _LocatingLoader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
+    return _LocatingLoader
+
+
+def read_located_yaml(path):
+    """Parse one YAML file into LocatedDict/LocatedList trees; syntax errors become StandardError."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            text = stream.read()
+    except OSError as error:
+        raise StandardError([StandardIssue(path, 0, "", tr("cannot read the file: {}", "StandardError").format(
+            error.strerror or error))])
+    except UnicodeDecodeError:
+        raise StandardError([StandardIssue(path, 0, "", tr(
+            "the file is not UTF-8 text; save it as UTF-8", "StandardError"))])
+    try:
+        document = yaml.load(text, Loader=_loader_for(str(path)))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        raise StandardError([StandardIssue(path, line, "", tr("YAML syntax error: {}", "StandardError").format(
+            error.problem or error.context))])
+    except yaml.YAMLError as error:
+        raise StandardError([StandardIssue(path, 0, "", tr("YAML syntax error: {}", "StandardError").format(error))])
+    if not isinstance(document, LocatedDict):
+        raise StandardError([StandardIssue(path, 1, "", tr(
+            "a standard file must be a mapping of keys (schema_version, id, name, items, rules, ...)",
+            "StandardError"))])
+    return document

@@ -1,0 +1,111 @@
+"""One place that knows how outputs look: colours, legend labels, and saving styles as defaults.
+
+Every algorithm styles its outputs through here, so a layer looks the same whether it was loaded
+by the Processing dialog (through a layer post-processor) or opened later from a GeoPackage
+written by a headless `qgis_process` run (through the default style saved in the GeoPackage).
+"""
+
+import colorsys
+
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils,
+                       QgsRendererCategory, QgsSymbol, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtGui import QColor
+
+from ..i18n import current_language, tr
+
+# Hue per group of the guide, so facilities of one goal read as one family on the map.
+GROUP_HUES = {
+    "basic_public_services": 0.02,   # red-orange
+    "convenience_commerce": 0.78,    # purple
+    "municipal_infrastructure": 0.58,  # blue
+    "public_space": 0.33,            # green
+    "property_management": 0.08,     # brown-orange
+    "community_governance": 0.0,     # grey (saturation 0)
+    "life_circle": 0.48,             # teal
+    "scale": 0.15,
+}
+UNRECOGNISED_COLOUR = "#9e9e9e"
+
+
+def category_colours(standard):
+    """A distinct colour per facility category: the group's hue, varying lightness within a group."""
+    by_group = {}
+    for category in standard.categories:
+        group = standard.item(category.item).group
+        by_group.setdefault(group, []).append(category.code)
+    colours = {}
+    for group, codes in by_group.items():
+        hue = GROUP_HUES.get(group, (hash(group) % 100) / 100.0)
+        saturation = 0.0 if group == "community_governance" else 0.75
+        for index, code in enumerate(codes):
+            lightness = 0.30 + 0.40 * (index / max(len(codes) - 1, 1))
+            red, green, blue = colorsys.hls_to_rgb(hue, lightness, saturation)
+            colours[code] = QColor.fromRgbF(red, green, blue)
+    return colours
+
+
+def facility_category_renderer(standard, geometry_type, field="cc_category", language=None):
+    """Categorised renderer: one legend entry per category of the standard, plus 'unrecognised'."""
+    language = language or current_language()
+    colours = category_colours(standard)
+    categories = []
+    for category in standard.categories:
+        symbol = _symbol(geometry_type, colours[category.code])
+        categories.append(QgsRendererCategory(category.code, symbol, category.name.get(language)))
+    categories.append(QgsRendererCategory(None, _symbol(geometry_type, QColor(UNRECOGNISED_COLOUR)),
+                                          tr("Unrecognised category", "Styles")))
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
+def _symbol(geometry_type, colour):
+    symbol = QgsSymbol.defaultSymbol(geometry_type)
+    symbol.setColor(colour)
+    if geometry_type == QgsWkbTypes.PointGeometry:
+        symbol.setSize(2.8)
+        symbol.symbolLayer(0).setStrokeColor(QColor("white"))
+    elif geometry_type == QgsWkbTypes.PolygonGeometry:
+        symbol.setOpacity(0.75)
+        symbol.symbolLayer(0).setStrokeColor(colour.darker(140))
+    return symbol
+
+
+def save_as_default_style(layer, style_name):
+    """Store the layer's current style in its GeoPackage as the default; returns an error text or ''."""
+    if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():
+        return ""
+    return layer.saveStyleToDatabase(style_name, tr("Complete Community style", "Styles"), True, "") or ""
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Applies a style function to an output layer when Processing loads it into the project."""
+
+    _alive = []  # QGIS does not own Python post-processors: keep them until they have run
+
+    def __init__(self, apply_style):
+        super().__init__()
+        self.apply_style = apply_style
+
+    def postProcessLayer(self, layer, context, feedback):
+        if isinstance(layer, QgsVectorLayer):
+            self.apply_style(layer)
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, apply_style):
+        processor = cls(apply_style)
+        cls._alive.append(processor)
+        return processor
+
+
+def style_output(dest_id, context, feedback, apply_style, style_name):
+    """Style an algorithm's output both ways: as saved default (GeoPackage) and when loaded (GUI)."""
+    if not dest_id:
+        return
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if isinstance(layer, QgsVectorLayer) and layer.isValid():
+        apply_style(layer)
+        error = save_as_default_style(layer, style_name)
+        if error:
+            feedback.reportError(tr("Could not save the default style of {}: {}", "Styles").format(dest_id, error))
+    if context.willLoadLayerOnCompletion(dest_id):
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(StyleOnLoad.create(apply_style))
