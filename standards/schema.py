@@ -301,6 +301,8 @@ def build_standard(document, files):
         "groups": {group.code for group in groups},
         "items": {item.code: item for item in items},
         "categories": {category.code for category in categories},
+        "labels": {normalise_label(label): category.code for category in categories
+                   for label in category.aliases + (category.name.zh, category.name.en)},
         "community": {attribute.code: attribute for attribute in community_attributes},
         "facility": {attribute.code: attribute for attribute in facility_attributes},
     }
@@ -320,7 +322,8 @@ def build_standard(document, files):
             check.error(raw_rules.place_of(index), key_path, tr("each rule must be a mapping of keys", _CONTEXT))
             continue
         if raw.get("id"):
-            key_path = "rules[{}] ({})".format(index, raw.get("id"))
+            # Name the rule by id: in a merged standard the list position means nothing to the author.
+            key_path = "rules[{}]".format(raw.get("id"))
         rule = _build_rule(check, raw, key_path, known)
         if rule is None:
             continue
@@ -494,7 +497,7 @@ def _build_rule(check, raw, key_path, known, parent=None):
         if measure is not None and measure.kind == "checklist":
             if minimum is None and maximum is None:
                 minimum = Threshold(value=float(len(measure.attributes)))  # every item on the list
-        elif measure is not None and minimum is None and maximum is None:
+        elif measure is not None and "min" not in raw and "max" not in raw:
             check.error((raw.path, raw.line), key_path, tr("needs a threshold: min, max or both", _CONTEXT))
         if (minimum and maximum and not minimum.is_proportional and not maximum.is_proportional
                 and minimum.value > maximum.value):
@@ -552,8 +555,12 @@ def _build_measure(check, raw, key_path, known):
         categories = check.string_list(measure_raw, "categories", path)
         for index, code in enumerate(categories):
             if code not in known["categories"]:
+                named = known["labels"].get(normalise_label(code))
+                message = tr("'{}' is a name, not a category code; write '{}'", _CONTEXT).format(
+                    code, named) if named else _unknown_reference(tr("facility category", _CONTEXT), code,
+                                                                 known["categories"])
                 check.error(measure_raw["categories"].place_of(index), "{}.categories[{}]".format(path, index),
-                            _unknown_reference(tr("facility category", _CONTEXT), code, known["categories"]))
+                            message)
         if not categories:
             check.error(measure_raw.place_of("categories"), _join(path, "categories"),
                         tr("list at least one facility category", _CONTEXT))
