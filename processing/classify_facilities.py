@@ -128,7 +128,7 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
             layer.setRenderer(facility_category_renderer(standard, geometry_type))
 
         style_output(self._dest_id, context, feedback, apply_style, "cc_facility_categories")
-        return {self.OUTPUT: self._dest_id}
+        return {}  # a non-empty map would replace the results of processAlgorithm
 
     def _output_fields(self, input_fields):
         """Input fields plus the classification fields; returns the fields and the indexes to fill."""

@@ -2,7 +2,7 @@
 
 import os
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
@@ -57,9 +57,9 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_standard_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Standard rules"), type=QgsWkbTypes.NoGeometry))
+            self.OUTPUT, self.tr("Standard rules"), type=QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CATEGORIES, self.tr("Facility categories"), type=QgsWkbTypes.NoGeometry, optional=True,
+            self.OUTPUT_CATEGORIES, self.tr("Facility categories"), type=QgsProcessing.TypeVector, optional=True,
             createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber(self.RULE_COUNT, self.tr("Number of rules")))
 

@@ -52,7 +52,8 @@ def facility_category_renderer(standard, geometry_type, field="cc_category", lan
     for category in standard.categories:
         symbol = _symbol(geometry_type, colours[category.code])
         categories.append(QgsRendererCategory(category.code, symbol, category.name.get(language)))
-    categories.append(QgsRendererCategory(None, _symbol(geometry_type, QColor(UNRECOGNISED_COLOUR)),
+    # An empty value is QGIS's catch-all class: NULL and any label the standard does not know.
+    categories.append(QgsRendererCategory("", _symbol(geometry_type, QColor(UNRECOGNISED_COLOUR)),
                                           tr("Unrecognised category", "Styles")))
     return QgsCategorizedSymbolRenderer(field, categories)
 
