@@ -102,7 +102,7 @@ def style_output(dest_id, context, feedback, apply_style, style_name):
     """Style an algorithm's output both ways: as saved default (GeoPackage) and when loaded (GUI)."""
     if not dest_id:
         return
-    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, True, QgsProcessingUtils.LayerHint.Vector)
     if isinstance(layer, QgsVectorLayer) and layer.isValid():
         apply_style(layer)
         error = save_as_default_style(layer, style_name)

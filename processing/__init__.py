@@ -1,0 +1,1 @@
+"""Processing provider and algorithms of Complete Community (provider id `complete_community`)."""

@@ -1,0 +1,13 @@
+"""The algorithms the provider offers, in the order they are registered.
+
+Add every new algorithm class here; the provider instantiates each class in `loadAlgorithms()` and
+the packaging test checks that all of them get registered.
+"""
+
+from .classify_facilities import ClassifyFacilitiesAlgorithm
+from .describe_standard import DescribeStandardAlgorithm
+
+ALGORITHM_CLASSES = (
+    ClassifyFacilitiesAlgorithm,
+    DescribeStandardAlgorithm,
+)

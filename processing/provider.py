@@ -1,0 +1,51 @@
+"""The Processing provider `complete_community`: registers every algorithm of ALGORITHM_CLASSES."""
+
+import configparser
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n import tr
+from .algorithm_list import ALGORITHM_CLASSES
+
+PROVIDER_ID = "complete_community"
+PLUGIN_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ICON_PATH = os.path.join(PLUGIN_DIRECTORY, "icons", "provider.svg")
+
+
+def plugin_version():
+    """The version in metadata.txt, e.g. '0.1.0'."""
+    metadata = configparser.ConfigParser(interpolation=None)
+    metadata.read(os.path.join(PLUGIN_DIRECTORY, "metadata.txt"), encoding="utf-8")
+    return metadata.get("general", "version", fallback="")
+
+
+class CompleteCommunityProvider(QgsProcessingProvider):
+    """Processing provider of the Complete Community plugin (完整居住社区)."""
+
+    def tr(self, text):
+        return tr(text, "CompleteCommunityProvider")
+
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return self.tr("Complete Community")
+
+    def longName(self):
+        return self.tr("Complete Community: checks against the Complete Community Construction Guide (MOHURD 2021)")
+
+    def versionInfo(self):  # noqa: N802 (QGIS API)
+        return plugin_version()
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self):
+        return ICON_PATH
+
+    def loadAlgorithms(self):
+        # Called by QGIS on registration and on every refresh: always hand over fresh instances.
+        for algorithm_class in ALGORITHM_CLASSES:
+            self.addAlgorithm(algorithm_class())
