@@ -46,32 +46,43 @@ class CategoryMatcher:
         return ", ".join("{} ({})".format(label, count) for label, count in self.unknown.most_common())
 
 
+HEADER_NAMES = ("category", "code", "类别", "设施类别")
+
+
 def read_mapping_table(path, standard):
     """Read a CSV of `value,category` rows (a header row is allowed); check every category exists."""
-    known = {category.code for category in standard.categories}
-    mapping, problems = {}, []
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
             rows = list(csv.reader(stream))
     except (OSError, UnicodeDecodeError) as error:
         raise MappingTableError(tr("Cannot read the category mapping table {}: {}", "CategoryMatcher").format(
             path, error))
+    located = []
     for line_number, row in enumerate(rows, start=1):
         cells = [cell.strip() for cell in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
-        if len(cells) < 2 or not cells[0] or not cells[1]:
-            problems.append(tr("{}:{}: expected two columns, value and category code", "CategoryMatcher").format(
-                path, line_number))
+        if line_number == 1 and len(cells) > 1 and cells[1].lower() in HEADER_NAMES:
             continue
-        value, code = cells[0], cells[1]
-        if line_number == 1 and code.lower() in ("category", "code", "类别", "设施类别"):
-            continue  # header row
-        if code not in known:
-            problems.append(tr("{}:{}: unknown category code '{}' for '{}'", "CategoryMatcher").format(
-                path, line_number, code, value))
-            continue
-        mapping[value] = code
+        located.append(("{}:{}".format(path, line_number), cells[0], cells[1] if len(cells) > 1 else ""))
+    return mapping_from_rows(located, standard)
+
+
+def mapping_from_rows(rows, standard):
+    """Validate (where, value, category code) rows from any table into {value: code}.
+
+    `where` names the row for messages: "mapping.csv:3" or "layer mapping, feature 3".
+    """
+    known = {category.code for category in standard.categories}
+    mapping, problems = {}, []
+    for where, value, code in rows:
+        value, code = str(value or "").strip(), str(code or "").strip()
+        if not value or not code:
+            problems.append(tr("{}: expected two columns, value and category code", "CategoryMatcher").format(where))
+        elif code not in known:
+            problems.append(tr("{}: unknown category code '{}' for '{}'", "CategoryMatcher").format(where, code, value))
+        else:
+            mapping[value] = code
     if problems:
         raise MappingTableError("\n".join(problems))
     return mapping

@@ -3,10 +3,10 @@
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
-                       QgsWkbTypes)
+                       QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.categories import CategoryMatcher, MappingTableError, read_mapping_table
+from ..core.categories import HEADER_NAMES, CategoryMatcher, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm
@@ -41,8 +41,8 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
             "codes and OpenStreetMap tags listed in the standard. Matching ignores case, spaces and full-width "
             "forms.<br><br>"
             "<b>Facilities</b>: point or polygon layer. <b>Category field</b>: the field holding the label. "
-            "<b>Category mapping table</b> (optional): a CSV with two columns, value and category code, consulted "
-            "before the standard's own names — use it for your city's naming.<br>"
+            "<b>Category mapping table</b> (optional): a CSV, spreadsheet or GeoPackage table with two columns, value "
+            "and category (code), consulted before the standard's own names — use it for your city's naming.<br>"
             "{}<br><br>"
             "<b>Output</b>: every input feature and field, plus cc_category (code), cc_category_name, cc_item and "
             "cc_item_name; labels that match nothing are kept with an empty category and listed once, with their "
@@ -57,8 +57,9 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
             self.CATEGORY_FIELD, self.tr("Category field"), parentLayerParameterName=self.FACILITIES))
         self.add_standard_parameter()
         self.addParameter(QgsProcessingParameterFile(
-            self.MAPPING_TABLE, self.tr("Category mapping table (CSV: value,category)"),
-            behavior=QgsProcessingParameterFile.File, extension="csv", optional=True))
+            self.MAPPING_TABLE, self.tr("Category mapping table (value → category code)"),
+            behavior=QgsProcessingParameterFile.File, optional=True, fileFilter=self.tr(
+                "Mapping tables (*.csv *.xlsx *.ods *.gpkg *.dbf);;All files (*)")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Classified facilities")))
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED_COUNT, self.tr("Facilities classified")))
         self.addOutput(QgsProcessingOutputNumber(self.UNRECOGNISED_COUNT, self.tr("Facilities not recognised")))
@@ -72,11 +73,7 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         if source.fields().lookupField(category_field) < 0:
             raise QgsProcessingException(self.tr("The facility layer {} has no field '{}'.").format(
                 source.sourceName(), category_field))
-        mapping_path = self.parameterAsFile(parameters, self.MAPPING_TABLE, context)
-        try:
-            user_mapping = read_mapping_table(mapping_path, standard) if mapping_path else None
-        except MappingTableError as error:
-            raise QgsProcessingException(str(error))
+        user_mapping = self._read_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
 
         fields, added = self._output_fields(source.fields())
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
@@ -129,6 +126,30 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
 
         style_output(self._dest_id, context, feedback, apply_style, "cc_facility_categories")
         return {}  # a non-empty map would replace the results of processAlgorithm
+
+    def _read_mapping(self, path, standard):
+        """A CSV is read as text (messages give line numbers); anything else as a QGIS table layer."""
+        if not path:
+            return None
+        try:
+            if path.lower().endswith(".csv"):
+                return read_mapping_table(path, standard)
+            return mapping_from_rows(self._mapping_layer_rows(path), standard)
+        except MappingTableError as error:
+            raise QgsProcessingException(str(error))
+
+    def _mapping_layer_rows(self, path):
+        layer = QgsVectorLayer(path, "mapping", "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(self.tr("Cannot open the category mapping table {}.").format(path))
+        if layer.fields().count() < 2:
+            raise QgsProcessingException(self.tr(
+                "The category mapping table {} needs two columns: value and category.").format(path))
+        names = [name.lower() for name in layer.fields().names()]
+        value_index = names.index("value") if "value" in names else 0
+        code_index = next((names.index(name) for name in HEADER_NAMES if name in names), 1)
+        return [(self.tr("{}, row {}").format(path, feature.id()), feature.attribute(value_index),
+                 feature.attribute(code_index)) for feature in layer.getFeatures()]
 
     def _output_fields(self, input_fields):
         """Input fields plus the classification fields; returns the fields and the indexes to fill."""

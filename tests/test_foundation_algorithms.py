@@ -101,6 +101,41 @@ def test_classify_rejects_a_bad_mapping_table(cc_provider, processing_context, t
     assert "mapping.csv:1" in str(error.value) and "pet_clinic" in str(error.value)
 
 
+def test_classify_with_a_mapping_layer(cc_provider, processing_context, tmp_path):
+    """The mapping may be a table layer (GeoPackage, spreadsheet) with fields value and category."""
+    import processing
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    table = QgsVectorLayer("None", "mapping", "memory")
+    table.dataProvider().addAttributes([QgsField("fid_note", QVariant.String), QgsField("value", QVariant.String),
+                                        QgsField("category", QVariant.String)])
+    table.updateFields()
+    rows = [("a", "宠物医院", "pharmacy"), ("b", "花店", "flower_shop")]
+    for row in rows:
+        feature = QgsFeature(table.fields())
+        feature.setAttributes(list(row))
+        table.dataProvider().addFeature(feature)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    path = str(tmp_path / "mapping.gpkg")
+    assert QgsVectorFileWriter.writeAsVectorFormatV3(table, path, QgsCoordinateTransformContext(),
+                                                     options)[0] == QgsVectorFileWriter.NoError
+    parameters = {"FACILITIES": _facility_layer([("宠物医院", 1, 1)]), "CATEGORY_FIELD": "category",
+                  "MAPPING_TABLE": path, "OUTPUT": "TEMPORARY_OUTPUT"}
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("complete_community:classify_facilities", parameters, context=processing_context,
+                       feedback=processing_context.feedback())
+    assert "flower_shop" in str(error.value) and "mapping.gpkg, row 2" in str(error.value)
+
+    layer = QgsVectorLayer(path)
+    layer.startEditing()
+    layer.deleteFeature(2)
+    assert layer.commitChanges()
+    result = processing.run("complete_community:classify_facilities", parameters, context=processing_context,
+                            feedback=processing_context.feedback())
+    assert [f["cc_category"] for f in result["OUTPUT"].getFeatures()] == ["pharmacy"]
+
+
 def test_describe_standard_tables(cc_provider, processing_context, tmp_path):
     import processing
     from complete_community.standards import load_standard
