@@ -63,12 +63,17 @@ class _Checker:
                     "allowed keys: {}", _CONTEXT).format(", ".join(allowed))
                 self.error(mapping.place_of(key), _join(key_path, key), tr("unknown key; {}", _CONTEXT).format(hint))
 
-    def mapping(self, parent, key, key_path, required=True):
+    def present(self, parent, key, key_path, required):
+        """The value under `key`, or None; a missing (or empty) required key is reported."""
         value = parent.get(key)
+        if value is None and required:
+            place = parent.place_of(key) if key in parent else (parent.path, parent.line)
+            self.error(place, _join(key_path, key), tr("missing; this key is required", _CONTEXT))
+        return value
+
+    def mapping(self, parent, key, key_path, required=True):
+        value = self.present(parent, key, key_path, required)
         if value is None:
-            if required:
-                self.error(parent.place_of(key) if key in parent else (parent.path, parent.line), _join(key_path, key),
-                           tr("missing; this key is required", _CONTEXT))
             return None
         if not isinstance(value, LocatedDict):
             self.error(parent.place_of(key), _join(key_path, key),
@@ -77,11 +82,8 @@ class _Checker:
         return value
 
     def string(self, parent, key, key_path, required=True, pattern=None):
-        value = parent.get(key)
+        value = self.present(parent, key, key_path, required)
         if value is None:
-            if required:
-                self.error(parent.place_of(key) if key in parent else (parent.path, parent.line), _join(key_path, key),
-                           tr("missing; this key is required", _CONTEXT))
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(parent.place_of(key), _join(key_path, key),
@@ -95,11 +97,8 @@ class _Checker:
         return value
 
     def number(self, parent, key, key_path, required=True, positive=False):
-        value = parent.get(key)
+        value = self.present(parent, key, key_path, required)
         if value is None:
-            if required:
-                self.error(parent.place_of(key) if key in parent else (parent.path, parent.line), _join(key_path, key),
-                           tr("missing; this key is required", _CONTEXT))
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(parent.place_of(key), _join(key_path, key),
