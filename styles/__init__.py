@@ -102,7 +102,12 @@ def style_output(dest_id, context, feedback, apply_style, style_name):
     """Style an algorithm's output both ways: as saved default (GeoPackage) and when loaded (GUI)."""
     if not dest_id:
         return
-    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, True, QgsProcessingUtils.LayerHint.Vector)
+    # A layer already in the context (a temporary output) is styled in place. A written file is opened
+    # as a layer of our own, closed when done: loading it into the context's layer store would leave an
+    # OGR dataset there, which QGIS 3.22 can crash on when the context is destroyed.
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
+    if layer is None and ".gpkg" in dest_id.lower():
+        layer = QgsVectorLayer(dest_id, "style", "ogr")
     if isinstance(layer, QgsVectorLayer) and layer.isValid():
         apply_style(layer)
         error = save_as_default_style(layer, style_name)

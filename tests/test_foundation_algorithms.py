@@ -106,33 +106,32 @@ def test_classify_with_a_mapping_layer(cc_provider, processing_context, tmp_path
     import processing
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
-    table = QgsVectorLayer("None", "mapping", "memory")
-    table.dataProvider().addAttributes([QgsField("fid_note", QVariant.String), QgsField("value", QVariant.String),
-                                        QgsField("category", QVariant.String)])
-    table.updateFields()
-    rows = [("a", "宠物医院", "pharmacy"), ("b", "花店", "flower_shop")]
-    for row in rows:
-        feature = QgsFeature(table.fields())
-        feature.setAttributes(list(row))
-        table.dataProvider().addFeature(feature)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    path = str(tmp_path / "mapping.gpkg")
-    assert QgsVectorFileWriter.writeAsVectorFormatV3(table, path, QgsCoordinateTransformContext(),
-                                                     options)[0] == QgsVectorFileWriter.NoError
-    parameters = {"FACILITIES": _facility_layer([("宠物医院", 1, 1)]), "CATEGORY_FIELD": "category",
-                  "MAPPING_TABLE": path, "OUTPUT": "TEMPORARY_OUTPUT"}
-    with pytest.raises(QgsProcessingException) as error:
-        processing.run("complete_community:classify_facilities", parameters, context=processing_context,
-                       feedback=processing_context.feedback())
-    assert "flower_shop" in str(error.value) and "mapping.gpkg, row 2" in str(error.value)
+    def write_mapping(rows, name):
+        table = QgsVectorLayer("None", "mapping", "memory")
+        table.dataProvider().addAttributes([QgsField("note", QVariant.String), QgsField("value", QVariant.String),
+                                            QgsField("category", QVariant.String)])
+        table.updateFields()
+        for row in rows:
+            feature = QgsFeature(table.fields())
+            feature.setAttributes(list(row))
+            table.dataProvider().addFeature(feature)
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        path = str(tmp_path / name)
+        assert QgsVectorFileWriter.writeAsVectorFormatV3(table, path, QgsCoordinateTransformContext(),
+                                                         options)[0] == QgsVectorFileWriter.NoError
+        return path
 
-    layer = QgsVectorLayer(path)
-    layer.startEditing()
-    layer.deleteFeature(2)
-    assert layer.commitChanges()
-    result = processing.run("complete_community:classify_facilities", parameters, context=processing_context,
-                            feedback=processing_context.feedback())
+    def classify(mapping_path):
+        return processing.run("complete_community:classify_facilities", {
+            "FACILITIES": _facility_layer([("宠物医院", 1, 1)]), "CATEGORY_FIELD": "category",
+            "MAPPING_TABLE": mapping_path, "OUTPUT": "TEMPORARY_OUTPUT"},
+            context=processing_context, feedback=processing_context.feedback())
+
+    with pytest.raises(QgsProcessingException) as error:
+        classify(write_mapping([("a", "宠物医院", "pharmacy"), ("b", "花店", "flower_shop")], "bad_mapping.gpkg"))
+    assert "flower_shop" in str(error.value) and "bad_mapping.gpkg, row 2" in str(error.value)
+    result = classify(write_mapping([("a", "宠物医院", "pharmacy")], "mapping.gpkg"))
     assert [f["cc_category"] for f in result["OUTPUT"].getFeatures()] == ["pharmacy"]
 
 
