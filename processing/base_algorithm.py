@@ -4,13 +4,10 @@ import os
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtGui import QIcon
 
+from .. import ui
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
-
-PLUGIN_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ICON_PATH = os.path.join(PLUGIN_DIRECTORY, "icons", "complete_community.svg")
 
 
 class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
@@ -54,7 +51,7 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         }
 
     def icon(self):
-        return QIcon(ICON_PATH)
+        return ui.icon()
 
     def add_standard_parameter(self):
         parameter = QgsProcessingParameterFile(

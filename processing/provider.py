@@ -4,14 +4,13 @@ import configparser
 import os
 
 from qgis.core import QgsProcessingProvider
-from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
+from .. import ui
 from .algorithm_list import ALGORITHM_CLASSES
 
 PROVIDER_ID = "complete_community"
 PLUGIN_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ICON_PATH = os.path.join(PLUGIN_DIRECTORY, "icons", "provider.svg")
 
 
 def plugin_version():
@@ -40,10 +39,10 @@ class CompleteCommunityProvider(QgsProcessingProvider):
         return plugin_version()
 
     def icon(self):
-        return QIcon(ICON_PATH)
+        return ui.icon(ui.PROVIDER_ICON)
 
     def svgIconPath(self):
-        return ICON_PATH
+        return ui.icon_path(ui.PROVIDER_ICON)
 
     def loadAlgorithms(self):
         # Called by QGIS on registration and on every refresh: always hand over fresh instances.

@@ -26,7 +26,6 @@ RUNTIME_DIRECTORIES = {
     "processing": (".py",),
     "standards": (".py", ".yaml"),
     "i18n": (".py", ".qm"),
-    "icons": (".svg", ".png"),
     "styles": (".py", ".qml", ".xml", ".svg"),
     "ui": (".py", ".ui", ".svg", ".png", ".qml"),
 }

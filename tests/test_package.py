@@ -47,7 +47,7 @@ def test_package_has_the_runtime_files(names):
     inside = {name.split("/", 1)[1] for name in names}
     for required in ("metadata.txt", "__init__.py", "plugin.py", "processing/__init__.py", "processing/provider.py",
                      "processing/algorithm_list.py", "i18n/__init__.py", "i18n/complete_community_zh_CN.qm",
-                     "icons/complete_community.svg", "icons/provider.svg"):
+                     "ui/icons/complete_community.svg", "ui/icons/provider.svg", "ui/__init__.py"):
         assert required in inside
     standards = {path.relative_to(REPOSITORY).as_posix() for path in (REPOSITORY / "standards").glob("*.yaml")}
     assert standards and standards <= inside
