@@ -89,7 +89,7 @@
     <message>
         <location filename="../processing/classify_facilities.py"/>
         <source>Reads the category field of a facility layer (POIs or polygons) and assigns each feature the standard's facility category — e.g. 快递柜 and 智能信包箱 become express_locker, 菜鸟驿站 becomes express_station, 'shop=supermarket' becomes supermarket — using the Chinese names, synonyms, English codes and OpenStreetMap tags listed in the standard. Matching ignores case, spaces and full-width forms.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: point or polygon layer. &lt;b&gt;Category field&lt;/b&gt;: the field holding the label. &lt;b&gt;Category mapping table&lt;/b&gt; (optional): a CSV, spreadsheet or GeoPackage table with two columns, value and category (code), consulted before the standard's own names — use it for your city's naming.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every input feature and field, plus cc_category (code), cc_category_name, cc_item and cc_item_name; labels that match nothing are kept with an empty category and listed once, with their counts, in the log. The layer is styled by category; in a GeoPackage the style is saved as the layer's default.</source>
-        <translation>读取设施图层（POI 或面）的类别字段，按标准中列出的中文名称、同义词、英文代码和 OpenStreetMap 标签，为每个要素确定标准的设施类别——例如“快递柜”“智能信包箱”归为 express_locker，“菜鸟驿站”归为 express_station，'shop=supermarket' 归为 supermarket。匹配时忽略大小写、空格和全角字符。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点或面图层。&lt;b&gt;设施类别字段&lt;/b&gt;：记录设施名称类别的字段。&lt;b&gt;设施类别对照表&lt;/b&gt;（可选）：CSV、电子表格或 GeoPackage 表，两列分别为原始值和类别代码，优先于标准自带的名称使用——用于本市的习惯叫法。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留全部输入要素和字段，并增加 cc_category（类别代码）、cc_category_name、cc_item 和 cc_item_name；无法识别的类别保留要素、类别为空，并在日志中按值汇总列出一次及其数量。输出图层按设施类别配色；写入 GeoPackage 时，样式保存为该图层的默认样式。</translation>
+        <translation>读取设施图层（POI 或面）的类别字段，依据标准中列出的中文名称、同义词、英文代码和 OpenStreetMap 标签，为每个要素确定标准规定的设施类别——例如“快递柜”“智能信包箱”归为 express_locker，“菜鸟驿站”归为 express_station，'shop=supermarket' 归为 supermarket。匹配时不区分大小写，并忽略空格及全角/半角差异。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点或面图层。&lt;b&gt;设施类别字段&lt;/b&gt;：存放类别标签的字段。&lt;b&gt;设施类别对照表&lt;/b&gt;（可选）：CSV、电子表格或 GeoPackage 表，两列分别为原始值和类别代码，优先于标准自带的名称使用——用于适配本市的命名习惯。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留全部输入要素和字段，并增加 cc_category（类别代码）、cc_category_name、cc_item 和 cc_item_name；未能匹配的标签，其要素仍予保留、类别留空，并在日志中汇总列出一次（附数量）。输出图层按设施类别设置样式；写入 GeoPackage 时，样式保存为该图层的默认样式。</translation>
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
@@ -192,11 +192,152 @@
     </message>
 </context>
 <context>
+    <name>RuleEngine</name>
+    <message>
+        <location filename="../core/records.py"/>
+        <source>'{}' is not a community type; write 新建 (new) or 既有 (existing)</source>
+        <translation>'{}' 不是有效的社区类型，应填写 '新建'（new）或 '既有'（existing）</translation>
+    </message>
+    <message>
+        <location filename="../core/records.py"/>
+        <source>'{}' is not a yes/no value; write 1/0, 是/否 or yes/no</source>
+        <translation>'{}' 不是有效的是/否值，应填写 1/0、是/否 或 yes/no</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>Complies</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>Does not comply</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>Insufficient data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>Walk to the nearest {}</source>
+        <translation>步行至最近的{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>all met: {}</source>
+        <translation>均满足：{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>applies only where {} is {}</source>
+        <translation>仅在“{}”为“{}”时适用</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>community type unknown; the rule is for {}</source>
+        <translation>社区类型未知；本条款适用于{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>no data: {}</source>
+        <translation>缺少数据：{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>no {}</source>
+        <translation>无{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>not met: {}</source>
+        <translation>未满足：{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>only for {}</source>
+        <translation>仅适用于{}</translation>
+    </message>
+    <message>
+        <source>walk to the nearest {}</source>
+        <translation type="obsolete">步行至最近的{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>walking distance not computed</source>
+        <translation>未计算步行距离</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>walking radius not computed</source>
+        <translation>未计算步行半径</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} data missing</source>
+        <translation>缺少{}数据</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} data missing; the threshold depends on it</source>
+        <translation>缺少{}数据，无法确定阈值</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} more without {}</source>
+        <translation>另有 {} 个设施缺少{}数据</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} within {}–{}</source>
+        <translation>{}，在 {}–{} 之间</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} without {}</source>
+        <translation>{}缺少{}数据</translation>
+    </message>
+    <message>
+        <source>{} {} within {}–{}</source>
+        <translation type="obsolete">{} {}，在 {}–{} 之间</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} {} without {}</source>
+        <translation>{} 个{}缺少{}数据</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{}: '{}' is not a number</source>
+        <translation>{}：'{}' 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{}: not reachable on the walking network</source>
+        <translation>{}：在步行网络上无法到达</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../core/describe.py"/>
         <source> (counting only {} {})</source>
-        <translation>（仅计{} {}）</translation>
+        <translation>（仅计{} {} 的设施）</translation>
     </message>
     <message>
         <location filename="../core/describe.py"/>
@@ -211,7 +352,7 @@
     <message>
         <location filename="../core/describe.py"/>
         <source>, at least {}</source>
-        <translation>，且不少于 {}</translation>
+        <translation>，且不低于 {}</translation>
     </message>
     <message>
         <location filename="../core/describe.py"/>
@@ -324,7 +465,7 @@
     <message>
         <location filename="../standards/yaml_source.py"/>
         <source>this key is written twice (first on line {}); YAML would silently keep only the last</source>
-        <translation>此键重复出现（首次在第 {} 行）；YAML 会悄悄只保留最后一个</translation>
+        <translation>此键重复出现（首次在第 {} 行）；YAML 只会保留最后一个，且不提示</translation>
     </message>
 </context>
 <context>
@@ -460,7 +601,7 @@
     <message>
         <location filename="../standards/schema.py"/>
         <source>group</source>
-        <translation>目标分组</translation>
+        <translation>建设目标</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>
@@ -555,7 +696,7 @@
     <message>
         <location filename="../standards/schema.py"/>
         <source>must be {} (this plugin reads schema version {}), found '{}'</source>
-        <translation>必须为 {}（本插件读取第 {} 版结构），实际为 '{}'</translation>
+        <translation>必须为 {}（本插件读取的结构版本为 {}），实际为 '{}'</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>

@@ -1,0 +1,512 @@
+"""The rules engine: one community record against the rules of a standard, no QGIS.
+
+    from complete_community.core.engine import evaluate_community
+    evaluation = evaluate_community(standard, community)      # every community-scope rule
+    evaluation.cc_status, evaluation.cc_score, evaluation.missing_text(standard, "zh")
+
+Each rule gives a status (pass / fail / no_data / not_applicable), the measured value, the resolved
+thresholds and a one-line reason. Data that is missing never fails a rule: a rule fails only when
+no possible value of the missing data could make it pass.
+"""
+
+import math
+from dataclasses import dataclass
+from typing import Dict, Optional, Tuple
+
+from ..i18n import tr
+from . import describe
+
+PASS, FAIL, NO_DATA, NOT_APPLICABLE = "pass", "fail", "no_data", "not_applicable"
+STATUSES = (PASS, FAIL, NO_DATA, NOT_APPLICABLE)
+
+RELATIVE_TOLERANCE = 1e-9  # float noise only: 2200.0 passes ≥ 2200, 2199.9 does not
+
+_CONTEXT = "RuleEngine"
+
+
+def status_label(status):
+    return {
+        PASS: tr("Complies", _CONTEXT),
+        FAIL: tr("Does not comply", _CONTEXT),
+        NO_DATA: tr("Insufficient data", _CONTEXT),
+        NOT_APPLICABLE: tr("Not applicable", _CONTEXT),
+    }[status]
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule_id: str
+    item: str
+    level: str
+    status: str
+    measured: Optional[float]  # in `unit`; ratios as fractions, counts as int
+    threshold_min: Optional[float]  # resolved for this community
+    threshold_max: Optional[float]
+    unit: Optional[str]
+    reason: str
+    option_id: Optional[str]  # any_of: the alternative that decided
+    counts_for_compliance: bool
+
+
+@dataclass(frozen=True)
+class CommunityEvaluation:
+    community_id: object
+    results: Tuple[RuleResult, ...]
+    item_status: Dict[str, str]  # item code → status, in standard order
+    cc_score: Optional[float]  # 0–100, share of applicable required rules that pass
+    cc_status: str
+    cc_missing: Tuple[str, ...]  # items with a failing required rule, in standard order
+
+    def result(self, rule_id):
+        return next((result for result in self.results if result.rule_id == rule_id), None)
+
+    def missing_text(self, standard, language="zh"):
+        """'一个幼儿园、一个托儿所' / 'One kindergarten, One nursery'."""
+        return _separator(language).join(standard.item(code).name.get(language) for code in self.cc_missing)
+
+
+def evaluate_rule(rule, community, standard, language="zh"):
+    return _RuleEvaluation(rule, community, standard, language).evaluate()
+
+
+def walking_evaluated(rule, community):
+    """False for a walking-distance rule none of whose categories was routed in this run."""
+    if rule.measure is None or rule.measure.kind != "walking_distance":
+        return True
+    return any(category in community.walking_m for category in rule.measure.categories)
+
+
+def default_rules(standard, community):
+    """Every community-scope rule, without the walking-distance rules this run did not compute."""
+    return tuple(rule for rule in standard.rules_in_scope("community") if walking_evaluated(rule, community))
+
+
+def evaluate_community(standard, community, rules=None, language="zh"):
+    """Evaluate `rules` (default: `default_rules`) and summarise per item and for the community.
+
+    Callers that did not compute walking distances either leave `walking_m` empty (the default
+    selection then leaves walking rules out) or pass their own subset without them.
+    """
+    if rules is None:
+        rules = default_rules(standard, community)
+    results = tuple(evaluate_rule(rule, community, standard, language) for rule in rules)
+
+    item_status = {}
+    for item in standard.items:
+        item_results = [result for result in results if result.item == item.code]
+        if item_results:
+            item_status[item.code] = _item_status(item_results)
+
+    required = [result for result in results if result.counts_for_compliance]
+    applicable = [result for result in required if result.status != NOT_APPLICABLE]
+    passed = [result for result in applicable if result.status == PASS]
+    score = round(100.0 * len(passed) / len(applicable), 1) if applicable else None
+    failed_items = {result.item for result in required if result.status == FAIL}
+    return CommunityEvaluation(
+        community_id=community.id,
+        results=results,
+        item_status=item_status,
+        cc_score=score,
+        cc_status=_combined_status(applicable) if applicable else NOT_APPLICABLE,
+        cc_missing=tuple(item.code for item in standard.items if item.code in failed_items),
+    )
+
+
+def _combined_status(results):
+    statuses = {result.status for result in results}
+    for status in (FAIL, NO_DATA, PASS):
+        if status in statuses:
+            return status
+    return NOT_APPLICABLE
+
+
+def _item_status(results):
+    """Required rules decide; an item with none applicable (e.g. scale) is judged by its recommended ones."""
+    for chosen in ([r for r in results if r.counts_for_compliance], [r for r in results if r.level == "recommended"]):
+        status = _combined_status(chosen)
+        if status != NOT_APPLICABLE:
+            return status
+    return NOT_APPLICABLE
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Comparing
+
+
+def _tolerance(bound):
+    return abs(bound) * RELATIVE_TOLERANCE
+
+
+def _complies(value, minimum, maximum):
+    return ((minimum is None or value >= minimum - _tolerance(minimum))
+            and (maximum is None or value <= maximum + _tolerance(maximum)))
+
+
+def _status_of_range(lowest, highest, minimum, maximum):
+    """The status when the true value is only known to lie in [lowest, highest] (highest may be inf).
+
+    PASS if every value in the range complies, FAIL if none does, otherwise NO_DATA.
+    """
+    if _complies(lowest, minimum, maximum) and _complies(highest, minimum, maximum):
+        return PASS
+    if (minimum is not None and highest < minimum - _tolerance(minimum)) or (
+            maximum is not None and lowest > maximum + _tolerance(maximum)):
+        return FAIL
+    return NO_DATA
+
+
+def _as_number(value):
+    """A float, or None for missing/NaN/non-numbers (booleans are not numbers here)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Words
+
+
+def _separator(language):
+    return "、" if language.startswith("zh") else ", "
+
+
+def _clause_separator(language):
+    return "；" if language.startswith("zh") else "; "
+
+
+def _inline(text, language):
+    """A name inside an English sentence starts lower-case ('no kindergarten'); Chinese is unchanged."""
+    if language.startswith("zh") or not text or (len(text) > 1 and text[1].isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _parenthesised(text, language):
+    return "（{}）".format(text) if language.startswith("zh") else " ({})".format(text)
+
+
+def _number_text(value, unit, compared_with=None):
+    """'2199.9', '9.9%'; more digits only where rounding would hide why a value failed."""
+    scale = 100.0 if unit == "ratio" else 1.0
+    text = describe.format_number(round(value * scale, 2))
+    if compared_with is not None and value != compared_with and text == describe.format_number(
+            round(compared_with * scale, 2)):
+        text = describe.format_number(value * scale)
+    return text + "%" if unit == "ratio" else text
+
+
+def _quantity(value, unit, compared_with=None):
+    label = describe.unit_label(unit)
+    text = _number_text(value, unit, compared_with)
+    return "{} {}".format(text, label) if label else text
+
+
+class _RuleEvaluation:
+    def __init__(self, rule, community, standard, language):
+        self.rule = rule
+        self.community = community
+        self.standard = standard
+        self.language = language
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def _result(self, status, reason, measured=None, minimum=None, maximum=None, option_id=None, unit=None):
+        return RuleResult(rule_id=self.rule.id, item=self.rule.item, level=self.rule.level, status=status,
+                          measured=measured, threshold_min=minimum, threshold_max=maximum,
+                          unit=unit if unit is not None else self.rule.unit, reason=reason, option_id=option_id,
+                          counts_for_compliance=self.rule.counts_for_compliance)
+
+    def _community_attribute_name(self, code):
+        attribute = next((a for a in self.standard.community_attributes if a.code == code), None)
+        return attribute.name.get(self.language) if attribute else code
+
+    def _facility_attribute_name(self, code):
+        attribute = next((a for a in self.standard.facility_attributes if a.code == code), None)
+        return attribute.name.get(self.language) if attribute else code
+
+    def _categories_name(self, inline=False):
+        """'超市/便利店'; `inline` for use inside an English sentence ('supermarket/convenience store')."""
+        names = []
+        for code in self.rule.measure.categories:
+            try:
+                name = self.standard.category(code).name.get(self.language)
+            except KeyError:
+                name = code
+            names.append(_inline(name, self.language) if inline else name)
+        return "/".join(names)
+
+    def _facility_subject(self, attribute):
+        """'幼儿园建筑面积' / 'Kindergarten building floor area'."""
+        categories = self._categories_name()
+        name = self._facility_attribute_name(attribute)
+        if self.language.startswith("zh"):
+            return categories + name
+        return "{} {}".format(categories, _inline(name, self.language))
+
+    def _band_text(self, band):
+        """'50–100 m²', '≥ 50 m²'."""
+        attribute = next((a for a in self.standard.facility_attributes if a.code == band.attribute), None)
+        label = describe.unit_label(attribute.unit if attribute else None)
+        if band.min is not None and band.max is not None:
+            text = "{}–{}".format(describe.format_number(band.min), describe.format_number(band.max))
+        elif band.min is not None:
+            text = "≥ " + describe.format_number(band.min)
+        else:
+            text = "≤ " + describe.format_number(band.max)
+        return "{} {}".format(text, label) if label else text
+
+    def _missing(self, code):
+        return tr("{} data missing", _CONTEXT).format(self._community_attribute_name(code))
+
+    def _facilities(self):
+        categories = set(self.rule.measure.categories)
+        return [facility for facility in self.community.facilities if facility.category in categories]
+
+    def _thresholds(self):
+        """(min, max, None) resolved for this community, or (None, None, reason) if a base is missing."""
+        resolved = []
+        for threshold in (self.rule.min, self.rule.max):
+            if threshold is None:
+                resolved.append(None)
+            elif not threshold.is_proportional:
+                resolved.append(float(threshold.value))
+            else:
+                base = _as_number(self.community.attributes.get(threshold.of))
+                if base is None:
+                    return None, None, tr("{} data missing; the threshold depends on it", _CONTEXT).format(
+                        self._community_attribute_name(threshold.of))
+                resolved.append(float(threshold.resolve({threshold.of: base})))
+        return resolved[0], resolved[1], None
+
+    def _comparison(self, subject, value, minimum, maximum):
+        """'幼儿园建筑面积 2199.9 m² < 2200 m²', with how a proportional threshold was derived."""
+        unit = self.rule.unit
+        subject = subject if subject.endswith("）") else subject + " "
+        if not _complies(value, minimum, None):
+            text = "{}{} < {}".format(subject, _quantity(value, unit, minimum), _quantity(minimum, unit))
+            derived = [self.rule.min]
+        elif not _complies(value, None, maximum):
+            text = "{}{} > {}".format(subject, _quantity(value, unit, maximum), _quantity(maximum, unit))
+            derived = [self.rule.max]
+        elif minimum is not None and maximum is not None:
+            text = tr("{} within {}–{}", _CONTEXT).format(
+                subject + _quantity(value, unit), _number_text(minimum, unit), _quantity(maximum, unit))
+            derived = [self.rule.min, self.rule.max]
+        elif minimum is not None:
+            text = "{}{} ≥ {}".format(subject, _quantity(value, unit), _quantity(minimum, unit))
+            derived = [self.rule.min]
+        else:
+            text = "{}{} ≤ {}".format(subject, _quantity(value, unit), _quantity(maximum, unit))
+            derived = [self.rule.max]
+        formulas = [describe.threshold_text(threshold, unit, self.standard, self.language)
+                    for threshold in derived if threshold.is_proportional]
+        if formulas:
+            text += _parenthesised(_clause_separator(self.language).join(formulas), self.language)
+        return text
+
+    # -- the rule -----------------------------------------------------------------------------------
+
+    def evaluate(self):
+        rule = self.rule
+        applies = rule.applies(self.community.community_type)
+        if applies is None:
+            return self._result(NO_DATA, tr("community type unknown; the rule is for {}", _CONTEXT).format(
+                describe.applies_to_label(rule.applies_to)))
+        if not applies:
+            return self._result(NOT_APPLICABLE, tr("only for {}", _CONTEXT).format(
+                describe.applies_to_label(rule.applies_to)))
+        if rule.when is not None:
+            value = _yes_no(self.community.attributes.get(rule.when.attribute))
+            if value is None:
+                return self._result(NO_DATA, self._missing(rule.when.attribute))
+            if value != rule.when.equals:
+                return self._result(NOT_APPLICABLE, tr("applies only where {} is {}", _CONTEXT).format(
+                    self._community_attribute_name(rule.when.attribute),
+                    tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT)))
+        if rule.options:
+            return self._any_of()
+        return getattr(self, "_" + rule.measure.kind)()
+
+    def _any_of(self):
+        outcomes = [(option, _RuleEvaluation(option, self.community, self.standard, self.language).evaluate())
+                    for option in self.rule.options]
+        applicable = [(option, result) for option, result in outcomes if result.status != NOT_APPLICABLE]
+        decider = next(((o, r) for o, r in applicable if r.status == PASS), None)
+        if decider is not None:
+            status = PASS
+        elif any(result.status == NO_DATA for _option, result in applicable):
+            status = NO_DATA
+            decider = next((o, r) for o, r in applicable if r.status == NO_DATA)
+        elif not applicable:
+            return self._result(NOT_APPLICABLE, _clause_separator(self.language).join(
+                r.reason for _o, r in outcomes))
+        else:
+            status = FAIL
+            decider = applicable[0] if len(applicable) == 1 else None
+        if status == PASS:
+            reason = decider[1].reason
+        else:
+            reason = _clause_separator(self.language).join(result.reason for _option, result in applicable)
+        if decider is None:
+            return self._result(status, reason)
+        option, result = decider
+        return self._result(status, reason, result.measured, result.threshold_min, result.threshold_max,
+                            option_id=option.id[len(self.rule.id) + 1:], unit=result.unit)
+
+    def _decided(self, subject, value, lowest=None, highest=None, note=None):
+        """A result from a measured value; [lowest, highest] is its possible range when data is missing."""
+        minimum, maximum, missing = self._thresholds()
+        if missing is not None:
+            return self._result(NO_DATA, missing, value)
+        lowest = value if lowest is None else lowest
+        highest = value if highest is None else highest
+        status = _status_of_range(lowest, highest, minimum, maximum)
+        reason = self._comparison(subject, value, minimum, maximum)
+        if note and status != PASS:
+            reason = _clause_separator(self.language).join((reason, note))
+        return self._result(status, reason, value, minimum, maximum)
+
+    def _community_attribute(self):
+        code = self.rule.measure.attribute
+        raw = self.community.attributes.get(code)
+        value = _as_number(raw)
+        if value is None:
+            if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+                return self._result(NO_DATA, self._missing(code))
+            return self._result(NO_DATA, tr("{}: '{}' is not a number", _CONTEXT).format(
+                self._community_attribute_name(code), raw))
+        return self._decided(self._community_attribute_name(code), value)
+
+    def _minutes_or_metres(self, metres):
+        return metres / self.standard.walking_speed_m_per_min if self.rule.unit == "min" else metres
+
+    def _community_radius(self):
+        radius = _as_number(self.community.radius_m)
+        if radius is None:
+            return self._result(NO_DATA, tr("walking radius not computed", _CONTEXT))
+        return self._decided(self.rule.name.get(self.language), self._minutes_or_metres(radius))
+
+    def _walking_distance(self):
+        measure = self.rule.measure
+        routed = [self.community.walking_m[code] for code in measure.categories if code in self.community.walking_m]
+        subject = tr("Walk to the nearest {}", _CONTEXT).format(self._categories_name(inline=True))
+        if not routed:
+            return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
+        distances = [number for number in (_as_number(value) for value in routed) if number is not None]
+        if not distances:
+            return self._result(NO_DATA, tr("{}: not reachable on the walking network", _CONTEXT).format(subject))
+        metres = min(distances)
+        result = self._decided(subject, self._minutes_or_metres(metres))
+        if self.rule.unit == "min" and result.status in (PASS, FAIL):
+            reason = result.reason + _parenthesised("{} m".format(describe.format_number(round(metres, 1))),
+                                                    self.language)
+            return self._result(result.status, reason, result.measured, result.threshold_min, result.threshold_max)
+        return result
+
+    def _facility_count(self):
+        measure = self.rule.measure
+        counted = unknown = 0
+        for facility in self._facilities():
+            values = [_as_number(facility.attributes.get(band.attribute)) for band in measure.where]
+            if any(value is None for value in values):
+                unknown += 1
+            elif all(_complies(value, band.min, band.max) for value, band in zip(values, measure.where)):
+                counted += 1
+        subject = self._categories_name()
+        if measure.where:
+            bands = _separator(self.language).join("{} {}".format(
+                _inline(self._facility_attribute_name(band.attribute), self.language), self._band_text(band))
+                for band in measure.where)
+            subject += _parenthesised(bands, self.language)
+        note = None
+        if unknown:
+            note = tr("{} more without {}", _CONTEXT).format(unknown, "/".join(
+                self._facility_attribute_name(band.attribute) for band in measure.where))
+        return self._decided(subject, counted, counted, counted + unknown, note)
+
+    def _facility_measure(self):
+        measure = self.rule.measure
+        facilities = self._facilities()
+        if not facilities:
+            minimum, maximum, _missing = self._thresholds()
+            return self._result(FAIL, tr("no {}", _CONTEXT).format(self._categories_name(inline=True)),
+                                None, minimum, maximum)
+        values = [_as_number(facility.attributes.get(measure.attribute)) for facility in facilities]
+        known = [value for value in values if value is not None]
+        unknown = len(values) - len(known)
+        subject = self._facility_subject(measure.attribute)
+        note = None
+        if unknown:
+            note = tr("{} {} without {}", _CONTEXT).format(
+                unknown, self._categories_name(inline=True),
+                _inline(self._facility_attribute_name(measure.attribute), self.language))
+        if not known:
+            minimum, maximum, _missing = self._thresholds()
+            return self._result(NO_DATA, note, None, minimum, maximum)
+        # Unknown values are somewhere in [0, ∞): the range the aggregate may take.
+        if measure.aggregate == "max":
+            value = max(known)
+            lowest, highest = value, (math.inf if unknown else value)
+        elif measure.aggregate == "sum":
+            value = sum(known)
+            lowest, highest = value, (math.inf if unknown else value)
+        else:
+            value = min(known)
+            lowest, highest = (0.0 if unknown else value), value
+        return self._decided(subject, value, lowest, highest, note)
+
+    def _facility_share(self):
+        measure = self.rule.measure
+        facilities = self._facilities()
+        if not facilities:
+            minimum, maximum, _missing = self._thresholds()
+            return self._result(FAIL, tr("no {}", _CONTEXT).format(self._categories_name(inline=True)),
+                                None, minimum, maximum)
+        subject = "{} {}/{}".format(self._categories_name(), self._facility_attribute_name(measure.numerator),
+                                    self._facility_attribute_name(measure.denominator))
+        sized = [(denominator, facility) for denominator, facility in
+                 ((_as_number(f.attributes.get(measure.denominator)), f) for f in facilities)
+                 if denominator is not None and denominator > 0]
+        if not sized:
+            minimum, maximum, _missing = self._thresholds()
+            return self._result(NO_DATA, tr("{} without {}", _CONTEXT).format(
+                self._categories_name(), _inline(self._facility_attribute_name(measure.denominator), self.language)),
+                None, minimum, maximum)
+        denominator, largest = max(sized, key=lambda pair: pair[0])
+        numerator = _as_number(largest.attributes.get(measure.numerator))
+        if numerator is None:
+            minimum, maximum, _missing = self._thresholds()
+            return self._result(NO_DATA, tr("{} without {}", _CONTEXT).format(
+                self._categories_name(), _inline(self._facility_attribute_name(measure.numerator), self.language)),
+                None, minimum, maximum)
+        return self._decided(subject, numerator / denominator)
+
+    def _checklist(self):
+        codes = self.rule.measure.attributes
+        values = {code: _yes_no(self.community.attributes.get(code)) for code in codes}
+        yes = sum(1 for value in values.values() if value is True)
+        minimum, maximum, _missing = self._thresholds()
+        names = _separator(self.language)
+        failing = [self._community_attribute_name(code) for code in codes if values[code] is False]
+        unknown = [self._community_attribute_name(code) for code in codes if values[code] is None]
+        if failing:
+            return self._result(FAIL, tr("not met: {}", _CONTEXT).format(names.join(failing)), yes, minimum, maximum)
+        if unknown:
+            return self._result(NO_DATA, tr("no data: {}", _CONTEXT).format(names.join(unknown)), yes, minimum,
+                                maximum)
+        return self._result(PASS, tr("all met: {}", _CONTEXT).format(
+            names.join(self._community_attribute_name(code) for code in codes)), yes, minimum, maximum)
+
+
+def _yes_no(value):
+    """True/False/None; an unreadable value counts as missing (the record reader reports it)."""
+    if value is None or isinstance(value, bool):
+        return value
+    number = _as_number(value)
+    if number in (0.0, 1.0):
+        return number == 1.0
+    return None
