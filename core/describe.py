@@ -90,16 +90,20 @@ def requirement_text(rule, standard, language):
     text = tr(" and ", _CONTEXT).join(parts)
     for band in rule.measure.where:
         text += tr(" (counting only {} {})", _CONTEXT).format(
-            _facility_attribute_name(standard, band.attribute, language), _band_text(band))
+            _facility_attribute_name(standard, band.attribute, language), band_text(band))
     return text
 
 
-def _band_text(band):
+def band_text(band, unit=None):
+    """'50–100 m²', '≥ 50', '≤ 100': the size band a facility must fall in to be counted."""
     if band.min is not None and band.max is not None:
-        return "{}–{}".format(format_number(band.min), format_number(band.max))
-    if band.min is not None:
-        return "≥ " + format_number(band.min)
-    return "≤ " + format_number(band.max)
+        text = "{}–{}".format(format_number(band.min), format_number(band.max))
+    elif band.min is not None:
+        text = "≥ " + format_number(band.min)
+    else:
+        text = "≤ " + format_number(band.max)
+    label = unit_label(unit)
+    return "{} {}".format(text, label) if label else text
 
 
 def _attribute_name(standard, code, language):

@@ -248,16 +248,8 @@ class _RuleEvaluation:
         return "{} {}".format(categories, _inline(name, self.language))
 
     def _band_text(self, band):
-        """'50–100 m²', '≥ 50 m²'."""
         attribute = next((a for a in self.standard.facility_attributes if a.code == band.attribute), None)
-        label = describe.unit_label(attribute.unit if attribute else None)
-        if band.min is not None and band.max is not None:
-            text = "{}–{}".format(describe.format_number(band.min), describe.format_number(band.max))
-        elif band.min is not None:
-            text = "≥ " + describe.format_number(band.min)
-        else:
-            text = "≤ " + describe.format_number(band.max)
-        return "{} {}".format(text, label) if label else text
+        return describe.band_text(band, attribute.unit if attribute else None)
 
     def _missing(self, code):
         return tr("{} data missing", _CONTEXT).format(self._community_attribute_name(code))
@@ -357,6 +349,14 @@ class _RuleEvaluation:
         return self._result(status, reason, result.measured, result.threshold_min, result.threshold_max,
                             option_id=option.id[len(self.rule.id) + 1:], unit=result.unit)
 
+    def _unmeasured(self, status, reason):
+        """A result with the community's thresholds but no measured value."""
+        minimum, maximum, _missing = self._thresholds()
+        return self._result(status, reason, None, minimum, maximum)
+
+    def _no_facility(self):
+        return self._unmeasured(FAIL, tr("no {}", _CONTEXT).format(self._categories_name(inline=True)))
+
     def _decided(self, subject, value, lowest=None, highest=None, note=None):
         """A result from a measured value; [lowest, highest] is its possible range when data is missing."""
         minimum, maximum, missing = self._thresholds()
@@ -432,9 +432,7 @@ class _RuleEvaluation:
         measure = self.rule.measure
         facilities = self._facilities()
         if not facilities:
-            minimum, maximum, _missing = self._thresholds()
-            return self._result(FAIL, tr("no {}", _CONTEXT).format(self._categories_name(inline=True)),
-                                None, minimum, maximum)
+            return self._no_facility()
         values = [_as_number(facility.attributes.get(measure.attribute)) for facility in facilities]
         known = [value for value in values if value is not None]
         unknown = len(values) - len(known)
@@ -445,8 +443,7 @@ class _RuleEvaluation:
                 unknown, self._categories_name(inline=True),
                 _inline(self._facility_attribute_name(measure.attribute), self.language))
         if not known:
-            minimum, maximum, _missing = self._thresholds()
-            return self._result(NO_DATA, note, None, minimum, maximum)
+            return self._unmeasured(NO_DATA, note)
         # Unknown values are somewhere in [0, ∞): the range the aggregate may take.
         if measure.aggregate == "max":
             value = max(known)
@@ -463,26 +460,20 @@ class _RuleEvaluation:
         measure = self.rule.measure
         facilities = self._facilities()
         if not facilities:
-            minimum, maximum, _missing = self._thresholds()
-            return self._result(FAIL, tr("no {}", _CONTEXT).format(self._categories_name(inline=True)),
-                                None, minimum, maximum)
+            return self._no_facility()
         subject = "{} {}/{}".format(self._categories_name(), self._facility_attribute_name(measure.numerator),
                                     self._facility_attribute_name(measure.denominator))
         sized = [(denominator, facility) for denominator, facility in
                  ((_as_number(f.attributes.get(measure.denominator)), f) for f in facilities)
                  if denominator is not None and denominator > 0]
         if not sized:
-            minimum, maximum, _missing = self._thresholds()
-            return self._result(NO_DATA, tr("{} without {}", _CONTEXT).format(
-                self._categories_name(), _inline(self._facility_attribute_name(measure.denominator), self.language)),
-                None, minimum, maximum)
+            return self._unmeasured(NO_DATA, tr("{} without {}", _CONTEXT).format(
+                self._categories_name(), _inline(self._facility_attribute_name(measure.denominator), self.language)))
         denominator, largest = max(sized, key=lambda pair: pair[0])
         numerator = _as_number(largest.attributes.get(measure.numerator))
         if numerator is None:
-            minimum, maximum, _missing = self._thresholds()
-            return self._result(NO_DATA, tr("{} without {}", _CONTEXT).format(
-                self._categories_name(), _inline(self._facility_attribute_name(measure.numerator), self.language)),
-                None, minimum, maximum)
+            return self._unmeasured(NO_DATA, tr("{} without {}", _CONTEXT).format(
+                self._categories_name(), _inline(self._facility_attribute_name(measure.numerator), self.language)))
         return self._decided(subject, numerator / denominator)
 
     def _checklist(self):
