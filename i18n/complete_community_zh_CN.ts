@@ -27,9 +27,8 @@
         <translation>  {}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../processing/classify_facilities.py"/>
         <source>Cannot open the category mapping table {}.</source>
-        <translation>无法打开设施类别对照表 {}。</translation>
+        <translation type="obsolete">无法打开设施类别对照表 {}。</translation>
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
@@ -37,9 +36,8 @@
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/classify_facilities.py"/>
         <source>Category mapping table (value → category code)</source>
-        <translation>设施类别对照表（原始值 → 类别代码）</translation>
+        <translation type="obsolete">设施类别对照表（原始值 → 类别代码）</translation>
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
@@ -82,9 +80,8 @@
         <translation>图层 {}：{} 个要素没有几何或几何为空（要素 ID {}{}），已保留，但无法定位。</translation>
     </message>
     <message>
-        <location filename="../processing/classify_facilities.py"/>
         <source>Mapping tables (*.csv *.xlsx *.ods *.gpkg *.dbf);;All files (*)</source>
-        <translation>对照表 (*.csv *.xlsx *.ods *.gpkg *.dbf);;所有文件 (*)</translation>
+        <translation type="obsolete">对照表 (*.csv *.xlsx *.ods *.gpkg *.dbf);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
@@ -92,9 +89,8 @@
         <translation>读取设施图层（POI 或面）的类别字段，依据标准中列出的中文名称、同义词、英文代码和 OpenStreetMap 标签，为每个要素确定标准规定的设施类别——例如“快递柜”“智能信包箱”归为 express_locker，“菜鸟驿站”归为 express_station，'shop=supermarket' 归为 supermarket。匹配时不区分大小写，并忽略空格及全角/半角差异。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点或面图层。&lt;b&gt;设施类别字段&lt;/b&gt;：存放类别标签的字段。&lt;b&gt;设施类别对照表&lt;/b&gt;（可选）：CSV、电子表格或 GeoPackage 表，两列分别为原始值和类别代码，优先于标准自带的名称使用——用于适配本市的命名习惯。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留全部输入要素和字段，并增加 cc_category（类别代码）、cc_category_name、cc_item 和 cc_item_name；未能匹配的标签，其要素仍予保留、类别留空，并在日志中汇总列出一次（附数量）。输出图层按设施类别设置样式；写入 GeoPackage 时，样式保存为该图层的默认样式。</translation>
     </message>
     <message>
-        <location filename="../processing/classify_facilities.py"/>
         <source>The category mapping table {} needs two columns: value and category.</source>
-        <translation>设施类别对照表 {} 需要两列：原始值和类别代码。</translation>
+        <translation type="obsolete">设施类别对照表 {} 需要两列：原始值和类别代码。</translation>
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
@@ -102,9 +98,171 @@
         <translation>设施图层 {} 没有字段 '{}'。</translation>
     </message>
     <message>
-        <location filename="../processing/classify_facilities.py"/>
         <source>{}, row {}</source>
-        <translation>{}，第 {} 行</translation>
+        <translation type="obsolete">{}，第 {} 行</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityEvaluationAlgorithm</name>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Areas and distances are measured in {} ({}).</source>
+        <translation>面积和距离在 {}（{}）中量算。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Attribute code</source>
+        <translation>属性代码</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Category field of the facility areas</source>
+        <translation>设施用地图层的类别字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Communities by {}: {}</source>
+        <translation>按 {} 统计社区：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Community attributes read from fields of the same name: {}</source>
+        <translation>以下社区属性取自同名字段：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Community id field</source>
+        <translation>社区编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Community name field</source>
+        <translation>社区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Community type field (新建/既有 or new/existing)</source>
+        <translation>社区类型字段（新建/既有 或 new/existing）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Community type where the type field is absent or empty</source>
+        <translation>未给出类型字段或类型为空时的社区类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Count facilities up to this distance outside a community (m)</source>
+        <translation>社区边界外此距离内的设施也计入该社区（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Evaluated communities</source>
+        <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Facilities not counted for any community</source>
+        <translation>未计入任何社区的设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Facilities were given without a category field: choose the field of {} that holds the facility type.</source>
+        <translation>给出了设施图层但未指定类别字段：请选择 {} 中记录设施类型的字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Facility areas (polygons: parks, grounds, courts), optional</source>
+        <translation>设施用地（面：游园、活动场地、运动场地），可选</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Facility category field</source>
+        <translation>设施类别字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Households field</source>
+        <translation>户数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Layer {}: facility attributes from {}</source>
+        <translation>图层 {}：设施属性取自 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Layer {}: no field for {}; the rules that need them get no_data. Name a field after the attribute code or map it in the parameters.</source>
+        <translation>图层 {}：没有记录 {} 的字段，需要这些数据的规则结果为“数据不足”。请按属性代码命名字段，或在参数中指定对应字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Nothing to colour by: {} is not evaluated.</source>
+        <translation>无法按 {} 着色：本次评估不包含该项。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Other community attributes: attribute code → field (unlisted ones are matched by name)</source>
+        <translation>其他社区属性：属性代码 → 字段（未列出的按字段名自动匹配）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Resident population field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Residential communities</source>
+        <translation>居住社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Results per rule</source>
+        <translation>逐条规则结果</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>The community layer {} has no features.</source>
+        <translation>社区图层 {} 没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>The community layer {} has no field '{}' (for {}).</source>
+        <translation>社区图层 {} 没有字段“{}”（用于 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>category not recognised</source>
+        <translation>类别无法识别</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>existing (既有)</source>
+        <translation>既有（existing）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>inside no community</source>
+        <translation>不在任何社区内</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>new (新建)</source>
+        <translation>新建（new）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>no usable geometry</source>
+        <translation>无可用几何</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>{} recognised facilities lie in no community (not counted).</source>
+        <translation>{} 个已识别的设施不在任何社区内（未计入）。</translation>
     </message>
 </context>
 <context>
@@ -121,8 +279,23 @@
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
+        <source>Cannot open the category mapping table {}.</source>
+        <translation>无法打开设施类别对照表 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>Category mapping table (value → category code)</source>
+        <translation>设施类别对照表（原始值 → 类别代码）</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
         <source>Community evaluation</source>
         <translation>社区评估</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>Mapping tables (*.csv *.xlsx *.ods *.gpkg *.dbf);;All files (*)</source>
+        <translation>对照表 (*.csv *.xlsx *.ods *.gpkg *.dbf);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
@@ -141,8 +314,18 @@
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
+        <source>The category mapping table {} needs two columns: value and category.</source>
+        <translation>设施类别对照表 {} 需要两列：原始值和类别代码。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
         <source>YAML standards (*.yaml *.yml);;All files (*)</source>
         <translation>YAML 标准文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>{}, row {}</source>
+        <translation>{}，第 {} 行</translation>
     </message>
 </context>
 <context>
@@ -189,6 +372,175 @@
         <location filename="../processing/describe_standard.py"/>
         <source>{} rules in {} items, {} facility categories.</source>
         <translation>共 {} 条条款，{} 项建设内容，{} 类设施。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateFacilitiesAlgorithm</name>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Accessible parking spaces field</source>
+        <translation>无障碍机动车停车位数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Average daily parcel deliveries field</source>
+        <translation>日均邮件快件投递量字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Car parking spaces field</source>
+        <translation>机动车停车位数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Checks each residential community against the 20 construction items of 2.3 完整居住社区建设标准（试行）: whether each facility is there, how many, its building and land area, classes and locker cells, ratios (parking spaces per household, chargers, accessible spaces ≥0.5 % and at least 1, property office ≥2‰ of the floor area and ≥50 m², locker cells 1–1.3 × daily deliveries, sports share of the park 10–15 %), the variants for new (新建) and existing (既有) communities, the allowed alternatives (a 300 m² supermarket, or for existing communities 2–3 convenience stores of 50–100 m²; a 30 m² public toilet or a prefabricated one), and the checklist items (utilities, barrier-free, property management, governance, culture) read from yes/no fields of the community layer. Walking distances come with the walking-access evaluation.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;: polygons with population; households, type (新建/既有) and the fields the rules read — total floor area, parking spaces, charging spaces, accessible spaces, daily deliveries, and yes/no answers (1/0, 是/否, 有/无). A field named like the attribute code (e.g. water_supply, parking_spaces) or its Chinese name (e.g. 供水设施完好) is found by itself; map others in 'Other community attributes' (code, field; describe_standard lists the codes). Attributes without a field are listed in the log, and their rules give no_data.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: POIs or polygons with a category field (Chinese names, synonyms, English codes and OSM tags are recognised; add your own with a category mapping table) and optional building area, land area, usable area, classes, locker cells and sports area fields. Polygon facilities without a land area use their measured area. &lt;b&gt;Facility areas&lt;/b&gt; (optional): a second, polygon layer (parks, grounds, courts) read with the same field names. A facility counts for the community it lies in, or within the given distance of it (facilities on the boundary road).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every community with all its fields, per item &amp;lt;item&amp;gt;_status (pass, fail, no_data, not_applicable, shown as 达标/不达标/数据不足/不适用), the measured value of each rule (e.g. kindergarten_building_area), cc_score (0–100, share of the applicable required rules passed), cc_status (pass when every applicable required rule passes) and cc_missing (the failed items). &lt;b&gt;Results per rule&lt;/b&gt;: clause, measured value, threshold, unit, status and a one-line reason. &lt;b&gt;Facilities not counted&lt;/b&gt;: facilities inside no community, with an unknown category or without geometry. Missing data never fails a rule: it gives no_data unless no possible value could pass. Example: a kindergarten of 2,199.9 m² fails '幼儿园建筑面积 2199.9 m² &lt; 2200 m²'.</source>
+        <translation>按 2.3《完整居住社区建设标准（试行）》的 20 项建设内容检查每个社区：设施有无、数量、建筑面积和用地面积、班数和格口数，比例类要求（每户停车位、充电设施、无障碍车位不少于 0.5% 且至少 1 个、物业用房不低于总建筑面积 2‰ 且不低于 50 m²、格口数为日均投递量的 1—1.3 倍、游园体育活动场地占 10%—15%），新建与既有社区的不同要求，允许的替代方式（300 m² 综合超市，或既有社区 2—3 个 50—100 m² 的便利店；30 m² 公共厕所或集成箱体式公厕），以及从社区图层“是/否”字段读取的清单项（市政配套、无障碍、物业管理、社区管理、社区文化）。步行距离见步行可达性评估。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常住人口的面图层；户数、类型（新建/既有）及规则需要的字段——物业总建筑面积、停车位数、充电车位数、无障碍车位数、日均投递量，以及“是/否”类答案（1/0、是/否、有/无）。以属性代码（如 water_supply、parking_spaces）或中文名（如 供水设施完好）命名的字段会被自动识别；其他字段在“其他社区属性”中指定（属性代码、字段；标准条款表算法列出所有代码）。没有对应字段的属性会在日志中列出，相关规则结果为“数据不足”。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的 POI 或面（可识别中文名称、同义词、英文代码和 OSM 标签；可用设施类别对照表补充本地名称），以及可选的建筑面积、用地面积、使用面积、班数、格口数、体育活动场地面积字段。没有用地面积的面状设施使用实测面积。&lt;b&gt;设施用地&lt;/b&gt;（可选）：第二个面图层（游园、活动场地、运动场地），按相同字段名读取。设施计入其所在社区，或边界外给定距离内的社区（边界道路上的设施）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留每个社区及其全部字段，并增加各建设项目的 &amp;lt;item&amp;gt;_status（pass、fail、no_data、not_applicable，显示为 达标/不达标/数据不足/不适用）、每条规则的实测值（如 kindergarten_building_area）、cc_score（0—100，适用的强制性规则中达标的比例）、cc_status（适用的强制性规则全部达标时为达标）和 cc_missing（不达标的建设项目）。&lt;b&gt;逐条规则结果&lt;/b&gt;：条款、实测值、阈值、单位、结果和一句话原因。&lt;b&gt;未计入的设施&lt;/b&gt;：不在任何社区内、类别无法识别或没有几何的设施。数据缺失不会判为不达标：除非任何可能的取值都无法达标，否则结果为“数据不足”。示例：建筑面积 2199.9 m² 的幼儿园判为不达标，原因为“幼儿园建筑面积 2199.9 m² &lt; 2200 m²”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Colour the communities by</source>
+        <translation>社区着色依据</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Evaluate facility provision (配套设施评估)</source>
+        <translation>配套设施评估（Evaluate facility provision）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Facilities (points or polygons)</source>
+        <translation>设施（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Facility building floor area field (m²)</source>
+        <translation>设施建筑面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Facility land area field (m²; polygons: measured when empty)</source>
+        <translation>设施用地面积字段（m²；面要素为空时按实测面积）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Facility usable floor area field (m²)</source>
+        <translation>设施使用面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Kindergarten classes field</source>
+        <translation>幼儿园班数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Other community attributes: '{}' is not an attribute code of the standard (for field '{}'). Known codes: {}</source>
+        <translation>其他社区属性：“{}”不是标准中的属性代码（对应字段“{}”）。可用的代码：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Other community attributes: give pairs of attribute code and field; got {} values.</source>
+        <translation>其他社区属性：请成对给出属性代码和字段，当前给出了 {} 个值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Other community attributes: no field given for '{}'.</source>
+        <translation>其他社区属性：未给出“{}”对应的字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Overall compliance (cc_status)</source>
+        <translation>总体达标情况（cc_status）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Parcel locker cells field</source>
+        <translation>智能快递箱格口数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Parking spaces with chargers (built or provisioned) field</source>
+        <translation>建设充电设施或预留安装条件的车位数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Sports area field (m², parks)</source>
+        <translation>体育活动场地面积字段（m²，游园）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>The standard {} has no item {} to colour by.</source>
+        <translation>标准 {} 中没有可用于着色的建设项目 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_facilities.py"/>
+        <source>Total building floor area field (m²)</source>
+        <translation>物业总建筑面积字段（m²）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateScaleAlgorithm</name>
+    <message>
+        <location filename="../processing/evaluate_scale.py"/>
+        <source>Checks each residential community against the scale of section 2.2 of the guide: 5,000–12,000 residents (以…为宜), a walking radius of 300–500 m (5–10 minutes), and, when facilities are given, a bus stop within the community (公交距离1站). The scale rules are recommended, so they colour the map (scale_status) but do not decide whether a community is complete.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;: polygons with a population field; households and community type (新建/既有) are optional. The walking radius here is the straight-line distance from a point inside the community to its farthest boundary point; network distances come with the walking evaluation. Layers in a geographic CRS are measured in a CGCS2000 3° Gauss-Krüger zone (or UTM), and the output says which in cc_working_crs.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): POIs or polygons with a category field; bus stops count for the community they lie in, or within the given distance of it (stops on the boundary road).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every community with all its fields, scale_status (pass, fail, no_data, not_applicable, shown as 达标/不达标/数据不足/不适用) and the measured value of each rule (scale_population, scale_walking_radius, scale_walking_time, scale_bus_stop, and the informative walking rules when computed); &lt;b&gt;Results per rule&lt;/b&gt;: one row per community and rule with clause, threshold, status and reason. Missing or negative population, non-numeric values and empty geometries are reported once in the log and give no_data; no community is dropped.</source>
+        <translation>按《指南》2.2 节的居住社区规模检查每个社区：常住人口 5000—12000 人（以…为宜）、步行半径 300—500 米（5—10 分钟），给出设施图层时还检查社区内是否有公交站点（公交距离 1 站）。规模规则为推荐项，只用于地图着色（scale_status），不决定社区是否“完整”。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常住人口字段的面图层；户数和社区类型（新建/既有）可选。这里的步行半径是社区内一点到最远边界点的直线距离；路网距离见步行可达性评估。地理坐标系的图层在 CGCS2000 3 度带高斯-克吕格投影（或 UTM）中量算，所用坐标系写在 cc_working_crs 字段。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：带类别字段的 POI 或面；公交站点计入其所在社区，或边界外给定距离内的社区（边界道路上的站点）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留每个社区及其全部字段，并增加 scale_status（pass、fail、no_data、not_applicable，显示为 达标/不达标/数据不足/不适用）和每条规则的实测值（scale_population、scale_walking_radius、scale_walking_time、scale_bus_stop，以及计算了步行距离时的参考性步行规则）；&lt;b&gt;逐条规则结果&lt;/b&gt;：每个社区每条规则一行，含条款、阈值、结果和原因。人口缺失或为负、非数字的值、空几何都会在日志中汇总提示一次，结果为“数据不足”；不会丢弃任何社区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_scale.py"/>
+        <source>Evaluate community scale (居住社区规模评估)</source>
+        <translation>居住社区规模评估（Evaluate community scale）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_scale.py"/>
+        <source>Facilities (for bus stops)</source>
+        <translation>设施（用于判断公交站点）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationInputs</name>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': categories the standard does not know (not counted): {}</source>
+        <translation>图层 {}，字段“{}”：标准中没有的类别（未计入）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': negative values are treated as missing</source>
+        <translation>图层 {}，字段“{}”：负值按缺失处理</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': unknown community type (use 新建/既有); rules for new or existing communities only get no_data</source>
+        <translation>图层 {}，字段“{}”：无法识别的社区类型（请填写 新建/既有）；仅适用于新建或既有社区的规则结果为“数据不足”</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': values that are not numbers are treated as missing</source>
+        <translation>图层 {}，字段“{}”：非数字的值按缺失处理</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': values that are not yes/no are treated as missing</source>
+        <translation>图层 {}，字段“{}”：不是“是/否”的值按缺失处理</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: geometry cannot be projected to {}; spatial rules get no_data</source>
+        <translation>图层 {}：几何无法投影到 {}，空间类规则结果为“数据不足”</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: invalid geometry, repaired for measuring</source>
+        <translation>图层 {}：几何无效，已修复后用于量算</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: no geometry; spatial rules get no_data</source>
+        <translation>图层 {}：无几何，空间类规则结果为“数据不足”</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>{} — {} feature(s): {}{}</source>
+        <translation>{} — 共 {} 个要素：{}{}</translation>
     </message>
 </context>
 <context>
@@ -757,6 +1109,16 @@
 <context>
     <name>Styles</name>
     <message>
+        <location filename="../styles/compliance.py"/>
+        <source> pts</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../styles/compliance.py"/>
+        <source>Category not recognised</source>
+        <translation>类别无法识别</translation>
+    </message>
+    <message>
         <location filename="../styles/__init__.py"/>
         <source>Complete Community style</source>
         <translation>完整居住社区样式</translation>
@@ -765,6 +1127,16 @@
         <location filename="../styles/__init__.py"/>
         <source>Could not save the default style of {}: {}</source>
         <translation>无法保存 {} 的默认样式：{}</translation>
+    </message>
+    <message>
+        <location filename="../styles/compliance.py"/>
+        <source>Inside no community</source>
+        <translation>不在任何社区内</translation>
+    </message>
+    <message>
+        <location filename="../styles/compliance.py"/>
+        <source>No usable geometry</source>
+        <translation>无可用几何</translation>
     </message>
     <message>
         <location filename="../styles/__init__.py"/>

@@ -6,8 +6,12 @@ the packaging test checks that all of them get registered.
 
 from .classify_facilities import ClassifyFacilitiesAlgorithm
 from .describe_standard import DescribeStandardAlgorithm
+from .evaluate_facilities import EvaluateFacilitiesAlgorithm
+from .evaluate_scale import EvaluateScaleAlgorithm
 
 ALGORITHM_CLASSES = (
     ClassifyFacilitiesAlgorithm,
     DescribeStandardAlgorithm,
+    EvaluateScaleAlgorithm,
+    EvaluateFacilitiesAlgorithm,
 )

@@ -1,19 +1,45 @@
 """What every Complete Community algorithm shares: translation, groups, help, the STANDARD parameter."""
 
 import os
+import re
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
+from qgis.core import (QgsField, QgsFields, QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFile, QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import ui
+from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
+
+
+def extend_fields(input_fields, additions):
+    """Input fields plus `additions` [(name, QVariant type)]; a name already there is reused (re-runs
+    overwrite their own results instead of adding name_2). Returns the fields and each addition's index."""
+    fields = QgsFields(input_fields)
+    indexes = []
+    for name, kind in additions:
+        index = fields.lookupField(name)
+        if index < 0:
+            fields.append(QgsField(name, kind))
+            index = fields.count() - 1
+        indexes.append(index)
+    return fields, indexes
+
+
+def make_fields(definitions):
+    """QgsFields from [(name, QVariant type)]."""
+    fields = QgsFields()
+    for name, kind in definitions:
+        fields.append(QgsField(name, kind))
+    return fields
 
 
 class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set ALGORITHM_ID and GROUP and implement the Processing methods."""
 
     STANDARD = "STANDARD"
+    MAPPING_TABLE = "MAPPING_TABLE"
 
     ALGORITHM_ID = ""
     GROUP = "standard"
@@ -77,3 +103,49 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(self.tr("Standard: {} ({})").format(standard.name.get(current_language()), " + ".join(
             os.path.basename(path) for path in standard.files)))
         return standard
+
+    def input_layer_name(self, parameters, name, context):
+        """The name people know an input layer by, for messages: the layer's name in the project, or the
+        table of a GeoPackage path ('facilities', not the file name 'sample_district')."""
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            value = value.source.staticValue()
+        if isinstance(value, QgsMapLayer):
+            return value.name()
+        text = str(value or "")
+        match = re.search(r"layername=([^|]+)", text)
+        if match:
+            return match.group(1)
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return layer.name() if layer is not None else text
+
+    def add_mapping_table_parameter(self):
+        self.addParameter(QgsProcessingParameterFile(
+            self.MAPPING_TABLE, self.tr("Category mapping table (value → category code)"),
+            behavior=QgsProcessingParameterFile.File, optional=True, fileFilter=self.tr(
+                "Mapping tables (*.csv *.xlsx *.ods *.gpkg *.dbf);;All files (*)")))
+
+    def read_category_mapping(self, path, standard):
+        """{label: category code} from a mapping table, or None; a CSV is read as text (messages give line
+        numbers), anything else as a QGIS table layer."""
+        if not path:
+            return None
+        try:
+            if path.lower().endswith(".csv"):
+                return read_mapping_table(path, standard)
+            return mapping_from_rows(self._mapping_layer_rows(path), standard)
+        except MappingTableError as error:
+            raise QgsProcessingException(str(error))
+
+    def _mapping_layer_rows(self, path):
+        layer = QgsVectorLayer(path, "mapping", "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(self.tr("Cannot open the category mapping table {}.").format(path))
+        if layer.fields().count() < 2:
+            raise QgsProcessingException(self.tr(
+                "The category mapping table {} needs two columns: value and category.").format(path))
+        names = [name.lower() for name in layer.fields().names()]
+        value_index = names.index("value") if "value" in names else 0
+        code_index = next((names.index(name) for name in HEADER_NAMES if name in names), 1)
+        return [(self.tr("{}, row {}").format(path, feature.id()), feature.attribute(value_index),
+                 feature.attribute(code_index)) for feature in layer.getFeatures()]

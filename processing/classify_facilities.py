@@ -1,15 +1,15 @@
 """设施分类 — map the labels in a facility layer onto the standard's facility categories."""
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
-                       QgsVectorLayer, QgsWkbTypes)
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.categories import HEADER_NAMES, CategoryMatcher, MappingTableError, mapping_from_rows, read_mapping_table
+from ..core.categories import CategoryMatcher
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
-from .base_algorithm import CompleteCommunityAlgorithm
+from .base_algorithm import CompleteCommunityAlgorithm, extend_fields
 
 # Fields this algorithm adds; a re-run on its own output overwrites them instead of duplicating.
 CATEGORY_FIELD_OUT = "cc_category"
@@ -56,10 +56,7 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELD, self.tr("Category field"), parentLayerParameterName=self.FACILITIES))
         self.add_standard_parameter()
-        self.addParameter(QgsProcessingParameterFile(
-            self.MAPPING_TABLE, self.tr("Category mapping table (value → category code)"),
-            behavior=QgsProcessingParameterFile.File, optional=True, fileFilter=self.tr(
-                "Mapping tables (*.csv *.xlsx *.ods *.gpkg *.dbf);;All files (*)")))
+        self.add_mapping_table_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Classified facilities")))
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED_COUNT, self.tr("Facilities classified")))
         self.addOutput(QgsProcessingOutputNumber(self.UNRECOGNISED_COUNT, self.tr("Facilities not recognised")))
@@ -72,10 +69,12 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
         if source.fields().lookupField(category_field) < 0:
             raise QgsProcessingException(self.tr("The facility layer {} has no field '{}'.").format(
-                source.sourceName(), category_field))
-        user_mapping = self._read_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
+                self.input_layer_name(parameters, self.FACILITIES, context), category_field))
+        user_mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
 
-        fields, added = self._output_fields(source.fields())
+        fields, added = extend_fields(source.fields(), [
+            (CATEGORY_FIELD_OUT, QVariant.String), (CATEGORY_NAME_FIELD_OUT, QVariant.String),
+            (ITEM_FIELD_OUT, QVariant.String), (ITEM_NAME_FIELD_OUT, QVariant.String)])
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
         if sink is None:
@@ -110,7 +109,8 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
             sink.addFeature(output, QgsFeatureSink.FastInsert)
             feedback.setProgress(int(current * step))
 
-        self._report(feedback, standard, language, counts, matcher, missing_geometry, source.sourceName(),
+        self._report(feedback, standard, language, counts, matcher, missing_geometry,
+                     self.input_layer_name(parameters, self.FACILITIES, context),
                      category_field)
         self._standard, self._geometry_type, self._dest_id = standard, QgsWkbTypes.geometryType(
             source.wkbType()), dest_id
@@ -126,43 +126,6 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
 
         style_output(self._dest_id, context, feedback, apply_style, "cc_facility_categories")
         return {}  # a non-empty map would replace the results of processAlgorithm
-
-    def _read_mapping(self, path, standard):
-        """A CSV is read as text (messages give line numbers); anything else as a QGIS table layer."""
-        if not path:
-            return None
-        try:
-            if path.lower().endswith(".csv"):
-                return read_mapping_table(path, standard)
-            return mapping_from_rows(self._mapping_layer_rows(path), standard)
-        except MappingTableError as error:
-            raise QgsProcessingException(str(error))
-
-    def _mapping_layer_rows(self, path):
-        layer = QgsVectorLayer(path, "mapping", "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(self.tr("Cannot open the category mapping table {}.").format(path))
-        if layer.fields().count() < 2:
-            raise QgsProcessingException(self.tr(
-                "The category mapping table {} needs two columns: value and category.").format(path))
-        names = [name.lower() for name in layer.fields().names()]
-        value_index = names.index("value") if "value" in names else 0
-        code_index = next((names.index(name) for name in HEADER_NAMES if name in names), 1)
-        return [(self.tr("{}, row {}").format(path, feature.id()), feature.attribute(value_index),
-                 feature.attribute(code_index)) for feature in layer.getFeatures()]
-
-    def _output_fields(self, input_fields):
-        """Input fields plus the classification fields; returns the fields and the indexes to fill."""
-        fields = type(input_fields)(input_fields)
-        added = []
-        for name, length in ((CATEGORY_FIELD_OUT, 40), (CATEGORY_NAME_FIELD_OUT, 80), (ITEM_FIELD_OUT, 40),
-                             (ITEM_NAME_FIELD_OUT, 80)):
-            index = fields.lookupField(name)
-            if index < 0:
-                fields.append(QgsField(name, QVariant.String, len=length))
-                index = fields.count() - 1
-            added.append(index)
-        return fields, added
 
     def _report(self, feedback, standard, language, counts, matcher, missing_geometry, layer_name, field_name):
         for category in standard.categories:

@@ -2,13 +2,13 @@
 
 import os
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.describe import applies_to_label, level_label, requirement_text, unit_label
 from ..i18n import current_language
-from .base_algorithm import CompleteCommunityAlgorithm
+from .base_algorithm import CompleteCommunityAlgorithm, make_fields
 
 RULE_FIELDS = (
     ("rule_id", QVariant.String), ("item", QVariant.String), ("item_number", QVariant.Int),
@@ -24,13 +24,6 @@ CATEGORY_FIELDS = (
     ("item", QVariant.String), ("item_name", QVariant.String), ("aliases", QVariant.String),
     ("osm_tags", QVariant.String),
 )
-
-
-def _fields(definitions):
-    fields = QgsFields()
-    for name, kind in definitions:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
@@ -67,7 +60,7 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
         standard = self.load_standard_parameter(parameters, context, feedback)
         language = current_language()
 
-        rule_fields = _fields(RULE_FIELDS)
+        rule_fields = make_fields(RULE_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, rule_fields, QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -81,7 +74,7 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
             feedback.setProgress(int(80.0 * current / len(rows)))
 
         results = {self.OUTPUT: dest_id, self.RULE_COUNT: len(standard.rules)}
-        category_fields = _fields(CATEGORY_FIELDS)
+        category_fields = make_fields(CATEGORY_FIELDS)
         category_sink, category_dest = self.parameterAsSink(parameters, self.OUTPUT_CATEGORIES, context,
                                                             category_fields, QgsWkbTypes.NoGeometry)
         if category_sink is not None:

@@ -44,6 +44,16 @@ step complete_community:classify_facilities "FACILITIES=$SAMPLE|layername=facili
   "OUTPUT=$(into facilities)"
 step complete_community:classify_facilities "FACILITIES=$SAMPLE|layername=facility_areas" CATEGORY_FIELD=category \
   "OUTPUT=$(into facility_areas)"
+step complete_community:evaluate_scale "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
+  COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population HOUSEHOLDS_FIELD=households TYPE_FIELD=community_type \
+  "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
+  "OUTPUT=$(into community_scale)" "OUTPUT_RULES=$(into community_scale_rules)"
+step complete_community:evaluate_facilities "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
+  COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population HOUSEHOLDS_FIELD=households TYPE_FIELD=community_type \
+  "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
+  "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
+  "OUTPUT=$(into community_facilities)" "OUTPUT_RULES=$(into community_facilities_rules)" \
+  "OUTPUT_UNASSIGNED=$(into facilities_not_counted)"
 step complete_community:describe_standard "OUTPUT=$(into standard_rules)" "OUTPUT_CATEGORIES=$(into standard_categories)"
 step complete_community:describe_standard OUTPUT=out/standard_rules.xlsx OUTPUT_CATEGORIES=out/standard_categories.xlsx
 step complete_community:describe_standard STANDARD=xiamen_complete_community OUTPUT=out/xiamen_standard_rules.xlsx

@@ -4,28 +4,18 @@ Each rule case evaluates one rule of complete_community_2021 on a small communit
 case evaluates a whole community. The YAML header explains the keys.
 """
 
-import copy
-import os
-
 import pytest
-import yaml
+from engine_case_data import CASES, build_community
 
 from complete_community.core.engine import (FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, CommunityEvaluation,
                                             default_rules, evaluate_community, evaluate_rule, status_label)
-from complete_community.core.records import (CommunityRecord, FacilityRecord, parse_boolean,
-                                             parse_community_type)
+from complete_community.core.records import parse_boolean, parse_community_type
 from complete_community.i18n import remove_translator
 from complete_community.standards import load_standard
 from complete_community.standards.model import MEASURE_KINDS
 
-CASES_PATH = os.path.join(os.path.dirname(__file__), "testdata", "engine_cases.yaml")
-with open(CASES_PATH, encoding="utf-8") as _stream:
-    CASES = yaml.safe_load(_stream)
-
 RULE_CASE_KEYS = {"case", "rule", "community", "expect", "language"}
 RULE_EXPECT_KEYS = {"status", "measured", "min", "max", "unit", "option_id", "counts", "reason"}
-COMMUNITY_KEYS = {"base", "type", "attributes", "facilities", "radius_m", "walking_m", "facility_attributes",
-                  "add_facilities", "drop_categories", "walking_computed"}
 COMMUNITY_EXPECT_KEYS = {"cc_status", "cc_score", "cc_missing", "applicable_required", "items", "rules",
                          "absent_rules"}
 
@@ -39,31 +29,6 @@ def standard():
 def english_templates():
     """Reasons are checked against the English source templates: no translator may be installed."""
     remove_translator()
-
-
-def build_community(spec, identifier="case"):
-    """A CommunityRecord from a case's community (see the YAML header)."""
-    spec = copy.deepcopy(spec)
-    unknown = set(spec) - COMMUNITY_KEYS
-    assert not unknown, "unknown community keys {}".format(sorted(unknown))
-    merged = copy.deepcopy(CASES["communities"][spec.pop("base")]) if "base" in spec else {}
-    merged.setdefault("attributes", {}).update(spec.pop("attributes", {}))
-    merged.setdefault("walking_m", {}).update(spec.pop("walking_m", {}))
-    if spec.pop("walking_computed", True) is False:
-        merged["walking_m"] = {}
-    facilities = [list(entry) for entry in spec.pop("facilities", merged.get("facilities", []))]
-    dropped = set(spec.pop("drop_categories", []))
-    facilities = [entry for entry in facilities if entry[0] not in dropped] + spec.pop("add_facilities", [])
-    for category, values in spec.pop("facility_attributes", {}).items():
-        assert any(entry[0] == category for entry in facilities), "no {} to change".format(category)
-        facilities = [[entry[0], dict(entry[1] if len(entry) > 1 else {}, **values)] if entry[0] == category
-                      else entry for entry in facilities]
-    merged.update(spec)
-    records = tuple(FacilityRecord(index, entry[0], dict(entry[1]) if len(entry) > 1 else {})
-                    for index, entry in enumerate(facilities))
-    return CommunityRecord(id=identifier, name=identifier, community_type=merged.get("type"),
-                           attributes=merged["attributes"], facilities=records, radius_m=merged.get("radius_m"),
-                           walking_m=merged["walking_m"])
 
 
 def _fragments(reason):

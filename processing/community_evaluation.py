@@ -1,0 +1,376 @@
+"""The shared shape of the community evaluations: parameters, reading, the engine, the outputs.
+
+A subclass says which rules it evaluates (`rules_to_evaluate`), which parameters it offers
+(`initAlgorithm` from the `add_*_parameters` helpers) and which field colours its map
+(`colour_field`); reading layers, fields, the rules table and styling are the same for all.
+"""
+
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsFeatureSink, QgsProcessing, QgsProcessingException,
+                       QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterMatrix, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.engine import STATUSES, evaluate_community, status_label
+from ..i18n import current_language
+from ..styles import style_output
+from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
+from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, make_fields
+from .evaluation_inputs import CommunityReader, FacilityReader, is_null, match_fields
+
+COMMUNITY_TYPES = ("new", "existing")
+RULE_TABLE_FIELDS = (
+    ("community_id", QVariant.String), ("community_name", QVariant.String), ("item", QVariant.String),
+    ("item_name", QVariant.String), ("rule_id", QVariant.String), ("rule_name", QVariant.String),
+    ("clause", QVariant.String), ("level", QVariant.String), ("measured", QVariant.Double),
+    ("threshold_min", QVariant.Double), ("threshold_max", QVariant.Double), ("unit", QVariant.String),
+    ("status", QVariant.String), ("reason", QVariant.String), ("option_id", QVariant.String),
+)
+UNASSIGNED_FIELDS = (
+    ("source_layer", QVariant.String), ("source_fid", QVariant.String), ("category_label", QVariant.String),
+    ("cc_category", QVariant.String), ("cc_category_name", QVariant.String), ("reason", QVariant.String),
+    ("reason_text", QVariant.String),
+)
+WORKING_CRS_FIELD = "cc_working_crs"
+COMPLIANCE_FIELD = "cc_status"
+
+
+def measured_field_name(rule_id):
+    """'scale.population' → 'scale_population': the field holding the value that decided the rule."""
+    return rule_id.replace(".", "_")
+
+
+def status_field_name(item_code):
+    return "{}_status".format(item_code)
+
+
+def attributes_read_by(rules):
+    """The community attribute codes that these rules read (measures, proportional thresholds, conditions)."""
+    codes = []
+
+    def add(code):
+        if code and code not in codes:
+            codes.append(code)
+
+    for rule in rules:
+        for part in (rule,) + tuple(rule.options):
+            if part.measure is not None:
+                add(part.measure.attribute if part.measure.kind == "community_attribute" else None)
+                for code in part.measure.attributes:
+                    add(code)
+            for threshold in (part.min, part.max):
+                if threshold is not None and threshold.is_proportional:
+                    add(threshold.of)
+            if part.when is not None:
+                add(part.when.attribute)
+    return codes
+
+
+class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
+    COMMUNITIES = "COMMUNITIES"
+    COMMUNITY_ID_FIELD = "COMMUNITY_ID_FIELD"
+    COMMUNITY_NAME_FIELD = "COMMUNITY_NAME_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    HOUSEHOLDS_FIELD = "HOUSEHOLDS_FIELD"
+    TYPE_FIELD = "TYPE_FIELD"
+    DEFAULT_TYPE = "DEFAULT_TYPE"
+    FACILITIES = "FACILITIES"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    FACILITY_AREAS = "FACILITY_AREAS"
+    AREA_CATEGORY_FIELD = "AREA_CATEGORY_FIELD"
+    FACILITY_TOLERANCE = "FACILITY_TOLERANCE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_RULES = "OUTPUT_RULES"
+    OUTPUT_UNASSIGNED = "OUTPUT_UNASSIGNED"
+
+    GROUP = "evaluation"
+    # The status field that colours the output layer unless `colour_field` decides otherwise.
+    COLOUR_FIELD = COMPLIANCE_FIELD
+    # Whether cc_score / cc_status / cc_missing are written (the overall compliance of the community).
+    WRITES_COMPLIANCE = True
+    # Community attribute code → the parameter that names its field (the rest are matched by name).
+    COMMUNITY_ATTRIBUTE_PARAMETERS = {"population": POPULATION_FIELD, "households": HOUSEHOLDS_FIELD}
+    # Facility attribute code → the parameter that names its field (the rest are matched by name).
+    FACILITY_ATTRIBUTE_PARAMETERS = {}
+
+    # -- parameters ---------------------------------------------------------------------------------
+
+    def add_community_parameters(self):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.COMMUNITIES, self.tr("Residential communities"), [QgsProcessing.TypeVectorPolygon]))
+        for name, label, kind, optional in (
+                (self.COMMUNITY_ID_FIELD, self.tr("Community id field"), QgsProcessingParameterField.Any, True),
+                (self.COMMUNITY_NAME_FIELD, self.tr("Community name field"), QgsProcessingParameterField.Any, True),
+                (self.POPULATION_FIELD, self.tr("Resident population field"), QgsProcessingParameterField.Numeric,
+                 False),
+                (self.HOUSEHOLDS_FIELD, self.tr("Households field"), QgsProcessingParameterField.Numeric, True),
+                (self.TYPE_FIELD, self.tr("Community type field (新建/既有 or new/existing)"),
+                 QgsProcessingParameterField.Any, True)):
+            self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.COMMUNITIES,
+                                                          type=kind, optional=optional))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.DEFAULT_TYPE, self.tr("Community type where the type field is absent or empty"),
+            options=[self.tr("new (新建)"), self.tr("existing (既有)")], defaultValue=1))
+
+    def add_field_parameters(self, parent, parameters):
+        """Optional numeric field parameters: [(parameter name, label)] on the layer `parent`."""
+        for name, label in parameters:
+            self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=parent,
+                                                          type=QgsProcessingParameterField.Numeric, optional=True))
+
+    def add_facility_parameters(self, label, optional, with_areas_layer=False):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FACILITIES, label, [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            optional=optional))
+        self.addParameter(QgsProcessingParameterField(
+            self.CATEGORY_FIELD, self.tr("Facility category field"), parentLayerParameterName=self.FACILITIES,
+            optional=optional))
+        if with_areas_layer:
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                self.FACILITY_AREAS, self.tr("Facility areas (polygons: parks, grounds, courts), optional"),
+                [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.addParameter(QgsProcessingParameterField(
+                self.AREA_CATEGORY_FIELD, self.tr("Category field of the facility areas"),
+                parentLayerParameterName=self.FACILITY_AREAS, optional=True))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.FACILITY_TOLERANCE, self.tr("Count facilities up to this distance outside a community (m)"),
+            defaultValue=0.0, minValue=0.0, parentParameterName=self.COMMUNITIES))
+
+    def add_attribute_fields_parameter(self, name):
+        self.addParameter(QgsProcessingParameterMatrix(
+            name, self.tr("Other community attributes: attribute code → field (unlisted ones are matched by name)"),
+            numberRows=1, hasFixedNumberRows=False, headers=[self.tr("Attribute code"), self.tr("Field")],
+            optional=True))
+
+    def add_output_parameters(self, unassigned=False):
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Evaluated communities"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_RULES, self.tr("Results per rule"),
+                                                            QgsProcessing.TypeVector, optional=True,
+                                                            createByDefault=True))
+        if unassigned:
+            self.addParameter(QgsProcessingParameterFeatureSink(
+                self.OUTPUT_UNASSIGNED, self.tr("Facilities not counted for any community"),
+                QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False))
+
+    # -- what subclasses decide ------------------------------------------------------------------------
+
+    def rules_to_evaluate(self, standard, parameters, context):
+        raise NotImplementedError
+
+    def colour_field(self, parameters, context, standard):
+        return self.COLOUR_FIELD
+
+    def matrix_attribute_fields(self, parameters, context, standard):
+        """Community attribute code → field from a matrix parameter; none by default."""
+        return {}
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def _text_fields(self, parameters, context):
+        return {key: self.parameterAsString(parameters, name, context) for key, name in (
+            ("id", self.COMMUNITY_ID_FIELD), ("name", self.COMMUNITY_NAME_FIELD), ("type", self.TYPE_FIELD))}
+
+    def community_field_map(self, parameters, context, standard, source, layer_name, rules, feedback):
+        """{'id'/'name'/'type' and attribute code: field name}: chosen fields, then fields named like the
+        attribute; the attributes the rules need but no field holds are reported (their rules get no_data)."""
+        chosen = {code: self.parameterAsString(parameters, name, context)
+                  for code, name in self.COMMUNITY_ATTRIBUTE_PARAMETERS.items() if name in parameters}
+        chosen.update(self.matrix_attribute_fields(parameters, context, standard))
+        for code, field in chosen.items():
+            if field and source.fields().lookupField(field) < 0:
+                raise QgsProcessingException(self.tr("The community layer {} has no field '{}' (for {}).").format(
+                    layer_name, field, code))
+        needed = attributes_read_by(rules)
+        attributes = [attribute for attribute in standard.community_attributes if attribute.code in needed]
+        matched = match_fields(attributes, source.fields(), chosen)
+        language = current_language()
+        automatic = ["{} ← {}".format(code, field) for code, field in matched.items() if not chosen.get(code)]
+        if automatic:
+            feedback.pushInfo(self.tr("Community attributes read from fields of the same name: {}").format(
+                ", ".join(automatic)))
+        absent = [attribute for attribute in attributes if attribute.code not in matched]
+        if absent:
+            feedback.pushWarning(self.tr(
+                "Layer {}: no field for {}; the rules that need them get no_data. Name a field after the attribute "
+                "code or map it in the parameters.").format(layer_name, ", ".join(
+                    "{} ({})".format(attribute.name.get(language), attribute.code) for attribute in absent)))
+        return dict(self._text_fields(parameters, context), **matched)
+
+    def facility_field_map(self, parameters, context, standard, source):
+        """Facility attribute code → field of `source`: chosen fields (by their names, so the same choice
+        serves a second layer with the same fields), then fields named like the attribute."""
+        chosen = {}
+        for code, name in self.FACILITY_ATTRIBUTE_PARAMETERS.items():
+            field = self.parameterAsString(parameters, name, context)
+            if field and source.fields().lookupField(field) >= 0:
+                chosen[code] = field
+        return match_fields(standard.facility_attributes, source.fields(), chosen)
+
+    def read_facilities(self, parameters, context, feedback, standard, communities, reader):
+        """A FacilityReader holding the facilities of FACILITIES (and FACILITY_AREAS), or None if none given."""
+        source = self.parameterAsSource(parameters, self.FACILITIES, context)
+        if source is None:
+            return None
+        tolerance = self.parameterAsDouble(parameters, self.FACILITY_TOLERANCE, context)
+        mapping = (self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
+                   if self.MAPPING_TABLE in parameters else None)
+        facilities = FacilityReader(standard, communities, reader.crs, tolerance, context, feedback, reader.problems,
+                                    mapping)
+        layers = [(source, self.FACILITIES, self.CATEGORY_FIELD)]
+        if self.FACILITY_AREAS in parameters:
+            areas = self.parameterAsSource(parameters, self.FACILITY_AREAS, context)
+            if areas is not None:
+                layers.append((areas, self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD))
+        for layer, layer_parameter, category_parameter in layers:
+            layer_name = self.input_layer_name(parameters, layer_parameter, context)
+            category_field = self.parameterAsString(parameters, category_parameter, context)
+            if not category_field or layer.fields().lookupField(category_field) < 0:
+                raise QgsProcessingException(self.tr(
+                    "Facilities were given without a category field: choose the field of {} that holds the "
+                    "facility type.").format(layer_name))
+            field_map = self.facility_field_map(parameters, context, standard, layer)
+            feedback.pushInfo(self.tr("Layer {}: facility attributes from {}").format(layer_name, ", ".join(
+                "{} ← {}".format(code, field) for code, field in field_map.items()) or "–"))
+            facilities.read(layer, layer_name, category_field, field_map)
+        summary = facilities.summary()
+        if summary.get("outside"):
+            feedback.pushInfo(self.tr("{} recognised facilities lie in no community (not counted).").format(
+                summary["outside"]))
+        return facilities
+
+    # -- the run ------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        standard = self.load_standard_parameter(parameters, context, feedback)
+        source = self.parameterAsSource(parameters, self.COMMUNITIES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.COMMUNITIES))
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The community layer {} has no features.").format(
+                self.input_layer_name(parameters, self.COMMUNITIES, context)))
+        language = current_language()
+        rules = self.rules_to_evaluate(standard, parameters, context)
+        items = [item for item in standard.items if any(rule.item == item.code for rule in rules)]
+        colour_field = self.colour_field(parameters, context, standard)
+
+        default_type = COMMUNITY_TYPES[self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context)]
+        layer_name = self.input_layer_name(parameters, self.COMMUNITIES, context)
+        field_map = self.community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
+        reader = CommunityReader(standard, source, layer_name, field_map, default_type, context, feedback)
+        feedback.pushInfo(self.tr("Areas and distances are measured in {} ({}).").format(
+            reader.crs.authid(), reader.crs.description()))
+        communities = reader.read()
+        facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
+        if facilities is not None:
+            communities = facilities.communities_with_facilities()
+        reader.problems.report(feedback)
+
+        additions = [(status_field_name(item.code), QVariant.String) for item in items]
+        additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
+        if self.WRITES_COMPLIANCE:
+            additions += [("cc_score", QVariant.Double), (COMPLIANCE_FIELD, QVariant.String),
+                          ("cc_missing", QVariant.String)]
+        additions.append((WORKING_CRS_FIELD, QVariant.String))
+        addition_names = [name for name, _kind in additions]
+        if colour_field not in addition_names:
+            raise QgsProcessingException(self.tr("Nothing to colour by: {} is not evaluated.").format(colour_field))
+        fields, indexes = extend_fields(source.fields(), additions)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rule_fields = make_fields(RULE_TABLE_FIELDS)
+        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
+                                                      QgsWkbTypes.NoGeometry)
+
+        features = {feature.id(): feature for feature in source.getFeatures()}
+        counts = {}
+        for current, (fid, _geometry, record) in enumerate(communities):
+            if feedback.isCanceled():
+                break
+            evaluation = evaluate_community(standard, record, rules, language)
+            results = {result.rule_id: result for result in evaluation.results}
+            values = [evaluation.item_status.get(item.code) for item in items]
+            values += [results[rule.id].measured for rule in rules]
+            if self.WRITES_COMPLIANCE:
+                values += [evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language)]
+            values.append(reader.crs.authid())
+            shown = values[addition_names.index(colour_field)]
+            counts[shown] = counts.get(shown, 0) + 1
+            feature = features[fid]
+            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
+            for index, value in zip(indexes, values):
+                attributes[index] = value
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(attributes)
+            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            if rules_sink is not None:
+                for result in evaluation.results:
+                    rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
+                                          QgsFeatureSink.FastInsert)
+            feedback.setProgress(40 + int(60.0 * current / len(communities)))
+
+        feedback.pushInfo(self.tr("Communities by {}: {}").format(colour_field, ", ".join(
+            "{} {}".format(status_label(status) if status else "–", count) for status, count in sorted(
+                counts.items(), key=lambda pair: STATUSES.index(pair[0]) if pair[0] in STATUSES else 9))))
+        del sink, rules_sink  # close the files: another table of the same GeoPackage may follow
+        results = {self.OUTPUT: dest_id}
+        if rules_dest:
+            results[self.OUTPUT_RULES] = rules_dest
+        unassigned_dest = None
+        if facilities is not None and self.OUTPUT_UNASSIGNED in parameters:
+            unassigned_dest = self._write_unassigned(parameters, context, standard, facilities, reader, source,
+                                                     language)
+            if unassigned_dest:
+                results[self.OUTPUT_UNASSIGNED] = unassigned_dest
+        self._outputs = (dest_id, rules_dest, unassigned_dest, field_map.get("name"), colour_field, counts)
+        return results
+
+    def postProcessAlgorithm(self, context, feedback):
+        dest_id, rules_dest, unassigned_dest, name_field, colour_field, counts = self._outputs
+        style_output(dest_id, context, feedback,
+                     lambda layer: apply_community_style(layer, colour_field, name_field or None, counts),
+                     "cc_" + colour_field)
+        style_output(rules_dest, context, feedback, apply_rules_table_style, "cc_rules")
+        style_output(unassigned_dest, context, feedback, apply_unassigned_style, "cc_unassigned")
+        return {}  # a non-empty map would replace the results of processAlgorithm
+
+    def _rule_row(self, fields, standard, record, result, language):
+        rule = standard.rule(result.rule_id)
+        item = standard.item(result.item)
+        feature = QgsFeature(fields)
+        feature.setAttributes([
+            str(record.id), record.name, item.code, item.name.get(language), rule.id, rule.name.get(language),
+            rule.clause, rule.level, result.measured, result.threshold_min, result.threshold_max, result.unit,
+            result.status, result.reason, result.option_id,
+        ])
+        return feature
+
+    def _write_unassigned(self, parameters, context, standard, facilities, reader, source, language):
+        """Every facility that counts for no community, as a point in the communities' CRS, with the reason."""
+        fields = make_fields(UNASSIGNED_FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_UNASSIGNED, context, fields,
+                                             QgsWkbTypes.Point, source.sourceCrs())
+        if sink is None:
+            return None
+        reasons = {
+            "outside": self.tr("inside no community"),
+            "unknown_category": self.tr("category not recognised"),
+            "no_geometry": self.tr("no usable geometry"),
+        }
+        back = reader.to_working
+        for facility in facilities.unassigned:
+            feature = QgsFeature(fields)
+            if facility.point is not None:
+                point = QgsGeometry(facility.point)
+                point.transform(back, QgsCoordinateTransform.ReverseTransform)
+                feature.setGeometry(point)
+            name = standard.category(facility.category).name.get(language) if facility.category else None
+            label = None if is_null(facility.label) else str(facility.label)
+            feature.setAttributes([facility.layer, str(facility.fid), label, facility.category, name,
+                                   facility.reason, reasons[facility.reason]])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        return dest_id

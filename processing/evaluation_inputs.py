@@ -1,0 +1,335 @@
+"""Reading the planner's layers into the engine's plain records — the QGIS side of an evaluation.
+
+Geometry work happens in a projected "working" CRS so that areas and distances are in metres;
+problems in the data are collected and reported once per layer and field with their counts,
+never per feature, and never by dropping a community.
+"""
+
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, replace
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
+                       QgsPointXY, QgsSpatialIndex, QgsWkbTypes)
+
+from ..core.categories import CategoryMatcher
+from ..core.records import CommunityRecord, FacilityRecord, parse_boolean, parse_community_type
+from ..i18n import tr
+from ..standards import normalise_label
+
+_CONTEXT = "EvaluationInputs"
+MAX_LISTED_FEATURES = 10
+# CGCS2000 / 3-degree Gauss-Kruger CM 75E … CM 135E are EPSG:4534 … EPSG:4554 (China's survey zones).
+CGCS2000_GK3_FIRST_EPSG, CGCS2000_GK3_FIRST_MERIDIAN, CGCS2000_GK3_LAST_MERIDIAN = 4534, 75, 135
+
+
+class InputProblems:
+    """Problems found while reading, grouped by message so each is reported once with its features."""
+
+    def __init__(self):
+        self._groups = OrderedDict()
+
+    def add(self, message, feature_id):
+        self._groups.setdefault(message, []).append(feature_id)
+
+    def report(self, feedback):
+        for message, feature_ids in self._groups.items():
+            listed = ", ".join(str(fid) for fid in feature_ids[:MAX_LISTED_FEATURES])
+            more = "…" if len(feature_ids) > MAX_LISTED_FEATURES else ""
+            feedback.pushWarning(tr("{} — {} feature(s): {}{}", _CONTEXT).format(
+                message, len(feature_ids), listed, more))
+
+    def __len__(self):
+        return sum(len(ids) for ids in self._groups.values())
+
+
+def working_crs(source_crs, extent_in_source):
+    """A projected CRS in metres for measuring: the source's own, or a CGCS2000 3° zone / UTM zone."""
+    if not source_crs.isGeographic():
+        return source_crs
+    centre = extent_in_source.center()
+    longitude, latitude = centre.x(), centre.y()
+    meridian = int(round(longitude / 3.0)) * 3
+    if CGCS2000_GK3_FIRST_MERIDIAN <= meridian <= CGCS2000_GK3_LAST_MERIDIAN and latitude > 0:
+        code = CGCS2000_GK3_FIRST_EPSG + (meridian - CGCS2000_GK3_FIRST_MERIDIAN) // 3
+    else:
+        zone = min(60, max(1, int((longitude + 180) // 6) + 1))
+        code = (32600 if latitude >= 0 else 32700) + zone
+    return QgsCoordinateReferenceSystem("EPSG:{}".format(code))
+
+
+def community_radius(geometry):
+    """Farthest straight-line distance from a point inside the polygon to its boundary (m).
+
+    The network version belongs to the walking evaluation; here it measures the community's spatial scale.
+    """
+    centre = geometry.pointOnSurface().asPoint()
+    farthest = 0.0
+    for vertex in geometry.vertices():
+        farthest = max(farthest, centre.distance(QgsPointXY(vertex.x(), vertex.y())))
+    return farthest
+
+
+def is_null(value):
+    """None, or QGIS's NULL (a null QVariant)."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+def _number(value):
+    """(number or None, problem key or None): NULL is missing; text that is no number is a problem."""
+    if is_null(value):
+        return None, None
+    if isinstance(value, bool):
+        return None, "not_a_number"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None, "not_a_number"
+    if number != number:  # NaN
+        return None, None
+    return number, None
+
+
+class CommunityReader:
+    """Reads communities (and optionally facilities) into CommunityRecords with geometry in metres."""
+
+    def __init__(self, standard, source, layer_name, field_map, default_type, context, feedback):
+        """`field_map`: community attribute code → field name (population, households, …); id/name/type
+        fields under the keys `id`, `name`, `type`."""
+        self.standard = standard
+        self.source = source
+        self.layer_name = layer_name
+        self.field_map = field_map
+        self.default_type = default_type
+        self.feedback = feedback
+        self.problems = InputProblems()
+        self.crs = working_crs(source.sourceCrs(), source.sourceExtent())
+        self.to_working = QgsCoordinateTransform(source.sourceCrs(), self.crs, context.transformContext())
+        self.context = context
+
+    def read(self):
+        """[(feature id, geometry in working CRS or None, CommunityRecord)], one per input feature."""
+        layer = self.layer_name
+        attribute_types = {attribute.code: attribute.type for attribute in self.standard.community_attributes}
+        communities = []
+        total = self.source.featureCount() or 1
+        for current, feature in enumerate(self.source.getFeatures()):
+            if self.feedback.isCanceled():
+                break
+            attributes = {}
+            for code, field in self.field_map.items():
+                if code in ("id", "name", "type") or not field:
+                    continue
+                attributes[code] = self._attribute(feature, field, attribute_types.get(code, "number"), layer)
+            for code in ("population", "households"):
+                if attributes.get(code) is not None and attributes[code] < 0:
+                    self.problems.add(tr("layer {}, field '{}': negative values are treated as missing",
+                                         _CONTEXT).format(layer, self.field_map[code]), feature.id())
+                    attributes[code] = None
+            geometry = self._geometry(feature, layer)
+            record = CommunityRecord(
+                id=self._text(feature, "id") or str(feature.id()),
+                name=self._text(feature, "name") or self._text(feature, "id") or str(feature.id()),
+                community_type=self._community_type(feature, layer),
+                attributes=attributes,
+                facilities=(),
+                radius_m=community_radius(geometry) if geometry is not None else None,
+            )
+            communities.append((feature.id(), geometry, record))
+            self.feedback.setProgress(int(40.0 * current / total))
+        return communities
+
+    def _text(self, feature, key):
+        field = self.field_map.get(key)
+        if not field:
+            return None
+        value = feature.attribute(field)
+        if is_null(value) or str(value).strip() == "":
+            return None
+        return str(value).strip()
+
+    def _attribute(self, feature, field, attribute_type, layer):
+        value = feature.attribute(field)
+        if attribute_type == "boolean":
+            try:
+                return parse_boolean(None if is_null(value) else value)
+            except ValueError:
+                self.problems.add(tr("layer {}, field '{}': values that are not yes/no are treated as missing",
+                                     _CONTEXT).format(layer, field), feature.id())
+                return None
+        number, problem = _number(value)
+        if problem:
+            self.problems.add(tr("layer {}, field '{}': values that are not numbers are treated as missing",
+                                 _CONTEXT).format(layer, field), feature.id())
+        return number
+
+    def _community_type(self, feature, layer):
+        raw = self._text(feature, "type")
+        if raw is None:
+            return self.default_type
+        try:
+            return parse_community_type(raw)
+        except ValueError:
+            self.problems.add(tr("layer {}, field '{}': unknown community type (use 新建/既有); rules for new or "
+                                 "existing communities only get no_data", _CONTEXT).format(
+                                     layer, self.field_map["type"]), feature.id())
+            return None
+
+    def _geometry(self, feature, layer):
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            self.problems.add(tr("layer {}: no geometry; spatial rules get no_data", _CONTEXT).format(layer),
+                              feature.id())
+            return None
+        geometry = QgsGeometry(feature.geometry())
+        if not geometry.isGeosValid():
+            self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer),
+                              feature.id())
+            geometry = geometry.makeValid()
+        if geometry.transform(self.to_working) != 0 or geometry.isEmpty():
+            self.problems.add(tr("layer {}: geometry cannot be projected to {}; spatial rules get no_data",
+                                 _CONTEXT).format(layer, self.crs.authid()), feature.id())
+            return None
+        return geometry
+
+
+def match_fields(attributes, fields, chosen):
+    """Attribute code → field name: the user's choice first, else a field named like the attribute.
+
+    `attributes`: the standard's Attribute objects; `fields`: the layer's QgsFields; `chosen`: code →
+    field name given by the user (validated by the caller). A field matches when its name equals the
+    attribute's code, Chinese name or English name, ignoring case, spaces and full-width forms.
+    """
+    by_name = {normalise_label(name): name for name in fields.names()}
+    matched = {}
+    for attribute in attributes:
+        if chosen.get(attribute.code):
+            matched[attribute.code] = chosen[attribute.code]
+            continue
+        for label in (attribute.code, attribute.name.zh, attribute.name.en):
+            if normalise_label(label) in by_name:
+                matched[attribute.code] = by_name[normalise_label(label)]
+                break
+    return matched
+
+
+@dataclass
+class UnassignedFacility:
+    """A facility that counts for no community, and why (`outside`, `unknown_category`, `no_geometry`)."""
+
+    layer: str
+    fid: object
+    label: object
+    category: object
+    reason: str
+    point: object  # QgsGeometry in the working CRS, or None
+
+
+class FacilityReader:
+    """Reads facility layers into FacilityRecords and assigns each to the communities it lies in.
+
+    One reader per evaluation: unknown labels of every layer are collected by one matcher and reported
+    once, with their counts.
+    """
+
+    def __init__(self, standard, communities, working, tolerance, context, feedback, problems, user_mapping=None):
+        self.standard = standard
+        self.communities = communities
+        self.working = working
+        self.tolerance = tolerance
+        self.context = context
+        self.feedback = feedback
+        self.problems = problems
+        self.matcher = CategoryMatcher(standard, user_mapping)
+        self.assigned = {position: [] for position in range(len(communities))}
+        self.unassigned = []
+        self._geometries = {}
+        self._index = QgsSpatialIndex()
+        for position, (_fid, geometry, _record) in enumerate(communities):
+            if geometry is not None:
+                self._geometries[position] = geometry
+                self._index.addFeature(position, geometry.boundingBox())
+
+    def read(self, source, layer, category_field, attribute_fields):
+        """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field."""
+        to_working = QgsCoordinateTransform(source.sourceCrs(), self.working, self.context.transformContext())
+        fields = source.fields()
+        category_index = fields.lookupField(category_field)
+        attribute_indexes = {code: fields.lookupField(name) for code, name in attribute_fields.items()}
+        unknown_before = Counter(self.matcher.unknown)
+        for feature in source.getFeatures():
+            if self.feedback.isCanceled():
+                break
+            label = feature.attribute(category_index)
+            category = self.matcher.classify(label)
+            geometry = self._point_and_shape(feature, to_working, layer)
+            if category is None:
+                self._unassign(layer, feature, label, None, "unknown_category", geometry)
+                continue
+            if geometry is None:
+                self._unassign(layer, feature, label, category, "no_geometry", None)
+                continue
+            attributes = {code: self._attribute(feature, index, layer, attribute_fields[code])
+                          for code, index in attribute_indexes.items()}
+            if geometry.type() == QgsWkbTypes.PolygonGeometry and attributes.get("land_area") is None:
+                attributes["land_area"] = geometry.area()  # a polygon facility measures its own land
+            record = FacilityRecord(fid="{}:{}".format(layer, feature.id()), category=category,
+                                    attributes=attributes)
+            point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
+            inside = self._communities_of(point)
+            if not inside:
+                self._unassign(layer, feature, label, category, "outside", point)
+            for position in inside:
+                self.assigned[position].append(record)
+        unknown = self.matcher.unknown - unknown_before
+        if unknown:
+            self.feedback.pushWarning(tr(
+                "layer {}, field '{}': categories the standard does not know (not counted): {}",
+                _CONTEXT).format(layer, category_field, ", ".join(
+                    "{} ({})".format(text, count) for text, count in unknown.most_common())))
+
+    def communities_with_facilities(self):
+        return [(fid, geometry, replace(record, facilities=record.facilities + tuple(self.assigned[position])))
+                for position, (fid, geometry, record) in enumerate(self.communities)]
+
+    def _point_and_shape(self, feature, to_working, layer):
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            return None
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+            self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer),
+                              feature.id())
+            geometry = geometry.makeValid()
+        if geometry.transform(to_working) != 0 or geometry.isEmpty():
+            self.problems.add(tr("layer {}: geometry cannot be projected to {}; spatial rules get no_data",
+                                 _CONTEXT).format(layer, self.working.authid()), feature.id())
+            return None
+        return geometry
+
+    def _attribute(self, feature, index, layer, field):
+        number, problem = _number(feature.attribute(index))
+        if problem:
+            self.problems.add(tr("layer {}, field '{}': values that are not numbers are treated as missing",
+                                 _CONTEXT).format(layer, field), feature.id())
+        elif number is not None and number < 0:
+            self.problems.add(tr("layer {}, field '{}': negative values are treated as missing",
+                                 _CONTEXT).format(layer, field), feature.id())
+            number = None
+        return number
+
+    def _communities_of(self, point):
+        """Every community the point lies in; else the nearest one within the tolerance."""
+        search = point.boundingBox().buffered(self.tolerance)
+        candidates = [position for position in self._index.intersects(search) if position in self._geometries]
+        inside = [position for position in candidates if self._geometries[position].intersects(point)]
+        if not inside and self.tolerance > 0:
+            near = sorted((self._geometries[position].distance(point), position) for position in candidates)
+            inside = [near[0][1]] if near and near[0][0] <= self.tolerance else []
+        return inside
+
+    def _unassign(self, layer, feature, label, category, reason, geometry):
+        if geometry is not None and geometry.type() != QgsWkbTypes.PointGeometry:
+            geometry = geometry.pointOnSurface()
+        self.unassigned.append(UnassignedFacility(layer, feature.id(), label, category, reason, geometry))
+
+    def summary(self):
+        """{reason: count} of the facilities that count for no community."""
+        return dict(Counter(facility.reason for facility in self.unassigned))
