@@ -398,6 +398,11 @@ class _RuleEvaluation:
             return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
         distances = [number for number in (_as_number(value) for value in routed) if number is not None]
         if not distances:
+            notes = [self.community.walking_notes[code] for code in measure.categories
+                     if code in self.community.walking_notes]
+            if notes:
+                return self._result(NO_DATA, "{}: {}".format(subject, _clause_separator(self.language).join(
+                    dict.fromkeys(notes))))
             return self._result(NO_DATA, tr("{}: not reachable on the walking network", _CONTEXT).format(subject))
         metres = min(distances)
         result = self._decided(subject, self._minutes_or_metres(metres))

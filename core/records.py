@@ -35,6 +35,7 @@ class CommunityRecord:
     `walking_m`: category code → network distance (m) to the nearest facility of that category;
     None = could not be computed (unreachable, not snapped); a category absent from the dict =
     walking was not evaluated for it in this run.
+    `walking_notes`: category code → why its distance is None, in words (shown as the rule's reason).
     """
 
     id: object
@@ -44,6 +45,7 @@ class CommunityRecord:
     facilities: Tuple[FacilityRecord, ...] = ()
     radius_m: Optional[float] = None
     walking_m: Dict[str, Optional[float]] = field(default_factory=dict)
+    walking_notes: Dict[str, str] = field(default_factory=dict)
 
 
 _NEW_WORDS = {"new", "新建", "新", "新建社区", "新建居住社区", "新建小区"}

@@ -496,6 +496,159 @@
     </message>
 </context>
 <context>
+    <name>EvaluateWalkingAccessAlgorithm</name>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Building the walking network…</source>
+        <translation>正在构建步行网络…</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Detour factor for straight lines (without a network)</source>
+        <translation>直线距离绕行系数（无路网时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Evaluate walking access (步行可达性评估)</source>
+        <translation>步行可达性评估（Evaluate walking access）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Facilities (points or polygons)</source>
+        <translation>设施（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Farther than {:g} m from the road network (their distances are no_data): {} community point(s), {} origin(s), {} facilit(ies).</source>
+        <translation>距路网超过 {:g} 米（其距离为“数据不足”）：社区代表点 {} 个，出发点 {} 个，设施 {} 个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Maximum distance from a point to the network (m)</source>
+        <translation>点到路网的最大吸附距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Measures how far residents walk, on the real road network, to the nearest facility of each kind the guide sets a walking limit for: kindergarten, nursery, elderly station, health station, supermarket or convenience store, activity ground, service station within 500 m (5–10 minutes), a bus stop within a 10-minute walk, and the informative limits for the elderly and children (children 0–6 within 200 m, 6–12 within 400 m). One shortest-path search per facility category serves every community at once.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;: polygons with the usual fields. A community is represented by its residents when &lt;b&gt;Origins&lt;/b&gt; (residential buildings or population points with a population field) are given — its distance is then the population-weighted mean of its residents' distances and &amp;lt;category&amp;gt;_covered_pct the share of residents within the limit — otherwise by a point inside the polygon: its centroid, or a point inside when the centroid falls outside (walk_origin says which).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;facility areas&lt;/b&gt;: as in the provision evaluation; every facility counts, whichever community it lies in.&lt;br&gt;&lt;b&gt;Road network&lt;/b&gt; (optional): lines of streets, footways and paths; where they share a vertex they connect (bridges that merely cross do not). One-way rules are ignored for walking. A yes/no field leaves out roads that are not walkable (motorways), and a speed field (m/min) makes slow paths count as longer. Points are snapped to the nearest point of the nearest road (splitting it) within the maximum snapping distance; the straight legs to and from the road are walked too. Points farther from the network, and points on a piece of network with no facility of a category, get no_data with the reason. Without a network, distances are straight lines × the detour factor (default 1.4), and walk_method says so.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: m/min to turn metres into minutes; empty takes the standard's (the guide's 500 m in 10 minutes: 50 m/min).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every community with, per category, &amp;lt;category&amp;gt;_dist_m, _walk_min and _access_status against the standard's limit, plus walk_status / walk_score / walk_missing for the required walking rules; &lt;b&gt;Results per rule&lt;/b&gt; with the reasons; optionally every origin with its distances and the shortest route from each community to the nearest facility of each category, to check on the map.</source>
+        <translation>沿真实路网测算居民步行到《指南》规定了步行距离的各类最近设施的距离：幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市或便利店、公共活动场地、社区综合服务站在 500 米（5—10 分钟）内，公交站点在步行 10 分钟内，以及老年人和儿童的参考性要求（0—6 岁儿童 200 米内、6—12 岁 400 米内）。每类设施只做一次最短路径搜索，即可服务所有社区。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常用字段的面图层。给出&lt;b&gt;出发点&lt;/b&gt;（带人口字段的住宅楼或人口点）时，社区以其居民代表——距离为居民距离的人口加权平均，&amp;lt;category&amp;gt;_covered_pct 为限值内居民的比例；否则以面内一点代表：质心，质心落在面外时取面内一点（见 walk_origin）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;设施用地&lt;/b&gt;：同配套设施评估；所有设施都参与计算，不论位于哪个社区。&lt;br&gt;&lt;b&gt;路网&lt;/b&gt;（可选）：道路、人行道和小路的线图层；共用顶点处相连（仅交叉而不共点的桥梁不相连）。步行不考虑单行限制。可用“是/否”字段排除不可步行的道路（高速公路），用速度字段（米/分钟）使慢行路段按更长距离计。点吸附到最近道路上的最近点（在该处打断道路），吸附距离不超过最大值；点到道路的直线段也计入步行距离。距路网过远的点、所在路网片区内没有某类设施的点，结果为“数据不足”并注明原因。没有路网时按直线距离 × 绕行系数（默认 1.4）计算，并在 walk_method 中注明。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：用于把米换算为分钟；为空时采用标准的取值（《指南》的 10 分钟 500 米：50 米/分钟）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个社区及各类设施的 &amp;lt;category&amp;gt;_dist_m、_walk_min 和相对于标准限值的 _access_status，以及强制性步行规则的 walk_status / walk_score / walk_missing；&lt;b&gt;逐条规则结果&lt;/b&gt;及原因；可选输出每个出发点的距离，以及每个社区到各类最近设施的最短路径，便于在地图上核查。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking distances.</source>
+        <translation>未提供路网：距离按直线距离 × {:g} 计算（见 walk_method）。请提供路网以计算真实步行距离。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Origins were given without a population field: choose the field of {} that holds the residents.</source>
+        <translation>给出了出发点图层但未指定人口字段：请选择 {} 中记录居住人口的字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Origins with their walking distances</source>
+        <translation>出发点及其步行距离</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Origins: residential buildings or population points</source>
+        <translation>出发点：住宅楼或人口点</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Origins: {} from {} ({:g} residents).</source>
+        <translation>出发点：{} 个，来自 {}（{:g} 人）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Population field of the origins</source>
+        <translation>出发点的人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Road network (lines); empty: straight lines × detour factor</source>
+        <translation>路网（线）；为空时按直线距离 × 绕行系数</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Shortest routes to the nearest facilities</source>
+        <translation>到最近设施的最短路径</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>The road network {} has no walkable line.</source>
+        <translation>路网 {} 中没有可步行的道路。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Walkable field (yes/no; no = left out, e.g. motorways)</source>
+        <translation>可步行字段（是/否；否 = 排除，如高速公路）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Walking network: {} segments, {} nodes, {} connected piece(s).</source>
+        <translation>步行网络：{} 条路段，{} 个节点，{} 个连通片区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Walking speed (m/min); empty: the standard's</source>
+        <translation>步行速度（米/分钟）；为空时采用标准的取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Walking speed field of the roads (m/min)</source>
+        <translation>道路步行速度字段（米/分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Walking speed: {} m/min</source>
+        <translation>步行速度：{} 米/分钟</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Walking to {}…</source>
+        <translation>正在计算到{}的步行距离…</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>farther than {:g} m from the road network</source>
+        <translation>距路网超过 {:g} 米</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>layer {}, field '{}': populations that are not numbers ≥ 0 count as 0</source>
+        <translation>图层 {}，字段“{}”：不是不小于 0 的数字的人口按 0 计</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>layer {}: origin without usable geometry, not counted</source>
+        <translation>图层 {}：出发点无可用几何，不计入</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>no {} in the facility layers</source>
+        <translation>设施图层中没有{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>no {} on the piece of road network it is on</source>
+        <translation>所在的路网片区内没有{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>none of its residents can reach one</source>
+        <translation>社区内没有居民能够步行到达</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>the community has no geometry</source>
+        <translation>社区没有几何</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>{} origin(s) of {} lie in no community; their distances are written but count for none.</source>
+        <translation>{} 个出发点（{}）不在任何社区内：写出其距离，但不计入任何社区。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationInputs</name>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -506,6 +659,11 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}, field '{}': negative values are treated as missing</source>
         <translation>图层 {}，字段“{}”：负值按缺失处理</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': speeds that are not positive numbers are ignored</source>
+        <translation>图层 {}，字段“{}”：不是正数的速度被忽略</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -524,6 +682,16 @@
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': values that are not yes/no are treated as walkable</source>
+        <translation>图层 {}，字段“{}”：不是“是/否”的值按可步行处理</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: geometry cannot be projected to {}; left out of the network</source>
+        <translation>图层 {}：几何无法投影到 {}，未纳入路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: geometry cannot be projected to {}; spatial rules get no_data</source>
         <translation>图层 {}：几何无法投影到 {}，空间类规则结果为“数据不足”</translation>
     </message>
@@ -534,8 +702,23 @@
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: line without geometry, left out of the network</source>
+        <translation>图层 {}：道路无几何，未纳入路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: no geometry; spatial rules get no_data</source>
         <translation>图层 {}：无几何，空间类规则结果为“数据不足”</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} line part(s) left out of the network (fewer than two distinct points, unusable coordinates or speed)</source>
+        <translation>图层 {}：{} 段道路未纳入路网（少于两个不同的点，或坐标、速度不可用）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} line(s) marked not walkable in '{}' are left out</source>
+        <translation>图层 {}：{} 条在“{}”中标为不可步行的道路已排除</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -785,6 +968,94 @@
         <location filename="../core/describe.py"/>
         <source>{} × {}</source>
         <translation>{} × {}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceAreasAlgorithm</name>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Areas and distances are measured in {} ({}).</source>
+        <translation>面积和距离在 {}（{}）中量算。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Draws, for every facility whose category the standard gives a walking limit (kindergarten, nursery, elderly station, health station, supermarket and convenience store, activity ground and court, service station: 500 m; bus stop: a 10-minute walk; the life-circle facilities: 1,000 m), the area its residents can walk from: the streets reachable within the limit along the road network, widened by the frontage distance on both sides. The shapes follow the streets, not circles, so a river, a motorway or a walled estate shows as a gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points or polygons with a category field (names as in the provision evaluation). &lt;b&gt;Road network&lt;/b&gt;: lines; a yes/no field leaves out roads that are not walkable; a speed field (m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance from the network are listed with an empty area and a note.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per facility with its category, the limit and the rule it comes from, the length of street reached and the area; styled by category.</source>
+        <translation>为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个面，含类别、限值及其所依据的规则、可到达道路长度和面积；按类别着色。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Facilities (points or polygons)</source>
+        <translation>设施（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Facility category field</source>
+        <translation>设施类别字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Facility service areas (设施服务范围)</source>
+        <translation>设施服务范围（Facility service areas）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Frontage served on each side of a street (m)</source>
+        <translation>道路两侧服务进深（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Maximum distance from a facility to the network (m)</source>
+        <translation>设施到路网的最大吸附距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Road network (lines)</source>
+        <translation>路网（线）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Service areas</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>The facility layer {} has no field '{}'.</source>
+        <translation>设施图层 {} 没有字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>The road network {} has no walkable line.</source>
+        <translation>路网 {} 中没有可步行的道路。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Walkable field (yes/no; no = left out, e.g. motorways)</source>
+        <translation>可步行字段（是/否；否 = 排除，如高速公路）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Walking speed field of the roads (m/min)</source>
+        <translation>道路步行速度字段（米/分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>farther than {:g} m from the road network</source>
+        <translation>距路网超过 {:g} 米</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>its walk to the network already exceeds the limit</source>
+        <translation>到路网的步行距离已超过限值</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>{} facilities lie farther than {:g} m from the road network: listed without an area.</source>
+        <translation>{} 个设施距路网超过 {:g} 米：列出但没有服务范围。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>{} facilities of categories without a walking limit are not drawn.</source>
+        <translation>{} 个设施所属类别没有步行距离要求，未绘制。</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,14 @@ from .classify_facilities import ClassifyFacilitiesAlgorithm
 from .describe_standard import DescribeStandardAlgorithm
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_scale import EvaluateScaleAlgorithm
+from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
+from .service_areas import ServiceAreasAlgorithm
 
 ALGORITHM_CLASSES = (
     ClassifyFacilitiesAlgorithm,
     DescribeStandardAlgorithm,
     EvaluateScaleAlgorithm,
     EvaluateFacilitiesAlgorithm,
+    EvaluateWalkingAccessAlgorithm,
+    ServiceAreasAlgorithm,
 )

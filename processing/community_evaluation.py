@@ -86,8 +86,12 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "evaluation"
     # The status field that colours the output layer unless `colour_field` decides otherwise.
     COLOUR_FIELD = COMPLIANCE_FIELD
-    # Whether cc_score / cc_status / cc_missing are written (the overall compliance of the community).
+    # Whether <prefix>_score / _status / _missing are written (the community's compliance with the rules
+    # evaluated here), and under which prefix: `cc` is the complete-community verdict.
     WRITES_COMPLIANCE = True
+    COMPLIANCE_PREFIX = "cc"
+    # Whether <item>_status and the measured value of each rule are written on the community layer.
+    WRITES_ITEM_FIELDS = True
     # Community attribute code → the parameter that names its field (the rest are matched by name).
     COMMUNITY_ATTRIBUTE_PARAMETERS = {"population": POPULATION_FIELD, "households": HOUSEHOLDS_FIELD}
     # Facility attribute code → the parameter that names its field (the rest are matched by name).
@@ -118,7 +122,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName=parent,
                                                           type=QgsProcessingParameterField.Numeric, optional=True))
 
-    def add_facility_parameters(self, label, optional, with_areas_layer=False):
+    def add_facility_parameters(self, label, optional, with_areas_layer=False, with_tolerance=True):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.FACILITIES, label, [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
             optional=optional))
@@ -132,9 +136,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             self.addParameter(QgsProcessingParameterField(
                 self.AREA_CATEGORY_FIELD, self.tr("Category field of the facility areas"),
                 parentLayerParameterName=self.FACILITY_AREAS, optional=True))
-        self.addParameter(QgsProcessingParameterDistance(
-            self.FACILITY_TOLERANCE, self.tr("Count facilities up to this distance outside a community (m)"),
-            defaultValue=0.0, minValue=0.0, parentParameterName=self.COMMUNITIES))
+        if with_tolerance:
+            self.addParameter(QgsProcessingParameterDistance(
+                self.FACILITY_TOLERANCE, self.tr("Count facilities up to this distance outside a community (m)"),
+                defaultValue=0.0, minValue=0.0, parentParameterName=self.COMMUNITIES))
 
     def add_attribute_fields_parameter(self, name):
         self.addParameter(QgsProcessingParameterMatrix(
@@ -160,6 +165,23 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
 
     def colour_field(self, parameters, context, standard):
         return self.COLOUR_FIELD
+
+    def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
+        """Hook: the communities with whatever else the rules need (e.g. walking distances)."""
+        return communities
+
+    def extra_fields(self):
+        """Hook: [(name, QVariant type)] written after the rule fields, filled by `extra_values`."""
+        return []
+
+    def extra_values(self, position):
+        """Hook: the values of `extra_fields` for the community at `position` (reading order)."""
+        return []
+
+    def write_extra_outputs(self, parameters, context, feedback, standard, reader, source):
+        """Hook: write further outputs once the communities are written; returns {output: destination}
+        and registers their styles with `self.styled_outputs`."""
+        return {}
 
     def matrix_attribute_fields(self, parameters, context, standard):
         """Community attribute code → field from a matrix parameter; none by default."""
@@ -212,7 +234,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         source = self.parameterAsSource(parameters, self.FACILITIES, context)
         if source is None:
             return None
-        tolerance = self.parameterAsDouble(parameters, self.FACILITY_TOLERANCE, context)
+        tolerance = (self.parameterAsDouble(parameters, self.FACILITY_TOLERANCE, context)
+                     if self.parameterDefinition(self.FACILITY_TOLERANCE) is not None else 0.0)
         mapping = (self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
                    if self.MAPPING_TABLE in parameters else None)
         facilities = FacilityReader(standard, communities, reader.crs, tolerance, context, feedback, reader.problems,
@@ -264,13 +287,19 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
         if facilities is not None:
             communities = facilities.communities_with_facilities()
+        self.styled_outputs = []
+        communities = self.complete_records(parameters, context, feedback, standard, communities, reader, facilities)
         reader.problems.report(feedback)
 
-        additions = [(status_field_name(item.code), QVariant.String) for item in items]
-        additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
+        additions = []
+        if self.WRITES_ITEM_FIELDS:
+            additions += [(status_field_name(item.code), QVariant.String) for item in items]
+            additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
+        prefix = self.COMPLIANCE_PREFIX
         if self.WRITES_COMPLIANCE:
-            additions += [("cc_score", QVariant.Double), (COMPLIANCE_FIELD, QVariant.String),
-                          ("cc_missing", QVariant.String)]
+            additions += [(prefix + "_score", QVariant.Double), (prefix + "_status", QVariant.String),
+                          (prefix + "_missing", QVariant.String)]
+        additions += self.extra_fields()
         additions.append((WORKING_CRS_FIELD, QVariant.String))
         addition_names = [name for name, _kind in additions]
         if colour_field not in addition_names:
@@ -291,10 +320,13 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 break
             evaluation = evaluate_community(standard, record, rules, language)
             results = {result.rule_id: result for result in evaluation.results}
-            values = [evaluation.item_status.get(item.code) for item in items]
-            values += [results[rule.id].measured for rule in rules]
+            values = []
+            if self.WRITES_ITEM_FIELDS:
+                values += [evaluation.item_status.get(item.code) for item in items]
+                values += [results[rule.id].measured for rule in rules]
             if self.WRITES_COMPLIANCE:
                 values += [evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language)]
+            values += self.extra_values(current)
             values.append(reader.crs.authid())
             shown = values[addition_names.index(colour_field)]
             counts[shown] = counts.get(shown, 0) + 1
@@ -319,22 +351,22 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         results = {self.OUTPUT: dest_id}
         if rules_dest:
             results[self.OUTPUT_RULES] = rules_dest
-        unassigned_dest = None
+        name_field = field_map.get("name") or None
+        self.styled_outputs += [
+            (dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts), "cc_" + colour_field),
+            (rules_dest, apply_rules_table_style, "cc_rules")]
         if facilities is not None and self.OUTPUT_UNASSIGNED in parameters:
             unassigned_dest = self._write_unassigned(parameters, context, standard, facilities, reader, source,
                                                      language)
             if unassigned_dest:
                 results[self.OUTPUT_UNASSIGNED] = unassigned_dest
-        self._outputs = (dest_id, rules_dest, unassigned_dest, field_map.get("name"), colour_field, counts)
+                self.styled_outputs.append((unassigned_dest, apply_unassigned_style, "cc_unassigned"))
+        results.update(self.write_extra_outputs(parameters, context, feedback, standard, reader, source))
         return results
 
     def postProcessAlgorithm(self, context, feedback):
-        dest_id, rules_dest, unassigned_dest, name_field, colour_field, counts = self._outputs
-        style_output(dest_id, context, feedback,
-                     lambda layer: apply_community_style(layer, colour_field, name_field or None, counts),
-                     "cc_" + colour_field)
-        style_output(rules_dest, context, feedback, apply_rules_table_style, "cc_rules")
-        style_output(unassigned_dest, context, feedback, apply_unassigned_style, "cc_unassigned")
+        for dest_id, apply_style, style_name in self.styled_outputs:
+            style_output(dest_id, context, feedback, apply_style, style_name)
         return {}  # a non-empty map would replace the results of processAlgorithm
 
     def _rule_row(self, fields, standard, record, result, language):

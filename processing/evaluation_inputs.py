@@ -12,6 +12,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsPointXY, QgsSpatialIndex, QgsWkbTypes)
 
 from ..core.categories import CategoryMatcher
+from ..core.network import WalkingNetwork
 from ..core.records import CommunityRecord, FacilityRecord, parse_boolean, parse_community_type
 from ..i18n import tr
 from ..standards import normalise_label
@@ -57,12 +58,21 @@ def working_crs(source_crs, extent_in_source):
     return QgsCoordinateReferenceSystem("EPSG:{}".format(code))
 
 
+def representative_point(geometry):
+    """The point that stands for a community: its centroid, or a point inside when the centroid falls
+    outside (an L- or U-shaped community)."""
+    centroid = geometry.centroid()
+    if not centroid.isEmpty() and geometry.contains(centroid):
+        return centroid.asPoint()
+    return geometry.pointOnSurface().asPoint()
+
+
 def community_radius(geometry):
-    """Farthest straight-line distance from a point inside the polygon to its boundary (m).
+    """Farthest straight-line distance from the community's representative point to its boundary (m).
 
     The network version belongs to the walking evaluation; here it measures the community's spatial scale.
     """
-    centre = geometry.pointOnSurface().asPoint()
+    centre = representative_point(geometry)
     farthest = 0.0
     for vertex in geometry.vertices():
         farthest = max(farthest, centre.distance(QgsPointXY(vertex.x(), vertex.y())))
@@ -223,6 +233,18 @@ class UnassignedFacility:
     point: object  # QgsGeometry in the working CRS, or None
 
 
+@dataclass
+class LocatedFacility:
+    """A recognised facility and its point in the working CRS (a polygon's point inside it)."""
+
+    layer: str
+    fid: object
+    category: str
+    x: float
+    y: float
+    record: FacilityRecord
+
+
 class FacilityReader:
     """Reads facility layers into FacilityRecords and assigns each to the communities it lies in.
 
@@ -241,6 +263,7 @@ class FacilityReader:
         self.matcher = CategoryMatcher(standard, user_mapping)
         self.assigned = {position: [] for position in range(len(communities))}
         self.unassigned = []
+        self.located = []  # every recognised facility with a location: LocatedFacility, in reading order
         self._geometries = {}
         self._index = QgsSpatialIndex()
         for position, (_fid, geometry, _record) in enumerate(communities):
@@ -274,6 +297,8 @@ class FacilityReader:
             record = FacilityRecord(fid="{}:{}".format(layer, feature.id()), category=category,
                                     attributes=attributes)
             point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
+            location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
+            self.located.append(LocatedFacility(layer, feature.id(), category, location.x(), location.y(), record))
             inside = self._communities_of(point)
             if not inside:
                 self._unassign(layer, feature, label, category, "outside", point)
@@ -333,3 +358,62 @@ class FacilityReader:
     def summary(self):
         """{reason: count} of the facilities that count for no community."""
         return dict(Counter(facility.reason for facility in self.unassigned))
+
+
+def read_walking_network(source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback,
+                         problems):
+    """A WalkingNetwork from a line layer, in the working CRS.
+
+    Lines whose `walkable_field` says no (0, 否, no, …) are left out; with `speed_field` (m/min) a line
+    costs length × walking_speed / speed, so a slow path counts as longer. Multi-part lines become one
+    line per part. Lines without geometry, with an unreadable flag or speed are reported once.
+    """
+    to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
+    fields = source.fields()
+    walkable_index = fields.lookupField(walkable_field) if walkable_field else -1
+    speed_index = fields.lookupField(speed_field) if speed_field else -1
+    lines, factors, excluded = [], [], 0
+    for feature in source.getFeatures():
+        if feedback.isCanceled():
+            break
+        if walkable_index >= 0:
+            try:
+                walkable = parse_boolean(None if is_null(feature.attribute(walkable_index)) else
+                                         feature.attribute(walkable_index))
+            except ValueError:
+                problems.add(tr("layer {}, field '{}': values that are not yes/no are treated as walkable",
+                                _CONTEXT).format(layer_name, walkable_field), feature.id())
+                walkable = None
+            if walkable is False:
+                excluded += 1
+                continue
+        factor = 1.0
+        if speed_index >= 0:
+            speed, problem = _number(feature.attribute(speed_index))
+            if problem or (speed is not None and speed <= 0):
+                problems.add(tr("layer {}, field '{}': speeds that are not positive numbers are ignored",
+                                _CONTEXT).format(layer_name, speed_field), feature.id())
+            elif speed is not None:
+                factor = walking_speed / speed
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            problems.add(tr("layer {}: line without geometry, left out of the network", _CONTEXT).format(layer_name),
+                         feature.id())
+            continue
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.transform(to_working) != 0:
+            problems.add(tr("layer {}: geometry cannot be projected to {}; left out of the network",
+                            _CONTEXT).format(layer_name, working.authid()), feature.id())
+            continue
+        parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+        for part in parts:
+            lines.append([(point.x(), point.y()) for point in part])
+            factors.append(factor)
+    if excluded:
+        feedback.pushInfo(tr("layer {}: {} line(s) marked not walkable in '{}' are left out", _CONTEXT).format(
+            layer_name, excluded, walkable_field))
+    network = WalkingNetwork(lines, factors)
+    if network.problems:
+        feedback.pushWarning(tr("layer {}: {} line part(s) left out of the network (fewer than two distinct points, "
+                                "unusable coordinates or speed)", _CONTEXT).format(
+                                    layer_name, len(network.problems.skipped_lines)))
+    return network

@@ -5,7 +5,8 @@ and legend labels in the user's language (达标 / 不达标 / 数据不足 / �
 """
 
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsPalLayerSettings, QgsRendererCategory,
-                       QgsSymbol, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
+                       QgsSingleSymbolRenderer, QgsSymbol, QgsTextBufferSettings, QgsTextFormat,
+                       QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
 
 from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label
@@ -108,3 +109,24 @@ def apply_unassigned_style(layer):
                   "no_geometry": tr("No usable geometry", "Styles")}
         categories.append(QgsRendererCategory(reason, symbol, labels[reason]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("reason", categories))
+
+
+def apply_routes_style(layer):
+    """Walking routes: green within the limit, red beyond it."""
+    categories = []
+    for status in (PASS, FAIL):
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.LineGeometry)
+        symbol.setColor(QColor(STATUS_COLOURS[status]))
+        symbol.setWidth(0.6)
+        categories.append(QgsRendererCategory(status, symbol, status_label(status)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
+    set_status_value_maps(layer)
+
+
+def apply_access_points_style(layer):
+    """Residents' origins: small dark points under the community colours."""
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.geometryType(layer.wkbType()))
+    symbol.setColor(QColor("#455a64"))
+    if layer.geometryType() == QgsWkbTypes.PointGeometry:
+        symbol.setSize(1.2)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))

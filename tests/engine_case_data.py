@@ -16,7 +16,7 @@ with open(CASES_PATH, encoding="utf-8") as _stream:
     CASES = yaml.safe_load(_stream)
 
 COMMUNITY_KEYS = {"base", "type", "attributes", "facilities", "radius_m", "walking_m", "facility_attributes",
-                  "add_facilities", "drop_categories", "walking_computed"}
+                  "add_facilities", "drop_categories", "walking_computed", "walking_notes"}
 
 
 def build_community(spec, identifier="case"):
@@ -41,4 +41,4 @@ def build_community(spec, identifier="case"):
                     for index, entry in enumerate(facilities))
     return CommunityRecord(id=identifier, name=identifier, community_type=merged.get("type"),
                            attributes=merged["attributes"], facilities=records, radius_m=merged.get("radius_m"),
-                           walking_m=merged["walking_m"])
+                           walking_m=merged["walking_m"], walking_notes=merged.get("walking_notes", {}))

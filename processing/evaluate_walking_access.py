@@ -1,0 +1,414 @@
+"""步行可达性评估 — walking distance on the road network from each community to each kind of facility."""
+
+import math
+from dataclasses import replace
+
+import numpy as np
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsGeometry, QgsPointXY,
+                       QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import network as walking_network
+from ..core.engine import FAIL, NO_DATA, PASS
+from ..core.walking import (DEFAULT_DETOUR_FACTOR, as_optional, category_limits, residents_access,
+                            straight_line_nearest)
+from ..i18n import current_language
+from ..styles.compliance import apply_access_points_style, apply_routes_style
+from .base_algorithm import extend_fields, make_fields
+from .community_evaluation import CommunityEvaluationAlgorithm
+from .evaluation_inputs import _number, read_walking_network, representative_point
+
+DEFAULT_MAX_SNAP_DISTANCE = 200.0
+ROUTE_FIELDS = (
+    ("community_id", QVariant.String), ("community_name", QVariant.String), ("category", QVariant.String),
+    ("category_name", QVariant.String), ("dist_m", QVariant.Double), ("walk_min", QVariant.Double),
+    ("limit_m", QVariant.Double), ("status", QVariant.String), ("method", QVariant.String),
+)
+
+
+def category_fields(category, with_origins):
+    names = [("{}_dist_m".format(category), QVariant.Double), ("{}_walk_min".format(category), QVariant.Double),
+             ("{}_access_status".format(category), QVariant.String)]
+    if with_origins:
+        names.append(("{}_covered_pct".format(category), QVariant.Double))
+    return names
+
+
+class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
+    NETWORK = "NETWORK"
+    WALKABLE_FIELD = "WALKABLE_FIELD"
+    SPEED_FIELD = "SPEED_FIELD"
+    ORIGINS = "ORIGINS"
+    ORIGIN_POPULATION_FIELD = "ORIGIN_POPULATION_FIELD"
+    WALKING_SPEED = "WALKING_SPEED"
+    MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
+    DETOUR_FACTOR = "DETOUR_FACTOR"
+    OUTPUT_ORIGINS = "OUTPUT_ORIGINS"
+    OUTPUT_ROUTES = "OUTPUT_ROUTES"
+
+    ALGORITHM_ID = "evaluate_walking_access"
+    COLOUR_FIELD = "walk_status"
+    COMPLIANCE_PREFIX = "walk"
+    WRITES_ITEM_FIELDS = False  # the provision layer's <item>_status stays the provision verdict
+
+    def displayName(self):
+        return self.tr("Evaluate walking access (步行可达性评估)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Measures how far residents walk, on the real road network, to the nearest facility of each kind the "
+            "guide sets a walking limit for: kindergarten, nursery, elderly station, health station, supermarket "
+            "or convenience store, activity ground, service station within 500 m (5–10 minutes), a bus stop within "
+            "a 10-minute walk, and the informative limits for the elderly and children (children 0–6 within 200 m, "
+            "6–12 within 400 m). One shortest-path search per facility category serves every community at once.<br>"
+            "<br><b>Residential communities</b>: polygons with the usual fields. A community is represented by its "
+            "residents when <b>Origins</b> (residential buildings or population points with a population field) "
+            "are given — its distance is then the population-weighted mean of its residents' distances and "
+            "&lt;category&gt;_covered_pct the share of residents within the limit — otherwise by a point inside "
+            "the polygon: its centroid, or a point inside when the centroid falls outside (walk_origin says which).<br>"
+            "<b>Facilities</b> and <b>facility areas</b>: as in the provision evaluation; every facility counts, "
+            "whichever community it lies in.<br>"
+            "<b>Road network</b> (optional): lines of streets, footways and paths; where they share a vertex they "
+            "connect (bridges that merely cross do not). One-way rules are ignored for walking. A yes/no field "
+            "leaves out roads that are not walkable (motorways), and a speed field (m/min) makes slow paths count "
+            "as longer. Points are snapped to the nearest point of the nearest road (splitting it) within the "
+            "maximum snapping distance; the straight legs to and from the road are walked too. Points farther "
+            "from the network, and points on a piece of network with no facility of a category, get no_data with "
+            "the reason. Without a network, distances are straight lines × the detour factor (default 1.4), and "
+            "walk_method says so.<br>"
+            "<b>Walking speed</b>: m/min to turn metres into minutes; empty takes the standard's (the guide's "
+            "500 m in 10 minutes: 50 m/min).<br>{}<br><br>"
+            "<b>Output</b>: every community with, per category, &lt;category&gt;_dist_m, _walk_min and "
+            "_access_status against the standard's limit, plus walk_status / walk_score / walk_missing for the "
+            "required walking rules; <b>Results per rule</b> with the reasons; optionally every origin with its "
+            "distances and the shortest route from each community to the nearest facility of each category, to "
+            "check on the map.").format(self.standard_help())
+
+    def initAlgorithm(self, config=None):
+        self.add_community_parameters()
+        self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
+                                     with_areas_layer=True, with_tolerance=False)
+        self.add_mapping_table_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.NETWORK, self.tr("Road network (lines); empty: straight lines × detour factor"),
+            [QgsProcessing.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.WALKABLE_FIELD, self.tr("Walkable field (yes/no; no = left out, e.g. motorways)"),
+            parentLayerParameterName=self.NETWORK, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SPEED_FIELD, self.tr("Walking speed field of the roads (m/min)"),
+            parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ORIGINS, self.tr("Origins: residential buildings or population points"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ORIGIN_POPULATION_FIELD, self.tr("Population field of the origins"),
+            parentLayerParameterName=self.ORIGINS, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.add_standard_parameter()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.MAX_SNAP_DISTANCE, self.tr("Maximum distance from a point to the network (m)"),
+            defaultValue=DEFAULT_MAX_SNAP_DISTANCE, minValue=0.0, parentParameterName=self.COMMUNITIES))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DETOUR_FACTOR, self.tr("Detour factor for straight lines (without a network)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_DETOUR_FACTOR, minValue=1.0))
+        self.add_output_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ORIGINS, self.tr("Origins with their walking distances"), QgsProcessing.TypeVectorAnyGeometry,
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROUTES, self.tr("Shortest routes to the nearest facilities"), QgsProcessing.TypeVectorLine,
+            optional=True, createByDefault=False))
+
+    def rules_to_evaluate(self, standard, parameters, context):
+        """Every community rule that measures a walking distance (required and informative)."""
+        return tuple(rule for rule in standard.rules_in_scope("community")
+                     if rule.measure is not None and rule.measure.kind == "walking_distance")
+
+    def load_standard_parameter(self, parameters, context, feedback):
+        """The standard, with the walking speed the user chose (it turns metres into minutes)."""
+        standard = super().load_standard_parameter(parameters, context, feedback)
+        if parameters.get(self.WALKING_SPEED) not in (None, ""):
+            speed = self.parameterAsDouble(parameters, self.WALKING_SPEED, context)
+            standard = replace(standard, walking_speed_m_per_min=speed, _index={})
+        feedback.pushInfo(self.tr("Walking speed: {} m/min").format(standard.walking_speed_m_per_min))
+        return standard
+
+    # -- distances ----------------------------------------------------------------------------------
+
+    def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
+        rules = self.rules_to_evaluate(standard, parameters, context)
+        named = {category for rule in rules for category in rule.measure.categories}
+        self._limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
+        self._speed = standard.walking_speed_m_per_min
+        self._communities = communities
+        self._reader = reader
+        origins = self._read_origins(parameters, context, feedback, reader)
+        self._origins = origins
+        count = len(communities)
+
+        centres = [representative_point(geometry) if geometry is not None else None
+                   for _fid, geometry, _record in communities]
+        centre_x = np.array([point.x() if point else np.nan for point in centres])
+        centre_y = np.array([point.y() if point else np.nan for point in centres])
+        target_x = np.concatenate([centre_x, origins["x"]]) if origins else centre_x
+        target_y = np.concatenate([centre_y, origins["y"]]) if origins else centre_y
+
+        by_category = {}
+        for index, facility in enumerate(facilities.located):
+            by_category.setdefault(facility.category, []).append(index)
+        facility_x = np.array([facility.x for facility in facilities.located])
+        facility_y = np.array([facility.y for facility in facilities.located])
+        self._target_xy = (target_x, target_y)
+        self._facility_xy = (facility_x, facility_y)
+
+        network_source = self.parameterAsSource(parameters, self.NETWORK, context)
+        snap_limit = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
+        network = None
+        if network_source is not None:
+            feedback.setProgressText(self.tr("Building the walking network…"))
+            network = read_walking_network(
+                network_source, self.input_layer_name(parameters, self.NETWORK, context), reader.crs,
+                self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
+                self.parameterAsString(parameters, self.SPEED_FIELD, context), self._speed, context, feedback,
+                reader.problems)
+            if network.segment_count == 0:
+                raise QgsProcessingException(self.tr("The road network {} has no walkable line.").format(
+                    self.input_layer_name(parameters, self.NETWORK, context)))
+            targets = network.snap(target_x, target_y, snap_limit)
+            sources_all = network.snap(facility_x, facility_y, snap_limit)
+            self._report_snapping(feedback, targets, sources_all, count, snap_limit)
+            self._method = "network"
+            feedback.pushInfo(self.tr("Walking network: {} segments, {} nodes, {} connected piece(s).").format(
+                network.segment_count, network.node_count, network.components().count))
+        else:
+            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
+            self._method = "straight_line_x{:g}".format(detour)
+            feedback.pushWarning(self.tr(
+                "No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking "
+                "distances.").format(detour))
+        self._network = network
+
+        self._distance = {}   # category → per-target total distance (inf: none)
+        self._notes = {}      # category → per-target reason text where the distance is missing
+        self._results = {}    # category → NearestResult (network) or nearest index array (straight line)
+        language = current_language()
+        for step, category in enumerate(self._limits):
+            if feedback.isCanceled():
+                break
+            feedback.setProgressText(self.tr("Walking to {}…").format(standard.category(category).name.get(language)))
+            indices = np.array(by_category.get(category, []), dtype=np.int64)
+            notes = np.full(len(target_x), None, dtype=object)
+            name = standard.category(category).name.get(language)
+            if not language.startswith("zh"):
+                name = name[0].lower() + name[1:]  # inside an English sentence
+            if not len(indices):
+                distance = np.full(len(target_x), np.inf)
+                notes[:] = self.tr("no {} in the facility layers").format(name)
+            elif network is not None:
+                result = network.nearest(sources_all.subset(indices), targets)
+                distance = np.where(result.status == walking_network.REACHED, result.distance, np.inf)
+                notes[result.status == walking_network.NOT_SNAPPED] = self.tr(
+                    "farther than {:g} m from the road network").format(snap_limit)
+                notes[result.status == walking_network.UNREACHABLE] = self.tr(
+                    "no {} on the piece of road network it is on").format(name)
+                self._results[category] = (result, indices)
+            else:
+                distance, nearest = straight_line_nearest(facility_x[indices], facility_y[indices], target_x,
+                                                          target_y, detour)
+                self._results[category] = (nearest, indices)
+            notes[:count][np.isnan(centre_x)] = self.tr("the community has no geometry")
+            self._distance[category] = distance
+            self._notes[category] = notes
+            if origins:
+                self._origin_access[category] = residents_access(
+                    origins["community"], origins["population"], distance[count:], self._limits[category].limit_m,
+                    count)
+            feedback.setProgress(40 + int(40.0 * (step + 1) / max(len(self._limits), 1)))
+
+        self._values = []
+        completed = []
+        for position, (fid, geometry, record) in enumerate(communities):
+            walking_m, walking_notes, values = {}, {}, []
+            for category, limit in self._limits.items():
+                if category not in self._distance:
+                    continue
+                metres, covered = self._community_distance(category, position, count)
+                walking_m[category] = metres
+                if metres is None:
+                    walking_notes[category] = self._notes[category][position] or self.tr(
+                        "none of its residents can reach one")
+                status = NO_DATA if metres is None else (PASS if metres <= limit.limit_m * (1 + 1e-9) else FAIL)
+                values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed), status]
+                if origins:
+                    values.append(None if covered is None else round(100.0 * covered, 1))
+            values += [self._method, "population_points" if origins else "centroid"]
+            self._values.append(values)
+            completed.append((fid, geometry, replace(record, walking_m=walking_m, walking_notes=walking_notes)))
+        return completed
+
+    def _community_distance(self, category, position, count):
+        """(metres or None, covered share or None) of one community for one category: its residents' weighted
+        mean when origins lie in it, else the distance from its point inside."""
+        access = self._origin_access[category][position] if self._origins else None
+        if access is None or access.population <= 0:
+            metres = self._distance[category][position]
+            return (float(metres) if math.isfinite(metres) else None), None
+        return access.mean_m, access.covered_share
+
+    def _read_origins(self, parameters, context, feedback, reader):
+        """{'x', 'y', 'population', 'community', 'fid'} arrays of the origins, in the working CRS; None without."""
+        self._origin_access = {}
+        source = self.parameterAsSource(parameters, self.ORIGINS, context)
+        if source is None:
+            return None
+        name = self.input_layer_name(parameters, self.ORIGINS, context)
+        population_field = self.parameterAsString(parameters, self.ORIGIN_POPULATION_FIELD, context)
+        if not population_field:
+            raise QgsProcessingException(self.tr(
+                "Origins were given without a population field: choose the field of {} that holds the residents.")
+                .format(name))
+        to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
+        index = QgsSpatialIndex()
+        for position, (_fid, geometry, _record) in enumerate(self._communities):
+            if geometry is not None:
+                index.addFeature(position, geometry.boundingBox())
+        xs, ys, people, community, fids = [], [], [], [], []
+        field_index = source.fields().lookupField(population_field)
+        for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field_index])):
+            if feedback.isCanceled():
+                break
+            value, problem = _number(feature.attribute(field_index))
+            if problem or (value is not None and value < 0):
+                reader.problems.add(self.tr("layer {}, field '{}': populations that are not numbers ≥ 0 count as 0")
+                                    .format(name, population_field), feature.id())
+                value = None
+            point = None
+            if feature.hasGeometry() and not feature.geometry().isEmpty():
+                geometry = QgsGeometry(feature.geometry())
+                if geometry.transform(to_working) == 0:
+                    point = geometry.pointOnSurface().asPoint() if geometry.type() != QgsWkbTypes.PointGeometry \
+                        else (geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0])
+            if point is None:
+                reader.problems.add(self.tr("layer {}: origin without usable geometry, not counted").format(name),
+                                    feature.id())
+            inside = -1
+            if point is not None:
+                probe = QgsGeometry.fromPointXY(QgsPointXY(point))
+                for position in index.intersects(probe.boundingBox()):
+                    if self._communities[position][1].intersects(probe):
+                        inside = position
+                        break
+            xs.append(point.x() if point else np.nan)
+            ys.append(point.y() if point else np.nan)
+            people.append(value if value is not None else 0.0)
+            community.append(inside)
+            fids.append(feature.id())
+        outside = sum(1 for position in community if position < 0)
+        if outside:
+            feedback.pushInfo(self.tr("{} origin(s) of {} lie in no community; their distances are written but count "
+                                      "for none.").format(outside, name))
+        feedback.pushInfo(self.tr("Origins: {} from {} ({:g} residents).").format(len(xs), name, sum(people)))
+        return {"x": np.array(xs, float), "y": np.array(ys, float), "population": np.array(people, float),
+                "community": np.array(community, np.int64), "fid": fids}
+
+    def _report_snapping(self, feedback, targets, sources, community_count, snap_limit):
+        far_communities = int(np.count_nonzero(~targets.is_snapped[:community_count]
+                                               & np.isfinite(targets.x[:community_count])))
+        far_origins = int(np.count_nonzero(~targets.is_snapped[community_count:]))
+        far_facilities = int(np.count_nonzero(~sources.is_snapped))
+        if far_communities or far_origins or far_facilities:
+            feedback.pushWarning(self.tr(
+                "Farther than {:g} m from the road network (their distances are no_data): {} community point(s), "
+                "{} origin(s), {} facilit(ies).").format(snap_limit, far_communities, far_origins, far_facilities))
+
+    # -- outputs ------------------------------------------------------------------------------------
+
+    def extra_fields(self):
+        fields = []
+        for category in self._limits:
+            fields += category_fields(category, bool(self._origins))
+        return fields + [("walk_method", QVariant.String), ("walk_origin", QVariant.String)]
+
+    def extra_values(self, position):
+        return self._values[position]
+
+    def write_extra_outputs(self, parameters, context, feedback, standard, reader, source):
+        results = {}
+        if self._origins and self.OUTPUT_ORIGINS in parameters:
+            destination = self._write_origins(parameters, context, reader)
+            if destination:
+                results[self.OUTPUT_ORIGINS] = destination
+                self.styled_outputs.append((destination, apply_access_points_style, "cc_walking_origins"))
+        if self.OUTPUT_ROUTES in parameters:
+            destination = self._write_routes(parameters, context, standard, reader, source)
+            if destination:
+                results[self.OUTPUT_ROUTES] = destination
+                self.styled_outputs.append((destination, apply_routes_style, "cc_walking_routes"))
+        return results
+
+    def _write_origins(self, parameters, context, reader):
+        source = self.parameterAsSource(parameters, self.ORIGINS, context)
+        count = len(self._communities)
+        additions = [("community_id", QVariant.String)] + [
+            ("{}_dist_m".format(category), QVariant.Double) for category in self._limits]
+        fields, indexes = extend_fields(source.fields(), additions)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ORIGINS, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
+        if sink is None:
+            return None
+        position_of = {fid: position for position, fid in enumerate(self._origins["fid"])}
+        for feature in source.getFeatures():
+            position = position_of.get(feature.id())
+            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
+            community = self._origins["community"][position] if position is not None else -1
+            values = [str(self._communities[community][2].id) if community >= 0 else None]
+            values += [as_optional(self._distance[category][count + position]) if position is not None else None
+                       for category in self._limits]
+            for index, value in zip(indexes, values):
+                attributes[index] = value
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(attributes)
+            sink.addFeature(output, QgsFeatureSink.FastInsert)
+        del sink
+        return destination
+
+    def _write_routes(self, parameters, context, standard, reader, source):
+        """One line per community and category: from the community's representative point to its nearest
+        facility."""
+        fields = make_fields(ROUTE_FIELDS)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ROUTES, context, fields,
+                                                 QgsWkbTypes.LineString, source.sourceCrs())
+        if sink is None:
+            return None
+        language = current_language()
+        to_source = reader.to_working
+        for category, (found, indices) in self._results.items():
+            limit = self._limits[category].limit_m
+            name = standard.category(category).name.get(language)
+            for position, (_fid, _geometry, record) in enumerate(self._communities):
+                if self._network is not None:
+                    points = found.route(position, include_offsets=True)
+                else:
+                    nearest = int(found[position])
+                    facility = int(indices[nearest]) if nearest >= 0 else -1
+                    points = None if facility < 0 else [
+                        (self._target_xy[0][position], self._target_xy[1][position]),
+                        (self._facility_xy[0][facility], self._facility_xy[1][facility])]
+                if not points or len(points) < 2:
+                    continue
+                metres = float(self._distance[category][position])
+                line = QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in points])
+                line.transform(to_source, QgsCoordinateTransform.ReverseTransform)
+                feature = QgsFeature(fields)
+                feature.setGeometry(line)
+                feature.setAttributes([str(record.id), record.name, category, name, metres, metres / self._speed, limit,
+                                       PASS if metres <= limit * (1 + 1e-9) else FAIL, self._method])
+                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        return destination

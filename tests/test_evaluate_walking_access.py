@@ -1,0 +1,213 @@
+"""evaluate_walking_access: the sample district's walking stories, hand-computed distances on small
+networks (snapping onto an edge's middle, a disconnected piece, far points, geographic CRS), the
+straight-line fallback, residents as origins, routes, and qgis_process."""
+
+import math
+import os
+
+import pytest
+from qgis.core import NULL, QgsFeature, QgsGeometry, QgsVectorLayer
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
+WALKING_PREFIXES = ("walking_system.bus_stop",)
+
+
+def _sample(layer):
+    loaded = QgsVectorLayer("{}|layername={}".format(SAMPLE, layer), layer, "ogr")
+    assert loaded.isValid(), "run `make sample_data/sample_district.gpkg` first"
+    return loaded
+
+
+def _run(processing_context, parameters):
+    import processing
+
+    defaults = {"OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT"}
+    return processing.run("complete_community:evaluate_walking_access", dict(defaults, **parameters),
+                          context=processing_context, feedback=processing_context.feedback())
+
+
+SAMPLE_PARAMETERS = {
+    "COMMUNITY_ID_FIELD": "community_id", "COMMUNITY_NAME_FIELD": "name", "POPULATION_FIELD": "population",
+    "TYPE_FIELD": "community_type", "CATEGORY_FIELD": "category", "AREA_CATEGORY_FIELD": "category",
+    "WALKABLE_FIELD": "walkable",
+}
+
+
+def _sample_run(processing_context, **extra):
+    return _run(processing_context, dict(
+        SAMPLE_PARAMETERS, COMMUNITIES=_sample("communities"), FACILITIES=_sample("facilities"),
+        FACILITY_AREAS=_sample("facility_areas"), NETWORK=_sample("roads"), **extra))
+
+
+def _expected_walking():
+    rows = {}
+    for feature in _sample("expected_outcomes").getFeatures():
+        rule_id = feature["rule_id"]
+        if rule_id.endswith(".walking_distance") or rule_id == "walking_system.bus_stop":
+            rows[(feature["community_id"], rule_id)] = feature["expected_status"]
+    return rows
+
+
+@pytest.mark.parametrize("with_origins", [False, True], ids=["from centroids", "from residential buildings"])
+def test_sample_district_walking_stories(cc_provider, processing_context, with_origins):
+    extra = {"OUTPUT_ROUTES": "TEMPORARY_OUTPUT"}
+    if with_origins:
+        extra.update(ORIGINS=_sample("population_points"), ORIGIN_POPULATION_FIELD="population",
+                     OUTPUT_ORIGINS="TEMPORARY_OUTPUT")
+    result = _sample_run(processing_context, **extra)
+    rules = {(f["community_id"], f["rule_id"]): f for f in result["OUTPUT_RULES"].getFeatures()}
+    expected = _expected_walking()
+    assert len(expected) >= 8
+    for key, status in expected.items():
+        assert rules[key]["status"] == status, (key, rules[key]["reason"])
+    output = {f["community_id"]: f for f in result["OUTPUT"].getFeatures()}
+    assert len(output) == 14
+    # Every walking rule not meant to fail passes with the sample's margin (≤ 470 m).
+    failing = {key for key, status in expected.items() if status == "fail"}
+    for (community, rule_id), row in rules.items():
+        if row["level"] == "required" and (community, rule_id) not in failing and community != "C13":
+            assert row["status"] == "pass", (community, rule_id, row["reason"])
+    assert output["C09"]["health_station_access_status"] == "fail"
+    assert output["C13"]["bus_stop_dist_m"] > 900
+    assert output["C13"]["walk_status"] == "fail" and output["C01"]["walk_status"] == "pass"
+    assert output["C01"]["walk_method"] == "network"
+    assert output["C01"]["kindergarten_walk_min"] == pytest.approx(output["C01"]["kindergarten_dist_m"] / 50)
+    if with_origins:
+        assert output["C01"]["walk_origin"] == "population_points"
+        # C13's three island homes reach only the island kindergarten: a share, not all, are covered.
+        assert 0 < output["C13"]["kindergarten_covered_pct"] < 100
+        assert output["C01"]["kindergarten_covered_pct"] == 100
+        origins = list(result["OUTPUT_ORIGINS"].getFeatures())
+        assert len(origins) == _sample("population_points").featureCount()
+        island = [f for f in origins if f["community_id"] == "C13" and f["bus_stop_dist_m"] == NULL]
+        assert len(island) == 3  # walled in: no bus stop on their piece of network
+    else:
+        assert output["C01"]["walk_origin"] == "centroid"
+    routes = list(result["OUTPUT_ROUTES"].getFeatures())
+    assert routes
+    for route in routes:  # a route is as long as the distance it explains
+        assert route.geometry().length() == pytest.approx(route["dist_m"], abs=0.01)
+
+
+def _layer(definition, name, rows):
+    layer = QgsVectorLayer(definition, name, "memory")
+    features = []
+    for values, wkt in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(values))
+        if wkt:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def _square(x, y, size=200.0):
+    return "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(x, y, x + size, y + size)
+
+
+def test_hand_computed_distances_on_a_small_network(cc_provider, processing_context):
+    """A street along y=0 from x=0 to 1000 and a separate piece from (3000,0) to (3400,0).
+
+    Community A (centroid 100,100) snaps onto the MIDDLE of the long street at (100,0): 100 m offset.
+    The kindergarten at (700,20) snaps at (700,0): 20 m offset. Walk = 100 + 600 + 20 = 720 m (fail > 500).
+    The bus stop at (250,-30): 100 + 150 + 30 = 280 m. Community B (centroid 3200,100) is on the separate
+    piece: no kindergarten there (no_data, with the reason). Community C lies 400 m from any street
+    (beyond MAX_SNAP_DISTANCE 200): no_data.
+    """
+    crs = "EPSG:4547"
+    communities = _layer("Polygon?crs={}&field=name:string&field=pop:integer".format(crs), "社区", [
+        (("A", 8000), _square(0, 0)), (("B", 8000), _square(3100, 0)), (("C", 8000), _square(500, 300))])
+    facilities = _layer("Point?crs={}&field=kind:string".format(crs), "设施", [
+        (("幼儿园",), "POINT(700 20)"), (("公交站",), "POINT(250 -30)"), (("公交站",), "POINT(3300 10)")])
+    roads = _layer("LineString?crs={}&field=walkable:integer".format(crs), "道路", [
+        ((1,), "LINESTRING(0 0, 1000 0)"), ((1,), "LINESTRING(3000 0, 3400 0)"),
+        ((0,), "LINESTRING(0 510, 1000 510)")])  # a motorway next to C: not walkable
+    result = _run(processing_context, {
+        "COMMUNITIES": communities, "POPULATION_FIELD": "pop", "COMMUNITY_NAME_FIELD": "name", "DEFAULT_TYPE": 0,
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "WALKABLE_FIELD": "walkable",
+        "MAX_SNAP_DISTANCE": 200})
+    output = {f["name"]: f for f in result["OUTPUT"].getFeatures()}
+    assert output["A"]["kindergarten_dist_m"] == pytest.approx(720.0)
+    assert output["A"]["kindergarten_access_status"] == "fail"
+    assert output["A"]["bus_stop_dist_m"] == pytest.approx(280.0)
+    assert output["A"]["bus_stop_walk_min"] == pytest.approx(5.6)
+    assert output["B"]["kindergarten_dist_m"] == NULL and output["B"]["kindergarten_access_status"] == "no_data"
+    assert output["B"]["bus_stop_dist_m"] == pytest.approx(100 + 100 + 10)
+    assert output["C"]["kindergarten_access_status"] == "no_data" and output["C"]["bus_stop_dist_m"] == NULL
+    reasons = {(f["community_name"], f["rule_id"]): f["reason"] for f in result["OUTPUT_RULES"].getFeatures()}
+    assert "piece of road network" in reasons[("B", "kindergarten.walking_distance")]
+    assert "200 m from the road network" in reasons[("C", "kindergarten.walking_distance")]
+    statuses = {(f["community_name"], f["rule_id"]): f["status"] for f in result["OUTPUT_RULES"].getFeatures()}
+    assert statuses[("A", "walking_system.bus_stop")] == "pass"
+    assert statuses[("B", "kindergarten.walking_distance")] == "no_data"
+
+
+def test_straight_line_fallback_says_so(cc_provider, processing_context):
+    communities = _layer("Polygon?crs=EPSG:4547&field=pop:integer", "c", [((8000,), _square(0, 0))])
+    facilities = _layer("Point?crs=EPSG:4547&field=kind:string", "f", [(("幼儿园",), "POINT(400 100)")])
+    result = _run(processing_context, {"COMMUNITIES": communities, "POPULATION_FIELD": "pop", "FACILITIES": facilities,
+                                       "CATEGORY_FIELD": "kind", "DETOUR_FACTOR": 1.5})
+    feature = next(result["OUTPUT"].getFeatures())
+    assert feature["walk_method"] == "straight_line_x1.5"
+    assert feature["kindergarten_dist_m"] == pytest.approx(300 * 1.5)
+    assert feature["kindergarten_access_status"] == "pass"
+
+
+def test_geographic_network_is_measured_in_metres(cc_provider, processing_context):
+    # Near Wuhan (30.6°N): 0.001° of longitude ≈ 95.8 m, of latitude ≈ 110.9 m.
+    communities = _layer("Polygon?crs=EPSG:4490&field=pop:integer", "c", [
+        ((8000,), "POLYGON((114.300 30.600, 114.302 30.600, 114.302 30.602, 114.300 30.602, 114.300 30.600))")])
+    facilities = _layer("Point?crs=EPSG:4326&field=kind:string", "f", [(("公交站",), "POINT(114.305 30.601)")])
+    roads = _layer("LineString?crs=EPSG:4326", "r", [((), "LINESTRING(114.299 30.601, 114.306 30.601)")])
+    result = _run(processing_context, {"COMMUNITIES": communities, "POPULATION_FIELD": "pop", "FACILITIES": facilities,
+                                       "CATEGORY_FIELD": "kind", "NETWORK": roads})
+    feature = next(result["OUTPUT"].getFeatures())
+    # The centroid lies on the road; the stop 0.004° east of it: ≈ 383 m.
+    assert 370 < feature["bus_stop_dist_m"] < 395
+    assert feature["cc_working_crs"] == "EPSG:4547"
+
+
+def test_through_qgis_process_with_styled_outputs(run_qgis_process, tmp_path):
+    output = tmp_path / "walking.gpkg"
+    run_qgis_process([
+        "run", "complete_community:evaluate_walking_access", "--",
+        "COMMUNITIES={}|layername=communities".format(SAMPLE), "POPULATION_FIELD=population",
+        "COMMUNITY_ID_FIELD=community_id", "COMMUNITY_NAME_FIELD=name", "TYPE_FIELD=community_type",
+        "FACILITIES={}|layername=facilities".format(SAMPLE), "CATEGORY_FIELD=category",
+        "FACILITY_AREAS={}|layername=facility_areas".format(SAMPLE), "AREA_CATEGORY_FIELD=category",
+        "NETWORK={}|layername=roads".format(SAMPLE), "WALKABLE_FIELD=walkable",
+        "OUTPUT=ogr:dbname='{}' table=\"communities\" (geom)".format(output),
+        "OUTPUT_RULES=ogr:dbname='{}' table=\"rules\"".format(output),
+        "OUTPUT_ROUTES=ogr:dbname='{}' table=\"routes\" (geom)".format(output)])
+    layer = QgsVectorLayer("{}|layername=communities".format(output), "c", "ogr")
+    assert layer.renderer().classAttribute() == "walk_status"
+    assert {f["walk_status"] for f in layer.getFeatures()} >= {"pass", "fail"}
+    routes = QgsVectorLayer("{}|layername=routes".format(output), "r", "ogr")
+    assert routes.renderer().type() == "categorizedSymbol" and routes.featureCount() > 100
+    assert all(math.isfinite(f["dist_m"]) for f in routes.getFeatures())
+
+
+def test_service_areas_follow_the_network(cc_provider, processing_context):
+    """A cross of streets through (0,0), arms of 1000 m; a kindergarten at the centre reaches 500 m along
+    each arm: 2,000 m of street. A second kindergarten 300 m from any street gets no area, with a note."""
+    import processing
+
+    facilities = _layer("Point?crs=EPSG:4547&field=kind:string", "f", [
+        (("幼儿园",), "POINT(0 0)"), (("幼儿园",), "POINT(600 600)"), (("宠物医院",), "POINT(10 10)")])
+    roads = _layer("LineString?crs=EPSG:4547", "r", [
+        ((), "LINESTRING(-1000 0, 0 0, 1000 0)"), ((), "LINESTRING(0 -1000, 0 0, 0 1000)")])
+    result = processing.run("complete_community:service_areas", {
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "BUFFER_DISTANCE": 20,
+        "OUTPUT": "TEMPORARY_OUTPUT"}, context=processing_context, feedback=processing_context.feedback())
+    areas = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["source_fid"])
+    assert len(areas) == 2  # the unknown category has no walking limit
+    centre, far = areas
+    assert centre["street_m"] == pytest.approx(2000.0) and centre["limit_m"] == 500
+    assert centre["rule_id"] == "kindergarten.walking_distance"
+    # Two 1,000 m × 40 m bands crossing: 2 × 1040 × 40 − 40 × 40 (with rounded ends, a little less).
+    assert 78000 < centre.geometry().area() < 81700
+    assert not centre.geometry().contains(QgsGeometry.fromWkt("POINT(300 300)"))  # not a circle
+    assert far.geometry().isEmpty() and "road network" in far["note"]
+    assert result["OUTPUT"].renderer().classAttribute() == "cc_category"
