@@ -54,6 +54,16 @@ step complete_community:evaluate_facilities "COMMUNITIES=$SAMPLE|layername=commu
   "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
   "OUTPUT=$(into community_facilities)" "OUTPUT_RULES=$(into community_facilities_rules)" \
   "OUTPUT_UNASSIGNED=$(into facilities_not_counted)"
+step complete_community:evaluate_walking_access "COMMUNITIES=$SAMPLE|layername=communities" \
+  COMMUNITY_ID_FIELD=community_id COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population TYPE_FIELD=community_type \
+  "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
+  "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category \
+  "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable \
+  "ORIGINS=$SAMPLE|layername=population_points" ORIGIN_POPULATION_FIELD=population \
+  "OUTPUT=$(into community_walking)" "OUTPUT_RULES=$(into community_walking_rules)" \
+  "OUTPUT_ORIGINS=$(into walking_origins)" "OUTPUT_ROUTES=$(into walking_routes)"
+step complete_community:service_areas "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
+  "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable "OUTPUT=$(into service_areas)"
 step complete_community:describe_standard "OUTPUT=$(into standard_rules)" "OUTPUT_CATEGORIES=$(into standard_categories)"
 step complete_community:describe_standard OUTPUT=out/standard_rules.xlsx OUTPUT_CATEGORIES=out/standard_categories.xlsx
 step complete_community:describe_standard STANDARD=xiamen_complete_community OUTPUT=out/xiamen_standard_rules.xlsx
