@@ -478,6 +478,99 @@
     </message>
 </context>
 <context>
+    <name>EvaluateLifeCircleAlgorithm</name>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents, a service radius of 800–1,000 m (a 15-minute walk), and a primary school, a middle school, a care home, a community hospital, a sports hall and a park within 1,000 m walking of every community in the circle (the circle's distance to a facility is that of its farthest-off community); a metro station within the circle is reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Life circles&lt;/b&gt; (optional): your own polygons, with a name and optionally a population field; a community belongs to the circle its centroid lies in, and the population is the field's value or the sum of its communities. Without them the communities are grouped: the most populous community not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the circle stays within the radius and the population ceiling of the standard, until it reaches the population floor. Circles that cannot reach the floor (isolated areas) are kept and fail the population rule. The radius of a formed circle is measured from its population-weighted centre to the farthest boundary of its communities.&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;, &lt;b&gt;facilities&lt;/b&gt; and the &lt;b&gt;road network&lt;/b&gt;: as in the walking evaluation (straight lines × the detour factor without a network).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per life circle (the union of its communities, or your polygon) with lc_status (pass when every applicable required rule passes), lc_score, lc_missing, life_circle_status, the measured values and the farthest community's distance per facility; &lt;b&gt;Results per rule&lt;/b&gt;; optionally the communities with the id of their life circle.</source>
+        <translation>按《指南》2.4 节检查十五分钟生活圈：居住人口 5 万—10 万人，服务半径 800—1000 米（步行 15 分钟），以及生活圈内每个社区步行 1000 米内有小学、中学、养老院、社区医院、运动场馆和公园（生活圈到某类设施的距离取其中最远社区的距离）；并报告生活圈内是否有轨道交通站点。&lt;br&gt;&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：自有的面图层，带名称和可选的人口字段；社区的质心落在哪个生活圈内即属于该生活圈，人口取该字段的值或所含社区人口之和。没有生活圈图层时由社区组合：尚未归组的人口最多的社区作为起点，逐个纳入最近的相邻社区，只要生活圈仍在标准规定的半径和人口上限之内，直至达到人口下限。达不到下限的生活圈（孤立地区）会保留，并判为人口规模不达标。组合生成的生活圈半径从其人口加权中心量到所含社区的最远边界。&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;路网&lt;/b&gt;：同步行可达性评估（无路网时按直线距离 × 绕行系数）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个生活圈一个面（所含社区的合并，或您提供的面），含 lc_status（适用的强制性规则全部达标时为达标）、lc_score、lc_missing、life_circle_status、各规则实测值及各类设施的最远社区距离；&lt;b&gt;逐条规则结果&lt;/b&gt;；可选输出带所属生活圈编号的社区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Communities with their life circle</source>
+        <translation>社区及其所属生活圈</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Evaluate the 15-minute life circle (十五分钟生活圈评估)</source>
+        <translation>十五分钟生活圈评估（Evaluate the 15-minute life circle）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Facilities (points or polygons)</source>
+        <translation>设施（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Formed {} life circle(s) of {:g}–{:g} residents within {:g} m from {} communities.</source>
+        <translation>已组成 {} 个生活圈（人口 {:g}—{:g} 人，半径 {:g} 米内），来自 {} 个社区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circle name field</source>
+        <translation>生活圈名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circle population field (empty: sum of its communities)</source>
+        <translation>生活圈人口字段（为空时为所含社区人口之和）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circle {}</source>
+        <translation>生活圈 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circles (polygons); empty: formed from the communities</source>
+        <translation>生活圈（面）；为空时由社区组合生成</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circles by lc_status: {}</source>
+        <translation>按 lc_status 统计生活圈：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Results per rule</source>
+        <translation>逐条规则结果</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>The community layer {} has no features.</source>
+        <translation>社区图层 {} 没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>The standard {} gives no life-circle population range and radius to form life circles with; give your own life circle polygons.</source>
+        <translation>标准 {} 没有给出生活圈的人口规模和服务半径，无法组合生成生活圈；请提供生活圈面图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>The standard {} has no life-circle rules.</source>
+        <translation>标准 {} 中没有生活圈规则。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>layer {}: life circle without geometry, evaluated without members</source>
+        <translation>图层 {}：生活圈无几何，按无所含社区评估</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>no community in the circle</source>
+        <translation>生活圈内没有社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>{} communities lie in no life circle of {}.</source>
+        <translation>{} 个社区不在 {} 的任何生活圈内。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateScaleAlgorithm</name>
     <message>
         <location filename="../processing/evaluate_scale.py"/>
@@ -498,14 +591,12 @@
 <context>
     <name>EvaluateWalkingAccessAlgorithm</name>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>Building the walking network…</source>
-        <translation>正在构建步行网络…</translation>
+        <translation type="obsolete">正在构建步行网络…</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>Detour factor for straight lines (without a network)</source>
-        <translation>直线距离绕行系数（无路网时）</translation>
+        <translation type="obsolete">直线距离绕行系数（无路网时）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -519,13 +610,16 @@
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
-        <source>Farther than {:g} m from the road network (their distances are no_data): {} community point(s), {} origin(s), {} facilit(ies).</source>
-        <translation>距路网超过 {:g} 米（其距离为“数据不足”）：社区代表点 {} 个，出发点 {} 个，设施 {} 个。</translation>
+        <source>Farther than {:g} m from the road network (their distances are no_data): {} community point(s) or origin(s), {} facilit(ies).</source>
+        <translation>距路网超过 {:g} 米（其距离为“数据不足”）：社区代表点或出发点 {} 个，设施 {} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Farther than {:g} m from the road network (their distances are no_data): {} community point(s), {} origin(s), {} facilit(ies).</source>
+        <translation type="obsolete">距路网超过 {:g} 米（其距离为“数据不足”）：社区代表点 {} 个，出发点 {} 个，设施 {} 个。</translation>
+    </message>
+    <message>
         <source>Maximum distance from a point to the network (m)</source>
-        <translation>点到路网的最大吸附距离（米）</translation>
+        <translation type="obsolete">点到路网的最大吸附距离（米）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -533,9 +627,8 @@
         <translation>沿真实路网测算居民步行到《指南》规定了步行距离的各类最近设施的距离：幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市或便利店、公共活动场地、社区综合服务站在 500 米（5—10 分钟）内，公交站点在步行 10 分钟内，以及老年人和儿童的参考性要求（0—6 岁儿童 200 米内、6—12 岁 400 米内）。每类设施只做一次最短路径搜索，即可服务所有社区。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常用字段的面图层。给出&lt;b&gt;出发点&lt;/b&gt;（带人口字段的住宅楼或人口点）时，社区以其居民代表——距离为居民距离的人口加权平均，&amp;lt;category&amp;gt;_covered_pct 为限值内居民的比例；否则以面内一点代表：质心，质心落在面外时取面内一点（见 walk_origin）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;设施用地&lt;/b&gt;：同配套设施评估；所有设施都参与计算，不论位于哪个社区。&lt;br&gt;&lt;b&gt;路网&lt;/b&gt;（可选）：道路、人行道和小路的线图层；共用顶点处相连（仅交叉而不共点的桥梁不相连）。步行不考虑单行限制。可用“是/否”字段排除不可步行的道路（高速公路），用速度字段（米/分钟）使慢行路段按更长距离计。点吸附到最近道路上的最近点（在该处打断道路），吸附距离不超过最大值；点到道路的直线段也计入步行距离。距路网过远的点、所在路网片区内没有某类设施的点，结果为“数据不足”并注明原因。没有路网时按直线距离 × 绕行系数（默认 1.4）计算，并在 walk_method 中注明。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：用于把米换算为分钟；为空时采用标准的取值（《指南》的 10 分钟 500 米：50 米/分钟）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个社区及各类设施的 &amp;lt;category&amp;gt;_dist_m、_walk_min 和相对于标准限值的 _access_status，以及强制性步行规则的 walk_status / walk_score / walk_missing；&lt;b&gt;逐条规则结果&lt;/b&gt;及原因；可选输出每个出发点的距离，以及每个社区到各类最近设施的最短路径，便于在地图上核查。</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking distances.</source>
-        <translation>未提供路网：距离按直线距离 × {:g} 计算（见 walk_method）。请提供路网以计算真实步行距离。</translation>
+        <translation type="obsolete">未提供路网：距离按直线距离 × {:g} 计算（见 walk_method）。请提供路网以计算真实步行距离。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -563,9 +656,8 @@
         <translation>出发点的人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>Road network (lines); empty: straight lines × detour factor</source>
-        <translation>路网（线）；为空时按直线距离 × 绕行系数</translation>
+        <translation type="obsolete">路网（线）；为空时按直线距离 × 绕行系数</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -573,19 +665,16 @@
         <translation>到最近设施的最短路径</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>The road network {} has no walkable line.</source>
-        <translation>路网 {} 中没有可步行的道路。</translation>
+        <translation type="obsolete">路网 {} 中没有可步行的道路。</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>Walkable field (yes/no; no = left out, e.g. motorways)</source>
-        <translation>可步行字段（是/否；否 = 排除，如高速公路）</translation>
+        <translation type="obsolete">可步行字段（是/否；否 = 排除，如高速公路）</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>Walking network: {} segments, {} nodes, {} connected piece(s).</source>
-        <translation>步行网络：{} 条路段，{} 个节点，{} 个连通片区。</translation>
+        <translation type="obsolete">步行网络：{} 条路段，{} 个节点，{} 个连通片区。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -593,9 +682,8 @@
         <translation>步行速度（米/分钟）；为空时采用标准的取值</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>Walking speed field of the roads (m/min)</source>
-        <translation>道路步行速度字段（米/分钟）</translation>
+        <translation type="obsolete">道路步行速度字段（米/分钟）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -608,9 +696,8 @@
         <translation>正在计算到{}的步行距离…</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>farther than {:g} m from the road network</source>
-        <translation>距路网超过 {:g} 米</translation>
+        <translation type="obsolete">距路网超过 {:g} 米</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -623,14 +710,12 @@
         <translation>图层 {}：出发点无可用几何，不计入</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>no {} in the facility layers</source>
-        <translation>设施图层中没有{}</translation>
+        <translation type="obsolete">设施图层中没有{}</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_walking_access.py"/>
         <source>no {} on the piece of road network it is on</source>
-        <translation>所在的路网片区内没有{}</translation>
+        <translation type="obsolete">所在的路网片区内没有{}</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -724,6 +809,17 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>{} — {} feature(s): {}{}</source>
         <translation>{} — 共 {} 个要素：{}{}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMapAlgorithm</name>
+    <message>
+        <source>Communities by {}: {}</source>
+        <translation type="obsolete">按 {} 统计社区：{}</translation>
+    </message>
+    <message>
+        <source>Evaluated communities</source>
+        <translation type="obsolete">评估后的社区</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1509,69 @@
         <location filename="../styles/__init__.py"/>
         <source>Unrecognised category</source>
         <translation>未识别类别</translation>
+    </message>
+</context>
+<context>
+    <name>WalkingDistances</name>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Building the walking network…</source>
+        <translation>正在构建步行网络…</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Detour factor for straight lines (without a network)</source>
+        <translation>直线距离绕行系数（无路网时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Maximum distance from a point to the network (m)</source>
+        <translation>点到路网的最大吸附距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking distances.</source>
+        <translation>未提供路网：距离按直线距离 × {:g} 计算（见 walk_method）。请提供路网以计算真实步行距离。</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Road network (lines); empty: straight lines × detour factor</source>
+        <translation>路网（线）；为空时按直线距离 × 绕行系数</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>The road network {} has no walkable line.</source>
+        <translation>路网 {} 中没有可步行的道路。</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Walkable field (yes/no; no = left out, e.g. motorways)</source>
+        <translation>可步行字段（是/否；否 = 排除，如高速公路）</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Walking network: {} segments, {} nodes, {} connected piece(s).</source>
+        <translation>步行网络：{} 条路段，{} 个节点，{} 个连通片区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Walking speed field of the roads (m/min)</source>
+        <translation>道路步行速度字段（米/分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>farther than {:g} m from the road network</source>
+        <translation>距路网超过 {:g} 米</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>no {} in the facility layers</source>
+        <translation>设施图层中没有{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>no {} on the piece of road network it is on</source>
+        <translation>所在的路网片区内没有{}</translation>
     </message>
 </context>
 </TS>

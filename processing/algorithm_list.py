@@ -7,6 +7,7 @@ the packaging test checks that all of them get registered.
 from .classify_facilities import ClassifyFacilitiesAlgorithm
 from .describe_standard import DescribeStandardAlgorithm
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
+from .evaluate_life_circle import EvaluateLifeCircleAlgorithm
 from .evaluate_scale import EvaluateScaleAlgorithm
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .service_areas import ServiceAreasAlgorithm
@@ -18,4 +19,5 @@ ALGORITHM_CLASSES = (
     EvaluateFacilitiesAlgorithm,
     EvaluateWalkingAccessAlgorithm,
     ServiceAreasAlgorithm,
+    EvaluateLifeCircleAlgorithm,
 )

@@ -5,22 +5,20 @@ from dataclasses import replace
 
 import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsGeometry, QgsPointXY,
-                       QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
+                       QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..core import network as walking_network
 from ..core.engine import FAIL, NO_DATA, PASS
-from ..core.walking import (DEFAULT_DETOUR_FACTOR, as_optional, category_limits, residents_access,
-                            straight_line_nearest)
+from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
 from .base_algorithm import extend_fields, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm
-from .evaluation_inputs import _number, read_walking_network, representative_point
+from .evaluation_inputs import read_number, representative_point
+from .walking_distances import WalkingParameters
 
-DEFAULT_MAX_SNAP_DISTANCE = 200.0
 ROUTE_FIELDS = (
     ("community_id", QVariant.String), ("community_name", QVariant.String), ("category", QVariant.String),
     ("category_name", QVariant.String), ("dist_m", QVariant.Double), ("walk_min", QVariant.Double),
@@ -36,15 +34,10 @@ def category_fields(category, with_origins):
     return names
 
 
-class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
-    NETWORK = "NETWORK"
-    WALKABLE_FIELD = "WALKABLE_FIELD"
-    SPEED_FIELD = "SPEED_FIELD"
+class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgorithm):
     ORIGINS = "ORIGINS"
     ORIGIN_POPULATION_FIELD = "ORIGIN_POPULATION_FIELD"
     WALKING_SPEED = "WALKING_SPEED"
-    MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
-    DETOUR_FACTOR = "DETOUR_FACTOR"
     OUTPUT_ORIGINS = "OUTPUT_ORIGINS"
     OUTPUT_ROUTES = "OUTPUT_ROUTES"
 
@@ -92,15 +85,6 @@ class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
                                      with_areas_layer=True, with_tolerance=False)
         self.add_mapping_table_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, self.tr("Road network (lines); empty: straight lines × detour factor"),
-            [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.WALKABLE_FIELD, self.tr("Walkable field (yes/no; no = left out, e.g. motorways)"),
-            parentLayerParameterName=self.NETWORK, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.SPEED_FIELD, self.tr("Walking speed field of the roads (m/min)"),
-            parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
             self.ORIGINS, self.tr("Origins: residential buildings or population points"),
             [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -110,12 +94,7 @@ class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
-        self.addParameter(QgsProcessingParameterDistance(
-            self.MAX_SNAP_DISTANCE, self.tr("Maximum distance from a point to the network (m)"),
-            defaultValue=DEFAULT_MAX_SNAP_DISTANCE, minValue=0.0, parentParameterName=self.COMMUNITIES))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DETOUR_FACTOR, self.tr("Detour factor for straight lines (without a network)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_DETOUR_FACTOR, minValue=1.0))
+        self.add_network_parameters(self.COMMUNITIES)
         self.add_output_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ORIGINS, self.tr("Origins with their walking distances"), QgsProcessing.TypeVectorAnyGeometry,
@@ -158,69 +137,26 @@ class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
         target_x = np.concatenate([centre_x, origins["x"]]) if origins else centre_x
         target_y = np.concatenate([centre_y, origins["y"]]) if origins else centre_y
 
-        by_category = {}
-        for index, facility in enumerate(facilities.located):
-            by_category.setdefault(facility.category, []).append(index)
-        facility_x = np.array([facility.x for facility in facilities.located])
-        facility_y = np.array([facility.y for facility in facilities.located])
-        self._target_xy = (target_x, target_y)
-        self._facility_xy = (facility_x, facility_y)
-
-        network_source = self.parameterAsSource(parameters, self.NETWORK, context)
-        snap_limit = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
-        network = None
-        if network_source is not None:
-            feedback.setProgressText(self.tr("Building the walking network…"))
-            network = read_walking_network(
-                network_source, self.input_layer_name(parameters, self.NETWORK, context), reader.crs,
-                self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
-                self.parameterAsString(parameters, self.SPEED_FIELD, context), self._speed, context, feedback,
-                reader.problems)
-            if network.segment_count == 0:
-                raise QgsProcessingException(self.tr("The road network {} has no walkable line.").format(
-                    self.input_layer_name(parameters, self.NETWORK, context)))
-            targets = network.snap(target_x, target_y, snap_limit)
-            sources_all = network.snap(facility_x, facility_y, snap_limit)
-            self._report_snapping(feedback, targets, sources_all, count, snap_limit)
-            self._method = "network"
-            feedback.pushInfo(self.tr("Walking network: {} segments, {} nodes, {} connected piece(s).").format(
-                network.segment_count, network.node_count, network.components().count))
-        else:
-            detour = self.parameterAsDouble(parameters, self.DETOUR_FACTOR, context)
-            self._method = "straight_line_x{:g}".format(detour)
+        self._walking = self.walking_distances(parameters, context, feedback, reader.crs, self._speed,
+                                               reader.problems, facilities.located, target_x, target_y)
+        self._method = self._walking.method
+        far_targets, far_facilities = self._walking.unsnapped()
+        if far_targets or far_facilities:
             feedback.pushWarning(self.tr(
-                "No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking "
-                "distances.").format(detour))
-        self._network = network
+                "Farther than {:g} m from the road network (their distances are no_data): {} community point(s) or "
+                "origin(s), {} facilit(ies).").format(self._walking.snap_limit, far_targets, far_facilities))
 
         self._distance = {}   # category → per-target total distance (inf: none)
         self._notes = {}      # category → per-target reason text where the distance is missing
-        self._results = {}    # category → NearestResult (network) or nearest index array (straight line)
         language = current_language()
         for step, category in enumerate(self._limits):
             if feedback.isCanceled():
                 break
-            feedback.setProgressText(self.tr("Walking to {}…").format(standard.category(category).name.get(language)))
-            indices = np.array(by_category.get(category, []), dtype=np.int64)
-            notes = np.full(len(target_x), None, dtype=object)
             name = standard.category(category).name.get(language)
+            feedback.setProgressText(self.tr("Walking to {}…").format(name))
             if not language.startswith("zh"):
                 name = name[0].lower() + name[1:]  # inside an English sentence
-            if not len(indices):
-                distance = np.full(len(target_x), np.inf)
-                notes[:] = self.tr("no {} in the facility layers").format(name)
-            elif network is not None:
-                result = network.nearest(sources_all.subset(indices), targets)
-                distance = np.where(result.status == walking_network.REACHED, result.distance, np.inf)
-                notes[result.status == walking_network.NOT_SNAPPED] = self.tr(
-                    "farther than {:g} m from the road network").format(snap_limit)
-                notes[result.status == walking_network.UNREACHABLE] = self.tr(
-                    "no {} on the piece of road network it is on").format(name)
-                self._results[category] = (result, indices)
-            else:
-                distance, nearest = straight_line_nearest(facility_x[indices], facility_y[indices], target_x,
-                                                          target_y, detour)
-                self._results[category] = (nearest, indices)
+            distance, notes = self._walking.compute(category, name)
             notes[:count][np.isnan(centre_x)] = self.tr("the community has no geometry")
             self._distance[category] = distance
             self._notes[category] = notes
@@ -282,7 +218,7 @@ class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
         for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field_index])):
             if feedback.isCanceled():
                 break
-            value, problem = _number(feature.attribute(field_index))
+            value, problem = read_number(feature.attribute(field_index))
             if problem or (value is not None and value < 0):
                 reader.problems.add(self.tr("layer {}, field '{}': populations that are not numbers ≥ 0 count as 0")
                                     .format(name, population_field), feature.id())
@@ -315,16 +251,6 @@ class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
         feedback.pushInfo(self.tr("Origins: {} from {} ({:g} residents).").format(len(xs), name, sum(people)))
         return {"x": np.array(xs, float), "y": np.array(ys, float), "population": np.array(people, float),
                 "community": np.array(community, np.int64), "fid": fids}
-
-    def _report_snapping(self, feedback, targets, sources, community_count, snap_limit):
-        far_communities = int(np.count_nonzero(~targets.is_snapped[:community_count]
-                                               & np.isfinite(targets.x[:community_count])))
-        far_origins = int(np.count_nonzero(~targets.is_snapped[community_count:]))
-        far_facilities = int(np.count_nonzero(~sources.is_snapped))
-        if far_communities or far_origins or far_facilities:
-            feedback.pushWarning(self.tr(
-                "Farther than {:g} m from the road network (their distances are no_data): {} community point(s), "
-                "{} origin(s), {} facilit(ies).").format(snap_limit, far_communities, far_origins, far_facilities))
 
     # -- outputs ------------------------------------------------------------------------------------
 
@@ -388,18 +314,11 @@ class EvaluateWalkingAccessAlgorithm(CommunityEvaluationAlgorithm):
             return None
         language = current_language()
         to_source = reader.to_working
-        for category, (found, indices) in self._results.items():
+        for category in self._walking.categories():
             limit = self._limits[category].limit_m
             name = standard.category(category).name.get(language)
             for position, (_fid, _geometry, record) in enumerate(self._communities):
-                if self._network is not None:
-                    points = found.route(position, include_offsets=True)
-                else:
-                    nearest = int(found[position])
-                    facility = int(indices[nearest]) if nearest >= 0 else -1
-                    points = None if facility < 0 else [
-                        (self._target_xy[0][position], self._target_xy[1][position]),
-                        (self._facility_xy[0][facility], self._facility_xy[1][facility])]
+                points = self._walking.route(category, position)
                 if not points or len(points) < 2:
                     continue
                 metres = float(self._distance[category][position])

@@ -8,7 +8,7 @@ never per feature, and never by dropping a community.
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
                        QgsPointXY, QgsSpatialIndex, QgsWkbTypes)
 
 from ..core.categories import CategoryMatcher
@@ -84,7 +84,7 @@ def is_null(value):
     return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
-def _number(value):
+def read_number(value):
     """(number or None, problem key or None): NULL is missing; text that is no number is a problem."""
     if is_null(value):
         return None, None
@@ -166,7 +166,7 @@ class CommunityReader:
                 self.problems.add(tr("layer {}, field '{}': values that are not yes/no are treated as missing",
                                      _CONTEXT).format(layer, field), feature.id())
                 return None
-        number, problem = _number(value)
+        number, problem = read_number(value)
         if problem:
             self.problems.add(tr("layer {}, field '{}': values that are not numbers are treated as missing",
                                  _CONTEXT).format(layer, field), feature.id())
@@ -330,7 +330,7 @@ class FacilityReader:
         return geometry
 
     def _attribute(self, feature, index, layer, field):
-        number, problem = _number(feature.attribute(index))
+        number, problem = read_number(feature.attribute(index))
         if problem:
             self.problems.add(tr("layer {}, field '{}': values that are not numbers are treated as missing",
                                  _CONTEXT).format(layer, field), feature.id())
@@ -389,7 +389,7 @@ def read_walking_network(source, layer_name, working, walkable_field, speed_fiel
                 continue
         factor = 1.0
         if speed_index >= 0:
-            speed, problem = _number(feature.attribute(speed_index))
+            speed, problem = read_number(feature.attribute(speed_index))
             if problem or (speed is not None and speed <= 0):
                 problems.add(tr("layer {}, field '{}': speeds that are not positive numbers are ignored",
                                 _CONTEXT).format(layer_name, speed_field), feature.id())

@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsGeometry, QgsPointXY,
+from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsGeometry,
                        QgsProcessingException, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 

@@ -1,0 +1,306 @@
+"""十五分钟生活圈评估 — the 15-minute life circle (2.4 of the guide): population, radius and its facilities."""
+
+import math
+
+import numpy as np
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
+                       QgsProcessingException,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.engine import STATUSES, evaluate_community, status_label
+from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
+from ..core.records import CommunityRecord
+from ..core.walking import as_optional, category_limits
+from ..i18n import current_language
+from ..styles import style_output
+from ..styles.compliance import apply_community_style, apply_rules_table_style
+from .base_algorithm import extend_fields, make_fields
+from .community_evaluation import (COMMUNITY_TYPES, RULE_TABLE_FIELDS, CommunityEvaluationAlgorithm,
+                                   measured_field_name)
+from .evaluation_inputs import CommunityReader, community_radius, read_number, representative_point
+from .walking_distances import WalkingParameters
+
+LIFE_CIRCLE_ITEM = "life_circle"
+CIRCLE_FIELDS = (("lc_id", QVariant.String), ("lc_name", QVariant.String), ("lc_formed", QVariant.String),
+                 ("member_ids", QVariant.String), ("member_count", QVariant.Int))
+
+
+class EvaluateLifeCircleAlgorithm(WalkingParameters, CommunityEvaluationAlgorithm):
+    LIFE_CIRCLES = "LIFE_CIRCLES"
+    LIFE_CIRCLE_NAME_FIELD = "LIFE_CIRCLE_NAME_FIELD"
+    LIFE_CIRCLE_POPULATION_FIELD = "LIFE_CIRCLE_POPULATION_FIELD"
+    OUTPUT_COMMUNITIES = "OUTPUT_COMMUNITIES"
+
+    ALGORITHM_ID = "evaluate_life_circle"
+    COLOUR_FIELD = "lc_status"
+
+    def displayName(self):
+        return self.tr("Evaluate the 15-minute life circle (十五分钟生活圈评估)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents, a service radius of "
+            "800–1,000 m (a 15-minute walk), and a primary school, a middle school, a care home, a community "
+            "hospital, a sports hall and a park within 1,000 m walking of every community in the circle (the "
+            "circle's distance to a facility is that of its farthest-off community); a metro station within the "
+            "circle is reported.<br><br>"
+            "<b>Life circles</b> (optional): your own polygons, with a name and optionally a population field; a "
+            "community belongs to the circle its centroid lies in, and the population is the field's value or "
+            "the sum of its communities. Without them the communities are grouped: the most populous community "
+            "not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the "
+            "circle stays within the radius and the population ceiling of the standard, until it reaches the "
+            "population floor. Circles that cannot reach the floor (isolated areas) are kept and fail the "
+            "population rule. The radius of a formed circle is measured from its population-weighted centre to "
+            "the farthest boundary of its communities.<br>"
+            "<b>Residential communities</b>, <b>facilities</b> and the <b>road network</b>: as in the walking "
+            "evaluation (straight lines × the detour factor without a network).<br>{}<br><br>"
+            "<b>Output</b>: one polygon per life circle (the union of its communities, or your polygon) with "
+            "lc_status (pass when every applicable required rule passes), lc_score, lc_missing, life_circle_status, "
+            "the measured values and the farthest community's distance per facility; <b>Results per rule</b>; "
+            "optionally the communities with the id of their life circle.").format(self.standard_help())
+
+    def initAlgorithm(self, config=None):
+        self.add_community_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LIFE_CIRCLES, self.tr("Life circles (polygons); empty: formed from the communities"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LIFE_CIRCLE_NAME_FIELD, self.tr("Life circle name field"),
+            parentLayerParameterName=self.LIFE_CIRCLES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LIFE_CIRCLE_POPULATION_FIELD, self.tr("Life circle population field (empty: sum of its communities)"),
+            parentLayerParameterName=self.LIFE_CIRCLES, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
+                                     with_areas_layer=True, with_tolerance=False)
+        self.add_mapping_table_parameter()
+        self.add_network_parameters(self.COMMUNITIES)
+        self.add_standard_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_RULES, self.tr("Results per rule"),
+                                                            QgsProcessing.TypeVector, optional=True,
+                                                            createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_COMMUNITIES, self.tr("Communities with their life circle"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+
+    def rules_to_evaluate(self, standard, parameters, context):
+        return standard.rules_for_item(LIFE_CIRCLE_ITEM)
+
+    # -- the run ------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        standard = self.load_standard_parameter(parameters, context, feedback)
+        rules = self.rules_to_evaluate(standard, parameters, context)
+        if not rules:
+            raise QgsProcessingException(self.tr("The standard {} has no life-circle rules.").format(standard.id))
+        source = self.parameterAsSource(parameters, self.COMMUNITIES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.COMMUNITIES))
+        layer_name = self.input_layer_name(parameters, self.COMMUNITIES, context)
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The community layer {} has no features.").format(layer_name))
+        language = current_language()
+        default_type = COMMUNITY_TYPES[self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context)]
+        field_map = self.community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
+        reader = CommunityReader(standard, source, layer_name, field_map, default_type, context, feedback)
+        communities = reader.read()
+        facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
+        self.styled_outputs = []
+
+        circles = self._circles(parameters, context, feedback, standard, communities, reader)
+        centres = [representative_point(geometry) if geometry is not None else None
+                   for _fid, geometry, _record in communities]
+        walking = self.walking_distances(
+            parameters, context, feedback, reader.crs, standard.walking_speed_m_per_min, reader.problems,
+            facilities.located, [p.x() if p else np.nan for p in centres], [p.y() if p else np.nan for p in centres])
+        reader.problems.report(feedback)
+        named = [category for rule in rules if rule.measure is not None and rule.measure.kind == "walking_distance"
+                 for category in rule.measure.categories]
+        limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
+        distances = {}
+        for category in limits:
+            name = standard.category(category).name.get(language)
+            distances[category] = walking.compute(category, name if language.startswith("zh") else name.lower())
+        feedback.setProgress(70)
+
+        additions = list(CIRCLE_FIELDS) + [("life_circle_status", QVariant.String)]
+        additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
+        additions += [("lc_score", QVariant.Double), ("lc_status", QVariant.String), ("lc_missing", QVariant.String)]
+        additions += [("{}_dist_m".format(category), QVariant.Double) for category in limits]
+        additions += [("walk_method", QVariant.String), ("cc_working_crs", QVariant.String)]
+        fields = make_fields(additions)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rule_fields = make_fields(RULE_TABLE_FIELDS)
+        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
+                                                      QgsWkbTypes.NoGeometry)
+        located_index = QgsSpatialIndex()
+        for position, facility in enumerate(facilities.located):
+            located_index.addFeature(position, QgsGeometry.fromPointXY(_point(facility)).boundingBox())
+        counts = {}
+        membership = {}
+        for circle in circles:
+            members = circle["members"]
+            for position in members:
+                membership[position] = circle["id"]
+            walking_m, notes = {}, {}
+            for category, (distance, reasons) in distances.items():
+                values = [distance[position] for position in members]
+                if members and all(math.isfinite(value) for value in values):
+                    walking_m[category] = float(max(values))
+                else:
+                    walking_m[category] = None
+                    missing = [reasons[position] for position in members if not math.isfinite(distance[position])]
+                    notes[category] = next((text for text in missing if text), self.tr("no community in the circle"))
+            inside = [facilities.located[position].record for position in located_index.intersects(
+                circle["shape"].boundingBox()) if circle["shape"].intersects(
+                QgsGeometry.fromPointXY(_point(facilities.located[position])))]
+            record = CommunityRecord(id=circle["id"], name=circle["name"], community_type=None,
+                                     attributes={"population": circle["population"]}, facilities=tuple(inside),
+                                     radius_m=circle["radius"], walking_m=walking_m, walking_notes=notes)
+            evaluation = evaluate_community(standard, record, rules, language)
+            results = {result.rule_id: result for result in evaluation.results}
+            member_ids = [str(communities[position][2].id) for position in members]
+            values = [circle["id"], circle["name"], circle["formed"], ", ".join(member_ids), len(members),
+                      evaluation.item_status.get(LIFE_CIRCLE_ITEM)]
+            values += [results[rule.id].measured for rule in rules]
+            values += [evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language)]
+            values += [as_optional(walking_m[category]) for category in limits]
+            values += [walking.method, reader.crs.authid()]
+            counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1
+            feature = QgsFeature(fields)
+            shape = QgsGeometry(circle["shape"])
+            shape.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
+            shape.convertToMultiType()
+            feature.setGeometry(shape)
+            feature.setAttributes(values)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            if rules_sink is not None:
+                for result in evaluation.results:
+                    rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
+                                          QgsFeatureSink.FastInsert)
+        del sink, rules_sink
+        feedback.pushInfo(self.tr("Life circles by lc_status: {}").format(", ".join(
+            "{} {}".format(status_label(status), counts[status]) for status in STATUSES if status in counts)))
+        results = {self.OUTPUT: dest_id}
+        if rules_dest:
+            results[self.OUTPUT_RULES] = rules_dest
+        self.styled_outputs += [
+            (dest_id, lambda layer: apply_community_style(layer, "lc_status", "lc_name", counts), "cc_life_circles"),
+            (rules_dest, apply_rules_table_style, "cc_rules")]
+        if self.OUTPUT_COMMUNITIES in parameters:
+            members_dest = self._write_members(parameters, context, source, communities, membership)
+            if members_dest:
+                results[self.OUTPUT_COMMUNITIES] = members_dest
+        return results
+
+    def _circles(self, parameters, context, feedback, standard, communities, reader):
+        """[{'id', 'name', 'formed', 'members', 'population', 'radius', 'shape' (working CRS)}]."""
+        given = self.parameterAsSource(parameters, self.LIFE_CIRCLES, context)
+        if given is not None:
+            return self._given_circles(parameters, context, feedback, given, communities, reader)
+        limits = _grouping_limits(standard)
+        if limits is None:
+            raise QgsProcessingException(self.tr(
+                "The standard {} gives no life-circle population range and radius to form life circles with; "
+                "give your own life circle polygons.").format(standard.id))
+        shapes = []
+        for _fid, geometry, record in communities:
+            point = representative_point(geometry) if geometry is not None else None
+            vertices = np.array([(v.x(), v.y()) for v in geometry.vertices()]) if geometry is not None else \
+                np.zeros((0, 2))
+            shapes.append(CommunityShape(point.x() if point else math.nan, point.y() if point else math.nan,
+                                         record.attributes.get("population"), vertices))
+        groups = form_life_circles(shapes, limits)
+        feedback.pushInfo(self.tr(
+            "Formed {} life circle(s) of {:g}–{:g} residents within {:g} m from {} communities.").format(
+            len(groups), limits.min_population, limits.max_population, limits.max_radius_m, len(communities)))
+        circles = []
+        for number, members in enumerate(groups, start=1):
+            geometries = [communities[position][1] for position in members if communities[position][1] is not None]
+            populations = [communities[position][2].attributes.get("population") for position in members]
+            usable = [shapes[position] for position in members if len(shapes[position].vertices)]
+            circles.append({
+                "id": "LC{:02d}".format(number), "name": self.tr("Life circle {}").format(number), "formed": "grouped",
+                "members": members,
+                "population": None if any(p is None for p in populations) else float(sum(populations)),
+                "radius": group_radius(usable) if usable else None,
+                "shape": QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()})
+        return circles
+
+    def _given_circles(self, parameters, context, feedback, source, communities, reader):
+        name_field = self.parameterAsString(parameters, self.LIFE_CIRCLE_NAME_FIELD, context)
+        population_field = self.parameterAsString(parameters, self.LIFE_CIRCLE_POPULATION_FIELD, context)
+        to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
+        layer = self.input_layer_name(parameters, self.LIFE_CIRCLES, context)
+        circles, claimed = [], set()
+        for feature in source.getFeatures():
+            if not feature.hasGeometry() or feature.geometry().isEmpty():
+                reader.problems.add(self.tr("layer {}: life circle without geometry, evaluated without members")
+                                    .format(layer), feature.id())
+                shape = QgsGeometry()
+            else:
+                shape = QgsGeometry(feature.geometry())
+                if not shape.isGeosValid():
+                    shape = shape.makeValid()
+                shape.transform(to_working)
+            members = [position for position, (_fid, geometry, _record) in enumerate(communities)
+                       if geometry is not None and not shape.isEmpty() and position not in claimed
+                       and shape.contains(QgsGeometry.fromPointXY(representative_point(geometry)))]
+            claimed.update(members)
+            population = read_number(feature.attribute(population_field))[0] if population_field else None
+            if population is None:
+                populations = [communities[position][2].attributes.get("population") for position in members]
+                population = None if not members or any(p is None for p in populations) else float(sum(populations))
+            name = str(feature.attribute(name_field)) if name_field else str(feature.id())
+            circles.append({"id": str(feature.id()), "name": name, "formed": "given", "members": members,
+                            "population": population,
+                            "radius": community_radius(shape) if not shape.isEmpty() else None, "shape": shape})
+        outside = len(communities) - len(claimed)
+        if outside:
+            feedback.pushWarning(self.tr("{} communities lie in no life circle of {}.").format(outside, layer))
+        return circles
+
+    def _write_members(self, parameters, context, source, communities, membership):
+        fields, (index,) = extend_fields(source.fields(), [("life_circle_id", QVariant.String)])
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
+                                                 source.wkbType(), source.sourceCrs())
+        if sink is None:
+            return None
+        for position, feature in enumerate(source.getFeatures()):
+            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
+            attributes[index] = membership.get(position)
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(attributes)
+            sink.addFeature(output, QgsFeatureSink.FastInsert)
+        del sink
+        return destination
+
+    def postProcessAlgorithm(self, context, feedback):
+        for dest_id, apply_style, style_name in self.styled_outputs:
+            style_output(dest_id, context, feedback, apply_style, style_name)
+        return {}
+
+
+def _point(facility):
+    return QgsPointXY(facility.x, facility.y)
+
+
+def _grouping_limits(standard):
+    """The population range and radius of the standard's life-circle rules, or None."""
+    population = radius = None
+    for rule in standard.rules_for_item(LIFE_CIRCLE_ITEM):
+        kind = rule.measure.kind if rule.measure is not None else None
+        if kind == "community_attribute" and rule.measure.attribute == "population" and rule.min and rule.max:
+            population = (float(rule.min.value), float(rule.max.value))
+        elif kind == "community_radius" and rule.unit == "m" and rule.max is not None:
+            radius = float(rule.max.value)
+    if population is None or radius is None:
+        return None
+    return GroupingLimits(population[0], population[1], radius)

@@ -1,0 +1,133 @@
+"""The 15-minute life circle: forming circles from communities (pure), and evaluate_life_circle on the sample
+district and on hand-made circles."""
+
+import os
+
+import numpy as np
+import pytest
+from qgis.core import NULL, QgsFeature, QgsGeometry, QgsVectorLayer
+
+from complete_community.core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
+LIMITS = GroupingLimits(min_population=50000, max_population=100000, max_radius_m=1000)
+
+
+def _square(x, y, population, size=400.0):
+    vertices = np.array([(x, y), (x + size, y), (x + size, y + size), (x, y + size)])
+    return CommunityShape(x + size / 2, y + size / 2, population, vertices)
+
+
+def test_neighbours_join_until_the_population_floor():
+    # A row of 400 m squares with 20,000 residents each: the most populous (the 30,000 one) starts, its
+    # nearest neighbours join until 50,000 is reached; the rest form a second circle.
+    row = [_square(400 * i, 0, 20000) for i in range(6)]
+    row[2] = _square(800, 0, 30000)
+    groups = form_life_circles(row, LIMITS)
+    assert sorted(index for group in groups for index in group) == list(range(6))  # each exactly once
+    assert [1, 2] in groups or [2, 3] in groups
+    for group in groups:
+        assert group_radius([row[index] for index in group]) <= 1000
+
+
+def test_the_radius_and_ceiling_stop_a_circle():
+    far = [_square(0, 0, 40000), _square(5000, 0, 40000)]  # 5 km apart: two circles below the floor
+    assert form_life_circles(far, LIMITS) == [[0], [1]]
+    crowded = [_square(0, 0, 60000), _square(400, 0, 60000)]  # together above the ceiling
+    assert form_life_circles(crowded, LIMITS) == [[0], [1]]
+
+
+def test_unknown_population_and_missing_points():
+    shapes = [_square(0, 0, None), _square(400, 0, 49000), CommunityShape(float("nan"), float("nan"), 5000,
+                                                                          np.zeros((0, 2)))]
+    groups = form_life_circles(shapes, LIMITS)
+    assert [2] in groups and sorted(i for g in groups for i in g) == [0, 1, 2]
+
+
+def _sample(layer):
+    loaded = QgsVectorLayer("{}|layername={}".format(SAMPLE, layer), layer, "ogr")
+    assert loaded.isValid(), "run `make sample_data/sample_district.gpkg` first"
+    return loaded
+
+
+def _run(processing_context, **parameters):
+    import processing
+
+    defaults = dict(
+        COMMUNITIES=_sample("communities"), COMMUNITY_ID_FIELD="community_id", COMMUNITY_NAME_FIELD="name",
+        POPULATION_FIELD="population", TYPE_FIELD="community_type", FACILITIES=_sample("facilities"),
+        CATEGORY_FIELD="category", FACILITY_AREAS=_sample("facility_areas"), AREA_CATEGORY_FIELD="category",
+        NETWORK=_sample("roads"), WALKABLE_FIELD="walkable", OUTPUT="TEMPORARY_OUTPUT",
+        OUTPUT_RULES="TEMPORARY_OUTPUT", OUTPUT_COMMUNITIES="TEMPORARY_OUTPUT")
+    return processing.run("complete_community:evaluate_life_circle", dict(defaults, **parameters),
+                          context=processing_context, feedback=processing_context.feedback())
+
+
+def test_sample_district_forms_circles_and_finds_the_gaps(cc_provider, processing_context):
+    result = _run(processing_context)
+    circles = list(result["OUTPUT"].getFeatures())
+    members = [member for circle in circles for member in circle["member_ids"].split(", ")]
+    assert sorted(members) == ["C{:02d}".format(n) for n in range(1, 15)]  # every community exactly once
+    by_member = {f["community_id"]: f["life_circle_id"] for f in result["OUTPUT_COMMUNITIES"].getFeatures()}
+    assert len(by_member) == 14 and all(by_member.values())
+    for circle in circles:
+        assert circle["lc_formed"] == "grouped"
+        assert circle["life_circle_radius"] <= 1000
+    # C13, across the motorway, is its own circle: far from every school; the campus's sports hall is the
+    # only one, so the north-west lacks it (the sample's life-circle story).
+    island = next(c for c in circles if c["member_ids"] == "C13")
+    assert island["primary_school_dist_m"] > 1000 and island["lc_status"] == "fail"
+    north_west = next(c for c in circles if "C01" in c["member_ids"].split(", "))
+    assert north_west["sports_hall_dist_m"] > 1000
+    rules = [f for f in result["OUTPUT_RULES"].getFeatures()]
+    assert {f["rule_id"] for f in rules} >= {"life_circle.population", "life_circle.primary_school"}
+    with_c10 = next(c for c in circles if "C10" in c["member_ids"].split(", "))
+    assert with_c10["life_circle_population"] == NULL  # C10's population is missing: no_data, not a sum
+
+
+def test_given_life_circles(cc_provider, processing_context):
+    # One circle over the whole main grid: every community but C13 (beyond the motorway) is in it.
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=name:string&field=people:integer", "生活圈", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["光谷生活圈", 80000])
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((526000 3384000, 527920 3384000, 527920 3385800, 526000 3385800, 526000 3384000))"))
+    layer.dataProvider().addFeatures([feature])
+    feedback_messages = []
+    processing_context.feedback().pushWarning = feedback_messages.append
+    result = _run(processing_context, LIFE_CIRCLES=layer, LIFE_CIRCLE_NAME_FIELD="name",
+                  LIFE_CIRCLE_POPULATION_FIELD="people")
+    circle = next(result["OUTPUT"].getFeatures())
+    assert circle["lc_name"] == "光谷生活圈" and circle["lc_formed"] == "given"
+    assert circle["member_count"] == 13 and "C13" not in circle["member_ids"]
+    assert circle["life_circle_population"] == 80000
+    statuses = {f["rule_id"]: f["status"] for f in result["OUTPUT_RULES"].getFeatures()}
+    assert statuses["life_circle.population"] == "pass"
+    assert statuses["life_circle.metro"] == "pass"  # metro stations in C06 and C12
+    assert any("1 communities lie in no life circle" in message for message in feedback_messages)
+
+
+def test_through_qgis_process(run_qgis_process, tmp_path):
+    output = tmp_path / "circles.gpkg"
+    run_qgis_process([
+        "run", "complete_community:evaluate_life_circle", "--",
+        "COMMUNITIES={}|layername=communities".format(SAMPLE), "POPULATION_FIELD=population",
+        "COMMUNITY_ID_FIELD=community_id", "FACILITIES={}|layername=facilities".format(SAMPLE),
+        "CATEGORY_FIELD=category", "NETWORK={}|layername=roads".format(SAMPLE), "WALKABLE_FIELD=walkable",
+        "OUTPUT=ogr:dbname='{}' table=\"life_circles\" (geom)".format(output)])
+    layer = QgsVectorLayer("{}|layername=life_circles".format(output), "c", "ogr")
+    assert layer.featureCount() >= 2
+    assert layer.renderer().classAttribute() == "lc_status"
+
+
+@pytest.mark.parametrize("population", [49999, 50000, 100000, 100001])
+def test_population_floor_and_ceiling_are_the_standards(population):
+    from complete_community.core.engine import evaluate_rule
+    from complete_community.core.records import CommunityRecord
+    from complete_community.standards import load_standard
+
+    standard = load_standard()
+    record = CommunityRecord(id="LC", name="LC", community_type=None, attributes={"population": population})
+    status = evaluate_rule(standard.rule("life_circle.population"), record, standard).status
+    assert status == ("pass" if 50000 <= population <= 100000 else "fail")
