@@ -14,7 +14,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 SAMPLE_DATA := $(if $(wildcard scripts/make_sample_data.py),sample_data/sample_district.gpkg)
 PYTEST_ARGS ?=
 
-.PHONY: test demo package translations qm setup clean distclean
+.PHONY: test demo package translations qm setup clean distclean bench
 
 test: setup qm $(SAMPLE_DATA)
 	QT_QPA_PLATFORM=offscreen PYTHONSAFEPATH=1 $(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
@@ -24,6 +24,9 @@ demo: setup qm $(SAMPLE_DATA)
 
 package: setup
 	$(SYSTEM_PYTHON) scripts/package.py
+
+bench: setup qm
+	QT_QPA_PLATFORM=offscreen $(VENV_PYTHON) scripts/bench.py $(BENCH_ARGS)
 
 setup:
 	scripts/setup_env.sh

@@ -814,12 +814,217 @@
 <context>
     <name>ExportMapAlgorithm</name>
     <message>
-        <source>Communities by {}: {}</source>
-        <translation type="obsolete">按 {} 统计社区：{}</translation>
+        <location filename="../processing/export_map.py"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
     </message>
     <message>
+        <location filename="../processing/export_map.py"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Cannot open the community layer {}.</source>
+        <translation>无法打开社区图层 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Cannot open the overlay layer {}.</source>
+        <translation>无法打开叠加图层 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Cannot write the map to {}: no permission to write there.</source>
+        <translation>无法将地图写入 {}：没有写入权限。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Cannot write the map to {}: the folder {} cannot be created ({}).</source>
+        <translation>无法将地图写入 {}：无法创建文件夹 {}（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Communities by {}: {}</source>
+        <translation>按 {} 统计的社区：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Community name field (labels)</source>
+        <translation>社区名称字段（标注）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Complete community assessment map</source>
+        <translation>完整居住社区评估图</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Complete community compliance</source>
+        <translation>完整居住社区达标情况</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Drawing the {} map into {}…</source>
+        <translation>正在将 {} 地图绘制到 {}……</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Draws the evaluated communities as a map to print or hand on, and writes it as PDF or PNG: a title and subtitle, the communities coloured by their status (达标 green, 不达标 red, 数据不足 grey, 不适用 pale grey) and labelled with name and score, a legend with the number of communities of each status, any overlay layers in their own style, a north arrow, a scale bar in metres and a line naming the standard, the date and the number of communities. Your layers are not changed: the map is drawn from copies. Chinese text is drawn with a Chinese font found on this computer (Microsoft YaHei, SimHei, PingFang SC, Noto Sans CJK SC, WenQuanYi Micro Hei…); without one the log says which to install.&lt;br&gt;&lt;b&gt;Evaluated communities&lt;/b&gt;: a result layer of an evaluation (e.g. evaluate_facilities). &lt;b&gt;Status field&lt;/b&gt;: what colours the map, cc_status (overall) by default, or one item's &amp;lt;item&amp;gt;_status. &lt;b&gt;Name field&lt;/b&gt; (optional): labels the communities. &lt;b&gt;Title&lt;/b&gt;, &lt;b&gt;Subtitle&lt;/b&gt; (optional; empty: today's date and the standard's name). {}&lt;br&gt;&lt;b&gt;Overlay layers&lt;/b&gt; (optional): drawn above the communities, e.g. facilities or service areas; the legend lists only their classes on the map. &lt;b&gt;Paper&lt;/b&gt;: A4 or A3 landscape. &lt;b&gt;Resolution&lt;/b&gt;: dots per inch of a PNG (150 for screens and slides, 300 for print). &lt;b&gt;Map file&lt;/b&gt;: the format follows the extension, .pdf or .png.&lt;br&gt;&lt;br&gt;Example: scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</source>
+        <translation>把评估后的居住社区绘制成可打印、可报送的地图，并输出为 PDF 或 PNG：标题和副标题；按状态着色的社区（达标为绿色、不达标为红色、数据不足为灰色、不适用为浅灰色），并标注社区名称和得分；图例列出每种状态的社区数量；叠加图层保持各自的样式；指北针、以米为单位的比例尺，以及注明标准、日期和社区数量的说明行。不会修改您的图层：地图由图层副本绘制。中文文字使用本机已安装的中文字体（Microsoft YaHei、SimHei、PingFang SC、Noto Sans CJK SC、WenQuanYi Micro Hei……）；若没有，日志会提示应安装的字体。&lt;br&gt;&lt;b&gt;评估后的社区&lt;/b&gt;：评估算法的结果图层（例如 evaluate_facilities）。&lt;b&gt;状态字段&lt;/b&gt;：决定地图颜色的字段，默认为 cc_status（总体结论），也可以是某一项的 &amp;lt;item&amp;gt;_status。&lt;b&gt;名称字段&lt;/b&gt;（可选）：用于标注社区。&lt;b&gt;标题&lt;/b&gt;、&lt;b&gt;副标题&lt;/b&gt;（可选；留空则为当天日期和标准名称）。{}&lt;br&gt;&lt;b&gt;叠加图层&lt;/b&gt;（可选）：绘制在社区之上，例如设施或服务范围；图例只列出其在地图范围内出现的类别。&lt;b&gt;纸张&lt;/b&gt;：A4 或 A3 横向。&lt;b&gt;分辨率&lt;/b&gt;：PNG 的每英寸点数（屏幕和幻灯片用 150，印刷用 300）。&lt;b&gt;地图文件&lt;/b&gt;：格式由扩展名决定，.pdf 或 .png。&lt;br&gt;&lt;br&gt;示例：scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
         <source>Evaluated communities</source>
-        <translation type="obsolete">评估后的社区</translation>
+        <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Export assessment map (导出评估图)</source>
+        <translation>导出评估图（Export assessment map）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Font: {}</source>
+        <translation>字体：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Map file (PDF or PNG)</source>
+        <translation>地图文件（PDF 或 PNG）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>No font with Chinese characters was found ({}): Chinese text on the map may show as empty boxes. Install one, e.g. Microsoft YaHei or SimHei (Windows), PingFang SC (macOS), Noto Sans CJK SC (Debian/Ubuntu package fonts-noto-cjk) or WenQuanYi Micro Hei (fonts-wqy-microhei).</source>
+        <translation>未找到包含中文字符的字体（{}）：地图上的中文可能显示为空白方框。请安装一种中文字体，例如 Microsoft YaHei 或 SimHei（Windows）、PingFang SC（macOS）、Noto Sans CJK SC（Debian/Ubuntu 软件包 fonts-noto-cjk）或 WenQuanYi Micro Hei（fonts-wqy-microhei）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Overlay layers drawn above the communities (facilities, service areas…)</source>
+        <translation>绘制在社区之上的叠加图层（设施、服务范围……）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Resolution of a PNG (dots per inch)</source>
+        <translation>PNG 分辨率（每英寸点数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Standard: {source} · {count} communities · map made {date} with QGIS {qgis} (Complete Community plugin)</source>
+        <translation>评估标准：{source} · 社区 {count} 个 · {date} 由 QGIS {qgis}（完整居住社区插件）制图</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Status field that colours the map</source>
+        <translation>决定地图颜色的状态字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Subtitle (empty: today's date and the standard)</source>
+        <translation>副标题（留空：当天日期和标准名称）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>The layer {} has no communities to map.</source>
+        <translation>图层 {} 中没有可绘制的社区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>The map is drawn in {} ({}).</source>
+        <translation>地图采用 {}（{}）绘制。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>The name field '{field}' is not in the layer {layer}.</source>
+        <translation>图层 {layer} 中没有名称字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>The status field '{field}' is not in the layer {layer}. Status fields there: {fields}. Map a result layer of an evaluation (e.g. evaluate_facilities).</source>
+        <translation>图层 {layer} 中没有状态字段“{field}”。该图层的状态字段：{fields}。请选择评估算法的结果图层（例如 evaluate_facilities）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Unknown map format '{}' ({}): give a file name ending in .pdf or .png.</source>
+        <translation>未知的地图格式“{}”（{}）：请给出以 .pdf 或 .png 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>{} of {} communities have no status in {} (pass, fail, no_data, not_applicable) and are not coloured.</source>
+        <translation>{} 个社区（共 {} 个）在 {} 中没有状态（pass、fail、no_data、not_applicable），未着色。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>{}: compliance</source>
+        <translation>{}达标情况</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayout</name>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Could not export the map to {}.</source>
+        <translation>无法将地图导出到 {}。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Could not write {}: check that the folder exists and is writable and that the file is not open in another program.</source>
+        <translation>无法写入 {}：请检查文件夹是否存在且可写，以及该文件是否正被其他程序打开。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Drawing {} was cancelled.</source>
+        <translation>绘制 {} 已取消。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Not enough memory to draw {}: choose a lower resolution (DPI).</source>
+        <translation>内存不足，无法绘制 {}：请选择较低的分辨率（DPI）。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>The classes of the overlay layers do not fit beside the map: the legend lists the overlay layers by name only.</source>
+        <translation>叠加图层的类别在地图旁放不下：图例只列出叠加图层的名称。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>The legend ({:.0f} × {:.0f} mm) is larger than the {:.0f} × {:.0f} mm beside the map and runs over: show fewer overlay layers or use A3.</source>
+        <translation>图例（{:.0f} × {:.0f} 毫米）超出地图旁 {:.0f} × {:.0f} 毫米的空间：请减少叠加图层或改用 A3。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Unknown map format '{}': give a file name ending in {}.</source>
+        <translation>未知的地图格式“{}”：请给出以 {} 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>Unknown paper size {}: use one of {}.</source>
+        <translation>未知的纸张尺寸 {}：请使用 {} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>m</source>
+        <translation>米</translation>
     </message>
 </context>
 <context>

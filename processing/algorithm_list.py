@@ -9,6 +9,7 @@ from .describe_standard import DescribeStandardAlgorithm
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import EvaluateLifeCircleAlgorithm
 from .evaluate_scale import EvaluateScaleAlgorithm
+from .export_map import ExportMapAlgorithm
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 
@@ -17,6 +18,7 @@ ALGORITHM_CLASSES = (
     DescribeStandardAlgorithm,
     EvaluateScaleAlgorithm,
     EvaluateFacilitiesAlgorithm,
+    ExportMapAlgorithm,
     EvaluateWalkingAccessAlgorithm,
     ServiceAreasAlgorithm,
     EvaluateLifeCircleAlgorithm,

@@ -24,6 +24,7 @@ TOP_LEVEL_FILES = ("metadata.txt", "LICENSE", "README.md")
 RUNTIME_DIRECTORIES = {
     "core": (".py",),
     "processing": (".py",),
+    "report": (".py",),
     "standards": (".py", ".yaml"),
     "i18n": (".py", ".qm"),
     "styles": (".py", ".qml", ".xml", ".svg"),

@@ -64,6 +64,10 @@ step complete_community:evaluate_walking_access "COMMUNITIES=$SAMPLE|layername=c
   "OUTPUT_ORIGINS=$(into walking_origins)" "OUTPUT_ROUTES=$(into walking_routes)"
 step complete_community:service_areas "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
   "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable "OUTPUT=$(into service_areas)"
+step complete_community:export_map "INPUT=$RESULTS|layername=community_facilities" NAME_FIELD=name \
+  "OVERLAYS=$RESULTS|layername=facility_areas" OUTPUT=out/sample_district_assessment_map.pdf
+step complete_community:export_map "INPUT=$RESULTS|layername=community_facilities" NAME_FIELD=name \
+  OUTPUT=out/sample_district_assessment_map.png DPI=150
 step complete_community:describe_standard "OUTPUT=$(into standard_rules)" "OUTPUT_CATEGORIES=$(into standard_categories)"
 step complete_community:describe_standard OUTPUT=out/standard_rules.xlsx OUTPUT_CATEGORIES=out/standard_categories.xlsx
 step complete_community:describe_standard STANDARD=xiamen_complete_community OUTPUT=out/xiamen_standard_rules.xlsx
