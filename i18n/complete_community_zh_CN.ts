@@ -2,6 +2,236 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssessAlgorithm</name>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Accessible parking spaces field</source>
+        <translation>无障碍机动车停车位数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Assessed communities</source>
+        <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Average daily parcel deliveries field</source>
+        <translation>日均邮件快件投递量字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Car parking spaces field</source>
+        <translation>机动车停车位数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Complete community assessment (完整居住社区综合评估)</source>
+        <translation>完整居住社区综合评估（Complete community assessment）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Complete community assessment report</source>
+        <translation>完整居住社区评估报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Evaluating the communities…</source>
+        <translation>正在评估社区…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facilities (points or polygons)</source>
+        <translation>设施（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facility areas</source>
+        <translation>设施用地</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facility building floor area field (m²)</source>
+        <translation>设施建筑面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facility land area field (m²; polygons: measured when empty)</source>
+        <translation>设施用地面积字段（m²；面要素为空时按实测面积）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facility usable floor area field (m²)</source>
+        <translation>设施使用面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Files written</source>
+        <translation>已写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Kindergarten classes field</source>
+        <translation>幼儿园班数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Life circle name field</source>
+        <translation>生活圈名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Life circle population field (empty: sum of its communities)</source>
+        <translation>生活圈人口字段（为空时为所含社区人口之和）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Life circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Life circles (polygons); empty: formed from the communities</source>
+        <translation>生活圈（面）；为空时由社区组合生成</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Map (PDF or PNG)</source>
+        <translation>评估图（PDF 或 PNG）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Measured in</source>
+        <translation>量算坐标系</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Origins</source>
+        <translation>出发点</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Origins: residential buildings or population points</source>
+        <translation>出发点：住宅楼或人口点</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>PDF files (*.pdf);;PNG images (*.png)</source>
+        <translation>PDF 文件 (*.pdf);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Parcel locker cells field</source>
+        <translation>智能快递箱格口数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Parking spaces with chargers (built or provisioned) field</source>
+        <translation>建设充电设施或预留安装条件的车位数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Population field of the origins</source>
+        <translation>出发点的人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Report (HTML)</source>
+        <translation>评估报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Results GeoPackage</source>
+        <translation>评估结果 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Road network</source>
+        <translation>路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Service areas</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Service areas…</source>
+        <translation>正在计算服务范围…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Sports area field (m², parks)</source>
+        <translation>体育活动场地面积字段（m²，游园）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>The 15-minute life circles…</source>
+        <translation>正在评估十五分钟生活圈…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>The map…</source>
+        <translation>正在导出评估图…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>The results file must be a GeoPackage (.gpkg): {}</source>
+        <translation>评估结果文件必须是 GeoPackage（.gpkg）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict: pass when every applicable required rule passes (walking distances included), fail when one fails, no_data when none fails but decisive data is missing; cc_score is the share of the applicable required rules that pass, cc_missing lists the failed items.&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
+        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论：适用的强制性规则（含步行距离）全部达标时为达标，任一不达标时为不达标，无不达标但关键数据缺失时为数据不足；cc_score 为适用的强制性规则中达标的比例，cc_missing 列出不达标的建设项目。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Total building floor area field (m²)</source>
+        <translation>物业总建筑面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Walking speed (m/min); empty: the standard's</source>
+        <translation>步行速度（米/分钟）；为空时采用标准的取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Written: {}</source>
+        <translation>已写出：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>{} — {} features, {}</source>
+        <translation>{} — {} 个要素，{}</translation>
+    </message>
+</context>
+<context>
+    <name>AssessDialog</name>
+    <message>
+        <source>Complete Community</source>
+        <translation type="obsolete">完整居住社区</translation>
+    </message>
+</context>
+<context>
     <name>CategoryMatcher</name>
     <message>
         <location filename="../core/categories.py"/>
@@ -1028,6 +1258,164 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>15-minute life circles</source>
+        <translation>十五分钟生活圈</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Communities that fail it</source>
+        <translation>不达标的社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Compliance map</source>
+        <translation>达标情况图</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Data problems found</source>
+        <translation>发现的数据问题</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Each community, item by item</source>
+        <translation>各社区逐项评估</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Inputs and standard</source>
+        <translation>输入数据与标准</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Item</source>
+        <translation>建设项目</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Life circle</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Map</source>
+        <translation>评估图</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Method: {}</source>
+        <translation>计算方法：{}</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Missing items</source>
+        <translation>缺失项目</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Most frequently missing items</source>
+        <translation>最常缺失的建设项目</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>No required item fails in any community.</source>
+        <translation>所有社区的强制性建设项目均达标。</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Not evaluated.</source>
+        <translation>未评估。</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Radius (m)</source>
+        <translation>半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Score distribution</source>
+        <translation>得分分布</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Status</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Walking distances</source>
+        <translation>步行距离</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>communities assessed</source>
+        <translation>个社区参与评估</translation>
+    </message>
+</context>
+<context>
     <name>RuleEngine</name>
     <message>
         <location filename="../core/records.py"/>
@@ -1777,6 +2165,24 @@
         <location filename="../processing/walking_distances.py"/>
         <source>no {} on the piece of road network it is on</source>
         <translation>所在的路网片区内没有{}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowModel</name>
+    <message>
+        <location filename="../processing/workflow_model.py"/>
+        <source>A Graphical Modeler model of the common case: evaluate_facilities, then evaluate_walking_access on its result (so one layer carries the provision and the walking results), and export_map. Open it in the Graphical Modeler (right-click → Edit Model) to adapt it, e.g. to add origins or your city's standard. For everything in one GeoPackage with a report, use the complete community assessment (assess).</source>
+        <translation>常用流程的图形建模器模型：先做配套设施评估，再在其结果上做步行可达性评估（同一图层同时带有配套设施和步行可达结果），最后导出评估图。可在图形建模器中打开（右键 → 编辑模型）进行调整，例如加入出发点或本市标准。如需把全部结果写入一个 GeoPackage 并生成报告，请使用完整居住社区综合评估（assess）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workflow_model.py"/>
+        <source>Complete community workflow (model: provision → walking → map)</source>
+        <translation>完整居住社区评估流程（模型：配套设施 → 步行可达 → 评估图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/workflow_model.py"/>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ Add every new algorithm class here; the provider instantiates each class in `loa
 the packaging test checks that all of them get registered.
 """
 
+from .assess import AssessAlgorithm
 from .classify_facilities import ClassifyFacilitiesAlgorithm
 from .describe_standard import DescribeStandardAlgorithm
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
@@ -14,6 +15,7 @@ from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 
 ALGORITHM_CLASSES = (
+    AssessAlgorithm,
     ClassifyFacilitiesAlgorithm,
     DescribeStandardAlgorithm,
     EvaluateScaleAlgorithm,

@@ -32,6 +32,8 @@ UNASSIGNED_FIELDS = (
     ("reason_text", QVariant.String),
 )
 WORKING_CRS_FIELD = "cc_working_crs"
+COMMUNITY_ID_FIELD_OUT = "cc_community_id"
+COMMUNITY_NAME_FIELD_OUT = "cc_community_name"
 COMPLIANCE_FIELD = "cc_status"
 
 
@@ -291,7 +293,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         communities = self.complete_records(parameters, context, feedback, standard, communities, reader, facilities)
         reader.problems.report(feedback)
 
-        additions = []
+        # The id and name the rules table uses, whatever the input fields are called: for joins.
+        additions = [(COMMUNITY_ID_FIELD_OUT, QVariant.String), (COMMUNITY_NAME_FIELD_OUT, QVariant.String)]
         if self.WRITES_ITEM_FIELDS:
             additions += [(status_field_name(item.code), QVariant.String) for item in items]
             additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
@@ -320,7 +323,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 break
             evaluation = evaluate_community(standard, record, rules, language)
             results = {result.rule_id: result for result in evaluation.results}
-            values = []
+            values = [str(record.id), record.name]
             if self.WRITES_ITEM_FIELDS:
                 values += [evaluation.item_status.get(item.code) for item in items]
                 values += [results[rule.id].measured for rule in rules]

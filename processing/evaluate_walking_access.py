@@ -121,7 +121,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
         rules = self.rules_to_evaluate(standard, parameters, context)
-        named = {category for rule in rules for category in rule.measure.categories}
+        named = {category for rule in rules if rule.measure is not None and rule.measure.kind == "walking_distance"
+                 for category in rule.measure.categories}
         self._limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
         self._speed = standard.walking_speed_m_per_min
         self._communities = communities

@@ -234,6 +234,11 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
             in_project.setProject(context.project())
             loaded = QgsProcessingUtils.mapLayerFromString(source, in_project, False) if context.project() else None
             if loaded is None:
+                # A temporary result of an earlier step (a model's child, a memory layer): only the store has it.
+                stored = context.temporaryLayerStore().mapLayer(source)
+                if isinstance(stored, QgsVectorLayer) and stored.providerType() == "memory":
+                    loaded = stored
+            if loaded is None:
                 match = re.search(r"\|layername=([^|]+)", source)
                 name = match.group(1) if match else os.path.splitext(os.path.basename(source.split("|")[0]))[0]
                 opened = QgsVectorLayer(source, name, "ogr")  # with its default style (e.g. saved in a GeoPackage)

@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingProvider
 from ..i18n import tr
 from .. import ui
 from .algorithm_list import ALGORITHM_CLASSES
+from .workflow_model import shipped_models
 
 PROVIDER_ID = "complete_community"
 PLUGIN_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -48,3 +49,5 @@ class CompleteCommunityProvider(QgsProcessingProvider):
         # Called by QGIS on registration and on every refresh: always hand over fresh instances.
         for algorithm_class in ALGORITHM_CLASSES:
             self.addAlgorithm(algorithm_class())
+        for model in shipped_models():
+            self.addAlgorithm(model)

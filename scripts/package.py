@@ -25,6 +25,7 @@ RUNTIME_DIRECTORIES = {
     "core": (".py",),
     "processing": (".py",),
     "report": (".py",),
+    "models": (".model3",),
     "standards": (".py", ".yaml"),
     "i18n": (".py", ".qm"),
     "styles": (".py", ".qml", ".xml", ".svg"),

@@ -40,35 +40,17 @@ step() {
   fi
 }
 
-step complete_community:classify_facilities "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
-  "OUTPUT=$(into facilities)"
-step complete_community:classify_facilities "FACILITIES=$SAMPLE|layername=facility_areas" CATEGORY_FIELD=category \
-  "OUTPUT=$(into facility_areas)"
-step complete_community:evaluate_scale "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
-  COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population HOUSEHOLDS_FIELD=households TYPE_FIELD=community_type \
-  "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
-  "OUTPUT=$(into community_scale)" "OUTPUT_RULES=$(into community_scale_rules)"
-step complete_community:evaluate_facilities "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
+# The main job: every evaluation in one run → GeoPackage of styled layers, HTML report, PDF map.
+step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
   COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population HOUSEHOLDS_FIELD=households TYPE_FIELD=community_type \
   "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
   "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
-  "OUTPUT=$(into community_facilities)" "OUTPUT_RULES=$(into community_facilities_rules)" \
-  "OUTPUT_UNASSIGNED=$(into facilities_not_counted)"
-step complete_community:evaluate_walking_access "COMMUNITIES=$SAMPLE|layername=communities" \
-  COMMUNITY_ID_FIELD=community_id COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population TYPE_FIELD=community_type \
-  "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
-  "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category \
   "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable \
   "ORIGINS=$SAMPLE|layername=population_points" ORIGIN_POPULATION_FIELD=population \
-  "OUTPUT=$(into community_walking)" "OUTPUT_RULES=$(into community_walking_rules)" \
-  "OUTPUT_ORIGINS=$(into walking_origins)" "OUTPUT_ROUTES=$(into walking_routes)"
-step complete_community:service_areas "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
-  "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable "OUTPUT=$(into service_areas)"
-step complete_community:export_map "INPUT=$RESULTS|layername=community_facilities" NAME_FIELD=name \
-  "OVERLAYS=$RESULTS|layername=facility_areas" OUTPUT=out/sample_district_assessment_map.pdf
-step complete_community:export_map "INPUT=$RESULTS|layername=community_facilities" NAME_FIELD=name \
-  OUTPUT=out/sample_district_assessment_map.png DPI=150
-step complete_community:describe_standard "OUTPUT=$(into standard_rules)" "OUTPUT_CATEGORIES=$(into standard_categories)"
+  "OUTPUT_GPKG=$RESULTS" OUTPUT_REPORT=out/sample_district_report.html OUTPUT_MAP=out/sample_district_map.pdf
+step complete_community:export_map "INPUT=$RESULTS|layername=communities" NAME_FIELD=name \
+  "OVERLAYS=$RESULTS|layername=facility_areas" OUTPUT=out/sample_district_map.png DPI=150
+# The standards as tables, to read or print.
 step complete_community:describe_standard OUTPUT=out/standard_rules.xlsx OUTPUT_CATEGORIES=out/standard_categories.xlsx
 step complete_community:describe_standard STANDARD=xiamen_complete_community OUTPUT=out/xiamen_standard_rules.xlsx
 

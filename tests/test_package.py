@@ -106,7 +106,10 @@ def test_packaged_plugin_registers_and_removes_its_provider(packaged_plugin_modu
         assert Path(sys.modules[type(provider).__module__].__file__).is_relative_to(folder)
         algorithm_classes = sys.modules[PACKAGED_MODULE + ".processing.algorithm_list"].ALGORITHM_CLASSES
         assert algorithm_classes, "the provider offers no algorithm"
-        expected = sorted("complete_community:" + algorithm_class().name() for algorithm_class in algorithm_classes)
+        models = sys.modules[PACKAGED_MODULE + ".processing.workflow_model"].shipped_models()
+        assert models, "the package ships no model"
+        expected = sorted(["complete_community:" + algorithm_class().name() for algorithm_class in algorithm_classes]
+                          + ["complete_community:" + model.name() for model in models])
         assert sorted(algorithm.id() for algorithm in provider.algorithms()) == expected
         for algorithm_id in expected:
             algorithm = registry.algorithmById(algorithm_id)

@@ -1,0 +1,351 @@
+"""完整居住社区综合评估 — every evaluation in one run: one GeoPackage of styled layers, an HTML report, a map."""
+
+import datetime
+import os
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingOutputFile, QgsProcessingOutputVectorLayer, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsVectorLayer)
+
+from ..core.walking import category_limits
+from ..i18n import current_language
+from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow, build_report
+from .community_evaluation import COMPLIANCE_FIELD, status_field_name
+from .evaluate_facilities import EvaluateFacilitiesAlgorithm
+from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
+
+COMMUNITIES_TABLE = "communities"
+RULES_TABLE = "community_rules"
+LIFE_CIRCLES_TABLE = "life_circles"
+# The sink parameters of the evaluation this algorithm runs itself → their table in the GeoPackage.
+OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULES_TABLE, "OUTPUT_UNASSIGNED": "facilities_not_counted",
+              "OUTPUT_ROUTES": "walking_routes", "OUTPUT_ORIGINS": "walking_origins"}
+REPORT_MAP_DPI = 110
+
+
+def table_destination(gpkg, table, geometry=True):
+    """A sink destination for one table of a GeoPackage: ogr:dbname='x.gpkg' table="t" (geom)."""
+    return "ogr:dbname='{}' table=\"{}\"{}".format(gpkg.replace("'", "''"), table, " (geom)" if geometry else "")
+
+
+def table_source(gpkg, table):
+    return "{}|layername={}".format(gpkg, table)
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Passes messages on to the run's feedback and keeps the warnings, which the report lists."""
+
+    def __init__(self, parent):
+        super().__init__()
+        self.parent = parent
+        self.warnings = []
+        parent.canceled.connect(self.cancel)
+        self.progressChanged.connect(parent.setProgress)
+
+    def pushWarning(self, message):  # noqa: N802 (QGIS API)
+        self.warnings.append(message)
+        self.parent.pushWarning(message)
+
+    def reportError(self, message, fatalError=False):  # noqa: N802,N803 (QGIS API)
+        self.warnings.append(message)
+        self.parent.reportError(message, fatalError)
+
+    def pushInfo(self, message):  # noqa: N802 (QGIS API)
+        self.parent.pushInfo(message)
+
+    def pushCommandInfo(self, message):  # noqa: N802 (QGIS API)
+        self.parent.pushCommandInfo(message)
+
+    def pushDebugInfo(self, message):  # noqa: N802 (QGIS API)
+        self.parent.pushDebugInfo(message)
+
+    def pushConsoleInfo(self, message):  # noqa: N802 (QGIS API)
+        self.parent.pushConsoleInfo(message)
+
+    def setProgressText(self, text):  # noqa: N802 (QGIS API)
+        self.parent.setProgressText(text)
+
+
+class AssessAlgorithm(EvaluateWalkingAccessAlgorithm, EvaluateFacilitiesAlgorithm):
+    LIFE_CIRCLES = "LIFE_CIRCLES"
+    LIFE_CIRCLE_NAME_FIELD = "LIFE_CIRCLE_NAME_FIELD"
+    LIFE_CIRCLE_POPULATION_FIELD = "LIFE_CIRCLE_POPULATION_FIELD"
+    OUTPUT_GPKG = "OUTPUT_GPKG"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    OUTPUT_MAP = "OUTPUT_MAP"
+    COMMUNITIES_LAYER = "COMMUNITIES_LAYER"
+
+    ALGORITHM_ID = "assess"
+    COLOUR_FIELD = COMPLIANCE_FIELD
+    COMPLIANCE_PREFIX = "cc"
+    WRITES_ITEM_FIELDS = True
+
+    def displayName(self):
+        return self.tr("Complete community assessment (完整居住社区综合评估)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances "
+            "on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.<br>"
+            "<br>The communities are evaluated against every community rule of the standard at once, so cc_status "
+            "is the complete verdict: pass when every applicable required rule passes (walking distances "
+            "included), fail when one fails, no_data when none fails but decisive data is missing; cc_score is the "
+            "share of the applicable required rules that pass, cc_missing lists the failed items.<br>"
+            "The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; "
+            "only the communities, their population field, the facilities and their category field are required. "
+            "Without a road network, distances are straight lines × the detour factor and no service areas are "
+            "drawn.<br>{}<br><br>"
+            "<b>Output GeoPackage</b>: communities (styled by cc_status, labelled with name and score), "
+            "community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and "
+            "facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with "
+            "its style saved as the layer's default, so it opens styled in QGIS. <b>Report</b>: one HTML file "
+            "that opens without a network: summary, score chart, most frequently missing items, every community "
+            "item by item, walking distances, life circles, inputs and data problems, and the map. <b>Map</b> "
+            "(optional): PDF or PNG.<br><br>Example (qgis_process): see README, 'Running with qgis_process'."
+        ).format(self.standard_help())
+
+    def initAlgorithm(self, config=None):
+        self.add_community_parameters()
+        self.add_field_parameters(self.COMMUNITIES, (
+            (self.TOTAL_BUILDING_AREA_FIELD, self.tr("Total building floor area field (m²)")),
+            (self.PARKING_SPACES_FIELD, self.tr("Car parking spaces field")),
+            (self.CHARGING_SPACES_FIELD, self.tr("Parking spaces with chargers (built or provisioned) field")),
+            (self.ACCESSIBLE_PARKING_FIELD, self.tr("Accessible parking spaces field")),
+            (self.DAILY_DELIVERIES_FIELD, self.tr("Average daily parcel deliveries field")),
+        ))
+        self.add_attribute_fields_parameter(self.ATTRIBUTE_FIELDS)
+        self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
+                                     with_areas_layer=True)
+        self.add_field_parameters(self.FACILITIES, (
+            (self.BUILDING_AREA_FIELD, self.tr("Facility building floor area field (m²)")),
+            (self.LAND_AREA_FIELD, self.tr("Facility land area field (m²; polygons: measured when empty)")),
+            (self.USABLE_AREA_FIELD, self.tr("Facility usable floor area field (m²)")),
+            (self.CLASSES_FIELD, self.tr("Kindergarten classes field")),
+            (self.LOCKER_CELLS_FIELD, self.tr("Parcel locker cells field")),
+            (self.SPORTS_AREA_FIELD, self.tr("Sports area field (m², parks)")),
+        ))
+        self.add_mapping_table_parameter()
+        self.add_network_parameters(self.COMMUNITIES)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ORIGINS, self.tr("Origins: residential buildings or population points"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ORIGIN_POPULATION_FIELD, self.tr("Population field of the origins"),
+            parentLayerParameterName=self.ORIGINS, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LIFE_CIRCLES, self.tr("Life circles (polygons); empty: formed from the communities"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LIFE_CIRCLE_NAME_FIELD, self.tr("Life circle name field"),
+            parentLayerParameterName=self.LIFE_CIRCLES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LIFE_CIRCLE_POPULATION_FIELD, self.tr("Life circle population field (empty: sum of its communities)"),
+            parentLayerParameterName=self.LIFE_CIRCLES, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.add_standard_parameter()
+        # The sinks of the evaluation itself are tables of OUTPUT_GPKG: declared (the evaluation writes through
+        # them) but hidden from the dialog and from qgis_process's required parameters.
+        self.add_output_parameters(unassigned=True)
+        for name in ("OUTPUT_ORIGINS", "OUTPUT_ROUTES"):
+            self.addParameter(self._hidden_sink(name))
+        for name in OWN_TABLES:
+            definition = self.parameterDefinition(name)
+            definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagHidden
+                                | QgsProcessingParameterDefinition.FlagOptional)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_GPKG, self.tr("Results GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_REPORT, self.tr("Report (HTML)"), self.tr("HTML files (*.html)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_MAP, self.tr("Map (PDF or PNG)"), self.tr("PDF files (*.pdf);;PNG images (*.png)"),
+            optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputVectorLayer(self.COMMUNITIES_LAYER, self.tr("Assessed communities"),
+                                                      QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputFile("OUTPUT_FILES", self.tr("Files written")))
+
+    def _hidden_sink(self, name):
+        sink = QgsProcessingParameterFeatureSink(name, name, QgsProcessing.TypeVectorAnyGeometry, optional=True,
+                                                 createByDefault=False)
+        sink.setFlags(sink.flags() | QgsProcessingParameterDefinition.FlagHidden)
+        return sink
+
+    def flags(self):
+        # The map is drawn with fonts and a print layout: main thread only.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
+        self._reader_crs = "{} ({})".format(reader.crs.authid(), reader.crs.description())
+        return super().complete_records(parameters, context, feedback, standard, communities, reader, facilities)
+
+    def rules_to_evaluate(self, standard, parameters, context):
+        """Every community rule: scale, provision and walking, so cc_status is the complete verdict."""
+        return standard.rules_in_scope("community")
+
+    def colour_field(self, parameters, context, standard):
+        return COMPLIANCE_FIELD
+
+    # -- the run ------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT_GPKG, context)
+        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        map_path = self.parameterAsFileOutput(parameters, self.OUTPUT_MAP, context) if parameters.get(
+            self.OUTPUT_MAP) else ""
+        if not gpkg.lower().endswith(".gpkg"):
+            raise QgsProcessingException(self.tr("The results file must be a GeoPackage (.gpkg): {}").format(gpkg))
+        for path in (gpkg, report_path, map_path):
+            if path:
+                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        if os.path.exists(gpkg):
+            os.remove(gpkg)  # a fresh file: no table left from an older run
+        recorder = RecordingFeedback(feedback)
+        inner = dict(parameters)
+        for name, table in OWN_TABLES.items():
+            inner[name] = table_destination(gpkg, table, geometry=name != "OUTPUT_RULES")
+        if not parameters.get(self.ORIGINS):
+            inner.pop("OUTPUT_ORIGINS")
+        recorder.setProgressText(self.tr("Evaluating the communities…"))
+        super().processAlgorithm(inner, context, recorder)
+        self._gpkg = gpkg
+        standard = self._standard_used
+
+        children = self._run_children(parameters, context, recorder, gpkg, map_path)
+        report_png = os.path.splitext(report_path)[0] + "_map.png"
+        self._child("complete_community:export_map", {
+            "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
+            "STANDARD": parameters.get(self.STANDARD), "OUTPUT": report_png, "DPI": REPORT_MAP_DPI},
+            context, recorder)
+        with open(report_png, "rb") as stream:
+            map_png = stream.read()
+        os.remove(report_png)
+        files = [gpkg, report_path] + ([map_path] if map_path else [])
+        data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children)
+        with open(report_path, "w", encoding="utf-8") as stream:
+            stream.write(build_report(data))
+        feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
+
+        for table, name in ((COMMUNITIES_TABLE, self.tr("Assessed communities")),
+                            (LIFE_CIRCLES_TABLE, self.tr("Life circles")),
+                            ("service_areas", self.tr("Service areas"))):
+            if table in children or table == COMMUNITIES_TABLE:
+                context.addLayerToLoadOnCompletion(table_source(gpkg, table), QgsProcessingContext.LayerDetails(
+                    name, context.project(), name))
+        return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
+                self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE), "OUTPUT_FILES": files}
+
+    def load_standard_parameter(self, parameters, context, feedback):
+        standard = super().load_standard_parameter(parameters, context, feedback)
+        self._standard_used = standard
+        return standard
+
+    def community_field_map(self, parameters, context, standard, source, layer_name, rules, feedback):
+        field_map = super().community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
+        self._name_field = field_map.get("name")
+        self._input_names = {"communities": (layer_name, source.featureCount(), source.sourceCrs().authid())}
+        return field_map
+
+    def _child(self, algorithm, parameters, context, feedback):
+        import processing
+
+        return processing.run(algorithm, {key: value for key, value in parameters.items() if value is not None},
+                              context=context, feedback=feedback, is_child_algorithm=True)
+
+    def _run_children(self, parameters, context, feedback, gpkg, map_path):
+        """The other evaluations into the same GeoPackage; returns the tables they wrote."""
+        written = []
+        shared = {key: parameters.get(key) for key in (
+            self.COMMUNITIES, self.COMMUNITY_ID_FIELD, self.COMMUNITY_NAME_FIELD, self.POPULATION_FIELD,
+            self.TYPE_FIELD, self.DEFAULT_TYPE, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS,
+            self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK, self.WALKABLE_FIELD, self.SPEED_FIELD,
+            self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD)}
+        feedback.setProgressText(self.tr("The 15-minute life circles…"))
+        self._child("complete_community:evaluate_life_circle", dict(
+            shared, LIFE_CIRCLES=parameters.get(self.LIFE_CIRCLES),
+            LIFE_CIRCLE_NAME_FIELD=parameters.get(self.LIFE_CIRCLE_NAME_FIELD),
+            LIFE_CIRCLE_POPULATION_FIELD=parameters.get(self.LIFE_CIRCLE_POPULATION_FIELD),
+            OUTPUT=table_destination(gpkg, LIFE_CIRCLES_TABLE),
+            OUTPUT_RULES=table_destination(gpkg, "life_circle_rules", geometry=False)), context, feedback)
+        written += [LIFE_CIRCLES_TABLE, "life_circle_rules"]
+        if parameters.get(self.NETWORK):
+            feedback.setProgressText(self.tr("Service areas…"))
+            self._child("complete_community:service_areas", dict(
+                {key: shared[key] for key in (self.FACILITIES, self.CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK,
+                                              self.WALKABLE_FIELD, self.SPEED_FIELD, self.MAX_SNAP_DISTANCE,
+                                              self.STANDARD)}, OUTPUT=table_destination(gpkg, "service_areas")),
+                context, feedback)
+            written.append("service_areas")
+        for layer, category, table in ((self.FACILITIES, self.CATEGORY_FIELD, "facilities"),
+                                       (self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD, "facility_areas")):
+            if parameters.get(layer):
+                self._child("complete_community:classify_facilities", {
+                    "FACILITIES": parameters[layer], "CATEGORY_FIELD": parameters.get(category),
+                    "MAPPING_TABLE": parameters.get(self.MAPPING_TABLE), "STANDARD": parameters.get(self.STANDARD),
+                    "OUTPUT": table_destination(gpkg, table)}, context, feedback)
+                written.append(table)
+        if map_path:
+            feedback.setProgressText(self.tr("The map…"))
+            self._child("complete_community:export_map", {
+                "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
+                "STANDARD": parameters.get(self.STANDARD), "OUTPUT": map_path,
+                "OVERLAYS": [table_source(gpkg, "facility_areas")] if "facility_areas" in written else None},
+                context, feedback)
+        return written
+
+    # -- the report ---------------------------------------------------------------------------------
+
+    def _report_data(self, parameters, context, standard, gpkg, map_png, warnings, files, children):
+        language = current_language()
+        communities = QgsVectorLayer(table_source(gpkg, COMMUNITIES_TABLE), "communities", "ogr")
+        rules = QgsVectorLayer(table_source(gpkg, RULES_TABLE), "rules", "ogr")
+        items = [(item.code, item.name.get(language)) for item in standard.items if item.scope == "community"]
+        names = communities.fields().names()
+        limits = [(code, standard.category(code).name.get(language), limit.limit_m)
+                  for code, limit in category_limits(standard).items() if "{}_dist_m".format(code) in names]
+        type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
+        community_rows, walking_rows = [], []
+        for feature in communities.getFeatures():
+            identifier = str(feature["cc_community_id"])
+            community_rows.append(CommunityRow(
+                id=identifier, name=str(feature["cc_community_name"]),
+                community_type=_value(feature, type_field) if type_field else None,
+                population=_value(feature, "scale_population"), score=_value(feature, "cc_score"),
+                status=_value(feature, COMPLIANCE_FIELD) or "", missing=_value(feature, "cc_missing") or "",
+                item_status={code: _value(feature, status_field_name(code)) for code, _name in items}))
+            walking_rows.append(WalkingRow(identifier, {code: (_value(feature, "{}_dist_m".format(code)),
+                                                               _value(feature, "{}_access_status".format(code)))
+                                                        for code, _name, _limit in limits}))
+        rule_rows = [RuleRow(str(f["community_id"]), f["item"], f["rule_id"], f["rule_name"], f["clause"], f["level"],
+                             f["status"], f["reason"]) for f in rules.getFeatures()]
+        circles = []
+        if LIFE_CIRCLES_TABLE in children:
+            layer = QgsVectorLayer(table_source(gpkg, LIFE_CIRCLES_TABLE), "circles", "ogr")
+            circles = [LifeCircleRow(f["lc_id"], f["lc_name"], f["member_ids"], _value(f, "life_circle_population"),
+                                     _value(f, "life_circle_radius"), _value(f, "lc_score"), f["lc_status"],
+                                     _value(f, "lc_missing") or "") for f in layer.getFeatures()]
+        layer_name, count, crs = self._input_names["communities"]
+        inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs)),
+                  (self.tr("Measured in"), self._reader_crs)]
+        for parameter, label in ((self.FACILITIES, self.tr("Facilities")), (self.FACILITY_AREAS, self.tr(
+                "Facility areas")), (self.NETWORK, self.tr("Road network")), (self.ORIGINS, self.tr("Origins")),
+                                 (self.LIFE_CIRCLES, self.tr("Life circles"))):
+            if parameters.get(parameter):
+                source = self.parameterAsSource(parameters, parameter, context)
+                inputs.append((label, self.tr("{} — {} features, {}").format(
+                    self.input_layer_name(parameters, parameter, context), source.featureCount(),
+                    source.sourceCrs().authid())))
+        return ReportData(
+            title=self.tr("Complete community assessment report"), date=datetime.date.today().isoformat(),
+            standard_name=standard.name.get(language), standard_files=[os.path.basename(f) for f in standard.files],
+            items=items, categories=limits, communities=community_rows, rules=rule_rows, walking=walking_rows,
+            walking_method=self._method, life_circles=circles, inputs=inputs, problems=warnings,
+            language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files)
+
+
+def _value(feature, field):
+    """A feature's value, with NULL as None."""
+    value = feature[field]
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
