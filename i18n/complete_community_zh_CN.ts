@@ -4,9 +4,8 @@
 <context>
     <name>AssessAlgorithm</name>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Accessible parking spaces field</source>
-        <translation>无障碍机动车停车位数字段</translation>
+        <translation type="obsolete">无障碍机动车停车位数字段</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -14,14 +13,12 @@
         <translation>评估后的社区</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Average daily parcel deliveries field</source>
-        <translation>日均邮件快件投递量字段</translation>
+        <translation type="obsolete">日均邮件快件投递量字段</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Car parking spaces field</source>
-        <translation>机动车停车位数字段</translation>
+        <translation type="obsolete">机动车停车位数字段</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -49,9 +46,8 @@
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Facilities (points or polygons)</source>
-        <translation>设施（点或面）</translation>
+        <translation type="obsolete">设施（点或面）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -59,19 +55,16 @@
         <translation>设施用地</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Facility building floor area field (m²)</source>
-        <translation>设施建筑面积字段（m²）</translation>
+        <translation type="obsolete">设施建筑面积字段（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Facility land area field (m²; polygons: measured when empty)</source>
-        <translation>设施用地面积字段（m²；面要素为空时按实测面积）</translation>
+        <translation type="obsolete">设施用地面积字段（m²；面要素为空时按实测面积）</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Facility usable floor area field (m²)</source>
-        <translation>设施使用面积字段（m²）</translation>
+        <translation type="obsolete">设施使用面积字段（m²）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -89,19 +82,16 @@
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Kindergarten classes field</source>
-        <translation>幼儿园班数字段</translation>
+        <translation type="obsolete">幼儿园班数字段</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Life circle name field</source>
-        <translation>生活圈名称字段</translation>
+        <translation type="obsolete">生活圈名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Life circle population field (empty: sum of its communities)</source>
-        <translation>生活圈人口字段（为空时为所含社区人口之和）</translation>
+        <translation type="obsolete">生活圈人口字段（为空时为所含社区人口之和）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -109,9 +99,8 @@
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Life circles (polygons); empty: formed from the communities</source>
-        <translation>生活圈（面）；为空时由社区组合生成</translation>
+        <translation type="obsolete">生活圈（面）；为空时由社区组合生成</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -129,9 +118,8 @@
         <translation>出发点</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Origins: residential buildings or population points</source>
-        <translation>出发点：住宅楼或人口点</translation>
+        <translation type="obsolete">出发点：住宅楼或人口点</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -139,19 +127,16 @@
         <translation>PDF 文件 (*.pdf);;PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Parcel locker cells field</source>
-        <translation>智能快递箱格口数字段</translation>
+        <translation type="obsolete">智能快递箱格口数字段</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Parking spaces with chargers (built or provisioned) field</source>
-        <translation>建设充电设施或预留安装条件的车位数字段</translation>
+        <translation type="obsolete">建设充电设施或预留安装条件的车位数字段</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Population field of the origins</source>
-        <translation>出发点的人口字段</translation>
+        <translation type="obsolete">出发点的人口字段</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -179,9 +164,8 @@
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Sports area field (m², parks)</source>
-        <translation>体育活动场地面积字段（m²，游园）</translation>
+        <translation type="obsolete">体育活动场地面积字段（m²，游园）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -204,14 +188,12 @@
         <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论：适用的强制性规则（含步行距离）全部达标时为达标，任一不达标时为不达标，无不达标但关键数据缺失时为数据不足；cc_score 为适用的强制性规则中达标的比例，cc_missing 列出不达标的建设项目。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Total building floor area field (m²)</source>
-        <translation>物业总建筑面积字段（m²）</translation>
+        <translation type="obsolete">物业总建筑面积字段（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Walking speed (m/min); empty: the standard's</source>
-        <translation>步行速度（米/分钟）；为空时采用标准的取值</translation>
+        <translation type="obsolete">步行速度（米/分钟）；为空时采用标准的取值</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -735,14 +717,12 @@
         <translation>已组成 {} 个生活圈（人口 {:g}—{:g} 人，半径 {:g} 米内），来自 {} 个社区。</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Life circle name field</source>
-        <translation>生活圈名称字段</translation>
+        <translation type="obsolete">生活圈名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Life circle population field (empty: sum of its communities)</source>
-        <translation>生活圈人口字段（为空时为所含社区人口之和）</translation>
+        <translation type="obsolete">生活圈人口字段（为空时为所含社区人口之和）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -755,9 +735,8 @@
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Life circles (polygons); empty: formed from the communities</source>
-        <translation>生活圈（面）；为空时由社区组合生成</translation>
+        <translation type="obsolete">生活圈（面）；为空时由社区组合生成</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1202,6 +1181,24 @@
         <location filename="../processing/export_map.py"/>
         <source>{}: compliance</source>
         <translation>{}达标情况</translation>
+    </message>
+</context>
+<context>
+    <name>LifeCircleParameters</name>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circle name field</source>
+        <translation>生活圈名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circle population field (empty: sum of its communities)</source>
+        <translation>生活圈人口字段（为空时为所含社区人口之和）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circles (polygons); empty: formed from the communities</source>
+        <translation>生活圈（面）；为空时由社区组合生成</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1654,17 @@
         <location filename="../core/describe.py"/>
         <source>{} × {}</source>
         <translation>{} × {}</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardDock</name>
+    <message>
+        <source>Reason</source>
+        <translation type="obsolete">原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="obsolete">结果</translation>
     </message>
 </context>
 <context>

@@ -3,17 +3,17 @@
 import datetime
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingOutputFile, QgsProcessingOutputVectorLayer, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsVectorLayer)
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeedback, QgsProcessingOutputFile, QgsProcessingOutputVectorLayer,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFileDestination, QgsVectorLayer)
 
 from ..core.walking import category_limits
 from ..i18n import current_language
 from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow, build_report
 from .community_evaluation import COMPLIANCE_FIELD, status_field_name
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
+from .evaluate_life_circle import LifeCircleParameters
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 
 COMMUNITIES_TABLE = "communities"
@@ -68,10 +68,7 @@ class RecordingFeedback(QgsProcessingFeedback):
         self.parent.setProgressText(text)
 
 
-class AssessAlgorithm(EvaluateWalkingAccessAlgorithm, EvaluateFacilitiesAlgorithm):
-    LIFE_CIRCLES = "LIFE_CIRCLES"
-    LIFE_CIRCLE_NAME_FIELD = "LIFE_CIRCLE_NAME_FIELD"
-    LIFE_CIRCLE_POPULATION_FIELD = "LIFE_CIRCLE_POPULATION_FIELD"
+class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, EvaluateFacilitiesAlgorithm):
     OUTPUT_GPKG = "OUTPUT_GPKG"
     OUTPUT_REPORT = "OUTPUT_REPORT"
     OUTPUT_MAP = "OUTPUT_MAP"
@@ -107,45 +104,10 @@ class AssessAlgorithm(EvaluateWalkingAccessAlgorithm, EvaluateFacilitiesAlgorith
         ).format(self.standard_help())
 
     def initAlgorithm(self, config=None):
-        self.add_community_parameters()
-        self.add_field_parameters(self.COMMUNITIES, (
-            (self.TOTAL_BUILDING_AREA_FIELD, self.tr("Total building floor area field (m²)")),
-            (self.PARKING_SPACES_FIELD, self.tr("Car parking spaces field")),
-            (self.CHARGING_SPACES_FIELD, self.tr("Parking spaces with chargers (built or provisioned) field")),
-            (self.ACCESSIBLE_PARKING_FIELD, self.tr("Accessible parking spaces field")),
-            (self.DAILY_DELIVERIES_FIELD, self.tr("Average daily parcel deliveries field")),
-        ))
-        self.add_attribute_fields_parameter(self.ATTRIBUTE_FIELDS)
-        self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
-                                     with_areas_layer=True)
-        self.add_field_parameters(self.FACILITIES, (
-            (self.BUILDING_AREA_FIELD, self.tr("Facility building floor area field (m²)")),
-            (self.LAND_AREA_FIELD, self.tr("Facility land area field (m²; polygons: measured when empty)")),
-            (self.USABLE_AREA_FIELD, self.tr("Facility usable floor area field (m²)")),
-            (self.CLASSES_FIELD, self.tr("Kindergarten classes field")),
-            (self.LOCKER_CELLS_FIELD, self.tr("Parcel locker cells field")),
-            (self.SPORTS_AREA_FIELD, self.tr("Sports area field (m², parks)")),
-        ))
-        self.add_mapping_table_parameter()
+        self.add_provision_inputs()
         self.add_network_parameters(self.COMMUNITIES)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ORIGINS, self.tr("Origins: residential buildings or population points"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ORIGIN_POPULATION_FIELD, self.tr("Population field of the origins"),
-            parentLayerParameterName=self.ORIGINS, type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LIFE_CIRCLES, self.tr("Life circles (polygons); empty: formed from the communities"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LIFE_CIRCLE_NAME_FIELD, self.tr("Life circle name field"),
-            parentLayerParameterName=self.LIFE_CIRCLES, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LIFE_CIRCLE_POPULATION_FIELD, self.tr("Life circle population field (empty: sum of its communities)"),
-            parentLayerParameterName=self.LIFE_CIRCLES, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.add_origin_parameters()
+        self.add_life_circle_parameters()
         self.add_standard_parameter()
         # The sinks of the evaluation itself are tables of OUTPUT_GPKG: declared (the evaluation writes through
         # them) but hidden from the dialog and from qgis_process's required parameters.

@@ -82,6 +82,15 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
             self.standard_help())
 
     def initAlgorithm(self, config=None):
+        self.add_provision_inputs()
+        self.add_standard_parameter()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.COLOUR_BY, self.tr("Colour the communities by"), options=self._colour_options(),
+            defaultValue=0))
+        self.add_output_parameters(unassigned=True)
+
+    def add_provision_inputs(self, with_facility_tolerance=True):
+        """The communities with the fields the rules read, and the facilities with theirs."""
         self.add_community_parameters()
         self.add_field_parameters(self.COMMUNITIES, (
             (self.TOTAL_BUILDING_AREA_FIELD, self.tr("Total building floor area field (m²)")),
@@ -92,7 +101,7 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
         ))
         self.add_attribute_fields_parameter(self.ATTRIBUTE_FIELDS)
         self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
-                                     with_areas_layer=True)
+                                     with_areas_layer=True, with_tolerance=with_facility_tolerance)
         self.add_field_parameters(self.FACILITIES, (
             (self.BUILDING_AREA_FIELD, self.tr("Facility building floor area field (m²)")),
             (self.LAND_AREA_FIELD, self.tr("Facility land area field (m²; polygons: measured when empty)")),
@@ -102,11 +111,6 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
             (self.SPORTS_AREA_FIELD, self.tr("Sports area field (m², parks)")),
         ))
         self.add_mapping_table_parameter()
-        self.add_standard_parameter()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.COLOUR_BY, self.tr("Colour the communities by"), options=self._colour_options(),
-            defaultValue=0))
-        self.add_output_parameters(unassigned=True)
 
     def _colour_options(self):
         language = current_language()

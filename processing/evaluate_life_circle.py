@@ -27,10 +27,26 @@ CIRCLE_FIELDS = (("lc_id", QVariant.String), ("lc_name", QVariant.String), ("lc_
                  ("member_ids", QVariant.String), ("member_count", QVariant.Int))
 
 
-class EvaluateLifeCircleAlgorithm(WalkingParameters, CommunityEvaluationAlgorithm):
+class LifeCircleParameters:
+    """Mixin: the planner's own life circles (optional), for the algorithms that evaluate them."""
+
     LIFE_CIRCLES = "LIFE_CIRCLES"
     LIFE_CIRCLE_NAME_FIELD = "LIFE_CIRCLE_NAME_FIELD"
     LIFE_CIRCLE_POPULATION_FIELD = "LIFE_CIRCLE_POPULATION_FIELD"
+
+    def add_life_circle_parameters(self):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LIFE_CIRCLES, self.tr("Life circles (polygons); empty: formed from the communities"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LIFE_CIRCLE_NAME_FIELD, self.tr("Life circle name field"),
+            parentLayerParameterName=self.LIFE_CIRCLES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LIFE_CIRCLE_POPULATION_FIELD, self.tr("Life circle population field (empty: sum of its communities)"),
+            parentLayerParameterName=self.LIFE_CIRCLES, type=QgsProcessingParameterField.Numeric, optional=True))
+
+
+class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, CommunityEvaluationAlgorithm):
     OUTPUT_COMMUNITIES = "OUTPUT_COMMUNITIES"
 
     ALGORITHM_ID = "evaluate_life_circle"
@@ -63,15 +79,7 @@ class EvaluateLifeCircleAlgorithm(WalkingParameters, CommunityEvaluationAlgorith
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LIFE_CIRCLES, self.tr("Life circles (polygons); empty: formed from the communities"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LIFE_CIRCLE_NAME_FIELD, self.tr("Life circle name field"),
-            parentLayerParameterName=self.LIFE_CIRCLES, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LIFE_CIRCLE_POPULATION_FIELD, self.tr("Life circle population field (empty: sum of its communities)"),
-            parentLayerParameterName=self.LIFE_CIRCLES, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.add_life_circle_parameters()
         self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
                                      with_areas_layer=True, with_tolerance=False)
         self.add_mapping_table_parameter()

@@ -84,16 +84,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
                                      with_areas_layer=True, with_tolerance=False)
         self.add_mapping_table_parameter()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ORIGINS, self.tr("Origins: residential buildings or population points"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ORIGIN_POPULATION_FIELD, self.tr("Population field of the origins"),
-            parentLayerParameterName=self.ORIGINS, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.add_origin_parameters()
         self.add_standard_parameter()
-        self.addParameter(QgsProcessingParameterNumber(
-            self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
         self.add_network_parameters(self.COMMUNITIES)
         self.add_output_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -102,6 +94,18 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ROUTES, self.tr("Shortest routes to the nearest facilities"), QgsProcessing.TypeVectorLine,
             optional=True, createByDefault=False))
+
+    def add_origin_parameters(self):
+        """The residents who walk (optional) and the walking speed."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ORIGINS, self.tr("Origins: residential buildings or population points"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ORIGIN_POPULATION_FIELD, self.tr("Population field of the origins"),
+            parentLayerParameterName=self.ORIGINS, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
 
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule that measures a walking distance (required and informative)."""
