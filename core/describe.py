@@ -26,9 +26,20 @@ def applies_to_label(applies_to):
     }[applies_to]
 
 
+_UNIT_LABELS = {}  # language of the installed translator → labels: built once, asked for per rule result
+
+
 def unit_label(unit):
     if unit is None:
         return ""
+    language = tr("persons", _CONTEXT)  # stands for the translation in force
+    labels = _UNIT_LABELS.get(language)
+    if labels is None:
+        labels = _UNIT_LABELS[language] = _unit_labels()
+    return labels[unit]
+
+
+def _unit_labels():
     return {
         "person": tr("persons", _CONTEXT),
         "household": tr("households", _CONTEXT),
@@ -40,7 +51,7 @@ def unit_label(unit):
         "class": tr("classes", _CONTEXT),
         "cell": tr("cells", _CONTEXT),
         "space": tr("spaces", _CONTEXT),
-    }[unit]
+    }
 
 
 def format_number(value):

@@ -8,7 +8,7 @@ never per feature, and never by dropping a community.
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
                        QgsPointXY, QgsSpatialIndex, QgsWkbTypes)
 
 from ..core.categories import CategoryMatcher
@@ -373,13 +373,18 @@ def read_walking_network(source, layer_name, working, walkable_field, speed_fiel
     walkable_index = fields.lookupField(walkable_field) if walkable_field else -1
     speed_index = fields.lookupField(speed_field) if speed_field else -1
     lines, factors, excluded = [], [], 0
-    for feature in source.getFeatures():
+    # Only the two fields read here, and no reprojection when the CRS is already the working one: a city's
+    # network has hundreds of thousands of lines.
+    request = QgsFeatureRequest().setSubsetOfAttributes([index for index in (walkable_index, speed_index)
+                                                         if index >= 0])
+    reproject = not to_working.isShortCircuited()
+    for feature in source.getFeatures(request):
         if feedback.isCanceled():
             break
         if walkable_index >= 0:
+            value = feature.attribute(walkable_index)
             try:
-                walkable = parse_boolean(None if is_null(feature.attribute(walkable_index)) else
-                                         feature.attribute(walkable_index))
+                walkable = True if value == 1 else parse_boolean(None if is_null(value) else value)
             except ValueError:
                 problems.add(tr("layer {}, field '{}': values that are not yes/no are treated as walkable",
                                 _CONTEXT).format(layer_name, walkable_field), feature.id())
@@ -399,11 +404,13 @@ def read_walking_network(source, layer_name, working, walkable_field, speed_fiel
             problems.add(tr("layer {}: line without geometry, left out of the network", _CONTEXT).format(layer_name),
                          feature.id())
             continue
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.transform(to_working) != 0:
-            problems.add(tr("layer {}: geometry cannot be projected to {}; left out of the network",
-                            _CONTEXT).format(layer_name, working.authid()), feature.id())
-            continue
+        geometry = feature.geometry()
+        if reproject:
+            geometry = QgsGeometry(geometry)
+            if geometry.transform(to_working) != 0:
+                problems.add(tr("layer {}: geometry cannot be projected to {}; left out of the network",
+                                _CONTEXT).format(layer_name, working.authid()), feature.id())
+                continue
         parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
         for part in parts:
             lines.append([(point.x(), point.y()) for point in part])
