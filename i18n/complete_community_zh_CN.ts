@@ -448,6 +448,11 @@
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
+        <source>The facility layer {} has no field '{}' (for {}).</source>
+        <translation>设施图层 {} 没有字段“{}”（用于 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
         <source>category not recognised</source>
         <translation>类别无法识别</translation>
     </message>
@@ -538,6 +543,13 @@
         <location filename="../processing/base_algorithm.py"/>
         <source>{}, row {}</source>
         <translation>{}，第 {} 行</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteCommunityPlugin</name>
+    <message>
+        <source>Complete Community</source>
+        <translation type="obsolete">完整居住社区</translation>
     </message>
 </context>
 <context>

@@ -221,14 +221,18 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                     "{} ({})".format(attribute.name.get(language), attribute.code) for attribute in absent)))
         return dict(self._text_fields(parameters, context), **matched)
 
-    def facility_field_map(self, parameters, context, standard, source):
+    def facility_field_map(self, parameters, context, standard, source, layer_name, strict):
         """Facility attribute code → field of `source`: chosen fields (by their names, so the same choice
-        serves a second layer with the same fields), then fields named like the attribute."""
+        serves a second layer with the same fields), then fields named like the attribute. `strict`: a chosen
+        field missing from the layer stops the run (the facilities layer itself, not the second one)."""
         chosen = {}
         for code, name in self.FACILITY_ATTRIBUTE_PARAMETERS.items():
             field = self.parameterAsString(parameters, name, context)
             if field and source.fields().lookupField(field) >= 0:
                 chosen[code] = field
+            elif field and strict:
+                raise QgsProcessingException(self.tr("The facility layer {} has no field '{}' (for {}).").format(
+                    layer_name, field, code))
         return match_fields(standard.facility_attributes, source.fields(), chosen)
 
     def read_facilities(self, parameters, context, feedback, standard, communities, reader):
@@ -250,11 +254,15 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         for layer, layer_parameter, category_parameter in layers:
             layer_name = self.input_layer_name(parameters, layer_parameter, context)
             category_field = self.parameterAsString(parameters, category_parameter, context)
-            if not category_field or layer.fields().lookupField(category_field) < 0:
+            if not category_field:
                 raise QgsProcessingException(self.tr(
                     "Facilities were given without a category field: choose the field of {} that holds the "
                     "facility type.").format(layer_name))
-            field_map = self.facility_field_map(parameters, context, standard, layer)
+            if layer.fields().lookupField(category_field) < 0:
+                raise QgsProcessingException(self.tr("The facility layer {} has no field '{}' (for {}).").format(
+                    layer_name, category_field, category_parameter))
+            field_map = self.facility_field_map(parameters, context, standard, layer, layer_name,
+                                                strict=layer_parameter == self.FACILITIES)
             feedback.pushInfo(self.tr("Layer {}: facility attributes from {}").format(layer_name, ", ".join(
                 "{} ← {}".format(code, field) for code, field in field_map.items()) or "–"))
             facilities.read(layer, layer_name, category_field, field_map)

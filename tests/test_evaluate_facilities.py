@@ -294,6 +294,10 @@ def test_attribute_fields_are_mapped_and_typos_named(cc_provider, processing_con
         _run(processing_context, dict(common, ATTRIBUTE_FIELDS=["parking_space", "车位"]))
     with pytest.raises(QgsProcessingException, match="'停车位'"):
         _run(processing_context, dict(common, ATTRIBUTE_FIELDS=["parking_spaces", "停车位"]))
+    with pytest.raises(QgsProcessingException, match="设施.*'面积'"):  # the facility layer named, and the field
+        _run(processing_context, dict(common, BUILDING_AREA_FIELD="面积"))
+    with pytest.raises(QgsProcessingException, match="'类型'"):
+        _run(processing_context, dict(common, CATEGORY_FIELD="类型"))
 
 
 def test_geographic_facilities_are_measured_in_metres(cc_provider, processing_context):
