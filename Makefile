@@ -14,7 +14,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 SAMPLE_DATA := $(if $(wildcard scripts/make_sample_data.py),sample_data/sample_district.gpkg)
 PYTEST_ARGS ?=
 
-.PHONY: test demo package translations qm setup clean distclean bench
+.PHONY: test demo package translations qm setup clean distclean bench screenshots
 
 test: setup qm $(SAMPLE_DATA)
 	QT_QPA_PLATFORM=offscreen PYTHONSAFEPATH=1 $(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
@@ -27,6 +27,9 @@ package: setup
 
 bench: setup qm
 	QT_QPA_PLATFORM=offscreen $(VENV_PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+screenshots: setup qm $(SAMPLE_DATA)
+	xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb LANG=zh_CN.UTF-8 $(VENV_PYTHON) scripts/screenshots.py
 
 setup:
 	scripts/setup_env.sh

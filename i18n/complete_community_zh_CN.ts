@@ -209,8 +209,19 @@
 <context>
     <name>AssessDialog</name>
     <message>
+        <location filename="../ui/assess_dialog.py"/>
         <source>Complete Community</source>
-        <translation type="obsolete">完整居住社区</translation>
+        <translation>完整居住社区</translation>
+    </message>
+    <message>
+        <location filename="../ui/assess_dialog.py"/>
+        <source>No polygon layer of residential communities is loaded: add one, then choose it in the dialog.</source>
+        <translation>项目中没有居住社区面图层：请先加载，再在对话框中选择。</translation>
+    </message>
+    <message>
+        <location filename="../ui/assess_dialog.py"/>
+        <source>The assessment algorithm is not available: is the Processing plugin enabled?</source>
+        <translation>综合评估算法不可用：“处理”（Processing）插件是否已启用？</translation>
     </message>
 </context>
 <context>
@@ -548,8 +559,39 @@
 <context>
     <name>CompleteCommunityPlugin</name>
     <message>
+        <location filename="../plugin.py"/>
+        <source>Assess communities…</source>
+        <translation>综合评估…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Assess residential communities against the Complete Community Construction Guide</source>
+        <translation>按《完整居住社区建设指南》评估居住社区</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Community scorecard</source>
+        <translation>社区评估卡</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
         <source>Complete Community</source>
-        <translation type="obsolete">完整居住社区</translation>
+        <translation>完整居住社区</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>How the plugin checks communities, and how to use it</source>
+        <translation>插件如何检查社区，以及如何使用</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py"/>
+        <source>Show or hide the scorecard of the community selected on the map</source>
+        <translation>显示或隐藏地图上所选社区的评估卡</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1238,24 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../ui/help_dialog.py"/>
+        <source>Complete Community — help</source>
+        <translation>完整居住社区 — 帮助</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialog.py"/>
+        <source>Project home page</source>
+        <translation>项目主页</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialog.py"/>
+        <source>The README is missing from this installation; see {}</source>
+        <translation>此安装缺少 README 文件，请参阅 {}</translation>
+    </message>
+</context>
+<context>
     <name>LifeCircleParameters</name>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1669,14 +1729,129 @@
     </message>
 </context>
 <context>
-    <name>ScorecardDock</name>
+    <name>Scorecard</name>
     <message>
-        <source>Reason</source>
-        <translation type="obsolete">原因</translation>
+        <location filename="../ui/scorecard.py"/>
+        <source>nearest one {} away</source>
+        <translation>最近一处相距 {}</translation>
     </message>
     <message>
+        <location filename="../ui/scorecard.py"/>
+        <source>nearest one {} away (limit {})</source>
+        <translation>最近一处相距 {}（限值 {}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard.py"/>
+        <source>no reachable facility found</source>
+        <translation>步行范围内找不到可到达的设施</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardDock</name>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Community scorecard</source>
+        <translation>社区评估卡</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Facility gaps</source>
+        <translation>设施缺口</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Id {} · layer {}</source>
+        <translation>编号 {} · 图层 {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Item / rule</source>
+        <translation>项目 / 规则</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Items of the standard</source>
+        <translation>标准各项</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Measured / required</source>
+        <translation>实测 / 要求</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Missing: {}</source>
+        <translation>缺项：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Nearest facilities on foot</source>
+        <translation>步行可达的最近设施</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Nearest facility</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>None: every facility the standard requires is there and within walking distance.</source>
+        <translation>无：标准要求的设施均已配置，且在步行范围内。</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Reason</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Select a community on the map or in a result layer of the assessment to see its scorecard.</source>
+        <translation>在地图上或评估结果图层中选择一个社区，即可查看它的评估卡。</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
         <source>Status</source>
-        <translation type="obsolete">结果</translation>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Walking distance</source>
+        <translation>步行距离</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Walking time</source>
+        <translation>步行时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Zoom to gap: {}</source>
+        <translation>缩放至缺口：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>clause {}</source>
+        <translation>条款 {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>limit {}</source>
+        <translation>限值 {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>{} selected, the first shown</source>
+        <translation>已选 {} 个，显示第一个</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-shapely python3-yaml
-              xvfb xauth fonts-wqy-microhei qttools5-dev-tools)
+              xvfb xauth fonts-wqy-microhei qttools5-dev-tools qttranslations5-l10n)
 SYSTEM_PYTHON=/usr/bin/python3
 VENV=.venv
 

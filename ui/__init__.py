@@ -1,4 +1,12 @@
-"""Desktop user-interface resources: the plugin's icons (dialogs and the scorecard dock join them later)."""
+"""Desktop user interface: the icons (here), and in their own modules
+
+    guess.py          layer and field guesses for the assessment dialog (pure Python, no QGIS)
+    assess_dialog.py  the assessment dialog opened with those guesses
+    scorecard.py      what the community scorecard shows (pure Python)
+    result_layers.py  the rules table, walking distances and service areas next to a result layer
+    scorecard_dock.py the 社区评估卡 / scorecard dock
+    help_dialog.py    the help window (README)
+"""
 
 import os
 
@@ -7,6 +15,7 @@ from qgis.PyQt.QtGui import QIcon
 ICON_DIRECTORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
 PLUGIN_ICON = "complete_community.svg"
 PROVIDER_ICON = "provider.svg"
+SCORECARD_ICON = "scorecard.svg"
 
 
 def icon_path(name=PLUGIN_ICON):
