@@ -250,6 +250,11 @@
         <translation>  {}（{}）：{}</translation>
     </message>
     <message>
+        <location filename="../processing/classify_facilities.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: a POI layer whose field 类型 holds 快递柜, 菜鸟驿站 and 社区卫生服务中心 gets cc_category express_locker, express_station and health_station; a label such as 宠物医院 is listed once in the log, with its count, and kept with an empty category.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：POI 图层的“类型”字段为 快递柜、菜鸟驿站 和 社区卫生服务中心 的要素，cc_category 分别为 express_locker、express_station 和 health_station；宠物医院 之类无法识别的名称会在日志中按数量列出一次，并保留为空类别。</translation>
+    </message>
+    <message>
         <source>Cannot open the category mapping table {}.</source>
         <translation type="obsolete">无法打开设施类别对照表 {}。</translation>
     </message>
@@ -611,6 +616,11 @@
     <name>DescribeStandardAlgorithm</name>
     <message>
         <location filename="../processing/describe_standard.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: run it with the standard xiamen_complete_community and filter the rules table on the column defined_in to see which rules the Xiamen index adds to the national guide.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：选择标准 xiamen_complete_community 运行，再在规则表中按 defined_in 列筛选，即可看到厦门指标体系在国家指南基础上增加了哪些规则。</translation>
+    </message>
+    <message>
+        <location filename="../processing/describe_standard.py"/>
         <source>Facility categories</source>
         <translation>设施类别</translation>
     </message>
@@ -747,6 +757,11 @@
     <name>EvaluateLifeCircleAlgorithm</name>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: without life-circle polygons, the sample district's 14 communities form 5 circles; the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: fail) and no primary school within 1,000 m.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：不提供生活圈面时，示例街区的 14 个社区组成 5 个生活圈；高速公路以东单独成圈的 C13 居住人口 5940 人（少于 5 万：不达标），1000 米内没有小学。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents, a service radius of 800–1,000 m (a 15-minute walk), and a primary school, a middle school, a care home, a community hospital, a sports hall and a park within 1,000 m walking of every community in the circle (the circle's distance to a facility is that of its farthest-off community); a metro station within the circle is reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Life circles&lt;/b&gt; (optional): your own polygons, with a name and optionally a population field; a community belongs to the circle its centroid lies in, and the population is the field's value or the sum of its communities. Without them the communities are grouped: the most populous community not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the circle stays within the radius and the population ceiling of the standard, until it reaches the population floor. Circles that cannot reach the floor (isolated areas) are kept and fail the population rule. The radius of a formed circle is measured from its population-weighted centre to the farthest boundary of its communities.&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;, &lt;b&gt;facilities&lt;/b&gt; and the &lt;b&gt;road network&lt;/b&gt;: as in the walking evaluation (straight lines × the detour factor without a network).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per life circle (the union of its communities, or your polygon) with lc_status (pass when every applicable required rule passes), lc_score, lc_missing, life_circle_status, the measured values and the farthest community's distance per facility; &lt;b&gt;Results per rule&lt;/b&gt;; optionally the communities with the id of their life circle.</source>
         <translation>按《指南》2.4 节检查十五分钟生活圈：居住人口 5 万—10 万人，服务半径 800—1000 米（步行 15 分钟），以及生活圈内每个社区步行 1000 米内有小学、中学、养老院、社区医院、运动场馆和公园（生活圈到某类设施的距离取其中最远社区的距离）；并报告生活圈内是否有轨道交通站点。&lt;br&gt;&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：自有的面图层，带名称和可选的人口字段；社区的质心落在哪个生活圈内即属于该生活圈，人口取该字段的值或所含社区人口之和。没有生活圈图层时由社区组合：尚未归组的人口最多的社区作为起点，逐个纳入最近的相邻社区，只要生活圈仍在标准规定的半径和人口上限之内，直至达到人口下限。达不到下限的生活圈（孤立地区）会保留，并判为人口规模不达标。组合生成的生活圈半径从其人口加权中心量到所含社区的最远边界。&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;路网&lt;/b&gt;：同步行可达性评估（无路网时按直线距离 × 绕行系数）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个生活圈一个面（所含社区的合并，或您提供的面），含 lc_status（适用的强制性规则全部达标时为达标）、lc_score、lc_missing、life_circle_status、各规则实测值及各类设施的最远社区距离；&lt;b&gt;逐条规则结果&lt;/b&gt;；可选输出带所属生活圈编号的社区。</translation>
     </message>
@@ -837,6 +852,11 @@
     <name>EvaluateScaleAlgorithm</name>
     <message>
         <location filename="../processing/evaluate_scale.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: a community of 4,200 residents whose farthest boundary point is 520 m from its centroid gets scale_status fail, with the reasons 'population 4200 &lt; 5000' and 'walking radius 520 m &gt; 500 m' in the rules table.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：常住人口 4200 人、最远边界点距质心 520 米的社区，scale_status 为不达标，逐条规则结果中的原因为“常住人口 4200 &lt; 5000”和“步行半径 520 m &gt; 500 m”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_scale.py"/>
         <source>Checks each residential community against the scale of section 2.2 of the guide: 5,000–12,000 residents (以…为宜), a walking radius of 300–500 m (5–10 minutes), and, when facilities are given, a bus stop within the community (公交距离1站). The scale rules are recommended, so they colour the map (scale_status) but do not decide whether a community is complete.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;: polygons with a population field; households and community type (新建/既有) are optional. The walking radius here is the straight-line distance from a point inside the community to its farthest boundary point; network distances come with the walking evaluation. Layers in a geographic CRS are measured in a CGCS2000 3° Gauss-Krüger zone (or UTM), and the output says which in cc_working_crs.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): POIs or polygons with a category field; bus stops count for the community they lie in, or within the given distance of it (stops on the boundary road).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every community with all its fields, scale_status (pass, fail, no_data, not_applicable, shown as 达标/不达标/数据不足/不适用) and the measured value of each rule (scale_population, scale_walking_radius, scale_walking_time, scale_bus_stop, and the informative walking rules when computed); &lt;b&gt;Results per rule&lt;/b&gt;: one row per community and rule with clause, threshold, status and reason. Missing or negative population, non-numeric values and empty geometries are reported once in the log and give no_data; no community is dropped.</source>
         <translation>按《指南》2.2 节的居住社区规模检查每个社区：常住人口 5000—12000 人（以…为宜）、步行半径 300—500 米（5—10 分钟），给出设施图层时还检查社区内是否有公交站点（公交距离 1 站）。规模规则为推荐项，只用于地图着色（scale_status），不决定社区是否“完整”。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常住人口字段的面图层；户数和社区类型（新建/既有）可选。这里的步行半径是社区内一点到最远边界点的直线距离；路网距离见步行可达性评估。地理坐标系的图层在 CGCS2000 3 度带高斯-克吕格投影（或 UTM）中量算，所用坐标系写在 cc_working_crs 字段。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：带类别字段的 POI 或面；公交站点计入其所在社区，或边界外给定距离内的社区（边界道路上的站点）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留每个社区及其全部字段，并增加 scale_status（pass、fail、no_data、not_applicable，显示为 达标/不达标/数据不足/不适用）和每条规则的实测值（scale_population、scale_walking_radius、scale_walking_time、scale_bus_stop，以及计算了步行距离时的参考性步行规则）；&lt;b&gt;逐条规则结果&lt;/b&gt;：每个社区每条规则一行，含条款、阈值、结果和原因。人口缺失或为负、非数字的值、空几何都会在日志中汇总提示一次，结果为“数据不足”；不会丢弃任何社区。</translation>
     </message>
@@ -853,6 +873,11 @@
 </context>
 <context>
     <name>EvaluateWalkingAccessAlgorithm</name>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: a community whose centroid is 100 m from the nearest street, with a kindergarten 20 m off the same street 600 m further along, gets kindergarten_dist_m 720 and kindergarten_access_status fail (more than 500 m), although the kindergarten may be only 400 m away as the crow flies.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：社区质心距最近道路 100 米，幼儿园距同一条道路 20 米、沿路再往前 600 米，则 kindergarten_dist_m 为 720，kindergarten_access_status 为不达标（超过 500 米），尽管两者直线距离可能只有 400 米。</translation>
+    </message>
     <message>
         <source>Building the walking network…</source>
         <translation type="obsolete">正在构建步行网络…</translation>
@@ -1856,6 +1881,11 @@
 </context>
 <context>
     <name>ServiceAreasAlgorithm</name>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: a kindergarten at a crossing of two long streets reaches 500 m along each of the four arms: its area is a cross of streets 1 km long and, with a frontage of 30 m, 60 m wide — not a 500 m circle.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：位于两条长街交叉口的幼儿园，沿四个方向各可步行 500 米：其服务范围是长 1 千米的十字形街道，按 30 米服务进深宽 60 米——而不是半径 500 米的圆。</translation>
+    </message>
     <message>
         <location filename="../processing/service_areas.py"/>
         <source>Areas and distances are measured in {} ({}).</source>

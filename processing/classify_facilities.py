@@ -47,7 +47,10 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
             "<b>Output</b>: every input feature and field, plus cc_category (code), cc_category_name, cc_item and "
             "cc_item_name; labels that match nothing are kept with an empty category and listed once, with their "
             "counts, in the log. The layer is styled by category; in a GeoPackage the style is saved as the "
-            "layer's default.").format(self.standard_help())
+            "layer's default.").format(self.standard_help()) + "<br><br>" + self.tr(
+            "<b>Example</b>: a POI layer whose field 类型 holds 快递柜, 菜鸟驿站 and 社区卫生服务中心 gets cc_category "
+            "express_locker, express_station and health_station; a label such as 宠物医院 is listed once in the log, "
+            "with its count, and kept with an empty category.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -70,7 +73,8 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         if source.fields().lookupField(category_field) < 0:
             raise QgsProcessingException(self.tr("The facility layer {} has no field '{}'.").format(
                 self.input_layer_name(parameters, self.FACILITIES, context), category_field))
-        user_mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
+        user_mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context),
+                                                  standard)
 
         fields, added = extend_fields(source.fields(), [
             (CATEGORY_FIELD_OUT, QVariant.String), (CATEGORY_NAME_FIELD_OUT, QVariant.String),

@@ -5,7 +5,8 @@ A subclass says which rules it evaluates (`rules_to_evaluate`), which parameters
 (`colour_field`); reading layers, fields, the rules table and styling are the same for all.
 """
 
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsFeatureSink, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing,
+                       QgsProcessingException,
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMatrix, QgsWkbTypes)
@@ -364,7 +365,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             results[self.OUTPUT_RULES] = rules_dest
         name_field = field_map.get("name") or None
         self.styled_outputs += [
-            (dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts), "cc_" + colour_field),
+            (dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts),
+             "cc_" + colour_field),
             (rules_dest, apply_rules_table_style, "cc_rules")]
         if facilities is not None and self.OUTPUT_UNASSIGNED in parameters:
             unassigned_dest = self._write_unassigned(parameters, context, standard, facilities, reader, source,

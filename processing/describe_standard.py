@@ -45,7 +45,9 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
             "community type it applies to (new 新建 / existing 既有), the requirement in words and its numbers; "
             "and the facility category catalogue with every name and OpenStreetMap tag that is recognised.<br>"
             "{}<br>Use it to check a local standard before an evaluation, or to start a category mapping table."
-        ).format(self.standard_help())
+        ).format(self.standard_help()) + "<br><br>" + self.tr(
+            "<b>Example</b>: run it with the standard xiamen_complete_community and filter the rules table on the"
+            " column defined_in to see which rules the Xiamen index adds to the national guide.")
 
     def initAlgorithm(self, config=None):
         self.add_standard_parameter()

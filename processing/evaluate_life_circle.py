@@ -75,7 +75,11 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             "<b>Output</b>: one polygon per life circle (the union of its communities, or your polygon) with "
             "lc_status (pass when every applicable required rule passes), lc_score, lc_missing, life_circle_status, "
             "the measured values and the farthest community's distance per facility; <b>Results per rule</b>; "
-            "optionally the communities with the id of their life circle.").format(self.standard_help())
+            "optionally the communities with the id of their life circle.").format(
+            self.standard_help()) + "<br><br>" + self.tr(
+            "<b>Example</b>: without life-circle polygons, the sample district's 14 communities form 5 circles; "
+            "the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: fail) and no "
+            "primary school within 1,000 m.")
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()

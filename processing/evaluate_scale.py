@@ -33,7 +33,10 @@ class EvaluateScaleAlgorithm(CommunityEvaluationAlgorithm):
             "walking rules when computed); <b>Results per rule</b>: one row per community and rule with clause, "
             "threshold, status and reason. Missing or negative population, non-numeric values and empty "
             "geometries are reported once in the log and give no_data; no community is dropped.").format(
-            self.standard_help())
+            self.standard_help()) + "<br><br>" + self.tr(
+            "<b>Example</b>: a community of 4,200 residents whose farthest boundary point is 520 m from its "
+            "centroid gets scale_status fail, with the reasons 'population 4200 < 5000' and 'walking radius 520 m"
+            " > 500 m' in the rules table.")
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()

@@ -77,7 +77,11 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             "_access_status against the standard's limit, plus walk_status / walk_score / walk_missing for the "
             "required walking rules; <b>Results per rule</b> with the reasons; optionally every origin with its "
             "distances and the shortest route from each community to the nearest facility of each category, to "
-            "check on the map.").format(self.standard_help())
+            "check on the map.").format(self.standard_help()) + "<br><br>" + self.tr(
+            "<b>Example</b>: a community whose centroid is 100 m from the nearest street, with a kindergarten 20 "
+            "m off the same street 600 m further along, gets kindergarten_dist_m 720 and "
+            "kindergarten_access_status fail (more than 500 m), although the kindergarten may be only 400 m away "
+            "as the crow flies.")
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()

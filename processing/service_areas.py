@@ -49,7 +49,11 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
             "(m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance "
             "from the network are listed with an empty area and a note.<br>{}<br><br>"
             "<b>Output</b>: one polygon per facility with its category, the limit and the rule it comes from, the "
-            "length of street reached and the area; styled by category.").format(self.standard_help())
+            "length of street reached and the area; styled by category.").format(
+            self.standard_help()) + "<br><br>" + self.tr(
+            "<b>Example</b>: a kindergarten at a crossing of two long streets reaches 500 m along each of the "
+            "four arms: its area is a cross of streets 1 km long and, with a frontage of 30 m, 60 m wide — not a "
+            "500 m circle.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

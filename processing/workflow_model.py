@@ -43,7 +43,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return tr(
             "A Graphical Modeler model of the common case: evaluate_facilities, then evaluate_walking_access on its "
             "result (so one layer carries the provision and the walking results), and export_map. Open it in the "
-            "Graphical Modeler (right-click → Edit Model) to adapt it, e.g. to add origins or your city's standard. For everything in one GeoPackage with a report, use the complete "
+            "Graphical Modeler (right-click → Edit Model) to adapt it, e.g. to add origins or your city's standard. "
+            "For everything in one GeoPackage with a report, use the complete "
             "community assessment (assess).", _CONTEXT)
 
 

@@ -4,8 +4,9 @@
     /usr/bin/python3 scripts/make_model.py        (run again after changing an algorithm's parameters)
 
 The model chains evaluate_facilities → evaluate_walking_access (on the provision result, so one layer
-carries both) → export_map. (The life circle and the report come with `assess`.) The plugin's provider loads the file, so the model
-appears in the Processing toolbox next to the algorithms; open it in the Graphical Modeler to adapt it.
+carries both) → export_map. (The life circle and the report come with `assess`.) The plugin's provider
+loads the file, so the model appears in the Processing toolbox next to the algorithms; open it in the
+Graphical Modeler to adapt it.
 """
 
 import argparse
