@@ -155,7 +155,7 @@ def _status_of_range(lowest, highest, minimum, maximum):
     return NO_DATA
 
 
-def _as_number(value):
+def as_number(value):
     """A float, or None for missing/NaN/non-numbers (booleans are not numbers here)."""
     if value is None or isinstance(value, bool):
         return None
@@ -267,7 +267,7 @@ class _RuleEvaluation:
             elif not threshold.is_proportional:
                 resolved.append(float(threshold.value))
             else:
-                base = _as_number(self.community.attributes.get(threshold.of))
+                base = as_number(self.community.attributes.get(threshold.of))
                 if base is None:
                     return None, None, tr("{} data missing; the threshold depends on it", _CONTEXT).format(
                         self._community_attribute_name(threshold.of))
@@ -373,7 +373,7 @@ class _RuleEvaluation:
     def _community_attribute(self):
         code = self.rule.measure.attribute
         raw = self.community.attributes.get(code)
-        value = _as_number(raw)
+        value = as_number(raw)
         if value is None:
             if raw is None or (isinstance(raw, float) and math.isnan(raw)):
                 return self._result(NO_DATA, self._missing(code))
@@ -385,7 +385,7 @@ class _RuleEvaluation:
         return metres / self.standard.walking_speed_m_per_min if self.rule.unit == "min" else metres
 
     def _community_radius(self):
-        radius = _as_number(self.community.radius_m)
+        radius = as_number(self.community.radius_m)
         if radius is None:
             return self._result(NO_DATA, tr("walking radius not computed", _CONTEXT))
         return self._decided(self.rule.name.get(self.language), self._minutes_or_metres(radius))
@@ -396,7 +396,7 @@ class _RuleEvaluation:
         subject = tr("Walk to the nearest {}", _CONTEXT).format(self._categories_name(inline=True))
         if not routed:
             return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
-        distances = [number for number in (_as_number(value) for value in routed) if number is not None]
+        distances = [number for number in (as_number(value) for value in routed) if number is not None]
         if not distances:
             notes = [self.community.walking_notes[code] for code in measure.categories
                      if code in self.community.walking_notes]
@@ -416,7 +416,7 @@ class _RuleEvaluation:
         measure = self.rule.measure
         counted = unknown = 0
         for facility in self._facilities():
-            values = [_as_number(facility.attributes.get(band.attribute)) for band in measure.where]
+            values = [as_number(facility.attributes.get(band.attribute)) for band in measure.where]
             if any(value is None for value in values):
                 unknown += 1
             elif all(_complies(value, band.min, band.max) for value, band in zip(values, measure.where)):
@@ -438,7 +438,7 @@ class _RuleEvaluation:
         facilities = self._facilities()
         if not facilities:
             return self._no_facility()
-        values = [_as_number(facility.attributes.get(measure.attribute)) for facility in facilities]
+        values = [as_number(facility.attributes.get(measure.attribute)) for facility in facilities]
         known = [value for value in values if value is not None]
         unknown = len(values) - len(known)
         subject = self._facility_subject(measure.attribute)
@@ -469,13 +469,13 @@ class _RuleEvaluation:
         subject = "{} {}/{}".format(self._categories_name(), self._facility_attribute_name(measure.numerator),
                                     self._facility_attribute_name(measure.denominator))
         sized = [(denominator, facility) for denominator, facility in
-                 ((_as_number(f.attributes.get(measure.denominator)), f) for f in facilities)
+                 ((as_number(f.attributes.get(measure.denominator)), f) for f in facilities)
                  if denominator is not None and denominator > 0]
         if not sized:
             return self._unmeasured(NO_DATA, tr("{} without {}", _CONTEXT).format(
                 self._categories_name(), _inline(self._facility_attribute_name(measure.denominator), self.language)))
         denominator, largest = max(sized, key=lambda pair: pair[0])
-        numerator = _as_number(largest.attributes.get(measure.numerator))
+        numerator = as_number(largest.attributes.get(measure.numerator))
         if numerator is None:
             return self._unmeasured(NO_DATA, tr("{} without {}", _CONTEXT).format(
                 self._categories_name(), _inline(self._facility_attribute_name(measure.numerator), self.language)))
@@ -502,7 +502,7 @@ def _yes_no(value):
     """True/False/None; an unreadable value counts as missing (the record reader reports it)."""
     if value is None or isinstance(value, bool):
         return value
-    number = _as_number(value)
+    number = as_number(value)
     if number in (0.0, 1.0):
         return number == 1.0
     return None

@@ -128,13 +128,6 @@ def residents_access(community_of_origin, population, distance, limit_m, communi
     return results
 
 
-def walking_minutes(metres, speed_m_per_min):
-    """Metres → minutes at the standard's speed; None stays None, inf stays inf."""
-    if metres is None:
-        return None
-    return metres / speed_m_per_min if math.isfinite(metres) else math.inf
-
-
 def as_optional(value):
     """A finite float or None (for fields: never write inf)."""
     return float(value) if value is not None and math.isfinite(value) else None

@@ -818,9 +818,8 @@
         <translation>逐条规则结果</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>The community layer {} has no features.</source>
-        <translation>社区图层 {} 没有要素。</translation>
+        <translation type="obsolete">社区图层 {} 没有要素。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>

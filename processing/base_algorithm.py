@@ -3,7 +3,7 @@
 import os
 import re
 
-from qgis.core import (QgsField, QgsFields, QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFile, QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -25,6 +25,17 @@ def extend_fields(input_fields, additions):
             index = fields.count() - 1
         indexes.append(index)
     return fields, indexes
+
+
+def extended_feature(feature, fields, indexes, values):
+    """A copy of `feature` with the `fields` of extend_fields, `values` written at `indexes`."""
+    attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
+    for index, value in zip(indexes, values):
+        attributes[index] = value
+    output = QgsFeature(fields)
+    output.setGeometry(feature.geometry())
+    output.setAttributes(attributes)
+    return output
 
 
 def make_fields(definitions):

@@ -16,7 +16,7 @@ from ..core.engine import STATUSES, evaluate_community, status_label
 from ..i18n import current_language
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
-from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, make_fields
+from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields
 from .evaluation_inputs import CommunityReader, FacilityReader, is_null, match_fields
 
 COMMUNITY_TYPES = ("new", "existing")
@@ -275,26 +275,29 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
 
     # -- the run ------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
-        standard = self.load_standard_parameter(parameters, context, feedback)
+    def read_communities(self, parameters, context, feedback, standard, rules):
+        """(source, field map, reader, [(fid, geometry in metres, CommunityRecord)]) of COMMUNITIES: one record
+        per feature; only an unreadable or empty layer stops the run."""
         source = self.parameterAsSource(parameters, self.COMMUNITIES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.COMMUNITIES))
-        if source.featureCount() == 0:
-            raise QgsProcessingException(self.tr("The community layer {} has no features.").format(
-                self.input_layer_name(parameters, self.COMMUNITIES, context)))
-        language = current_language()
-        rules = self.rules_to_evaluate(standard, parameters, context)
-        items = [item for item in standard.items if any(rule.item == item.code for rule in rules)]
-        colour_field = self.colour_field(parameters, context, standard)
-
-        default_type = COMMUNITY_TYPES[self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context)]
         layer_name = self.input_layer_name(parameters, self.COMMUNITIES, context)
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The community layer {} has no features.").format(layer_name))
+        default_type = COMMUNITY_TYPES[self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context)]
         field_map = self.community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
         reader = CommunityReader(standard, source, layer_name, field_map, default_type, context, feedback)
         feedback.pushInfo(self.tr("Areas and distances are measured in {} ({}).").format(
             reader.crs.authid(), reader.crs.description()))
-        communities = reader.read()
+        return source, field_map, reader, reader.read()
+
+    def processAlgorithm(self, parameters, context, feedback):
+        standard = self.load_standard_parameter(parameters, context, feedback)
+        language = current_language()
+        rules = self.rules_to_evaluate(standard, parameters, context)
+        items = [item for item in standard.items if any(rule.item == item.code for rule in rules)]
+        colour_field = self.colour_field(parameters, context, standard)
+        source, field_map, reader, communities = self.read_communities(parameters, context, feedback, standard, rules)
         facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
         if facilities is not None:
             communities = facilities.communities_with_facilities()
@@ -342,14 +345,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             values.append(reader.crs.authid())
             shown = values[addition_names.index(colour_field)]
             counts[shown] = counts.get(shown, 0) + 1
-            feature = features[fid]
-            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
-            for index, value in zip(indexes, values):
-                attributes[index] = value
-            output = QgsFeature(fields)
-            output.setGeometry(feature.geometry())
-            output.setAttributes(attributes)
-            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            sink.addFeature(extended_feature(features[fid], fields, indexes, values), QgsFeatureSink.FastInsert)
             if rules_sink is not None:
                 for result in evaluation.results:
                     rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),

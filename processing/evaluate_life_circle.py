@@ -14,12 +14,10 @@ from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles
 from ..core.records import CommunityRecord
 from ..core.walking import as_optional, category_limits
 from ..i18n import current_language
-from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style
-from .base_algorithm import extend_fields, make_fields
-from .community_evaluation import (COMMUNITY_TYPES, RULE_TABLE_FIELDS, CommunityEvaluationAlgorithm,
-                                   measured_field_name)
-from .evaluation_inputs import CommunityReader, community_radius, read_number, representative_point
+from .base_algorithm import extend_fields, extended_feature, make_fields
+from .community_evaluation import RULE_TABLE_FIELDS, CommunityEvaluationAlgorithm, measured_field_name
+from .evaluation_inputs import community_radius, read_number, representative_point
 from .walking_distances import WalkingParameters
 
 LIFE_CIRCLE_ITEM = "life_circle"
@@ -108,17 +106,9 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         rules = self.rules_to_evaluate(standard, parameters, context)
         if not rules:
             raise QgsProcessingException(self.tr("The standard {} has no life-circle rules.").format(standard.id))
-        source = self.parameterAsSource(parameters, self.COMMUNITIES, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.COMMUNITIES))
-        layer_name = self.input_layer_name(parameters, self.COMMUNITIES, context)
-        if source.featureCount() == 0:
-            raise QgsProcessingException(self.tr("The community layer {} has no features.").format(layer_name))
         language = current_language()
-        default_type = COMMUNITY_TYPES[self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context)]
-        field_map = self.community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
-        reader = CommunityReader(standard, source, layer_name, field_map, default_type, context, feedback)
-        communities = reader.read()
+        source, _field_map, reader, communities = self.read_communities(parameters, context, feedback, standard,
+                                                                        rules)
         facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
         self.styled_outputs = []
 
@@ -285,19 +275,10 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         if sink is None:
             return None
         for position, feature in enumerate(source.getFeatures()):
-            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
-            attributes[index] = membership.get(position)
-            output = QgsFeature(fields)
-            output.setGeometry(feature.geometry())
-            output.setAttributes(attributes)
-            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            sink.addFeature(extended_feature(feature, fields, [index], [membership.get(position)]),
+                            QgsFeatureSink.FastInsert)
         del sink
         return destination
-
-    def postProcessAlgorithm(self, context, feedback):
-        for dest_id, apply_style, style_name in self.styled_outputs:
-            style_output(dest_id, context, feedback, apply_style, style_name)
-        return {}
 
 
 def _point(facility):

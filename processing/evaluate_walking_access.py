@@ -14,7 +14,7 @@ from ..core.engine import FAIL, NO_DATA, PASS
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
-from .base_algorithm import extend_fields, make_fields
+from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm
 from .evaluation_inputs import read_number, representative_point
 from .walking_distances import WalkingParameters
@@ -299,17 +299,11 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         position_of = {fid: position for position, fid in enumerate(self._origins["fid"])}
         for feature in source.getFeatures():
             position = position_of.get(feature.id())
-            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
             community = self._origins["community"][position] if position is not None else -1
             values = [str(self._communities[community][2].id) if community >= 0 else None]
             values += [as_optional(self._distance[category][count + position]) if position is not None else None
                        for category in self._limits]
-            for index, value in zip(indexes, values):
-                attributes[index] = value
-            output = QgsFeature(fields)
-            output.setGeometry(feature.geometry())
-            output.setAttributes(attributes)
-            sink.addFeature(output, QgsFeatureSink.FastInsert)
+            sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
         del sink
         return destination
 

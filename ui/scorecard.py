@@ -16,6 +16,7 @@ from typing import Optional, Tuple
 
 from ..core import describe
 from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label
+from ..core.engine import as_number as engine_number
 from ..core.walking import category_limits
 from ..i18n import tr
 
@@ -108,13 +109,7 @@ def is_missing(value):
 
 
 def as_number(value):
-    if is_missing(value) or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
+    return None if is_missing(value) else engine_number(value)
 
 
 def as_text(value):
