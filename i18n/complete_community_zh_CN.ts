@@ -67,9 +67,8 @@
         <translation type="obsolete">设施使用面积字段（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Files written</source>
-        <translation>已写出的文件</translation>
+        <translation type="obsolete">已写出的文件</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>

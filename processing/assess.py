@@ -4,7 +4,7 @@ import datetime
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingOutputFile, QgsProcessingOutputVectorLayer,
+                       QgsProcessingFeedback, QgsProcessingOutputVectorLayer,
                        QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsVectorLayer)
 
@@ -127,7 +127,6 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputVectorLayer(self.COMMUNITIES_LAYER, self.tr("Assessed communities"),
                                                       QgsProcessing.TypeVectorPolygon))
-        self.addOutput(QgsProcessingOutputFile("OUTPUT_FILES", self.tr("Files written")))
 
     def _hidden_sink(self, name):
         sink = QgsProcessingParameterFeatureSink(name, name, QgsProcessing.TypeVectorAnyGeometry, optional=True,
@@ -197,7 +196,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 context.addLayerToLoadOnCompletion(table_source(gpkg, table), QgsProcessingContext.LayerDetails(
                     name, context.project(), name))
         return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
-                self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE), "OUTPUT_FILES": files}
+                self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE)}
 
     def load_standard_parameter(self, parameters, context, feedback):
         standard = super().load_standard_parameter(parameters, context, feedback)
