@@ -126,12 +126,7 @@ class CompleteCommunityPlugin:
     # -- unloading -----------------------------------------------------------------------------------
 
     def unload(self):
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        self._connections = []
+        ui.disconnect_all(self._connections)
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

@@ -135,6 +135,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         self._speed = standard.walking_speed_m_per_min
         self._communities = communities
         self._reader = reader
+        self._origin_access = {}  # category → ResidentsAccess per community (with origins)
         origins = self._read_origins(parameters, context, feedback, reader)
         self._origins = origins
         count = len(communities)
@@ -207,7 +208,6 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     def _read_origins(self, parameters, context, feedback, reader):
         """{'x', 'y', 'population', 'community', 'fid'} arrays of the origins, in the working CRS; None without."""
-        self._origin_access = {}
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         if source is None:
             return None

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from engine_case_data import CASES, build_community
+from memory_layers import memory_layer
 from qgis.core import (NULL, QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorFileWriter,
                        QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
@@ -211,36 +212,16 @@ def test_colour_by_one_item(cc_provider, processing_context):
 
 def _community_layer(rows, fields=(("name", QVariant.String), ("pop", QVariant.String),
                                    ("parking_spaces", QVariant.String), ("water_supply", QVariant.String))):
-    layer = QgsVectorLayer("Polygon?crs=EPSG:4547", "测试社区", "memory")
-    layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in fields])
-    layer.updateFields()
-    features = []
-    for index, (values, wkt) in enumerate(rows):
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes(list(values))
-        if wkt:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
+    return memory_layer("Polygon?crs=EPSG:4547", "测试社区", rows, fields)
 
 
 SQUARE = "POLYGON((527000 3385000, 527400 3385000, 527400 3385400, 527000 3385400, 527000 3385000))"
 
 
 def _facility_layer(rows):
-    layer = QgsVectorLayer("Point?crs=EPSG:4547", "设施", "memory")
-    layer.dataProvider().addAttributes([QgsField("类别", QVariant.String), QgsField("建筑面积", QVariant.String)])
-    layer.updateFields()
-    features = []
-    for label, area, wkt in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([label, area])
-        if wkt:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
+    """rows: (category label, building area as text, WKT or None)."""
+    return memory_layer("Point?crs=EPSG:4547", "设施", [((label, area), wkt) for label, area, wkt in rows],
+                        (("类别", QVariant.String), ("建筑面积", QVariant.String)))
 
 
 def test_bad_input_is_reported_and_no_community_is_lost(cc_provider, processing_context):

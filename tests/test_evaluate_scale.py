@@ -3,8 +3,8 @@
 import os
 
 import pytest
-from qgis.core import (NULL, QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsGeometry,
-                       QgsProcessingException, QgsVectorLayer)
+from memory_layers import memory_layer
+from qgis.core import NULL, QgsCoordinateReferenceSystem, QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -56,19 +56,10 @@ def test_sample_district_gives_the_intended_scale_results(cc_provider, processin
 
 def _polygon_layer(crs, rows):
     """rows: (population, type, wkt or None); fields name, population (text to test bad values), type."""
-    layer = QgsVectorLayer("Polygon?crs={}".format(crs), "测试社区", "memory")
-    layer.dataProvider().addAttributes([QgsField("name", QVariant.String), QgsField("pop", QVariant.String),
-                                        QgsField("type", QVariant.String)])
-    layer.updateFields()
-    features = []
-    for index, (population, kind, wkt) in enumerate(rows):
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes(["社区{}".format(index), population, kind])
-        if wkt:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
+    return memory_layer("Polygon?crs={}".format(crs), "测试社区",
+                        [(("社区{}".format(index), population, kind), wkt)
+                         for index, (population, kind, wkt) in enumerate(rows)],
+                        (("name", QVariant.String), ("pop", QVariant.String), ("type", QVariant.String)))
 
 
 SQUARE = "POLYGON((527000 3385000, 527400 3385000, 527400 3385400, 527000 3385400, 527000 3385000))"

@@ -6,7 +6,8 @@ import math
 import os
 
 import pytest
-from qgis.core import NULL, QgsFeature, QgsGeometry, QgsVectorLayer
+from memory_layers import memory_layer
+from qgis.core import NULL, QgsGeometry, QgsVectorLayer
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
@@ -90,19 +91,6 @@ def test_sample_district_walking_stories(cc_provider, processing_context, with_o
         assert route.geometry().length() == pytest.approx(route["dist_m"], abs=0.01)
 
 
-def _layer(definition, name, rows):
-    layer = QgsVectorLayer(definition, name, "memory")
-    features = []
-    for values, wkt in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes(list(values))
-        if wkt:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
-
-
 def _square(x, y, size=200.0):
     return "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(x, y, x + size, y + size)
 
@@ -117,11 +105,11 @@ def test_hand_computed_distances_on_a_small_network(cc_provider, processing_cont
     (beyond MAX_SNAP_DISTANCE 200): no_data.
     """
     crs = "EPSG:4547"
-    communities = _layer("Polygon?crs={}&field=name:string&field=pop:integer".format(crs), "社区", [
+    communities = memory_layer("Polygon?crs={}&field=name:string&field=pop:integer".format(crs), "社区", [
         (("A", 8000), _square(0, 0)), (("B", 8000), _square(3100, 0)), (("C", 8000), _square(500, 300))])
-    facilities = _layer("Point?crs={}&field=kind:string".format(crs), "设施", [
+    facilities = memory_layer("Point?crs={}&field=kind:string".format(crs), "设施", [
         (("幼儿园",), "POINT(700 20)"), (("公交站",), "POINT(250 -30)"), (("公交站",), "POINT(3300 10)")])
-    roads = _layer("LineString?crs={}&field=walkable:integer".format(crs), "道路", [
+    roads = memory_layer("LineString?crs={}&field=walkable:integer".format(crs), "道路", [
         ((1,), "LINESTRING(0 0, 1000 0)"), ((1,), "LINESTRING(3000 0, 3400 0)"),
         ((0,), "LINESTRING(0 510, 1000 510)")])  # a motorway next to C: not walkable
     result = _run(processing_context, {
@@ -145,8 +133,8 @@ def test_hand_computed_distances_on_a_small_network(cc_provider, processing_cont
 
 
 def test_straight_line_fallback_says_so(cc_provider, processing_context):
-    communities = _layer("Polygon?crs=EPSG:4547&field=pop:integer", "c", [((8000,), _square(0, 0))])
-    facilities = _layer("Point?crs=EPSG:4547&field=kind:string", "f", [(("幼儿园",), "POINT(400 100)")])
+    communities = memory_layer("Polygon?crs=EPSG:4547&field=pop:integer", "c", [((8000,), _square(0, 0))])
+    facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [(("幼儿园",), "POINT(400 100)")])
     result = _run(processing_context, {"COMMUNITIES": communities, "POPULATION_FIELD": "pop", "FACILITIES": facilities,
                                        "CATEGORY_FIELD": "kind", "DETOUR_FACTOR": 1.5})
     feature = next(result["OUTPUT"].getFeatures())
@@ -157,10 +145,10 @@ def test_straight_line_fallback_says_so(cc_provider, processing_context):
 
 def test_geographic_network_is_measured_in_metres(cc_provider, processing_context):
     # Near Wuhan (30.6°N): 0.001° of longitude ≈ 95.8 m, of latitude ≈ 110.9 m.
-    communities = _layer("Polygon?crs=EPSG:4490&field=pop:integer", "c", [
+    communities = memory_layer("Polygon?crs=EPSG:4490&field=pop:integer", "c", [
         ((8000,), "POLYGON((114.300 30.600, 114.302 30.600, 114.302 30.602, 114.300 30.602, 114.300 30.600))")])
-    facilities = _layer("Point?crs=EPSG:4326&field=kind:string", "f", [(("公交站",), "POINT(114.305 30.601)")])
-    roads = _layer("LineString?crs=EPSG:4326", "r", [((), "LINESTRING(114.299 30.601, 114.306 30.601)")])
+    facilities = memory_layer("Point?crs=EPSG:4326&field=kind:string", "f", [(("公交站",), "POINT(114.305 30.601)")])
+    roads = memory_layer("LineString?crs=EPSG:4326", "r", [((), "LINESTRING(114.299 30.601, 114.306 30.601)")])
     result = _run(processing_context, {"COMMUNITIES": communities, "POPULATION_FIELD": "pop", "FACILITIES": facilities,
                                        "CATEGORY_FIELD": "kind", "NETWORK": roads})
     feature = next(result["OUTPUT"].getFeatures())
@@ -194,9 +182,9 @@ def test_service_areas_follow_the_network(cc_provider, processing_context):
     each arm: 2,000 m of street. A second kindergarten 300 m from any street gets no area, with a note."""
     import processing
 
-    facilities = _layer("Point?crs=EPSG:4547&field=kind:string", "f", [
+    facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [
         (("幼儿园",), "POINT(0 0)"), (("幼儿园",), "POINT(600 600)"), (("宠物医院",), "POINT(10 10)")])
-    roads = _layer("LineString?crs=EPSG:4547", "r", [
+    roads = memory_layer("LineString?crs=EPSG:4547", "r", [
         ((), "LINESTRING(-1000 0, 0 0, 1000 0)"), ((), "LINESTRING(0 -1000, 0 0, 0 1000)")])
     result = processing.run("complete_community:service_areas", {
         "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "BUFFER_DISTANCE": 20,

@@ -348,35 +348,30 @@ def zh_gui_translations(qgis_app, tmp_path, monkeypatch):  # noqa: ARG001
     QCoreApplication.removeTranslator(translator)
 
 
-@pytest.fixture
-def zh_locale(qgis_app):  # noqa: ARG001
-    """QGIS's locale overridden to zh_CN during the test (the plugin reads it in initGui)."""
+def _overridden_locale(locale):
+    """QGIS's locale overridden to `locale` while the generator is suspended; the settings restored after."""
     settings = QgsSettings()
     keys = ("locale/overrideFlag", "locale/userLocale")
     saved = {key: settings.value(key) for key in keys if settings.contains(key)}
     settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh_CN")
+    settings.setValue("locale/userLocale", locale)
     yield
     for key in keys:
         if key in saved:
             settings.setValue(key, saved[key])
         else:
             settings.remove(key)
+
+
+@pytest.fixture
+def zh_locale(qgis_app):  # noqa: ARG001
+    """QGIS's locale overridden to zh_CN during the test (the plugin reads it in initGui)."""
+    yield from _overridden_locale("zh_CN")
 
 
 @pytest.fixture
 def en_locale(qgis_app):  # noqa: ARG001
-    settings = QgsSettings()
-    keys = ("locale/overrideFlag", "locale/userLocale")
-    saved = {key: settings.value(key) for key in keys if settings.contains(key)}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "en_US")
-    yield
-    for key in keys:
-        if key in saved:
-            settings.setValue(key, saved[key])
-        else:
-            settings.remove(key)
+    yield from _overridden_locale("en_US")
 
 
 def our_providers():

@@ -25,3 +25,13 @@ def icon_path(name=PLUGIN_ICON):
 
 def icon(name=PLUGIN_ICON):
     return QIcon(icon_path(name))
+
+
+def disconnect_all(connections):
+    """Undo [(signal, slot)] connections; one whose object is already gone is skipped. Empties the list."""
+    for signal, slot in connections:
+        try:
+            signal.disconnect(slot)
+        except (TypeError, RuntimeError):
+            pass
+    connections.clear()

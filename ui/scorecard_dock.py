@@ -24,7 +24,7 @@ from ..core import describe
 from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS
 from ..i18n import current_language, tr
 from ..styles.compliance import STATUS_COLOURS
-from . import result_layers
+from . import disconnect_all, result_layers
 from .scorecard import build_scorecard, distance_text, label_of, minutes_text
 
 OBJECT_NAME = "CompleteCommunityScorecardDock"
@@ -196,12 +196,7 @@ class ScorecardDock(QgsDockWidget):
 
     def cleanup(self):
         """Disconnect everything `start()` and the layers connected; forget the layers."""
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        self._connections = []
+        disconnect_all(self._connections)
         for layer_id in list(self._watched):
             self._unwatch(layer_id)
         self.show_nothing()
