@@ -15,22 +15,11 @@ from typing import Dict, Optional, Tuple
 
 from ..i18n import tr
 from . import describe
-
-PASS, FAIL, NO_DATA, NOT_APPLICABLE = "pass", "fail", "no_data", "not_applicable"
-STATUSES = (PASS, FAIL, NO_DATA, NOT_APPLICABLE)
+from .status import ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label  # noqa: F401
 
 RELATIVE_TOLERANCE = 1e-9  # float noise only: 2200.0 passes ≥ 2200, 2199.9 does not
 
 _CONTEXT = "RuleEngine"
-
-
-def status_label(status):
-    return {
-        PASS: tr("Complies", _CONTEXT),
-        FAIL: tr("Does not comply", _CONTEXT),
-        NO_DATA: tr("Insufficient data", _CONTEXT),
-        NOT_APPLICABLE: tr("Not applicable", _CONTEXT),
-    }[status]
 
 
 @dataclass(frozen=True)

@@ -1156,8 +1156,12 @@
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
+        <source>Draws the evaluated communities as a map to print or hand on, and writes it as PDF or PNG: a title and subtitle, the communities coloured by their status (达标 green, 不达标 red, 建议改进 amber, 数据不足 grey, 仅供参考 blue, 不适用 pale grey) and labelled with name and score, a legend with the number of communities of each status, any overlay layers in their own style, a north arrow, a scale bar in metres and a line naming the standard, the date and the number of communities. Your layers are not changed: the map is drawn from copies. Chinese text is drawn with a Chinese font found on this computer (Microsoft YaHei, SimHei, PingFang SC, Noto Sans CJK SC, WenQuanYi Micro Hei…); without one the log says which to install.&lt;br&gt;&lt;b&gt;Evaluated communities&lt;/b&gt;: a result layer of an evaluation (e.g. evaluate_facilities). &lt;b&gt;Status field&lt;/b&gt;: what colours the map, cc_status (overall) by default, or one item's &amp;lt;item&amp;gt;_status. &lt;b&gt;Name field&lt;/b&gt; (optional): labels the communities. &lt;b&gt;Title&lt;/b&gt;, &lt;b&gt;Subtitle&lt;/b&gt; (optional; empty: today's date and the standard's name). {}&lt;br&gt;&lt;b&gt;Overlay layers&lt;/b&gt; (optional): drawn above the communities, e.g. facilities or service areas; the legend lists only their classes on the map. &lt;b&gt;Paper&lt;/b&gt;: A4 or A3 landscape. &lt;b&gt;Resolution&lt;/b&gt;: dots per inch of a PNG (150 for screens and slides, 300 for print). &lt;b&gt;Map file&lt;/b&gt;: the format follows the extension, .pdf or .png.&lt;br&gt;&lt;br&gt;Example: scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</source>
+        <translation>把评估后的居住社区绘制成可打印、可报送的地图，并输出为 PDF 或 PNG：标题和副标题；按状态着色的社区（达标为绿色、不达标为红色、建议改进为琥珀色、数据不足为灰色、仅供参考为蓝色、不适用为浅灰色），并标注社区名称和得分；图例列出每种状态的社区数量；叠加图层保持各自的样式；指北针、以米为单位的比例尺，以及注明标准、日期和社区数量的说明行。不会修改您的图层：地图由图层副本绘制。中文文字使用本机已安装的中文字体（Microsoft YaHei、SimHei、PingFang SC、Noto Sans CJK SC、WenQuanYi Micro Hei……）；若没有，日志会提示应安装的字体。&lt;br&gt;&lt;b&gt;评估后的社区&lt;/b&gt;：评估算法的结果图层（例如 evaluate_facilities）。&lt;b&gt;状态字段&lt;/b&gt;：决定地图颜色的字段，默认为 cc_status（总体结论），也可以是某一项的 &amp;lt;item&amp;gt;_status。&lt;b&gt;名称字段&lt;/b&gt;（可选）：用于标注社区。&lt;b&gt;标题&lt;/b&gt;、&lt;b&gt;副标题&lt;/b&gt;（可选；留空则为当天日期和标准名称）。{}&lt;br&gt;&lt;b&gt;叠加图层&lt;/b&gt;（可选）：绘制在社区之上，例如设施或服务范围；图例只列出其在地图范围内出现的类别。&lt;b&gt;纸张&lt;/b&gt;：A4 或 A3 横向。&lt;b&gt;分辨率&lt;/b&gt;：PNG 的每英寸点数（屏幕和幻灯片用 150，印刷用 300）。&lt;b&gt;地图文件&lt;/b&gt;：格式由扩展名决定，.pdf 或 .png。&lt;br&gt;&lt;br&gt;示例：scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</translation>
+    </message>
+    <message>
         <source>Draws the evaluated communities as a map to print or hand on, and writes it as PDF or PNG: a title and subtitle, the communities coloured by their status (达标 green, 不达标 red, 数据不足 grey, 不适用 pale grey) and labelled with name and score, a legend with the number of communities of each status, any overlay layers in their own style, a north arrow, a scale bar in metres and a line naming the standard, the date and the number of communities. Your layers are not changed: the map is drawn from copies. Chinese text is drawn with a Chinese font found on this computer (Microsoft YaHei, SimHei, PingFang SC, Noto Sans CJK SC, WenQuanYi Micro Hei…); without one the log says which to install.&lt;br&gt;&lt;b&gt;Evaluated communities&lt;/b&gt;: a result layer of an evaluation (e.g. evaluate_facilities). &lt;b&gt;Status field&lt;/b&gt;: what colours the map, cc_status (overall) by default, or one item's &amp;lt;item&amp;gt;_status. &lt;b&gt;Name field&lt;/b&gt; (optional): labels the communities. &lt;b&gt;Title&lt;/b&gt;, &lt;b&gt;Subtitle&lt;/b&gt; (optional; empty: today's date and the standard's name). {}&lt;br&gt;&lt;b&gt;Overlay layers&lt;/b&gt; (optional): drawn above the communities, e.g. facilities or service areas; the legend lists only their classes on the map. &lt;b&gt;Paper&lt;/b&gt;: A4 or A3 landscape. &lt;b&gt;Resolution&lt;/b&gt;: dots per inch of a PNG (150 for screens and slides, 300 for print). &lt;b&gt;Map file&lt;/b&gt;: the format follows the extension, .pdf or .png.&lt;br&gt;&lt;br&gt;Example: scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</source>
-        <translation>把评估后的居住社区绘制成可打印、可报送的地图，并输出为 PDF 或 PNG：标题和副标题；按状态着色的社区（达标为绿色、不达标为红色、数据不足为灰色、不适用为浅灰色），并标注社区名称和得分；图例列出每种状态的社区数量；叠加图层保持各自的样式；指北针、以米为单位的比例尺，以及注明标准、日期和社区数量的说明行。不会修改您的图层：地图由图层副本绘制。中文文字使用本机已安装的中文字体（Microsoft YaHei、SimHei、PingFang SC、Noto Sans CJK SC、WenQuanYi Micro Hei……）；若没有，日志会提示应安装的字体。&lt;br&gt;&lt;b&gt;评估后的社区&lt;/b&gt;：评估算法的结果图层（例如 evaluate_facilities）。&lt;b&gt;状态字段&lt;/b&gt;：决定地图颜色的字段，默认为 cc_status（总体结论），也可以是某一项的 &amp;lt;item&amp;gt;_status。&lt;b&gt;名称字段&lt;/b&gt;（可选）：用于标注社区。&lt;b&gt;标题&lt;/b&gt;、&lt;b&gt;副标题&lt;/b&gt;（可选；留空则为当天日期和标准名称）。{}&lt;br&gt;&lt;b&gt;叠加图层&lt;/b&gt;（可选）：绘制在社区之上，例如设施或服务范围；图例只列出其在地图范围内出现的类别。&lt;b&gt;纸张&lt;/b&gt;：A4 或 A3 横向。&lt;b&gt;分辨率&lt;/b&gt;：PNG 的每英寸点数（屏幕和幻灯片用 150，印刷用 300）。&lt;b&gt;地图文件&lt;/b&gt;：格式由扩展名决定，.pdf 或 .png。&lt;br&gt;&lt;br&gt;示例：scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</translation>
+        <translation type="obsolete">把评估后的居住社区绘制成可打印、可报送的地图，并输出为 PDF 或 PNG：标题和副标题；按状态着色的社区（达标为绿色、不达标为红色、数据不足为灰色、不适用为浅灰色），并标注社区名称和得分；图例列出每种状态的社区数量；叠加图层保持各自的样式；指北针、以米为单位的比例尺，以及注明标准、日期和社区数量的说明行。不会修改您的图层：地图由图层副本绘制。中文文字使用本机已安装的中文字体（Microsoft YaHei、SimHei、PingFang SC、Noto Sans CJK SC、WenQuanYi Micro Hei……）；若没有，日志会提示应安装的字体。&lt;br&gt;&lt;b&gt;评估后的社区&lt;/b&gt;：评估算法的结果图层（例如 evaluate_facilities）。&lt;b&gt;状态字段&lt;/b&gt;：决定地图颜色的字段，默认为 cc_status（总体结论），也可以是某一项的 &amp;lt;item&amp;gt;_status。&lt;b&gt;名称字段&lt;/b&gt;（可选）：用于标注社区。&lt;b&gt;标题&lt;/b&gt;、&lt;b&gt;副标题&lt;/b&gt;（可选；留空则为当天日期和标准名称）。{}&lt;br&gt;&lt;b&gt;叠加图层&lt;/b&gt;（可选）：绘制在社区之上，例如设施或服务范围；图例只列出其在地图范围内出现的类别。&lt;b&gt;纸张&lt;/b&gt;：A4 或 A3 横向。&lt;b&gt;分辨率&lt;/b&gt;：PNG 的每英寸点数（屏幕和幻灯片用 150，印刷用 300）。&lt;b&gt;地图文件&lt;/b&gt;：格式由扩展名决定，.pdf 或 .png。&lt;br&gt;&lt;br&gt;示例：scripts/qgis_process.sh run complete_community:export_map -- "INPUT=out/sample_district_assessment.gpkg|layername=community_facilities" NAME_FIELD=name "OVERLAYS=out/sample_district_assessment.gpkg|layername=facilities" PAPER=1 OUTPUT=out/assessment_map.pdf</translation>
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -1520,24 +1524,20 @@
         <translation>'{}' 不是有效的是/否值，应填写 1/0、是/否 或 yes/no</translation>
     </message>
     <message>
-        <location filename="../core/engine.py"/>
         <source>Complies</source>
-        <translation>达标</translation>
+        <translation type="obsolete">达标</translation>
     </message>
     <message>
-        <location filename="../core/engine.py"/>
         <source>Does not comply</source>
-        <translation>不达标</translation>
+        <translation type="obsolete">不达标</translation>
     </message>
     <message>
-        <location filename="../core/engine.py"/>
         <source>Insufficient data</source>
-        <translation>数据不足</translation>
+        <translation type="obsolete">数据不足</translation>
     </message>
     <message>
-        <location filename="../core/engine.py"/>
         <source>Not applicable</source>
-        <translation>不适用</translation>
+        <translation type="obsolete">不适用</translation>
     </message>
     <message>
         <location filename="../core/engine.py"/>
@@ -2287,6 +2287,39 @@
         <location filename="../standards/schema.py"/>
         <source>yes/no</source>
         <translation>是/否</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../core/status.py"/>
+        <source>Advisory</source>
+        <translation>建议改进</translation>
+    </message>
+    <message>
+        <location filename="../core/status.py"/>
+        <source>Complies</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../core/status.py"/>
+        <source>Does not comply</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../core/status.py"/>
+        <source>For information</source>
+        <translation>仅供参考</translation>
+    </message>
+    <message>
+        <location filename="../core/status.py"/>
+        <source>Insufficient data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../core/status.py"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,8 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterMatrix, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.engine import STATUSES, evaluate_community, status_label
+from ..core.engine import evaluate_community
+from ..core.status import STATUSES, status_label
 from ..i18n import current_language
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style

@@ -9,7 +9,8 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.engine import STATUSES, evaluate_community, status_label
+from ..core.engine import evaluate_community
+from ..core.status import STATUSES, status_label
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
 from ..core.records import CommunityRecord
 from ..core.walking import as_optional, category_limits

@@ -10,7 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.engine import FAIL, NO_DATA, PASS
+from ..core.status import FAIL, NO_DATA, PASS
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style

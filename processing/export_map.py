@@ -14,7 +14,7 @@ from qgis.core import (Qgis, QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsProject, QgsProperty, QgsVectorLayer)
 
-from ..core.engine import STATUSES, status_label
+from ..core.status import STATUSES, status_label
 from ..i18n import current_language
 from ..report.fonts import CJK_FONT_FAMILIES, choose_cjk_font_family
 from ..report.map_layout import OUTPUT_EXTENSIONS, build_assessment_layout, export_layout, status_counts
@@ -51,8 +51,8 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "Draws the evaluated communities as a map to print or hand on, and writes it as PDF or PNG: a title "
-            "and subtitle, the communities coloured by their status (达标 green, 不达标 red, 数据不足 grey, 不适用 "
-            "pale grey) and labelled with name and score, a legend with the number of communities of each status, "
+            "and subtitle, the communities coloured by their status (达标 green, 不达标 red, 建议改进 amber, "
+            "数据不足 grey, 仅供参考 blue, 不适用 pale grey) and labelled with name and score, a legend with the number of communities of each status, "
             "any overlay layers in their own style, a north arrow, a scale bar in metres and a line naming the "
             "standard, the date and the number of communities. Your layers are not changed: the map is drawn from "
             "copies. Chinese text is drawn with a Chinese font found on this computer (Microsoft YaHei, SimHei, "

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from ..core.describe import format_number, level_label
-from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label
+from ..core.status import ADVISORY, FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_colour, status_label
+from ..core.status import status_text_colour
 from ..i18n import tr
 
 _CONTEXT = "Report"
-STATUS_COLOURS = {PASS: "#1a9641", FAIL: "#d7191c", NO_DATA: "#9e9e9e", NOT_APPLICABLE: "#bdbdbd"}
 SCORE_BINS = ((0, 80), (80, 85), (85, 90), (90, 95), (95, 100), (100, 100))
 
 
@@ -98,8 +98,10 @@ def _header_cells(texts):
 def _badge(status):
     if not status:
         return "–"
-    return '<span class="badge" style="background:{}">{}</span>'.format(
-        STATUS_COLOURS.get(status, "#777"), _e(status_label(status)))
+    if status not in STATUSES:
+        return _e(status)
+    return '<span class="badge" style="background:{};color:{}">{}</span>'.format(
+        status_colour(status), status_text_colour(status), _e(status_label(status)))
 
 
 def summary_numbers(data):
@@ -135,8 +137,8 @@ def _bar_chart(bins):
     for index, (label, count) in enumerate(bins):
         x = gap + index * (bar + gap)
         bar_height = height * count / top
-        parts.append('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#1a9641"></rect>'.format(
-            x, top_margin + height - bar_height, bar, bar_height))
+        parts.append('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"></rect>'.format(
+            x, top_margin + height - bar_height, bar, bar_height, status_colour(PASS)))
         parts.append('<text x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>'.format(
             x + bar / 2, top_margin - 5 + height - bar_height, count))
         parts.append('<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>'.format(
@@ -148,7 +150,7 @@ def _bar_chart(bins):
 CSS = """
 body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
        margin: 2em auto; max-width: 1200px; color: #222; line-height: 1.5; }
-h1 { font-size: 1.8em; margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #1a9641; padding-bottom: 0.2em; }
+h1 { font-size: 1.8em; margin-bottom: 0.2em; } h2 { border-bottom: 2px solid PASS_COLOUR; padding-bottom: 0.2em; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; width: 100%; font-size: 0.92em; }
 th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }
@@ -157,7 +159,7 @@ th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }
 padding: 0.6em 1em; min-width: 9em; } .card .value { font-size: 2em; font-weight: bold; }
 .chart text { font-size: 12px; fill: #333; } img.map { max-width: 100%; border: 1px solid #ccc; }
 .muted { color: #666; } details { margin: 0.3em 0; }
-"""
+""".replace("PASS_COLOUR", status_colour(PASS))
 
 
 def build_report(data):
@@ -174,7 +176,7 @@ def build_report(data):
         numbers["total"], _e(tr("communities assessed", _CONTEXT))))
     for status in (PASS, FAIL, NO_DATA):
         out.append('<div class="card" id="count-{}"><div class="value" style="color:{}">{}</div>{}</div>'.format(
-            status, STATUS_COLOURS[status], numbers["by_status"][status], _e(status_label(status))))
+            status, status_colour(status), numbers["by_status"][status], _e(status_label(status))))
     out.append("</div>")
     out.append("<h3>{}</h3>".format(_e(tr("Score distribution", _CONTEXT))))
     out.append(_bar_chart(numbers["score_bins"]))
@@ -237,7 +239,7 @@ def build_report(data):
             for code, _name, _limit in data.categories:
                 metres, status = row.distances.get(code, (None, None))
                 cells.append('<td class="num" style="color:{}">{}</td>'.format(
-                    STATUS_COLOURS.get(status, "#222"), _number(metres)))
+                    status_colour(status) if status in STATUSES else "#222", _number(metres)))
             out.append('<tr data-id="{}"><td>{}</td>{}</tr>'.format(_e(row.community_id),
                                                                      _e(names.get(row.community_id)), "".join(cells)))
         out.append("</table>")

@@ -1,7 +1,7 @@
 """How evaluation results look: status colours, value maps and labels, the same on every result layer.
 
-Statuses are stored as codes (pass / fail / no_data / not_applicable) and shown through a value map
-and legend labels in the user's language (达标 / 不达标 / 数据不足 / 不适用).
+Statuses are stored as codes (core/status.py: pass / fail / advisory / no_data / info / not_applicable)
+and shown through a value map and legend labels in the user's language (达标 / 不达标 / 建议改进 / …).
 """
 
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsPalLayerSettings, QgsRendererCategory,
@@ -9,15 +9,9 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsPa
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
 
-from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label
+from ..core.status import FAIL, PASS, STATUSES, status_colour, status_label
 from ..i18n import tr
 
-STATUS_COLOURS = {
-    PASS: "#1a9641",            # green
-    FAIL: "#d7191c",            # red
-    NO_DATA: "#9e9e9e",         # grey
-    NOT_APPLICABLE: "#e0e0e0",  # pale grey
-}
 STATUS_FIELD_SUFFIX = "_status"
 SCORE_FIELD = "cc_score"
 
@@ -40,7 +34,7 @@ def status_renderer(field_name, geometry_type, counts=None):
     categories = []
     for status in STATUSES:
         symbol = QgsSymbol.defaultSymbol(geometry_type)
-        colour = QColor(STATUS_COLOURS[status])
+        colour = QColor(status_colour(status))
         symbol.setColor(colour)
         if geometry_type == QgsWkbTypes.PolygonGeometry:
             symbol.setOpacity(0.8)
@@ -116,7 +110,7 @@ def apply_routes_style(layer):
     categories = []
     for status in (PASS, FAIL):
         symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.LineGeometry)
-        symbol.setColor(QColor(STATUS_COLOURS[status]))
+        symbol.setColor(QColor(status_colour(status)))
         symbol.setWidth(0.6)
         categories.append(QgsRendererCategory(status, symbol, status_label(status)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))

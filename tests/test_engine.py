@@ -146,9 +146,10 @@ def test_default_rules_leave_out_only_walking_rules_that_were_not_computed(stand
 
 
 def test_status_labels():
-    assert STATUSES == (PASS, FAIL, NO_DATA, NOT_APPLICABLE) == ("pass", "fail", "no_data", "not_applicable")
+    assert STATUSES == ("pass", "fail", "advisory", "no_data", "info", "not_applicable")
+    assert (PASS, FAIL, NO_DATA, NOT_APPLICABLE) == ("pass", "fail", "no_data", "not_applicable")
     assert [status_label(status) for status in STATUSES] == [
-        "Complies", "Does not comply", "Insufficient data", "Not applicable"]
+        "Complies", "Does not comply", "Advisory", "Insufficient data", "For information", "Not applicable"]
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -183,7 +184,7 @@ def test_reasons_and_labels_in_chinese(qgis_app, standard):  # noqa: ARG001 (tra
     translator = install_translator("zh_CN")
     try:
         assert translator is not None, "i18n/complete_community_zh_CN.qm is missing: run `make translations`"
-        assert [status_label(status) for status in STATUSES] == ["达标", "不达标", "数据不足", "不适用"]
+        assert [status_label(status) for status in STATUSES] == ["达标", "不达标", "建议改进", "数据不足", "仅供参考", "不适用"]
         small = build_community({"type": "new", "facilities": [["kindergarten", {"building_area": 2199.9}]]})
         result = evaluate_rule(standard.rule("kindergarten.building_area"), small, standard, "zh")
         assert result.reason == "幼儿园建筑面积 2199.9 m² < 2200 m²"

@@ -18,14 +18,13 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeature, QgsField, QgsGe
 from qgis.PyQt.QtCore import QRect, QVariant, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
-from complete_community.core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS, status_label
+from complete_community.core.status import FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUS_COLOURS, status_label
 from complete_community.report import map_layout
 from complete_community.report.fonts import choose_cjk_font_family, font_covers_text, installed_family
 from complete_community.report.map_layout import (PAPERS, build_assessment_layout, export_layout, legend_labels,
                                                   status_counts)
 from complete_community.standards import load_standard
 from complete_community.styles import category_colours
-from complete_community.styles.compliance import STATUS_COLOURS
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..core import describe
-from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label
 from ..core.engine import as_number as engine_number
+from ..core.status import FAIL, STATUSES, status_label
+from ..core.status import combined_status as _combined_verdict
 from ..core.walking import category_limits
 from ..i18n import tr
 
@@ -176,12 +177,9 @@ def label_of(status):
 
 
 def combined_status(statuses):
-    """The status of a group: fail over no_data over pass; not applicable when nothing applies."""
-    present = {status for status in statuses if status in STATUSES}
-    for status in (FAIL, NO_DATA, PASS):
-        if status in present:
-            return status
-    return NOT_APPLICABLE if present else None
+    """The verdict of a group (core/status.py), or None when no status is known at all."""
+    present = [status for status in statuses if status in STATUSES]
+    return _combined_verdict(present) if present else None
 
 
 # ------------------------------------------------------------------------------------------ the card

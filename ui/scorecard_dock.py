@@ -21,25 +21,24 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLa
                                  QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import describe
-from ..core.engine import FAIL, NO_DATA, NOT_APPLICABLE, PASS
+from ..core import status as statuses
+from ..core.status import FAIL, NO_DATA
 from ..i18n import current_language, tr
-from ..styles.compliance import STATUS_COLOURS
 from . import disconnect_all, result_layers
 from .scorecard import build_scorecard, distance_text, label_of, minutes_text
 
 OBJECT_NAME = "CompleteCommunityScorecardDock"
-_TEXT_ON = {PASS: "#ffffff", FAIL: "#ffffff", NO_DATA: "#ffffff", NOT_APPLICABLE: "#333333"}
 SEARCH_DISTANCE_M = 1000.0  # service areas this far around the community are candidates for a gap
 
 
 def status_colour(status):
-    return QColor(STATUS_COLOURS.get(status, "#bdbdbd"))
+    return QColor(statuses.status_colour(status))
 
 
 def badge_style(status, size_pt=11):
     return ("QLabel {{ background-color: {}; color: {}; border-radius: 4px; padding: 2px 8px; "
-            "font-weight: bold; font-size: {}pt; }}").format(STATUS_COLOURS.get(status, "#bdbdbd"),
-                                                            _TEXT_ON.get(status, "#ffffff"), size_pt)
+            "font-weight: bold; font-size: {}pt; }}").format(statuses.status_colour(status),
+                                                            statuses.status_text_colour(status), size_pt)
 
 
 class ScorecardDock(QgsDockWidget):
@@ -305,7 +304,7 @@ class ScorecardDock(QgsDockWidget):
         item.setText(column, label_of(status))
         if status:
             item.setBackground(column, QBrush(status_colour(status)))
-            item.setForeground(column, QBrush(QColor(_TEXT_ON.get(status, "#ffffff"))))
+            item.setForeground(column, QBrush(QColor(statuses.status_text_colour(status))))
 
     def _render_items(self, card):
         tree = self.items_tree
@@ -388,7 +387,7 @@ class ScorecardDock(QgsDockWidget):
             status = QTableWidgetItem(label_of(line.status))
             if line.status:
                 status.setBackground(QBrush(status_colour(line.status)))
-                status.setForeground(QBrush(QColor(_TEXT_ON.get(line.status, "#ffffff"))))
+                status.setForeground(QBrush(QColor(statuses.status_text_colour(line.status))))
             for column, cell in enumerate((name, distance, minutes, status)):
                 table.setItem(row, column, cell)
         table.resizeRowsToContents()
