@@ -692,6 +692,70 @@ class WalkingNetwork:
         for index in np.flatnonzero(sources.segment >= 0).tolist():
             yield index, self.reachable_edges(sources.subset([index]), limit, count_source_offset)
 
+    def nodes_within(self, sources, limit, count_source_offset=True):
+        """The nodes within `limit` m of any snapped source → (node indices, distances) arrays, by node.
+
+        A bounded search: its cost grows with the network inside the limit, not with the whole
+        network, so thousands of small searches (one per candidate site) stay cheap. Distances count
+        the source's snap offset as nearest() does (unless count_source_offset is False)."""
+        self._check_points(sources, "sources")
+        limit = float(limit)
+        if not limit >= 0:
+            raise ValueError("limit must be >= 0, not {!r}".format(limit))
+        seed_nodes, seed_distances, _ = self._seeds(sources, count_source_offset)
+        reached = self._search_within(seed_nodes, seed_distances, limit)
+        nodes = np.fromiter(reached.keys(), dtype=np.int64, count=len(reached))
+        distances = np.fromiter(reached.values(), dtype=np.float64, count=len(reached))
+        order = np.argsort(nodes, kind="stable")
+        return nodes[order], distances[order]
+
+    def lower_node_distances(self, node_distance, sources):
+        """Add sources to a finished search: lower `node_distance` (a float array per node, e.g. a copy
+        of NearestResult.node_distance) in place wherever the new sources are nearer → the changed nodes.
+
+        The search expands only nodes it improves, so its cost is the part of the network the new
+        sources win, not the network: what re-evaluating one proposed facility needs. Distances of
+        targets follow with target_distances() (plus same-segment checks for the new sources)."""
+        self._check_points(sources, "sources")
+        seed_nodes, seed_distances, _ = self._seeds(sources)
+        changed = set()
+        heap = []
+        for node, value in zip(seed_nodes, seed_distances):
+            if value < node_distance[node]:
+                node_distance[node] = value
+                changed.add(node)
+                heap.append((value, node))
+        heapq.heapify(heap)
+        arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            value, node = pop(heap)
+            if value > node_distance[node]:
+                continue
+            for arc in range(arc_start[node], arc_start[node + 1]):
+                candidate = value + arc_cost[arc]
+                head = arc_head[arc]
+                if candidate < node_distance[head]:
+                    node_distance[head] = candidate
+                    changed.add(head)
+                    push(heap, (candidate, head))
+        return np.array(sorted(changed), dtype=np.int64)
+
+    def target_distances(self, targets, node_distance):
+        """Walking distance of each target through its segment's end nodes, given distances per node
+        (source offset + network cost, as NearestResult.node_distance): + the partial segment + the
+        target's offset; inf where not snapped or not reached. Sources on the target's own segment
+        are not compared here (nearest() does that)."""
+        self._check_points(targets, "targets")
+        distance = np.full(len(targets), np.inf)
+        on = np.flatnonzero(targets.segment >= 0)
+        segment, fraction = targets.segment[on], targets.fraction[on]
+        cost = self.segment_cost[segment]
+        through_start = node_distance[self.segment_from[segment]] + fraction * cost
+        through_end = node_distance[self.segment_to[segment]] + (1.0 - fraction) * cost
+        distance[on] = np.minimum(through_start, through_end) + targets.offset[on]
+        return distance
+
     def _pieces(self, reached, sources, limit, count_source_offset):
         """Cut the segments around the reached nodes (node → distance) and the sources at the limit."""
         covered = {}  # segment → [(start fraction, end fraction), ...], possibly overlapping

@@ -1971,6 +1971,14 @@
     </message>
 </context>
 <context>
+    <name>Siting</name>
+    <message>
+        <location filename="../core/siting.py"/>
+        <source>{} {:g} m² is less than the {:g} m² required ({})</source>
+        <translation>{} {:g} m²，小于要求的 {:g} m²（{}）</translation>
+    </message>
+</context>
+<context>
     <name>StandardError</name>
     <message>
         <location filename="../standards/yaml_source.py"/>
