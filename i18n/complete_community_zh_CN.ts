@@ -46,13 +46,28 @@
         <translation>设施</translation>
     </message>
     <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facilities (classified)</source>
+        <translation>配套设施（已分类）</translation>
+    </message>
+    <message>
         <source>Facilities (points or polygons)</source>
         <translation type="obsolete">设施（点或面）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Facilities not counted</source>
+        <translation>未计入任何社区的设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Facility areas</source>
         <translation>设施用地</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Facility areas (classified)</source>
+        <translation>设施用地（已分类）</translation>
     </message>
     <message>
         <source>Facility building floor area field (m²)</source>
@@ -91,6 +106,11 @@
     <message>
         <source>Life circle population field (empty: sum of its communities)</source>
         <translation type="obsolete">生活圈人口字段（为空时为所含社区人口之和）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Life circle results per rule</source>
+        <translation>生活圈逐条规则结果</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -149,6 +169,16 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Results are in {}</source>
+        <translation>结果保存在 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Results per rule</source>
+        <translation>逐条规则结果</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Road network</source>
         <translation>路网</translation>
     </message>
@@ -189,6 +219,16 @@
     <message>
         <source>Total building floor area field (m²)</source>
         <translation type="obsolete">物业总建筑面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Walking origins</source>
+        <translation>步行出发点</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Walking routes</source>
+        <translation>步行路线</translation>
     </message>
     <message>
         <source>Walking speed (m/min); empty: the standard's</source>

@@ -9,6 +9,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingParameterFileDestination, QgsVectorLayer)
 
 from ..core.walking import category_limits
+from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
 from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow, build_report
 from .community_evaluation import COMPLIANCE_FIELD, status_field_name
@@ -28,6 +29,19 @@ REPORT_MAP_DPI = 110
 def table_destination(gpkg, table, geometry=True):
     """A sink destination for one table of a GeoPackage: ogr:dbname='x.gpkg' table="t" (geom)."""
     return "ogr:dbname='{}' table=\"{}\"{}".format(gpkg.replace("'", "''"), table, " (geom)" if geometry else "")
+
+
+def tables_in(gpkg):
+    """The tables a GeoPackage holds (empty when it cannot be opened)."""
+    from osgeo import ogr
+
+    source = ogr.Open(gpkg) if os.path.isfile(gpkg) else None
+    if source is None:
+        return set()
+    try:
+        return {source.GetLayerByIndex(index).GetName() for index in range(source.GetLayerCount())}
+    finally:
+        source = None
 
 
 def table_source(gpkg, table):
@@ -189,14 +203,45 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             stream.write(build_report(data))
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
-        for table, name in ((COMMUNITIES_TABLE, self.tr("Assessed communities")),
-                            (LIFE_CIRCLES_TABLE, self.tr("Life circles")),
-                            ("service_areas", self.tr("Service areas"))):
-            if table in children or table == COMMUNITIES_TABLE:
-                context.addLayerToLoadOnCompletion(table_source(gpkg, table), QgsProcessingContext.LayerDetails(
-                    name, context.project(), name))
+        self._written = (gpkg, set(children) | set(OWN_TABLES.values()))
         return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
                 self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE)}
+
+    def loaded_tables(self):
+        """(table, layer name, role) of every table a run loads into the project, top of the panel first."""
+        return (
+            ("facilities", self.tr("Facilities (classified)"), loading.FACILITIES),
+            ("facilities_not_counted", self.tr("Facilities not counted"), loading.UNASSIGNED),
+            ("walking_origins", self.tr("Walking origins"), loading.ORIGINS),
+            ("walking_routes", self.tr("Walking routes"), loading.ROUTES),
+            (COMMUNITIES_TABLE, self.tr("Assessed communities"), loading.COMMUNITIES),
+            (LIFE_CIRCLES_TABLE, self.tr("Life circles"), loading.LIFE_CIRCLES),
+            ("facility_areas", self.tr("Facility areas (classified)"), loading.FACILITIES),
+            ("service_areas", self.tr("Service areas"), loading.SERVICE_AREAS),
+            (RULES_TABLE, self.tr("Results per rule"), loading.RULES),
+            ("life_circle_rules", self.tr("Life circle results per rule"), loading.RULES),
+        )
+
+    def postProcessAlgorithm(self, context, feedback):
+        super().postProcessAlgorithm(context, feedback)  # the default styles, saved in the GeoPackage
+        gpkg, written = self._written
+        self._load_results(context, feedback, gpkg, written)
+        return {}
+
+    def _load_results(self, context, feedback, gpkg, written):
+        """Every table written, loaded when the run ends (dialog, batch, model) with its saved default style,
+        in one group named after the results file: the verdict and the facilities shown, the rest hidden."""
+        if context.project() is None:
+            return
+        run_name = os.path.splitext(os.path.basename(gpkg))[0]
+        existing = tables_in(gpkg)
+        for table, name, role in self.loaded_tables():
+            if table not in written or table not in existing:
+                continue
+            details = QgsProcessingContext.LayerDetails(name, context.project(), name)
+            details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name))
+            context.addLayerToLoadOnCompletion(table_source(gpkg, table), details)
+        feedback.pushInfo(self.tr("Results are in {}").format(os.path.dirname(os.path.abspath(gpkg))))
 
     def load_standard_parameter(self, parameters, context, feedback):
         standard = super().load_standard_parameter(parameters, context, feedback)

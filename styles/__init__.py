@@ -12,6 +12,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsProcessingLayerPostProce
 from qgis.PyQt.QtGui import QColor
 
 from ..i18n import current_language, tr
+from .loading import place_loaded_layer, role_for_style
 
 # Hue per group of the guide, so facilities of one goal read as one family on the map.
 GROUP_HUES = {
@@ -78,28 +79,45 @@ def save_as_default_style(layer, style_name):
 
 
 class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Applies a style function to an output layer when Processing loads it into the project."""
+    """When Processing loads an output into the project: applies a style function, then places the layer by
+    its role (styles/loading.py: order, the run's group, visibility)."""
 
-    _alive = []  # QGIS does not own Python post-processors: keep them until they have run
+    # QGIS does not own Python post-processors and sip would delete one nobody holds before it runs: keep
+    # each until it has run (a run that fails before loading leaves a few small objects behind, no more).
+    _alive = []
 
-    def __init__(self, apply_style):
+    def __init__(self, apply_style, role=None, run_name=None):
         super().__init__()
         self.apply_style = apply_style
+        self.role = role
+        self.run_name = run_name
 
-    def postProcessLayer(self, layer, context, feedback):
-        if isinstance(layer, QgsVectorLayer):
-            self.apply_style(layer)
-            layer.triggerRepaint()
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        try:
+            if isinstance(layer, QgsVectorLayer):
+                self.apply_style(layer)
+                layer.triggerRepaint()
+            if self.role:
+                place_loaded_layer(layer, self.role, self.run_name, context.project())
+        finally:
+            if self in StyleOnLoad._alive:
+                StyleOnLoad._alive.remove(self)
 
     @classmethod
-    def create(cls, apply_style):
-        processor = cls(apply_style)
+    def create(cls, apply_style, role=None, run_name=None):
+        processor = cls(apply_style, role, run_name)
         cls._alive.append(processor)
         return processor
 
 
-def style_output(dest_id, context, feedback, apply_style, style_name):
-    """Style an algorithm's output both ways: as saved default (GeoPackage) and when loaded (GUI)."""
+def load_default_style(layer):
+    """The style saved as the layer's default in its database (GeoPackage or PostGIS `layer_styles`)."""
+    layer.loadDefaultStyle()
+
+
+def style_output(dest_id, context, feedback, apply_style, style_name, run_name=None):
+    """Style an algorithm's output both ways: as saved default (GeoPackage) and when loaded (GUI). `run_name`:
+    the group the loaded layer joins when the run loads several layers."""
     if not dest_id:
         return
     # A layer already in the context (a temporary output) is styled in place. A written file is opened
@@ -114,4 +132,5 @@ def style_output(dest_id, context, feedback, apply_style, style_name):
         if error:
             feedback.reportError(tr("Could not save the default style of {}: {}", "Styles").format(dest_id, error))
     if context.willLoadLayerOnCompletion(dest_id):
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(StyleOnLoad.create(apply_style))
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+            StyleOnLoad.create(apply_style, role_for_style(style_name), run_name))
