@@ -507,9 +507,8 @@
         <translation>设施图层 {} 没有字段“{}”（用于 {}）。</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>category not recognised</source>
-        <translation>类别无法识别</translation>
+        <translation type="obsolete">类别无法识别</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -517,9 +516,8 @@
         <translation>既有（existing）</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>inside no community</source>
-        <translation>不在任何社区内</translation>
+        <translation type="obsolete">不在任何社区内</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -527,9 +525,8 @@
         <translation>新建（new）</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>no usable geometry</source>
-        <translation>无可用几何</translation>
+        <translation type="obsolete">无可用几何</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -847,9 +844,13 @@
         <translation type="obsolete">生活圈（面）；为空时由社区组合生成</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Life circles by lc_status: {}</source>
-        <translation>按 lc_status 统计生活圈：{}</translation>
+        <translation type="obsolete">按 lc_status 统计生活圈：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Life circles by {}: {}</source>
+        <translation>各生活圈按 {} 统计：{}</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1391,6 +1392,399 @@
         <location filename="../report/map_layout.py"/>
         <source>m</source>
         <translation>米</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFields</name>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Alternative that decided</source>
+        <translation>起决定作用的方案</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Applies to</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Applies to (words)</source>
+        <translation>适用对象（文字）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>CRS distances were measured in</source>
+        <translation>距离量算所用坐标系</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Category as written</source>
+        <translation>原始类别</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Category name of the standard</source>
+        <translation>标准设施类别名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Category of the standard</source>
+        <translation>标准设施类别</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Clause of the guide</source>
+        <translation>指南条款</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Communities in the circle</source>
+        <translation>所含社区</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Community id</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Community name</source>
+        <translation>社区名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Complete community score</source>
+        <translation>完整社区得分</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Complete community verdict</source>
+        <translation>完整社区结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Defined in</source>
+        <translation>定义于</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Facility categories</source>
+        <translation>设施类别</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Facility category</source>
+        <translation>设施类别</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Facility category name</source>
+        <translation>设施类别名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Feature id in the source layer</source>
+        <translation>源图层要素编号</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Group</source>
+        <translation>目标分组</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Guide's lower figure</source>
+        <translation>指南下限值</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Guide's upper figure</source>
+        <translation>指南上限值</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>How distances were measured</source>
+        <translation>距离量算方式</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>How the distance was measured</source>
+        <translation>距离量算方式</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Item</source>
+        <translation>建设项目</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Item name</source>
+        <translation>建设项目名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Item name of the standard</source>
+        <translation>标准建设项目名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Item number</source>
+        <translation>项目序号</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Item of the standard</source>
+        <translation>标准建设项目</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Items missing</source>
+        <translation>缺项</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Level</source>
+        <translation>要求等级</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Level (words)</source>
+        <translation>要求等级（文字）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle drawn or formed</source>
+        <translation>生活圈来源</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle id</source>
+        <translation>生活圈编号</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle name</source>
+        <translation>生活圈名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle rules not met</source>
+        <translation>生活圈未达标条款</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle score</source>
+        <translation>生活圈得分</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle verdict</source>
+        <translation>生活圈结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Maximum</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Measure</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Measured</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Minimum</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Number of communities</source>
+        <translation>社区数量</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>OpenStreetMap tags</source>
+        <translation>OpenStreetMap 标签</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Other names</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents within the limit of {} (%)</source>
+        <translation>{}步行范围内居民比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Rule</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Rule name</source>
+        <translation>条款名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Source layer</source>
+        <translation>源图层</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Status</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Street length reached (m)</source>
+        <translation>可达街道长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walked from</source>
+        <translation>步行起点</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking access score</source>
+        <translation>步行可达性得分</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking access to {}</source>
+        <translation>{}步行可达性</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking access verdict</source>
+        <translation>步行可达性结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking distance (m)</source>
+        <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking distance to {} (m)</source>
+        <translation>至{}步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking limit (m)</source>
+        <translation>步行距离限值（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking rules not met</source>
+        <translation>步行未达标条款</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking time (min)</source>
+        <translation>步行时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking time to {} (min)</source>
+        <translation>至{}步行时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Why not counted</source>
+        <translation>未计入原因</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Why not counted (text)</source>
+        <translation>未计入原因（文字）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>a point inside the community</source>
+        <translation>社区内一点</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>category not recognised</source>
+        <translation>类别无法识别</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>drawn by the planner</source>
+        <translation>规划人员绘制</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>formed from the communities</source>
+        <translation>由社区组合形成</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>inside no community</source>
+        <translation>不在任何社区内</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>no usable geometry</source>
+        <translation>无可用几何</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>the residents (population points)</source>
+        <translation>居民（人口点）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>{}: measured</source>
+        <translation>{}：实测值</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>{}: status</source>
+        <translation>{}：结果</translation>
     </message>
 </context>
 <context>
@@ -2378,9 +2772,8 @@
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../styles/compliance.py"/>
         <source>Category not recognised</source>
-        <translation>类别无法识别</translation>
+        <translation type="obsolete">类别无法识别</translation>
     </message>
     <message>
         <location filename="../styles/__init__.py"/>
@@ -2393,14 +2786,12 @@
         <translation>无法保存 {} 的默认样式：{}</translation>
     </message>
     <message>
-        <location filename="../styles/compliance.py"/>
         <source>Inside no community</source>
-        <translation>不在任何社区内</translation>
+        <translation type="obsolete">不在任何社区内</translation>
     </message>
     <message>
-        <location filename="../styles/compliance.py"/>
         <source>No usable geometry</source>
-        <translation>无可用几何</translation>
+        <translation type="obsolete">无可用几何</translation>
     </message>
     <message>
         <location filename="../styles/__init__.py"/>

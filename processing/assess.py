@@ -8,11 +8,11 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsVectorLayer)
 
+from ..core import output_fields as F
 from ..core.walking import category_limits
 from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
 from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow, build_report
-from .community_evaluation import COMPLIANCE_FIELD, status_field_name
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import LifeCircleParameters
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
@@ -89,8 +89,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     COMMUNITIES_LAYER = "COMMUNITIES_LAYER"
 
     ALGORITHM_ID = "assess"
-    COLOUR_FIELD = COMPLIANCE_FIELD
-    COMPLIANCE_PREFIX = "cc"
+    COLOUR_FIELD = F.CC_STATUS.name
+    COMPLIANCE_PREFIX = "cc"  # a key of core/output_fields.VERDICTS
     WRITES_ITEM_FIELDS = True
 
     def displayName(self):
@@ -161,7 +161,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         return standard.rules_in_scope("community")
 
     def colour_field(self, parameters, context, standard):
-        return COMPLIANCE_FIELD
+        return F.CC_STATUS.name
 
     # -- the run ------------------------------------------------------------------------------------
 
@@ -310,28 +310,32 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         items = [(item.code, item.name.get(language)) for item in standard.items if item.scope == "community"]
         names = communities.fields().names()
         limits = [(code, standard.category(code).name.get(language), limit.limit_m)
-                  for code, limit in category_limits(standard).items() if "{}_dist_m".format(code) in names]
+                  for code, limit in category_limits(standard).items() if F.DIST_M.name_for(code) in names]
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
         community_rows, walking_rows = [], []
         for feature in communities.getFeatures():
-            identifier = str(feature["cc_community_id"])
+            identifier = str(feature[F.COMMUNITY_ID.name])
             community_rows.append(CommunityRow(
-                id=identifier, name=str(feature["cc_community_name"]),
+                id=identifier, name=str(feature[F.COMMUNITY_NAME.name]),
                 community_type=_value(feature, type_field) if type_field else None,
-                population=_value(feature, "scale_population"), score=_value(feature, "cc_score"),
-                status=_value(feature, COMPLIANCE_FIELD) or "", missing=_value(feature, "cc_missing") or "",
-                item_status={code: _value(feature, status_field_name(code)) for code, _name in items}))
-            walking_rows.append(WalkingRow(identifier, {code: (_value(feature, "{}_dist_m".format(code)),
-                                                               _value(feature, "{}_access_status".format(code)))
+                population=_value(feature, F.MEASURED.name_for("scale.population")),
+                score=_value(feature, F.CC_SCORE.name), status=_value(feature, F.CC_STATUS.name) or "",
+                missing=_value(feature, F.CC_MISSING.name) or "",
+                item_status={code: _value(feature, F.ITEM_STATUS.name_for(code)) for code, _name in items}))
+            walking_rows.append(WalkingRow(identifier, {code: (_value(feature, F.DIST_M.name_for(code)),
+                                                               _value(feature, F.ACCESS_STATUS.name_for(code)))
                                                         for code, _name, _limit in limits}))
-        rule_rows = [RuleRow(str(f["community_id"]), f["item"], f["rule_id"], f["rule_name"], f["clause"], f["level"],
-                             f["status"], f["reason"]) for f in rules.getFeatures()]
+        rule_rows = [RuleRow(str(f[F.COMMUNITY_ID_ROW.name]), f[F.ITEM.name], f[F.RULE_ID.name], f[F.RULE_NAME.name],
+                             f[F.CLAUSE.name], f[F.LEVEL.name], f[F.STATUS.name], f[F.REASON.name])
+                     for f in rules.getFeatures()]
         circles = []
         if LIFE_CIRCLES_TABLE in children:
             layer = QgsVectorLayer(table_source(gpkg, LIFE_CIRCLES_TABLE), "circles", "ogr")
-            circles = [LifeCircleRow(f["lc_id"], f["lc_name"], f["member_ids"], _value(f, "life_circle_population"),
-                                     _value(f, "life_circle_radius"), _value(f, "lc_score"), f["lc_status"],
-                                     _value(f, "lc_missing") or "") for f in layer.getFeatures()]
+            circles = [LifeCircleRow(f[F.LC_ID.name], f[F.LC_NAME.name], f[F.MEMBER_IDS.name],
+                                     _value(f, F.MEASURED.name_for("life_circle.population")),
+                                     _value(f, F.MEASURED.name_for("life_circle.radius")), _value(f, F.LC_SCORE.name),
+                                     f[F.LC_STATUS.name], _value(f, F.LC_MISSING.name) or "")
+                       for f in layer.getFeatures()]
         layer_name, count, crs = self._input_names["communities"]
         inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs)),
                   (self.tr("Measured in"), self._reader_crs)]

@@ -5,23 +5,30 @@ import re
 
 from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFile, QgsVectorLayer)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import ui
+from ..core import output_fields
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
 
 
+# The kinds of core/output_fields as QGIS field types: the one place they meet QVariant.
+QVARIANT_TYPES = {output_fields.TEXT: QVariant.String, output_fields.REAL: QVariant.Double,
+                  output_fields.INTEGER: QVariant.Int}
+
+
 def extend_fields(input_fields, additions):
-    """Input fields plus `additions` [(name, QVariant type)]; a name already there is reused (re-runs
-    overwrite their own results instead of adding name_2). Returns the fields and each addition's index."""
+    """Input fields plus `additions` [(name, kind of core/output_fields)]; a name already there is reused
+    (re-runs overwrite their own results instead of adding name_2). Returns the fields and each addition's
+    index."""
     fields = QgsFields(input_fields)
     indexes = []
     for name, kind in additions:
         index = fields.lookupField(name)
         if index < 0:
-            fields.append(QgsField(name, kind))
+            fields.append(QgsField(name, QVARIANT_TYPES[kind]))
             index = fields.count() - 1
         indexes.append(index)
     return fields, indexes
@@ -39,10 +46,12 @@ def extended_feature(feature, fields, indexes, values):
 
 
 def make_fields(definitions):
-    """QgsFields from [(name, QVariant type)]."""
+    """QgsFields from [(name, kind of core/output_fields)] or [OutputField] (fields of their own)."""
     fields = QgsFields()
-    for name, kind in definitions:
-        fields.append(QgsField(name, kind))
+    for definition in definitions:
+        name, kind = ((definition.name, definition.kind) if isinstance(definition, output_fields.OutputField)
+                      else definition)
+        fields.append(QgsField(name, QVARIANT_TYPES[kind]))
     return fields
 
 

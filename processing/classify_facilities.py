@@ -4,18 +4,14 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingE
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
+from ..core import output_fields as F
 from ..core.categories import CategoryMatcher
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields
 
 # Fields this algorithm adds; a re-run on its own output overwrites them instead of duplicating.
-CATEGORY_FIELD_OUT = "cc_category"
-CATEGORY_NAME_FIELD_OUT = "cc_category_name"
-ITEM_FIELD_OUT = "cc_item"
-ITEM_NAME_FIELD_OUT = "cc_item_name"
+CATEGORY_FIELD_OUT = F.CC_CATEGORY.name
 MAX_LISTED_FEATURES = 10
 
 
@@ -76,9 +72,7 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         user_mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context),
                                                   standard)
 
-        fields, added = extend_fields(source.fields(), [
-            (CATEGORY_FIELD_OUT, QVariant.String), (CATEGORY_NAME_FIELD_OUT, QVariant.String),
-            (ITEM_FIELD_OUT, QVariant.String), (ITEM_NAME_FIELD_OUT, QVariant.String)])
+        fields, added = extend_fields(source.fields(), [(field.name, field.kind) for field in F.CLASSIFIED_FIELDS])
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
         if sink is None:

@@ -10,8 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMatrix, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
+from ..core import output_fields as F
 from ..core.engine import evaluate_community
 from ..core.status import STATUSES, status_label
 from ..i18n import current_language
@@ -21,33 +20,6 @@ from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_
 from .evaluation_inputs import CommunityReader, FacilityReader, is_null, match_fields
 
 COMMUNITY_TYPES = ("new", "existing")
-RULE_TABLE_FIELDS = (
-    ("community_id", QVariant.String), ("community_name", QVariant.String), ("item", QVariant.String),
-    ("item_name", QVariant.String), ("rule_id", QVariant.String), ("rule_name", QVariant.String),
-    ("clause", QVariant.String), ("level", QVariant.String), ("measured", QVariant.Double),
-    ("threshold_min", QVariant.Double), ("threshold_max", QVariant.Double), ("unit", QVariant.String),
-    ("status", QVariant.String), ("reason", QVariant.String), ("option_id", QVariant.String),
-)
-UNASSIGNED_FIELDS = (
-    ("source_layer", QVariant.String), ("source_fid", QVariant.String), ("category_label", QVariant.String),
-    ("cc_category", QVariant.String), ("cc_category_name", QVariant.String), ("reason", QVariant.String),
-    ("reason_text", QVariant.String),
-)
-WORKING_CRS_FIELD = "cc_working_crs"
-COMMUNITY_ID_FIELD_OUT = "cc_community_id"
-COMMUNITY_NAME_FIELD_OUT = "cc_community_name"
-COMPLIANCE_FIELD = "cc_status"
-
-
-def measured_field_name(rule_id):
-    """'scale.population' → 'scale_population': the field holding the value that decided the rule."""
-    return rule_id.replace(".", "_")
-
-
-def status_field_name(item_code):
-    return "{}_status".format(item_code)
-
-
 def attributes_read_by(rules):
     """The community attribute codes that these rules read (measures, proportional thresholds, conditions)."""
     codes = []
@@ -89,9 +61,9 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
 
     GROUP = "evaluation"
     # The status field that colours the output layer unless `colour_field` decides otherwise.
-    COLOUR_FIELD = COMPLIANCE_FIELD
-    # Whether <prefix>_score / _status / _missing are written (the community's compliance with the rules
-    # evaluated here), and under which prefix: `cc` is the complete-community verdict.
+    COLOUR_FIELD = F.CC_STATUS.name
+    # Whether the score / status / missing fields of a verdict are written (the community's compliance with
+    # the rules evaluated here), and which verdict of core/output_fields.VERDICTS: `cc` is the complete one.
     WRITES_COMPLIANCE = True
     COMPLIANCE_PREFIX = "cc"
     # Whether <item>_status and the measured value of each rule are written on the community layer.
@@ -175,7 +147,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         return communities
 
     def extra_fields(self):
-        """Hook: [(name, QVariant type)] written after the rule fields, filled by `extra_values`."""
+        """Hook: [(name, kind of core/output_fields)] written after the rule fields, filled by `extra_values`."""
         return []
 
     def extra_values(self, position):
@@ -307,16 +279,15 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         reader.problems.report(feedback)
 
         # The id and name the rules table uses, whatever the input fields are called: for joins.
-        additions = [(COMMUNITY_ID_FIELD_OUT, QVariant.String), (COMMUNITY_NAME_FIELD_OUT, QVariant.String)]
+        additions = [(F.COMMUNITY_ID.name, F.TEXT), (F.COMMUNITY_NAME.name, F.TEXT)]
         if self.WRITES_ITEM_FIELDS:
-            additions += [(status_field_name(item.code), QVariant.String) for item in items]
-            additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
-        prefix = self.COMPLIANCE_PREFIX
+            additions += [(F.ITEM_STATUS.name_for(item.code), F.ITEM_STATUS.kind) for item in items]
+            additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in rules]
         if self.WRITES_COMPLIANCE:
-            additions += [(prefix + "_score", QVariant.Double), (prefix + "_status", QVariant.String),
-                          (prefix + "_missing", QVariant.String)]
+            verdict = F.VERDICTS[self.COMPLIANCE_PREFIX]
+            additions += [(field.name, field.kind) for field in (verdict.score, verdict.status, verdict.missing)]
         additions += self.extra_fields()
-        additions.append((WORKING_CRS_FIELD, QVariant.String))
+        additions.append((F.WORKING_CRS.name, F.WORKING_CRS.kind))
         addition_names = [name for name, _kind in additions]
         if colour_field not in addition_names:
             raise QgsProcessingException(self.tr("Nothing to colour by: {} is not evaluated.").format(colour_field))
@@ -325,7 +296,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_fields = make_fields(RULE_TABLE_FIELDS)
+        rule_fields = make_fields(F.RULE_TABLE_FIELDS)
         rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
                                                       QgsWkbTypes.NoGeometry)
 
@@ -396,16 +367,12 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
 
     def _write_unassigned(self, parameters, context, standard, facilities, reader, source, language):
         """Every facility that counts for no community, as a point in the communities' CRS, with the reason."""
-        fields = make_fields(UNASSIGNED_FIELDS)
+        fields = make_fields(F.UNASSIGNED_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_UNASSIGNED, context, fields,
                                              QgsWkbTypes.Point, source.sourceCrs())
         if sink is None:
             return None
-        reasons = {
-            "outside": self.tr("inside no community"),
-            "unknown_category": self.tr("category not recognised"),
-            "no_geometry": self.tr("no usable geometry"),
-        }
+        reasons = dict(F.value_map(F.UNASSIGNED_REASON.values))
         back = reader.to_working
         for facility in facilities.unassigned:
             feature = QgsFeature(fields)

@@ -4,26 +4,10 @@ import os
 
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
+from ..core import output_fields as F
 from ..core.describe import applies_to_label, level_label, requirement_text, unit_label
 from ..i18n import current_language
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
-
-RULE_FIELDS = (
-    ("rule_id", QVariant.String), ("item", QVariant.String), ("item_number", QVariant.Int),
-    ("item_name", QVariant.String), ("group_name", QVariant.String), ("rule_name", QVariant.String),
-    ("clause", QVariant.String), ("level", QVariant.String), ("level_name", QVariant.String),
-    ("applies_to", QVariant.String), ("applies_to_name", QVariant.String), ("measure", QVariant.String),
-    ("categories", QVariant.String), ("requirement", QVariant.String), ("min_value", QVariant.Double),
-    ("max_value", QVariant.Double), ("unit", QVariant.String), ("guide_low", QVariant.Double),
-    ("guide_high", QVariant.Double), ("defined_in", QVariant.String),
-)
-CATEGORY_FIELDS = (
-    ("category", QVariant.String), ("name_zh", QVariant.String), ("name_en", QVariant.String),
-    ("item", QVariant.String), ("item_name", QVariant.String), ("aliases", QVariant.String),
-    ("osm_tags", QVariant.String),
-)
 
 
 class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
@@ -62,7 +46,7 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
         standard = self.load_standard_parameter(parameters, context, feedback)
         language = current_language()
 
-        rule_fields = make_fields(RULE_FIELDS)
+        rule_fields = make_fields(F.STANDARD_RULE_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, rule_fields, QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -76,7 +60,7 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
             feedback.setProgress(int(80.0 * current / len(rows)))
 
         results = {self.OUTPUT: dest_id, self.RULE_COUNT: len(standard.rules)}
-        category_fields = make_fields(CATEGORY_FIELDS)
+        category_fields = make_fields(F.STANDARD_CATEGORY_FIELDS)
         category_sink, category_dest = self.parameterAsSink(parameters, self.OUTPUT_CATEGORIES, context,
                                                             category_fields, QgsWkbTypes.NoGeometry)
         if category_sink is not None:

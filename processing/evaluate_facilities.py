@@ -4,10 +4,11 @@ import functools
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
 
+from ..core import output_fields as F
 from ..i18n import current_language
 from ..standards import load_standard
 from .evaluation_inputs import is_null
-from .community_evaluation import COMPLIANCE_FIELD, CommunityEvaluationAlgorithm, status_field_name
+from .community_evaluation import CommunityEvaluationAlgorithm
 
 SCALE_ITEM = "scale"
 
@@ -115,17 +116,17 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
     def _colour_options(self):
         language = current_language()
         return [self.tr("Overall compliance (cc_status)")] + [
-            "{} ({})".format(item.name.get(language), status_field_name(item.code)) for item in _colour_items()]
+            "{} ({})".format(item.name.get(language), F.ITEM_STATUS.name_for(item.code)) for item in _colour_items()]
 
     def colour_field(self, parameters, context, standard):
         choice = self.parameterAsEnum(parameters, self.COLOUR_BY, context)
         if choice == 0:
-            return COMPLIANCE_FIELD
+            return F.CC_STATUS.name
         code = _colour_items()[choice - 1].code
         if not any(item.code == code for item in standard.items):
             raise QgsProcessingException(self.tr("The standard {} has no item {} to colour by.").format(
                 standard.id, code))
-        return status_field_name(code)
+        return F.ITEM_STATUS.name_for(code)
 
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule but the scale and the walking distances (those have their own algorithms)."""

@@ -7,8 +7,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
+from ..core import output_fields as F
 from ..core.engine import evaluate_community
 from ..core.status import STATUSES, status_label
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
@@ -17,13 +16,11 @@ from ..core.walking import as_optional, category_limits
 from ..i18n import current_language
 from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
-from .community_evaluation import RULE_TABLE_FIELDS, CommunityEvaluationAlgorithm, measured_field_name
+from .community_evaluation import CommunityEvaluationAlgorithm
 from .evaluation_inputs import community_radius, read_number, representative_point
 from .walking_distances import WalkingParameters
 
 LIFE_CIRCLE_ITEM = "life_circle"
-CIRCLE_FIELDS = (("lc_id", QVariant.String), ("lc_name", QVariant.String), ("lc_formed", QVariant.String),
-                 ("member_ids", QVariant.String), ("member_count", QVariant.Int))
 
 
 class LifeCircleParameters:
@@ -49,7 +46,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
     OUTPUT_COMMUNITIES = "OUTPUT_COMMUNITIES"
 
     ALGORITHM_ID = "evaluate_life_circle"
-    COLOUR_FIELD = "lc_status"
+    COLOUR_FIELD = F.LC_STATUS.name
 
     def displayName(self):
         return self.tr("Evaluate the 15-minute life circle (十五分钟生活圈评估)")
@@ -129,17 +126,19 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             distances[category] = walking.compute(category, name if language.startswith("zh") else name.lower())
         feedback.setProgress(70)
 
-        additions = list(CIRCLE_FIELDS) + [("life_circle_status", QVariant.String)]
-        additions += [(measured_field_name(rule.id), QVariant.Double) for rule in rules]
-        additions += [("lc_score", QVariant.Double), ("lc_status", QVariant.String), ("lc_missing", QVariant.String)]
-        additions += [("{}_dist_m".format(category), QVariant.Double) for category in limits]
-        additions += [("walk_method", QVariant.String), ("cc_working_crs", QVariant.String)]
+        verdict = F.VERDICTS["lc"]
+        additions = [(field.name, field.kind) for field in F.CIRCLE_IDENTITY_FIELDS]
+        additions += [(F.ITEM_STATUS.name_for(LIFE_CIRCLE_ITEM), F.ITEM_STATUS.kind)]
+        additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in rules]
+        additions += [(field.name, field.kind) for field in (verdict.score, verdict.status, verdict.missing)]
+        additions += [(F.DIST_M.name_for(category), F.DIST_M.kind) for category in limits]
+        additions += [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WORKING_CRS.name, F.WORKING_CRS.kind)]
         fields = make_fields(additions)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_fields = make_fields(RULE_TABLE_FIELDS)
+        rule_fields = make_fields(F.RULE_TABLE_FIELDS)
         rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
                                                       QgsWkbTypes.NoGeometry)
         located_index = QgsSpatialIndex()
@@ -188,13 +187,15 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                     rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
                                           QgsFeatureSink.FastInsert)
         del sink, rules_sink
-        feedback.pushInfo(self.tr("Life circles by lc_status: {}").format(", ".join(
+        feedback.pushInfo(self.tr("Life circles by {}: {}").format(F.LC_STATUS.name, ", ".join(
             "{} {}".format(status_label(status), counts[status]) for status in STATUSES if status in counts)))
         results = {self.OUTPUT: dest_id}
         if rules_dest:
             results[self.OUTPUT_RULES] = rules_dest
         self.styled_outputs += [
-            (dest_id, lambda layer: apply_community_style(layer, "lc_status", "lc_name", counts), "cc_life_circles"),
+            (dest_id, lambda layer: apply_community_style(layer, F.LC_STATUS.name, F.LC_NAME.name, counts,
+                                                           "life_circles"),
+             "cc_life_circles"),
             (rules_dest, apply_rules_table_style, "cc_rules")]
         if self.OUTPUT_COMMUNITIES in parameters:
             members_dest = self._write_members(parameters, context, source, communities, membership)
@@ -229,7 +230,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             populations = [communities[position][2].attributes.get("population") for position in members]
             usable = [shapes[position] for position in members if len(shapes[position].vertices)]
             circles.append({
-                "id": "LC{:02d}".format(number), "name": self.tr("Life circle {}").format(number), "formed": "grouped",
+                "id": "LC{:02d}".format(number), "name": self.tr("Life circle {}").format(number),
+                "formed": F.LC_FORMED_GROUPED,
                 "members": members,
                 "population": None if any(p is None for p in populations) else float(sum(populations)),
                 "radius": group_radius(usable) if usable else None,
@@ -261,7 +263,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 populations = [communities[position][2].attributes.get("population") for position in members]
                 population = None if not members or any(p is None for p in populations) else float(sum(populations))
             name = str(feature.attribute(name_field)) if name_field else str(feature.id())
-            circles.append({"id": str(feature.id()), "name": name, "formed": "given", "members": members,
+            circles.append({"id": str(feature.id()), "name": name, "formed": F.LC_FORMED_GIVEN, "members": members,
                             "population": population,
                             "radius": community_radius(shape) if not shape.isEmpty() else None, "shape": shape})
         outside = len(communities) - len(claimed)
@@ -270,7 +272,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         return circles
 
     def _write_members(self, parameters, context, source, communities, membership):
-        fields, (index,) = extend_fields(source.fields(), [("life_circle_id", QVariant.String)])
+        fields, (index,) = extend_fields(source.fields(), [(F.LIFE_CIRCLE_ID.name, F.LIFE_CIRCLE_ID.kind)])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
                                                  source.wkbType(), source.sourceCrs())
         if sink is None:

@@ -1,5 +1,6 @@
 """居住社区规模评估 — population and spatial scale of each community against 2.2 of the guide."""
 
+from ..core import output_fields as F
 from .community_evaluation import CommunityEvaluationAlgorithm
 
 SCALE_ITEM = "scale"
@@ -7,7 +8,7 @@ SCALE_ITEM = "scale"
 
 class EvaluateScaleAlgorithm(CommunityEvaluationAlgorithm):
     ALGORITHM_ID = "evaluate_scale"
-    COLOUR_FIELD = "scale_status"
+    COLOUR_FIELD = F.ITEM_STATUS.name_for(SCALE_ITEM)
     WRITES_COMPLIANCE = False  # scale rules are recommended (以…为宜): they describe, they do not decide
 
     def displayName(self):

@@ -8,8 +8,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
+from ..core import output_fields as F
 from ..core.status import FAIL, NO_DATA, PASS
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
@@ -19,19 +18,10 @@ from .community_evaluation import CommunityEvaluationAlgorithm
 from .evaluation_inputs import read_number, representative_point
 from .walking_distances import WalkingParameters
 
-ROUTE_FIELDS = (
-    ("community_id", QVariant.String), ("community_name", QVariant.String), ("category", QVariant.String),
-    ("category_name", QVariant.String), ("dist_m", QVariant.Double), ("walk_min", QVariant.Double),
-    ("limit_m", QVariant.Double), ("status", QVariant.String), ("method", QVariant.String),
-)
-
-
 def category_fields(category, with_origins):
-    names = [("{}_dist_m".format(category), QVariant.Double), ("{}_walk_min".format(category), QVariant.Double),
-             ("{}_access_status".format(category), QVariant.String)]
-    if with_origins:
-        names.append(("{}_covered_pct".format(category), QVariant.Double))
-    return names
+    """[(name, kind)] of the walking fields of one category on the community layer."""
+    families = (F.DIST_M, F.WALK_MIN, F.ACCESS_STATUS) + ((F.COVERED_PCT,) if with_origins else ())
+    return [(field.name_for(category), field.kind) for field in families]
 
 
 class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgorithm):
@@ -42,8 +32,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     OUTPUT_ROUTES = "OUTPUT_ROUTES"
 
     ALGORITHM_ID = "evaluate_walking_access"
-    COLOUR_FIELD = "walk_status"
-    COMPLIANCE_PREFIX = "walk"
+    COLOUR_FIELD = F.WALK_STATUS.name
+    COMPLIANCE_PREFIX = "walk"  # a key of core/output_fields.VERDICTS
     WRITES_ITEM_FIELDS = False  # the provision layer's <item>_status stays the provision verdict
 
     def displayName(self):
@@ -192,7 +182,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed), status]
                 if origins:
                     values.append(None if covered is None else round(100.0 * covered, 1))
-            values += [self._method, "population_points" if origins else "centroid"]
+            values += [self._method, F.WALK_ORIGIN_POINTS if origins else F.WALK_ORIGIN_CENTROID]
             self._values.append(values)
             completed.append((fid, geometry, replace(record, walking_m=walking_m, walking_notes=walking_notes)))
         return completed
@@ -267,7 +257,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         fields = []
         for category in self._limits:
             fields += category_fields(category, bool(self._origins))
-        return fields + [("walk_method", QVariant.String), ("walk_origin", QVariant.String)]
+        return fields + [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WALK_ORIGIN.name, F.WALK_ORIGIN.kind)]
 
     def extra_values(self, position):
         return self._values[position]
@@ -289,8 +279,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     def _write_origins(self, parameters, context, reader):
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         count = len(self._communities)
-        additions = [("community_id", QVariant.String)] + [
-            ("{}_dist_m".format(category), QVariant.Double) for category in self._limits]
+        additions = [(F.COMMUNITY_ID_ROW.name, F.COMMUNITY_ID_ROW.kind)] + [
+            (F.DIST_M.name_for(category), F.DIST_M.kind) for category in self._limits]
         fields, indexes = extend_fields(source.fields(), additions)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ORIGINS, context, fields, source.wkbType(),
                                                  source.sourceCrs())
@@ -310,7 +300,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     def _write_routes(self, parameters, context, standard, reader, source):
         """One line per community and category: from the community's representative point to its nearest
         facility."""
-        fields = make_fields(ROUTE_FIELDS)
+        fields = make_fields(F.ROUTE_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ROUTES, context, fields,
                                                  QgsWkbTypes.LineString, source.sourceCrs())
         if sink is None:

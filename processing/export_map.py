@@ -14,13 +14,12 @@ from qgis.core import (Qgis, QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsProject, QgsProperty, QgsVectorLayer)
 
+from ..core import output_fields as F
 from ..core.status import STATUSES, status_label
 from ..i18n import current_language
 from ..report.fonts import CJK_FONT_FAMILIES, choose_cjk_font_family
 from ..report.map_layout import OUTPUT_EXTENSIONS, build_assessment_layout, export_layout, status_counts
-from ..styles.compliance import STATUS_FIELD_SUFFIX
 from .base_algorithm import CompleteCommunityAlgorithm
-from .community_evaluation import COMPLIANCE_FIELD
 from .evaluation_inputs import working_crs
 
 PAPERS = ("A4", "A3")  # the PAPER enum's options, in order
@@ -76,7 +75,7 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         # Optional with a default: qgis_process (3.22) rejects a mandatory field parameter left out even when
         # it has a default. Empty means cc_status.
         self.addParameter(QgsProcessingParameterField(
-            self.STATUS_FIELD, self.tr("Status field that colours the map"), defaultValue=COMPLIANCE_FIELD,
+            self.STATUS_FIELD, self.tr("Status field that colours the map"), defaultValue=F.CC_STATUS.name,
             parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.String, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr("Community name field (labels)"), parentLayerParameterName=self.INPUT,
@@ -129,7 +128,7 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         if layer is None:
             raise QgsProcessingException(self.tr("Cannot open the community layer {}.").format(
                 parameters.get(self.INPUT)))
-        status_field = self.parameterAsString(parameters, self.STATUS_FIELD, context) or COMPLIANCE_FIELD
+        status_field = self.parameterAsString(parameters, self.STATUS_FIELD, context) or F.CC_STATUS.name
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         self._check_fields(layer, status_field, name_field)
         if layer.featureCount() == 0:
@@ -250,7 +249,7 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
     def _check_fields(self, layer, status_field, name_field):
         names = layer.fields().names()
         if status_field not in names:
-            status_fields = [name for name in names if name.endswith(STATUS_FIELD_SUFFIX)]
+            status_fields = [name for name in names if F.ITEM_STATUS.code_in(name)]
             raise QgsProcessingException(self.tr(
                 "The status field '{field}' is not in the layer {layer}. Status fields there: {fields}. Map a result "
                 "layer of an evaluation (e.g. evaluate_facilities).").format(
@@ -270,9 +269,9 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
 
     def _legend_title(self, standard, status_field, language):
         """What the colours mean, as the legend names the community layer."""
-        if status_field == COMPLIANCE_FIELD:
+        if status_field == F.CC_STATUS.name:
             return self.tr("Complete community compliance")
-        item_code = status_field[:-len(STATUS_FIELD_SUFFIX)] if status_field.endswith(STATUS_FIELD_SUFFIX) else ""
+        item_code = F.ITEM_STATUS.code_in(status_field) or ""
         if item_code in {item.code for item in standard.items}:
             return self.tr("{}: compliance").format(standard.item(item_code).name.get(language))
         return status_field

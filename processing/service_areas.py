@@ -3,8 +3,7 @@
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterDistance, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
+from ..core import output_fields as F
 from ..core.walking import category_limits
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
@@ -13,11 +12,6 @@ from .evaluation_inputs import FacilityReader, InputProblems, read_walking_netwo
 
 DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that front it
 DEFAULT_MAX_SNAP_DISTANCE = 200.0
-AREA_FIELDS = (
-    ("source_layer", QVariant.String), ("source_fid", QVariant.String), ("cc_category", QVariant.String),
-    ("cc_category_name", QVariant.String), ("limit_m", QVariant.Double), ("rule_id", QVariant.String),
-    ("street_m", QVariant.Double), ("area_m2", QVariant.Double), ("note", QVariant.String),
-)
 
 
 class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
@@ -120,7 +114,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         buffer = self.parameterAsDouble(parameters, self.BUFFER_DISTANCE, context)
         snapped = network.snap([f.x for f in chosen], [f.y for f in chosen], snap_limit)
 
-        fields = make_fields(AREA_FIELDS)
+        fields = make_fields(F.SERVICE_AREA_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
                                              source.sourceCrs())
         if sink is None:

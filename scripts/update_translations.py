@@ -12,6 +12,7 @@ Strings are found in the Python syntax tree (no QGIS needed), in these calls:
     tr("text", "Context") / tr("text", context="Context")   (a literal or a module-level constant)
     self.tr("text")                  context = the enclosing class's name
     QCoreApplication.translate("Context", "text")
+    QT_TRANSLATE_NOOP("Context", "text")   marks a text translated later with tr(text, "Context")
 Existing translations are kept; new strings are added as type="unfinished", strings no longer in the
 sources become type="obsolete" (kept, in case they come back). The output is sorted, so it only
 changes when the strings do.
@@ -90,6 +91,8 @@ class _Collector(ast.NodeVisitor):
                 self._add(node, node.args[:1], [], self.classes[-1])
         elif (isinstance(function, ast.Attribute) and function.attr == "translate"
               and _is_name(function.value, "QCoreApplication")):
+            self._add(node, node.args[1:2], node.args[:1], None)
+        elif isinstance(function, ast.Name) and function.id == "QT_TRANSLATE_NOOP":
             self._add(node, node.args[1:2], node.args[:1], None)
         self.generic_visit(node)
 

@@ -11,6 +11,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsProcessingLayerPostProce
                        QgsRendererCategory, QgsSymbol, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
 
+from ..core import output_fields as F
 from ..i18n import current_language, tr
 from .loading import place_loaded_layer, role_for_style
 
@@ -45,7 +46,7 @@ def category_colours(standard):
     return colours
 
 
-def facility_category_renderer(standard, geometry_type, field="cc_category", language=None):
+def facility_category_renderer(standard, geometry_type, field=F.CC_CATEGORY.name, language=None):
     """Categorised renderer: one legend entry per category of the standard, plus 'unrecognised'."""
     language = language or current_language()
     colours = category_colours(standard)

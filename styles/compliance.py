@@ -9,24 +9,32 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsPa
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
 
+from ..core import output_fields as F
 from ..core.status import FAIL, PASS, STATUSES, status_colour, status_label
 from ..i18n import tr
 
-STATUS_FIELD_SUFFIX = "_status"
-SCORE_FIELD = "cc_score"
+
+def value_map_setup(values):
+    """The value-map configuration that shows the codes of a vocabulary (core/output_fields) as words."""
+    return {"map": [{label: code} for code, label in F.value_map(values)]}
 
 
 def status_value_map():
     """The value-map configuration that shows status codes as words in the attribute table and forms."""
-    return {"map": [{status_label(status): status} for status in STATUSES]}
+    return value_map_setup(F.STATUS_VALUES)
 
 
-def set_status_value_maps(layer):
-    """Every `*_status` field (and a rules table's `status`) reads 达标/不达标/… instead of the code."""
-    setup = QgsEditorWidgetSetup("ValueMap", status_value_map())
+def set_status_value_maps(layer, table=None):
+    """Every output field of `layer` declared in core/output_fields gets its value map (`*_status` reads
+    达标/不达标/… instead of the code); `table` (a key of TABLES) tells same-named fields of different tables
+    apart."""
+    setups = {}
     for index, field in enumerate(layer.fields()):
-        if field.name() == "status" or field.name().endswith(STATUS_FIELD_SUFFIX):
-            layer.setEditorWidgetSetup(index, setup)
+        declared, _code = F.field_named(field.name(), table)
+        if declared is not None and declared.values is not None:
+            if declared.values not in setups:
+                setups[declared.values] = QgsEditorWidgetSetup("ValueMap", value_map_setup(declared.values))
+            layer.setEditorWidgetSetup(index, setups[declared.values])
 
 
 def status_renderer(field_name, geometry_type, counts=None):
@@ -55,13 +63,14 @@ def community_label_expression(name_field, fields):
     parts = []
     if name_field and fields.lookupField(name_field) >= 0:
         parts.append('coalesce(to_string("{}"), \'\')'.format(name_field.replace('"', '""')))
-    if fields.lookupField(SCORE_FIELD) >= 0:
+    score = F.CC_SCORE.name
+    if fields.lookupField(score) >= 0:
         parts.append("if(\"{0}\" IS NULL, '', format_number(\"{0}\", 0) || '{1}')".format(
-            SCORE_FIELD, tr(" pts", "Styles").replace("'", "''")))
+            score, tr(" pts", "Styles").replace("'", "''")))
     return " || '\\n' || ".join(parts) if parts else None
 
 
-def apply_community_style(layer, colour_field, name_field=None, counts=None):
+def apply_community_style(layer, colour_field, name_field=None, counts=None, table="communities"):
     """Colour communities by one status field, label them with name (+ score), value-map every status."""
     layer.setRenderer(status_renderer(colour_field, QgsWkbTypes.PolygonGeometry, counts))
     expression = community_label_expression(name_field, layer.fields())
@@ -80,29 +89,28 @@ def apply_community_style(layer, colour_field, name_field=None, counts=None):
         settings.placement = QgsPalLayerSettings.OverPoint
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
-    set_status_value_maps(layer)
+    set_status_value_maps(layer, table)
 
 
 def apply_rules_table_style(layer):
     """The per-rule table: status shown as words."""
-    set_status_value_maps(layer)
+    set_status_value_maps(layer, "community_rules")
 
 
-UNASSIGNED_REASON_COLOURS = {"outside": "#ff7f00", "unknown_category": "#6a3d9a", "no_geometry": "#9e9e9e"}
+UNASSIGNED_REASON_COLOURS = {F.UNASSIGNED_OUTSIDE: "#ff7f00", F.UNASSIGNED_UNKNOWN: "#6a3d9a",
+                             F.UNASSIGNED_NO_GEOMETRY: "#9e9e9e"}
 
 
 def apply_unassigned_style(layer):
-    """Facilities that count for no community: one colour per reason, labelled by their category label."""
+    """Facilities that count for no community: one colour per reason."""
     categories = []
-    for reason, colour in UNASSIGNED_REASON_COLOURS.items():
+    for reason, label in F.value_map(F.UNASSIGNED_REASON.values):
         symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
-        symbol.setColor(QColor(colour))
+        symbol.setColor(QColor(UNASSIGNED_REASON_COLOURS[reason]))
         symbol.setSize(3.0)
-        labels = {"outside": tr("Inside no community", "Styles"),
-                  "unknown_category": tr("Category not recognised", "Styles"),
-                  "no_geometry": tr("No usable geometry", "Styles")}
-        categories.append(QgsRendererCategory(reason, symbol, labels[reason]))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("reason", categories))
+        categories.append(QgsRendererCategory(reason, symbol, label[:1].upper() + label[1:]))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(F.UNASSIGNED_REASON.name, categories))
+    set_status_value_maps(layer, "facilities_not_counted")
 
 
 def apply_routes_style(layer):
@@ -113,8 +121,8 @@ def apply_routes_style(layer):
         symbol.setColor(QColor(status_colour(status)))
         symbol.setWidth(0.6)
         categories.append(QgsRendererCategory(status, symbol, status_label(status)))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
-    set_status_value_maps(layer)
+    layer.setRenderer(QgsCategorizedSymbolRenderer(F.STATUS.name, categories))
+    set_status_value_maps(layer, "walking_routes")
 
 
 def apply_access_points_style(layer):

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, Optional, Sequence, Tuple
 
+from ..core import output_fields as F
+
 NUMBER, TEXT, OTHER = "number", "text", "other"
 POINT, LINE, POLYGON, NO_GEOMETRY = "point", "line", "polygon", "none"
 
@@ -105,9 +107,11 @@ ORIGIN_WORDS = ("住宅", "楼栋", "楼宇", "居民", "人口点", "人口", "
                 "population", "origin", "residents", "dwelling", "address")
 LIFE_CIRCLE_WORDS = ("生活圈", "十五分钟", "15分钟", "life_circle", "lifecircle", "15min", "15_min",
                      "fifteen_minute")
+# The verdicts an evaluation writes: a layer with one is an evaluated copy.
+EVALUATED_FIELDS = tuple(field.name for field in F.VERDICT_STATUS_FIELDS) + (F.ITEM_STATUS.name_for("scale"),)
 RESULT_WORDS = ("_rules", "规则", "not_counted", "unassigned", "service_area", "服务范围", "walking_route",
                 "步行路线", "walking_origins", "standard_")
-CATEGORY_FIELD_WORDS = ("category", "cc_category", "类别", "类型", "设施类型", "设施类别", "分类", "fclass", "amenity",
+CATEGORY_FIELD_WORDS = ("category", F.CC_CATEGORY.name, "类别", "类型", "设施类型", "设施类别", "分类", "fclass", "amenity",
                         "type", "kind", "class", "leisure", "shop")
 POPULATION_WORDS = ("population", "pop", "人口", "常住人口", "居住人口", "人数", "residents")
 
@@ -117,7 +121,7 @@ LAYER_ROLES = (
                             "居委会", "community_type"),
               avoid_tokens=LIFE_CIRCLE_WORDS + ("设施", "facilit", "park", "公园", "绿地", "green", "building",
                                                 "建筑", "楼栋", "boundary", "边界", "街道"),
-              avoid_fields=("cc_category", "limit_m", "lc_status")),
+              avoid_fields=(F.CC_CATEGORY.name, F.LIMIT_M.name, F.LC_STATUS.name)),
     LayerRole("FACILITIES", (POINT, POLYGON), FACILITY_WORDS, field_tokens=CATEGORY_FIELD_WORDS,
               avoid_tokens=ORIGIN_WORDS + AREA_WORDS, avoid_fields=POPULATION_WORDS + (
                   "households", "户数"), preferred_geometry=POINT),
@@ -156,7 +160,7 @@ def score_layer(layer, role):
         score -= 4
     if _mentions(name, RESULT_WORDS):
         score -= 12  # an output of ours (rules table, service areas, routes) is not an input
-    if any(f in ("cc_status", "walk_status", "scale_status") or f.endswith("_access_status") for f in fields):
+    if any(f in EVALUATED_FIELDS or F.ACCESS_STATUS.code_in(f) for f in fields):
         score -= 3  # an evaluated copy: the original layer, if loaded, is the better input
     if role.preferred_geometry and layer.geometry == role.preferred_geometry:
         score += 1
@@ -205,7 +209,7 @@ class FieldRole:
 
 
 NOT_A_COUNT = ("密度", "density", "比例", "比率", "ratio", "rate", "率", "pct", "percent", "share", "占比", "per_",
-               "增长", "growth", "status", "score", "dist", "walk_min", "_m2")
+               "增长", "growth", "status", "score", "dist", F.ROUTE_WALK_MIN.name, "_m2")
 FIELD_ROLES = (
     # communities
     FieldRole("COMMUNITY_ID_FIELD", "COMMUNITIES", (TEXT, NUMBER),
@@ -241,9 +245,9 @@ FIELD_ROLES = (
                "parcels"), exclude=NOT_A_COUNT),
     # facilities
     FieldRole("CATEGORY_FIELD", "FACILITIES", (TEXT,),
-              ("category", "cc_category", "设施类型", "设施类别", "设施分类", "类别", "分类", "类型", "fclass", "amenity",
+              ("category", F.CC_CATEGORY.name, "设施类型", "设施类别", "设施分类", "类别", "分类", "类型", "fclass", "amenity",
                "type", "kind", "class", "大类", "小类", "poi_type"),
-              exclude=("cc_category_name", "cc_item", "_name", "名称")),
+              exclude=(F.CC_CATEGORY_NAME.name, F.CC_ITEM.name, "_name", "名称")),
     FieldRole("BUILDING_AREA_FIELD", "FACILITIES", (NUMBER,),
               ("building_area", "建筑面积", "floor_area", "gfa", "面积_建筑"), exclude=NOT_A_COUNT + ("用地", "land")),
     FieldRole("LAND_AREA_FIELD", "FACILITIES", (NUMBER,),
@@ -259,8 +263,9 @@ FIELD_ROLES = (
               exclude=NOT_A_COUNT + ("share",)),
     # facility areas
     FieldRole("AREA_CATEGORY_FIELD", "FACILITY_AREAS", (TEXT,),
-              ("category", "cc_category", "设施类型", "设施类别", "用地类型", "类别", "分类", "类型", "fclass", "leisure",
-               "landuse", "type", "kind", "class"), exclude=("cc_category_name", "cc_item", "_name", "名称")),
+              ("category", F.CC_CATEGORY.name, "设施类型", "设施类别", "用地类型", "类别", "分类", "类型", "fclass", "leisure",
+               "landuse", "type", "kind", "class"),
+              exclude=(F.CC_CATEGORY_NAME.name, F.CC_ITEM.name, "_name", "名称")),
     # network
     FieldRole("WALKABLE_FIELD", "NETWORK", (NUMBER, TEXT),
               ("walkable", "可步行", "步行", "foot", "pedestrian", "walk"), exclude=("speed", "速度", "time", "时间")),

@@ -14,6 +14,7 @@ import os
 from qgis.core import (NULL, QgsExpression, QgsFeatureRequest, QgsMapLayerType, QgsProject, QgsProviderRegistry,
                        QgsWkbTypes)
 
+from ..core import output_fields as F
 from . import guess
 from .assess_dialog import describe_layer
 from .scorecard import DISTANCE_SUFFIX, ID_FIELDS, NAME_FIELDS, as_text, is_missing, is_rules_table
@@ -21,9 +22,10 @@ from .scorecard import DISTANCE_SUFFIX, ID_FIELDS, NAME_FIELDS, as_text, is_miss
 RULES_TABLE_NAMES = ("community_rules",)
 WALKING_TABLE_NAMES = ("community_walking", "communities")
 SERVICE_AREA_NAMES = ("service_areas",)
-SERVICE_AREA_FIELDS = ("cc_category",)
-COMMUNITY_RESULT_FIELDS = ("cc_score", "cc_status", "walk_score", "walk_status", "scale_status")
-LIFE_CIRCLE_FIELDS = ("lc_id", "lc_status")  # life circles have distances too, but are no community
+SERVICE_AREA_FIELDS = (F.CC_CATEGORY.name,)
+COMMUNITY_RESULT_FIELDS = (F.CC_SCORE.name, F.CC_STATUS.name, F.WALK_SCORE.name, F.WALK_STATUS.name,
+                           F.ITEM_STATUS.name_for("scale"))
+LIFE_CIRCLE_FIELDS = (F.LC_ID.name, F.LC_STATUS.name)  # life circles have distances too, but are no community
 
 
 # ------------------------------------------------------------------------------------------- layers
@@ -204,7 +206,7 @@ def find_service_areas(layer=None, project=None):
             continue
         _path, table = gpkg_parts(candidate)
         named = table in SERVICE_AREA_NAMES or "service" in candidate.name().lower() or "服务范围" in candidate.name()
-        if not named and "limit_m" not in names:
+        if not named and F.LIMIT_M.name not in names:
             continue  # classified facility areas also have cc_category
         candidates.append((gpkg_parts(candidate)[0] != path, not named, candidate))
     candidates.sort(key=lambda entry: entry[:2])
@@ -246,7 +248,7 @@ def community_rules(layer, feature, project=None):
     candidates = identity_candidates(layer, feature)
     for table in rules_tables(layer, project):
         for _field, value in candidates:
-            rows = table.rows("community_id", [value])
+            rows = table.rows(F.COMMUNITY_ID_ROW.name, [value])
             if rows:
                 return rows, value
     return [], None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..core import describe
+from ..core import output_fields as F
 from ..core.engine import as_number as engine_number
 from ..core.status import FAIL, STATUSES, status_label
 from ..core.status import combined_status as _combined_verdict
@@ -22,14 +23,14 @@ from ..core.walking import category_limits
 from ..i18n import tr
 
 _CONTEXT = "Scorecard"
-SCORE_FIELDS = ("cc_score", "walk_score", "lc_score", "scale_score")
-STATUS_FIELDS = ("cc_status", "walk_status", "lc_status", "scale_status")
-MISSING_FIELDS = ("cc_missing", "walk_missing", "lc_missing")
-ID_FIELDS = ("cc_community_id", "community_id")
-NAME_FIELDS = ("cc_community_name", "community_name", "name")
-STATUS_SUFFIX = "_status"
-DISTANCE_SUFFIX, MINUTES_SUFFIX, ACCESS_SUFFIX = "_dist_m", "_walk_min", "_access_status"
-RULE_TABLE_FIELDS = ("community_id", "rule_id", "status")
+# Where a community's verdict may be, the most complete first (the scale layer has only its item status).
+SCORE_FIELDS = tuple(field.name for field in F.SCORE_FIELDS)
+STATUS_FIELDS = tuple(field.name for field in F.VERDICT_STATUS_FIELDS) + (F.ITEM_STATUS.name_for("scale"),)
+MISSING_FIELDS = tuple(field.name for field in F.MISSING_FIELDS)
+ID_FIELDS = (F.COMMUNITY_ID.name, F.COMMUNITY_ID_ROW.name)
+NAME_FIELDS = (F.COMMUNITY_NAME.name, F.COMMUNITY_NAME_ROW.name, "name")  # 'name': a common input field
+DISTANCE_SUFFIX = F.DIST_M.suffix
+RULE_TABLE_FIELDS = (F.COMMUNITY_ID_ROW.name, F.RULE_ID.name, F.STATUS.name)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def first_present(attributes, names):
 
 def walking_categories(field_names):
     """Category codes that have a `<category>_dist_m` field, in the order of the fields."""
-    return [name[:-len(DISTANCE_SUFFIX)] for name in field_names if name.endswith(DISTANCE_SUFFIX)]
+    return [code for code in (F.DIST_M.code_in(name) for name in field_names) if code]
 
 
 def is_rules_table(field_names):
@@ -228,11 +229,11 @@ def build_scorecard(attributes, rule_rows=(), walking_attributes=None, standard=
     if community_id is None:
         _id_field, community_id = first_present(attributes, ID_FIELDS)
         if community_id is None and rows:
-            community_id = rows[0].get("community_id")
+            community_id = rows[0].get(F.COMMUNITY_ID_ROW.name)
     if name is None:
         _name_field, name = first_present(attributes, NAME_FIELDS)
         if name is None and rows:
-            name = rows[0].get("community_name")
+            name = rows[0].get(F.COMMUNITY_NAME_ROW.name)
     items = _item_lines(attributes, walking_attributes, rows, standard, language)
     walking = _walk_lines(walking_attributes, standard, language)
     gaps = _gaps(items, walking, standard, language)
@@ -245,12 +246,12 @@ def build_scorecard(attributes, rule_rows=(), walking_attributes=None, standard=
 def _item_lines(attributes, walking_attributes, rows, standard, language):
     rows_by_item = {}
     for row in rows:
-        rows_by_item.setdefault(as_text(row.get("item")), []).append(row)
+        rows_by_item.setdefault(as_text(row.get(F.ITEM.name)), []).append(row)
     codes = [item.code for item in standard.items] if standard is not None else []
     codes += [code for code in rows_by_item if code and code not in codes]
     lines = []
     for code in codes:
-        field_name = code + STATUS_SUFFIX
+        field_name = F.ITEM_STATUS.name_for(code)
         status = next((as_text(source[field_name]) for source in (attributes, walking_attributes)
                        if field_name in source and not is_missing(source[field_name])), None)
         item_rows = rows_by_item.get(code, [])
@@ -258,12 +259,13 @@ def _item_lines(attributes, walking_attributes, rows, standard, language):
         if not rules and status is not None and standard is not None:
             rules = _rules_from_fields(code, attributes, standard, language)
         if status is None and item_rows:
-            required = [as_text(row.get("status")) for row in item_rows if as_text(row.get("level")) == "required"]
-            status = combined_status(required or [as_text(row.get("status")) for row in item_rows])
+            required = [as_text(row.get(F.STATUS.name)) for row in item_rows
+                        if as_text(row.get(F.LEVEL.name)) == "required"]
+            status = combined_status(required or [as_text(row.get(F.STATUS.name)) for row in item_rows])
         if status is None and not rules:
             continue  # an item this layer was not evaluated for
         item = _lookup(standard.item, code) if standard is not None else None
-        item_name = _name(item.name, language) if item else (as_text(item_rows[0].get("item_name")) if item_rows
+        item_name = _name(item.name, language) if item else (as_text(item_rows[0].get(F.ITEM_NAME.name)) if item_rows
                                                              else code)
         lines.append(ItemLine(code, item_name, status, tuple(rules),
                               requirement=_name(item.requirement, language) if item else "",
@@ -272,21 +274,20 @@ def _item_lines(attributes, walking_attributes, rows, standard, language):
 
 
 def _rule_line(row, standard, language):
-    rule_id = as_text(row.get("rule_id"))
+    rule_id = as_text(row.get(F.RULE_ID.name))
     rule = _lookup(standard.rule, rule_id) if standard is not None and rule_id else None
-    unit = as_text(row.get("unit")) or (rule.unit if rule else None)
-    measured = row.get("measured")
-    requirement = threshold_text(row.get("threshold_min"), row.get("threshold_max"), unit, measured)
+    unit = as_text(row.get(F.UNIT.name)) or (rule.unit if rule else None)
+    measured = row.get(F.MEASURED_VALUE.name)
+    low, high = row.get(F.THRESHOLD_MIN.name), row.get(F.THRESHOLD_MAX.name)
+    requirement = threshold_text(low, high, unit, measured)
     if not requirement and rule is not None:
         requirement = _requirement(rule, standard, language)
-    return RuleLine(rule_id=rule_id, name=_name(rule.name, language) if rule else as_text(row.get("rule_name")),
-                    level=as_text(row.get("level")) or (rule.level if rule else None),
-                    status=as_text(row.get("status")) or None,
-                    measured_text=quantity_text(measured, unit, row.get("threshold_min")
-                                                if not is_missing(row.get("threshold_min"))
-                                                else row.get("threshold_max")),
-                    requirement_text=requirement, reason=as_text(row.get("reason")),
-                    clause=as_text(row.get("clause")) or (rule.clause if rule else ""))
+    return RuleLine(rule_id=rule_id, name=_name(rule.name, language) if rule else as_text(row.get(F.RULE_NAME.name)),
+                    level=as_text(row.get(F.LEVEL.name)) or (rule.level if rule else None),
+                    status=as_text(row.get(F.STATUS.name)) or None,
+                    measured_text=quantity_text(measured, unit, low if not is_missing(low) else high),
+                    requirement_text=requirement, reason=as_text(row.get(F.REASON.name)),
+                    clause=as_text(row.get(F.CLAUSE.name)) or (rule.clause if rule else ""))
 
 
 def _requirement(rule, standard, language):
@@ -301,7 +302,7 @@ def _rules_from_fields(code, attributes, standard, language):
     standard's requirement; the status of a single rule is not known then."""
     lines = []
     for rule in standard.rules_for_item(code):
-        field_name = rule.id.replace(".", "_")
+        field_name = F.MEASURED.name_for(rule.id)
         if field_name not in attributes:
             continue
         lines.append(RuleLine(rule_id=rule.id, name=_name(rule.name, language), level=rule.level, status=None,
@@ -323,9 +324,9 @@ def _walk_lines(walking_attributes, standard, language):
         limit = limits.get(code)
         lines.append(WalkLine(
             category=code, name=_name(category.name, language) if category else code,
-            distance_m=as_number(walking_attributes.get(code + DISTANCE_SUFFIX)),
-            minutes=as_number(walking_attributes.get(code + MINUTES_SUFFIX)),
-            status=as_text(walking_attributes.get(code + ACCESS_SUFFIX)) or None,
+            distance_m=as_number(walking_attributes.get(F.DIST_M.name_for(code))),
+            minutes=as_number(walking_attributes.get(F.WALK_MIN.name_for(code))),
+            status=as_text(walking_attributes.get(F.ACCESS_STATUS.name_for(code))) or None,
             limit_m=limit.limit_m if limit is not None else None))
     return lines
 

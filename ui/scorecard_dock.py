@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLa
                                  QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTableWidget,
                                  QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..core import output_fields as F
 from ..core import describe
 from ..core import status as statuses
 from ..core.status import FAIL, NO_DATA
@@ -472,7 +473,7 @@ class ScorecardDock(QgsDockWidget):
         search = QgsRectangle(community.boundingBox())
         search.grow(SEARCH_DISTANCE_M if not areas.crs().isGeographic() else SEARCH_DISTANCE_M / 111000.0)
         categories = set(gap.categories)
-        index = areas.fields().lookupField("cc_category")
+        index = areas.fields().lookupField(F.CC_CATEGORY.name)
         candidates = [area for area in areas.getFeatures(QgsFeatureRequest().setFilterRect(search))
                       if area[index] in categories and area.hasGeometry()]
         reaching = [area.id() for area in candidates if area.geometry().intersects(community)]

@@ -1,0 +1,371 @@
+"""Every field the plugin writes, declared once: name, type, alias (English, Chinese through tr()) and value map.
+
+    from ..core import output_fields as F
+    F.CC_STATUS.name                         # 'cc_status'
+    F.DIST_M.name_for("kindergarten")        # 'kindergarten_dist_m'
+    F.MEASURED.name_for("scale.population")  # 'scale_population'
+    F.field_named("kindergarten_dist_m")     # (DIST_M, 'kindergarten')
+    F.CC_STATUS.alias()                      # '完整社区结论' with the Chinese translation installed
+
+Writers build their fields from these declarations (`processing/base_algorithm.make_fields` turns a kind
+into a QVariant type at the QGIS edge); styles, the scorecard dock, the guesses of the dialog and the report
+read the same names from here. `tests/test_output_fields.py` fails on a field-name literal anywhere else.
+
+To add an output field: declare it here (name, kind, alias; `values` when its values are codes) and add it
+to the TABLES entry of the layer it belongs to; give the alias a Chinese translation (`make translations`).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..i18n import tr
+
+try:  # the standard Qt marker: pylupdate and our extractor find the text, tr() translates it later
+    from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+except ImportError:  # outside QGIS
+    def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (Qt's name)
+        return text
+
+CONTEXT = "OutputFields"
+
+TEXT, REAL, INTEGER = "text", "real", "integer"
+KINDS = (TEXT, REAL, INTEGER)
+
+# Vocabularies of coded values (value maps in the attribute table): see `value_map`.
+STATUS_VALUES = "status"
+UNASSIGNED_REASON_VALUES = "unassigned_reason"
+LEVEL_VALUES = "level"
+FORMED_VALUES = "life_circle_formed"
+WALK_ORIGIN_VALUES = "walk_origin"
+
+
+@dataclass(frozen=True)
+class OutputField:
+    """One output field. `pattern` is the name itself, or a name with one '{}' filled by a code (a facility
+    category, an item, a rule id); `label` the English alias (with '{}' for the code's name when templated)."""
+
+    pattern: str
+    kind: str
+    label: str
+    values: Optional[str] = None
+    part: Optional[str] = None  # what fills '{}': 'category', 'item' or 'rule'
+
+    @property
+    def templated(self):
+        return "{}" in self.pattern
+
+    @property
+    def name(self):
+        if self.templated:
+            raise TypeError("{} is a family of fields: use name_for(code)".format(self.pattern))
+        return self.pattern
+
+    def name_for(self, code):
+        if not self.templated:
+            raise TypeError("{} is one field: use name".format(self.pattern))
+        if self.part == "rule":
+            code = code.replace(".", "_")
+        return self.pattern.format(code)
+
+    @property
+    def suffix(self):
+        """'_dist_m' for '{}_dist_m': how a templated name ends (None for a field of its own)."""
+        return self.pattern.split("{}", 1)[1] if self.templated and self.pattern.startswith("{}") else None
+
+    def code_in(self, name):
+        """The code filling '{}' in `name`, or None when `name` is not of this family (or not this field)."""
+        if not self.templated:
+            return "" if name == self.pattern else None
+        head, tail = self.pattern.split("{}", 1)
+        if self.part == "rule" and not head and not tail:
+            return None  # a measured value has no mark of its own: known only from the standard's rule ids
+        if len(name) > len(head) + len(tail) and name.startswith(head) and name.endswith(tail):
+            return name[len(head):len(name) - len(tail)]
+        return None
+
+    def alias(self, code_name=None):
+        """The alias in the user's language: 'Walking distance to 幼儿园 (m)'."""
+        text = tr(self.label, CONTEXT)
+        return text.format(code_name) if self.templated else text
+
+
+def _field(pattern, kind, label, values=None, part=None):
+    return OutputField(pattern, kind, label, values, part)
+
+
+# -- communities: identity and the verdicts -----------------------------------------------------------------
+
+COMMUNITY_ID = _field("cc_community_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Community id"))
+COMMUNITY_NAME = _field("cc_community_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Community name"))
+WORKING_CRS = _field("cc_working_crs", TEXT, QT_TRANSLATE_NOOP("OutputFields", "CRS distances were measured in"))
+ITEM_STATUS = _field("{}_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "{}: status"), STATUS_VALUES, "item")
+MEASURED = _field("{}", REAL, QT_TRANSLATE_NOOP("OutputFields", "{}: measured"), part="rule")
+
+CC_SCORE = _field("cc_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Complete community score"))
+CC_STATUS = _field("cc_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Complete community verdict"),
+                   STATUS_VALUES)
+CC_MISSING = _field("cc_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Items missing"))
+WALK_SCORE = _field("walk_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking access score"))
+WALK_STATUS = _field("walk_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking access verdict"),
+                     STATUS_VALUES)
+WALK_MISSING = _field("walk_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking rules not met"))
+LC_SCORE = _field("lc_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Life circle score"))
+LC_STATUS = _field("lc_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle verdict"), STATUS_VALUES)
+LC_MISSING = _field("lc_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle rules not met"))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The three fields of one verdict: score, status, what is missing."""
+    score: OutputField
+    status: OutputField
+    missing: OutputField
+
+
+VERDICTS = {
+    "cc": Verdict(CC_SCORE, CC_STATUS, CC_MISSING),      # the complete community
+    "walk": Verdict(WALK_SCORE, WALK_STATUS, WALK_MISSING),  # walking access alone
+    "lc": Verdict(LC_SCORE, LC_STATUS, LC_MISSING),      # a 15-minute life circle
+}
+SCORE_FIELDS = tuple(verdict.score for verdict in VERDICTS.values())
+VERDICT_STATUS_FIELDS = tuple(verdict.status for verdict in VERDICTS.values())
+MISSING_FIELDS = tuple(verdict.missing for verdict in VERDICTS.values())
+
+# -- walking --------------------------------------------------------------------------------------------------
+
+DIST_M = _field("{}_dist_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking distance to {} (m)"),
+                part="category")
+WALK_MIN = _field("{}_walk_min", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking time to {} (min)"),
+                  part="category")
+ACCESS_STATUS = _field("{}_access_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking access to {}"),
+                       STATUS_VALUES, "category")
+COVERED_PCT = _field("{}_covered_pct", REAL,
+                     QT_TRANSLATE_NOOP("OutputFields", "Residents within the limit of {} (%)"), part="category")
+WALK_METHOD = _field("walk_method", TEXT, QT_TRANSLATE_NOOP("OutputFields", "How distances were measured"))
+WALK_ORIGIN = _field("walk_origin", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walked from"), WALK_ORIGIN_VALUES)
+WALK_ORIGIN_POINTS, WALK_ORIGIN_CENTROID = "population_points", "centroid"
+
+# -- tables of rows (rules, routes, facilities, service areas) -------------------------------------------------
+
+COMMUNITY_ID_ROW = _field("community_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Community id"))
+COMMUNITY_NAME_ROW = _field("community_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Community name"))
+ITEM = _field("item", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Item"))
+ITEM_NAME = _field("item_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Item name"))
+RULE_ID = _field("rule_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Rule"))
+RULE_NAME = _field("rule_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Rule name"))
+CLAUSE = _field("clause", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Clause of the guide"))
+LEVEL = _field("level", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Level"), LEVEL_VALUES)
+MEASURED_VALUE = _field("measured", REAL, QT_TRANSLATE_NOOP("OutputFields", "Measured"))
+THRESHOLD_MIN = _field("threshold_min", REAL, QT_TRANSLATE_NOOP("OutputFields", "Minimum"))
+THRESHOLD_MAX = _field("threshold_max", REAL, QT_TRANSLATE_NOOP("OutputFields", "Maximum"))
+UNIT = _field("unit", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Unit"))
+STATUS = _field("status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Status"), STATUS_VALUES)
+REASON = _field("reason", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Reason"))
+OPTION_ID = _field("option_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Alternative that decided"))
+
+CATEGORY = _field("category", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Facility category"))
+CATEGORY_NAME = _field("category_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Facility category name"))
+ROUTE_DIST_M = _field("dist_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking distance (m)"))
+ROUTE_WALK_MIN = _field("walk_min", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking time (min)"))
+LIMIT_M = _field("limit_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking limit (m)"))
+ROUTE_METHOD = _field("method", TEXT, QT_TRANSLATE_NOOP("OutputFields", "How the distance was measured"))
+
+SOURCE_LAYER = _field("source_layer", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Source layer"))
+SOURCE_FID = _field("source_fid", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Feature id in the source layer"))
+CATEGORY_LABEL = _field("category_label", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Category as written"))
+CC_CATEGORY = _field("cc_category", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Category of the standard"))
+CC_CATEGORY_NAME = _field("cc_category_name", TEXT,
+                          QT_TRANSLATE_NOOP("OutputFields", "Category name of the standard"))
+CC_ITEM = _field("cc_item", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Item of the standard"))
+CC_ITEM_NAME = _field("cc_item_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Item name of the standard"))
+UNASSIGNED_REASON = _field("reason", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Why not counted"),
+                           UNASSIGNED_REASON_VALUES)
+REASON_TEXT = _field("reason_text", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Why not counted (text)"))
+UNASSIGNED_OUTSIDE, UNASSIGNED_UNKNOWN, UNASSIGNED_NO_GEOMETRY = "outside", "unknown_category", "no_geometry"
+
+STREET_M = _field("street_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Street length reached (m)"))
+AREA_M2 = _field("area_m2", REAL, QT_TRANSLATE_NOOP("OutputFields", "Area (m²)"))
+NOTE = _field("note", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Note"))
+
+# -- life circles ---------------------------------------------------------------------------------------------
+
+LC_ID = _field("lc_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle id"))
+LC_NAME = _field("lc_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle name"))
+LC_FORMED = _field("lc_formed", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle drawn or formed"),
+                   FORMED_VALUES)
+LC_FORMED_GIVEN, LC_FORMED_GROUPED = "given", "grouped"
+MEMBER_IDS = _field("member_ids", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Communities in the circle"))
+MEMBER_COUNT = _field("member_count", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Number of communities"))
+LIFE_CIRCLE_ID = _field("life_circle_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle id"))
+
+# -- the standard as tables (describe_standard) ---------------------------------------------------------------
+
+ITEM_NUMBER = _field("item_number", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Item number"))
+GROUP_NAME = _field("group_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Group"))
+LEVEL_NAME = _field("level_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Level (words)"))
+APPLIES_TO = _field("applies_to", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Applies to"))
+APPLIES_TO_NAME = _field("applies_to_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Applies to (words)"))
+MEASURE = _field("measure", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Measure"))
+CATEGORIES = _field("categories", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Facility categories"))
+REQUIREMENT = _field("requirement", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Requirement"))
+MIN_VALUE = _field("min_value", REAL, QT_TRANSLATE_NOOP("OutputFields", "Minimum"))
+MAX_VALUE = _field("max_value", REAL, QT_TRANSLATE_NOOP("OutputFields", "Maximum"))
+GUIDE_LOW = _field("guide_low", REAL, QT_TRANSLATE_NOOP("OutputFields", "Guide's lower figure"))
+GUIDE_HIGH = _field("guide_high", REAL, QT_TRANSLATE_NOOP("OutputFields", "Guide's upper figure"))
+DEFINED_IN = _field("defined_in", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Defined in"))
+NAME_ZH = _field("name_zh", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Chinese name"))
+NAME_EN = _field("name_en", TEXT, QT_TRANSLATE_NOOP("OutputFields", "English name"))
+ALIASES = _field("aliases", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Other names"))
+OSM_TAGS = _field("osm_tags", TEXT, QT_TRANSLATE_NOOP("OutputFields", "OpenStreetMap tags"))
+
+# -- the tables the algorithms write -------------------------------------------------------------------------
+
+RULE_TABLE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, ITEM, ITEM_NAME, RULE_ID, RULE_NAME, CLAUSE, LEVEL,
+                     MEASURED_VALUE, THRESHOLD_MIN, THRESHOLD_MAX, UNIT, STATUS, REASON, OPTION_ID)
+UNASSIGNED_FIELDS = (SOURCE_LAYER, SOURCE_FID, CATEGORY_LABEL, CC_CATEGORY, CC_CATEGORY_NAME, UNASSIGNED_REASON,
+                     REASON_TEXT)
+ROUTE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, CATEGORY, CATEGORY_NAME, ROUTE_DIST_M, ROUTE_WALK_MIN, LIMIT_M,
+                STATUS, ROUTE_METHOD)
+ORIGIN_FIELDS = (COMMUNITY_ID_ROW, DIST_M)
+SERVICE_AREA_FIELDS = (SOURCE_LAYER, SOURCE_FID, CC_CATEGORY, CC_CATEGORY_NAME, LIMIT_M, RULE_ID, STREET_M, AREA_M2,
+                       NOTE)
+CLASSIFIED_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_ITEM, CC_ITEM_NAME)
+COMMUNITY_FIELDS = (COMMUNITY_ID, COMMUNITY_NAME, ITEM_STATUS, MEASURED, CC_SCORE, CC_STATUS, CC_MISSING, WALK_SCORE,
+                    WALK_STATUS, WALK_MISSING, DIST_M, WALK_MIN, ACCESS_STATUS, COVERED_PCT, WALK_METHOD, WALK_ORIGIN,
+                    WORKING_CRS)
+CIRCLE_IDENTITY_FIELDS = (LC_ID, LC_NAME, LC_FORMED, MEMBER_IDS, MEMBER_COUNT)
+LIFE_CIRCLE_FIELDS = CIRCLE_IDENTITY_FIELDS + (ITEM_STATUS, MEASURED, LC_SCORE, LC_STATUS, LC_MISSING, DIST_M,
+                                               WALK_METHOD, WORKING_CRS)
+MEMBER_FIELDS = (LIFE_CIRCLE_ID,)
+STANDARD_RULE_FIELDS = (RULE_ID, ITEM, ITEM_NUMBER, ITEM_NAME, GROUP_NAME, RULE_NAME, CLAUSE, LEVEL, LEVEL_NAME,
+                        APPLIES_TO, APPLIES_TO_NAME, MEASURE, CATEGORIES, REQUIREMENT, MIN_VALUE, MAX_VALUE, UNIT,
+                        GUIDE_LOW, GUIDE_HIGH, DEFINED_IN)
+STANDARD_CATEGORY_FIELDS = (CATEGORY, NAME_ZH, NAME_EN, ITEM, ITEM_NAME, ALIASES, OSM_TAGS)
+
+# Layer kind → its fields (templated ones stand for a family). A name is declared once per table.
+TABLES = {
+    "communities": COMMUNITY_FIELDS,
+    "community_rules": RULE_TABLE_FIELDS,
+    "facilities_not_counted": UNASSIGNED_FIELDS,
+    "walking_routes": ROUTE_FIELDS,
+    "walking_origins": ORIGIN_FIELDS,
+    "service_areas": SERVICE_AREA_FIELDS,
+    "classified_facilities": CLASSIFIED_FIELDS,
+    "life_circles": LIFE_CIRCLE_FIELDS,
+    "life_circle_members": MEMBER_FIELDS,
+    "standard_rules": STANDARD_RULE_FIELDS,
+    "standard_categories": STANDARD_CATEGORY_FIELDS,
+}
+
+
+def all_fields():
+    """Every declared field once (in declaration order of TABLES)."""
+    seen = []
+    for fields in TABLES.values():
+        for field in fields:
+            if field not in seen:
+                seen.append(field)
+    return tuple(seen)
+
+
+def field_named(name, table=None, rule_ids=()):
+    """(OutputField, code) of an output field name ('kindergarten_dist_m' → (DIST_M, 'kindergarten')), or
+    (None, None). `table` narrows the search to one layer kind; `rule_ids` lets measured values be recognised."""
+    candidates = TABLES[table] if table else all_fields()
+    fixed = [field for field in candidates if not field.templated]
+    for field in fixed:
+        if field.pattern == name:
+            return field, None
+    # The longest suffix first: 'x_access_status' is an access status, not the status of item 'x_access'.
+    families = sorted((field for field in candidates if field.templated), key=lambda f: -len(f.pattern))
+    for field in families:
+        code = field.code_in(name)
+        if code:
+            return field, code
+    if MEASURED in candidates:
+        for rule_id in rule_ids:
+            if MEASURED.name_for(rule_id) == name:
+                return MEASURED, rule_id
+    return None, None
+
+
+def category_in(name, field):
+    """The category code of a walking field name ('kindergarten_dist_m', DIST_M → 'kindergarten'), or None."""
+    code = field.code_in(name)
+    return code or None
+
+
+def alias_for(name, standard=None, language="en", table=None):
+    """The alias of an output field in the user's language, the code inside it named from `standard`
+    ('kindergarten_dist_m' → '步行距离：幼儿园（米）'); None for a field not declared here (an input field) or
+    a templated one whose code the standard does not know."""
+    rule_ids = [rule.id for rule in standard.rules] if standard is not None else ()
+    field, code = field_named(name, table, rule_ids)
+    if field is None:
+        return None
+    if not field.templated:
+        return field.alias()
+    if standard is None:
+        return None
+    lookup = {"category": standard.category, "item": standard.item, "rule": standard.rule}[field.part]
+    try:
+        return field.alias(lookup(code).name.get(language))
+    except KeyError:
+        return None
+
+
+def value_map(values):
+    """[(code, label in the user's language)] of a vocabulary of coded values."""
+    if values == STATUS_VALUES:
+        from .status import STATUSES, status_label
+        return [(status, status_label(status)) for status in STATUSES]
+    if values == LEVEL_VALUES:
+        from ..standards.model import LEVELS
+        from .describe import level_label
+        return [(level, level_label(level)) for level in LEVELS]
+    if values == UNASSIGNED_REASON_VALUES:
+        return [(UNASSIGNED_OUTSIDE, tr("inside no community", CONTEXT)),
+                (UNASSIGNED_UNKNOWN, tr("category not recognised", CONTEXT)),
+                (UNASSIGNED_NO_GEOMETRY, tr("no usable geometry", CONTEXT))]
+    if values == FORMED_VALUES:
+        return [(LC_FORMED_GIVEN, tr("drawn by the planner", CONTEXT)),
+                (LC_FORMED_GROUPED, tr("formed from the communities", CONTEXT))]
+    if values == WALK_ORIGIN_VALUES:
+        return [(WALK_ORIGIN_POINTS, tr("the residents (population points)", CONTEXT)),
+                (WALK_ORIGIN_CENTROID, tr("a point inside the community", CONTEXT))]
+    raise KeyError(values)
+
+
+def value_label(values, code):
+    return dict(value_map(values)).get(code, code)
+
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$|^\{\}[a-z0-9_]+$|^\{\}$")
+
+
+def check_declarations():
+    """Problems with the declarations themselves (used by the tests): [text]."""
+    problems = []
+    for table, fields in TABLES.items():
+        names = [field.pattern for field in fields]
+        for name in set(names):
+            if names.count(name) > 1:
+                problems.append("{}: {} declared twice".format(table, name))
+    for field in all_fields():
+        if field.kind not in KINDS:
+            problems.append("{}: unknown kind {}".format(field.pattern, field.kind))
+        if not _NAME.match(field.pattern):
+            problems.append("{}: not a lower-case field name".format(field.pattern))
+        if field.templated != ("{}" in field.label):
+            problems.append("{}: the alias must name the code exactly when the name has one".format(field.pattern))
+        if field.values is not None:
+            try:
+                value_map(field.values)
+            except KeyError:
+                problems.append("{}: unknown vocabulary {}".format(field.pattern, field.values))
+    return problems
+
+
+__all__ = ["OutputField", "Verdict", "VERDICTS", "TABLES", "field_named", "alias_for", "value_map", "value_label",
+           "all_fields", "check_declarations"]
