@@ -2800,6 +2800,204 @@
     </message>
 </context>
 <context>
+    <name>SuggestSitesAlgorithm</name>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>'{}' is not a facility category of the standard; use one of: {}</source>
+        <translation>“{}”不是标准中的设施类别；请使用以下之一：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: with CATEGORY=kindergarten, MAX_SITES=3 and the vacant plots of a district as candidates, the output lists three plots in order; the first might bring 2,300 residents within 500 m and raise covered_share_pct from 61 to 72.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：CATEGORY=kindergarten、MAX_SITES=3，以街区的空置地块为候选，输出按顺序列出三处地块；第一处可能使2300名居民进入500 m步行范围，covered_share_pct 由61提高到72。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>After: the item fails in {} communities (before: {}).</source>
+        <translation>选址后：该项不达标的社区 {} 个（选址前：{} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Before: {:.1f} % of {:g} residents within {:g} m; the item fails in {} communities.</source>
+        <translation>选址前：{:.1f} % 的居民（共 {:g} 人）在 {:g} m 以内；该项不达标的社区 {} 个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Candidate sites (points or polygons); empty: generated along the network</source>
+        <translation>候选用地（点或面）；为空时沿路网自动生成</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Candidates: {} from {}, {} eligible.</source>
+        <translation>候选用地：{} 处（来自 {}），其中 {} 处符合条件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Communities before and after</source>
+        <translation>选址前后的社区状态</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Community {} lacks the item but has no eligible candidate inside.</source>
+        <translation>社区 {} 缺少该项，但社区内没有符合条件的候选用地。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Cover the most residents (maximal covering)</source>
+        <translation>覆盖最多居民（最大覆盖）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Coverage curve (sites → share of residents within {:g} m): {}</source>
+        <translation>覆盖曲线（新增设施数 → {:g} m 内居民比例）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Existing facilities (points or polygons)</source>
+        <translation>现有设施（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Existing facilities of the kind: {}.</source>
+        <translation>该类现有设施：{} 处。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Facility kind to add (category code, e.g. kindergarten)</source>
+        <translation>拟新增的设施类别（类别代码，如 kindergarten）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Floor area field of the candidates (m²)</source>
+        <translation>候选用地的建筑面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Give a maximum number of sites, a target coverage, or both.</source>
+        <translation>请给出最多选址数、目标覆盖率，或两者都给。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Land area field of the candidates (m²)</source>
+        <translation>候选用地的用地面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Maximum number of sites</source>
+        <translation>最多选址数</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Measuring the reach of {} candidates…</source>
+        <translation>正在计算 {} 处候选用地的步行覆盖范围…</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>No residents to serve: the communities (or origins) carry no population.</source>
+        <translation>没有可服务的居民：社区（或出发点）没有人口数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Objective</source>
+        <translation>选址目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>One site for each community that lacks the item</source>
+        <translation>为每个缺少该项的社区各选一处</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Spacing of generated candidates along the network (m)</source>
+        <translation>沿路网生成候选点的间距（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Suggest sites for a missing facility (补短板选址建议)</source>
+        <translation>补短板选址建议</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Suggested sites</source>
+        <translation>建议选址</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Suggesting sites needs the road network: choose the layer of streets and paths.</source>
+        <translation>选址需要路网：请选择街道和步行道图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Target share of residents within the limit (%)</source>
+        <translation>目标：步行限值内居民比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>The candidate layer {} has no field '{}' (for {}).</source>
+        <translation>候选用地图层 {} 没有字段“{}”（用于 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>The standard sets no walking limit for {}: give the walking limit (DISTANCE).</source>
+        <translation>标准未规定 {} 的步行距离限值：请给出步行限值（DISTANCE）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>The walking limit must be a number of metres above 0.</source>
+        <translation>步行限值必须是大于 0 的米数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Walking from the existing facilities…</source>
+        <translation>正在计算现有设施的步行距离…</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Walking limit (m); empty: the standard's for the kind</source>
+        <translation>步行限值（m）；为空时采用标准中该类设施的限值</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>Where to build a facility kind that residents lack (the guide's 补短板 action): candidate sites are chosen on the real walking network so that the most residents come within the standard's walking limit of one, counting the existing facilities.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facility kind&lt;/b&gt;: a category code of the standard ({}).&lt;br&gt;&lt;b&gt;Candidates&lt;/b&gt; (optional): points or polygons where one could be built — vacant land, 存量用地, public buildings, vacant rental flats. A polygon's land area is its measured area unless a land area field is chosen; a floor area field may be chosen too. A candidate smaller than the item's land or floor-area rule ({}) is not eligible: the log lists it with the reason. Without candidates, points are generated along the walkable network wherever residents in need are within the walking limit, one every &lt;b&gt;candidate spacing&lt;/b&gt; metres (default {:g} m: every point of those streets is then at most half a spacing from a candidate).&lt;br&gt;&lt;b&gt;Objective&lt;/b&gt;: &lt;i&gt;cover the most residents&lt;/i&gt; (maximal covering) — each next site is the one that brings the most residents newly within the limit (greedy choice; because coverage has diminishing returns, k greedy sites always cover at least 1 − 1/e ≈ 63 % of what the best k sites could, and usually nearly all of it). Gains are re-evaluated lazily, which gives exactly the same choice. It stops at &lt;b&gt;maximum sites&lt;/b&gt;, at the &lt;b&gt;target coverage&lt;/b&gt; (share of residents within the limit), or when nobody more can be reached. Or &lt;i&gt;one site for each community that lacks the item&lt;/i&gt;: inside the community, the candidate that minimises its residents' mean walking distance (first the fewest residents who can reach none).&lt;br&gt;&lt;b&gt;Distance&lt;/b&gt;: empty takes the standard's walking limit for the kind. Residents are the origins (buildings or population points with a population) when given, else each community's point inside with its population. Each candidate's reach is one search bounded by the limit, so the cost grows with the candidates, not with the city. Ties go to the candidate given (or generated) first: the same inputs always give the same sites.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: the suggested sites in order, with rank, new_residents (residents each brings within the limit), covered_residents and covered_share_pct (cumulative: existing facilities plus the sites so far), communities_met (communities whose item becomes met) and the candidate's own attributes; every community's status for the item before and after. A suggested site is assumed to be built to the standard's size unless the candidate's areas are given. The log prints the coverage curve.</source>
+        <translation>为居民缺少的一类设施选址（指南的“补短板”行动）：在真实的步行路网上挑选候选用地，使尽可能多的居民（连同现有设施）进入标准规定的步行距离之内。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施类别&lt;/b&gt;：标准中的类别代码（{}）。&lt;br&gt;&lt;b&gt;候选用地&lt;/b&gt;（可选）：可以建设的点或面——空置用地、存量用地、公共建筑、空置公租房。面的用地面积为实测面积，也可选择用地面积字段；还可选择建筑面积字段。小于该项用地或建筑面积规定（{}）的候选用地不符合条件：日志列出它及原因。没有候选用地时，在有需求居民步行限值以内的可步行路网上，每隔&lt;b&gt;候选点间距&lt;/b&gt;米生成一个候选点（默认 {:g} m：这些街道上任一点距候选点最多半个间距）。&lt;br&gt;&lt;b&gt;选址目标&lt;/b&gt;：&lt;i&gt;覆盖最多居民&lt;/i&gt;（最大覆盖）——每次选择能使最多新居民进入步行限值的候选用地（贪心选择；覆盖具有边际递减性，贪心选出的 k 处至少覆盖最优 k 处所能覆盖人数的 1 − 1/e ≈ 63 %，实际通常接近全部）。收益采用惰性重算，结果与每轮全部重算完全相同。达到&lt;b&gt;最多选址数&lt;/b&gt;、&lt;b&gt;目标覆盖率&lt;/b&gt;（步行限值内居民比例）或无法再覆盖更多居民时停止。或者&lt;i&gt;为每个缺少该项的社区各选一处&lt;/i&gt;：在社区内选择使其居民平均步行距离最短的候选用地（首先使无法到达任何设施的居民最少）。&lt;br&gt;&lt;b&gt;步行限值&lt;/b&gt;：为空时采用标准中该类设施的限值。居民为给定的出发点（带人口的住宅楼或人口点），否则为各社区内部的代表点及其人口。每处候选用地的覆盖范围由一次以限值为界的搜索得到，因此计算量随候选数量增长，而不随城市规模增长。收益相同时取先给出（或先生成）的候选：相同输入总得到相同的选址。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：按顺序排列的建议选址，含 rank（序号）、new_residents（该处新覆盖的居民）、covered_residents 和 covered_share_pct（累计：现有设施加上至此为止的选址）、communities_met（该项因此达标的社区）以及候选用地自身的属性；每个社区该项在选址前后的状态。除非给出候选用地的面积，否则假定建议选址按标准规模建设。日志输出覆盖曲线。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>feature {}: {}</source>
+        <translation>要素 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>layer {}, field '{}': not an area in m², not checked</source>
+        <translation>图层 {} 字段“{}”：不是以 m² 计的面积，未检查</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>layer {}: candidate without usable geometry, left out</source>
+        <translation>图层 {}：候选用地没有可用的几何，已排除</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>{} candidate points generated every {:g} m along {:.1f} km of streets within {:g} m of residents in need.</source>
+        <translation>共生成 {} 个候选点，间距 {:g} m，沿 {:.1f} km 街道（位于有需求居民 {:g} m 步行范围内）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>{} candidate(s) farther than {:g} m from the road network are left out.</source>
+        <translation>{} 处候选用地距路网超过 {:g} m，已排除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>{} candidate(s) of {} are too small for the item, not eligible: {}</source>
+        <translation>{} 处候选用地（{}）面积不足，不符合条件：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_sites.py"/>
+        <source>{}: walking limit {:g} m.</source>
+        <translation>{}：步行限值 {:g} m。</translation>
+    </message>
+</context>
+<context>
     <name>WalkingDistances</name>
     <message>
         <location filename="../processing/walking_distances.py"/>

@@ -13,6 +13,7 @@ from .evaluate_scale import EvaluateScaleAlgorithm
 from .export_map import ExportMapAlgorithm
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .service_areas import ServiceAreasAlgorithm
+from .suggest_sites import SuggestSitesAlgorithm
 
 ALGORITHM_CLASSES = (
     AssessAlgorithm,
@@ -24,4 +25,5 @@ ALGORITHM_CLASSES = (
     EvaluateWalkingAccessAlgorithm,
     ServiceAreasAlgorithm,
     EvaluateLifeCircleAlgorithm,
+    SuggestSitesAlgorithm,
 )

@@ -4,7 +4,7 @@ Statuses are stored as codes (core/status.py: pass / fail / advisory / no_data /
 and shown through a value map and legend labels in the user's language (达标 / 不达标 / 建议改进 / …).
 """
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsPalLayerSettings, QgsRendererCategory,
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
                        QgsSingleSymbolRenderer, QgsSymbol, QgsTextBufferSettings, QgsTextFormat,
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
@@ -132,3 +132,22 @@ def apply_access_points_style(layer):
     if layer.geometryType() == QgsWkbTypes.PointGeometry:
         symbol.setSize(1.2)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def apply_suggested_sites_style(layer):
+    """Suggested sites (补短板选址): large red stars labelled with their rank, the order to build them in."""
+    symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#d7191c", "outline_color": "white",
+                                           "size": "5"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if layer.fields().lookupField("rank") >= 0:
+        settings = QgsPalLayerSettings()
+        settings.fieldName = "rank"
+        text_format = QgsTextFormat()
+        text_format.setSize(10)
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setColor(QColor("white"))
+        text_format.setBuffer(buffer)
+        settings.setFormat(text_format)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)

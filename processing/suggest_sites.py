@@ -1,0 +1,522 @@
+"""补短板选址建议 — where to build a missing facility kind so that the most residents are served."""
+
+import math
+
+import numpy as np
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+                       QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsSpatialIndex, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.engine import FAIL, PASS, evaluate_community
+from ..core.records import FacilityRecord
+from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
+                           CoverageModel, area_requirements, best_site_per_community, candidates_along, check_site,
+                           greedy_maximal_cover)
+from ..core.walking import as_optional, category_limits, residents_access
+from ..i18n import current_language
+from ..styles.compliance import apply_community_style, apply_suggested_sites_style
+from .base_algorithm import make_fields
+from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
+from .evaluation_inputs import read_number, representative_point
+
+SITE_FIELDS = (
+    ("rank", QVariant.Int), ("category", QVariant.String), ("new_residents", QVariant.Double),
+    ("covered_residents", QVariant.Double), ("covered_share_pct", QVariant.Double),
+    ("communities_met", QVariant.String), ("community_id", QVariant.String), ("mean_before_m", QVariant.Double),
+    ("mean_after_m", QVariant.Double), ("candidate_source", QVariant.String), ("unchecked_rules", QVariant.String),
+)
+COMMUNITY_FIELDS = (
+    ("cc_community_id", QVariant.String), ("cc_community_name", QVariant.String), ("item", QVariant.String),
+    ("status_before", QVariant.String), ("status_after", QVariant.String), ("dist_before_m", QVariant.Double),
+    ("dist_after_m", QVariant.Double), ("covered_pct_before", QVariant.Double),
+    ("covered_pct_after", QVariant.Double), ("sites", QVariant.String),
+)
+GENERATED, GIVEN = "generated", "given"
+
+
+class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
+    CATEGORY = "CATEGORY"
+    CANDIDATES = "CANDIDATES"
+    CANDIDATE_LAND_AREA_FIELD = "CANDIDATE_LAND_AREA_FIELD"
+    CANDIDATE_FLOOR_AREA_FIELD = "CANDIDATE_FLOOR_AREA_FIELD"
+    CANDIDATE_SPACING = "CANDIDATE_SPACING"
+    MAX_SITES = "MAX_SITES"
+    TARGET_COVERAGE = "TARGET_COVERAGE"
+    DISTANCE = "DISTANCE"
+    OBJECTIVE = "OBJECTIVE"
+    OUTPUT_COMMUNITIES = "OUTPUT_COMMUNITIES"
+
+    ALGORITHM_ID = "suggest_sites"
+    GROUP = "evaluation"
+
+    def displayName(self):
+        return self.tr("Suggest sites for a missing facility (补短板选址建议)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Where to build a facility kind that residents lack (the guide's 补短板 action): candidate sites are "
+            "chosen on the real walking network so that the most residents come within the standard's walking "
+            "limit of one, counting the existing facilities.<br><br>"
+            "<b>Facility kind</b>: a category code of the standard ({}).<br>"
+            "<b>Candidates</b> (optional): points or polygons where one could be built — vacant land, 存量用地, "
+            "public buildings, vacant rental flats. A polygon's land area is its measured area unless a land area "
+            "field is chosen; a floor area field may be chosen too. A candidate smaller than the item's land or "
+            "floor-area rule ({}) is not eligible: the log lists it with the reason. Without candidates, points "
+            "are generated along the walkable network wherever residents in need are within the walking limit, "
+            "one every <b>candidate spacing</b> metres (default {:g} m: every point of those streets is then at "
+            "most half a spacing from a candidate).<br>"
+            "<b>Objective</b>: <i>cover the most residents</i> (maximal covering) — each next site is the one that "
+            "brings the most residents newly within the limit (greedy choice; because coverage has diminishing "
+            "returns, k greedy sites always cover at least 1 − 1/e ≈ 63 % of what the best k sites could, and "
+            "usually nearly all of it). Gains are re-evaluated lazily, which gives exactly the same choice. It stops "
+            "at <b>maximum sites</b>, at the <b>target coverage</b> (share of residents within the limit), or when "
+            "nobody more can be reached. Or <i>one site for each community that lacks the item</i>: inside the "
+            "community, the candidate that minimises its residents' mean walking distance (first the fewest "
+            "residents who can reach none).<br>"
+            "<b>Distance</b>: empty takes the standard's walking limit for the kind. Residents are the origins "
+            "(buildings or population points with a population) when given, else each community's point inside "
+            "with its population. Each candidate's reach is one search bounded by the limit, so the cost grows "
+            "with the candidates, not with the city. Ties go to the candidate given (or generated) first: the "
+            "same inputs always give the same sites.<br>{}<br><br>"
+            "<b>Outputs</b>: the suggested sites in order, with rank, new_residents (residents each brings within "
+            "the limit), covered_residents and covered_share_pct (cumulative: existing facilities plus the sites so "
+            "far), communities_met (communities whose item becomes met) and the candidate's own attributes; every "
+            "community's status for the item before and after. A suggested site is assumed to be built to the "
+            "standard's size unless the candidate's areas are given. The log prints the coverage curve.").format(
+            self._category_help(), self._area_rule_help(), DEFAULT_CANDIDATE_SPACING_M, self.standard_help()) + \
+            "<br><br>" + self.tr(
+                "<b>Example</b>: with CATEGORY=kindergarten, MAX_SITES=3 and the vacant plots of a district as "
+                "candidates, the output lists three plots in order; the first might bring 2,300 residents within "
+                "500 m and raise covered_share_pct from 61 to 72.")
+
+    def _category_help(self):
+        try:
+            from ..standards import load_standard
+            standard = load_standard()
+        except Exception:  # the help must show even if the built-in standard cannot load
+            return ""
+        return ", ".join(sorted(category_limits(standard)))
+
+    def _area_rule_help(self):
+        try:
+            from ..standards import load_standard
+            standard = load_standard()
+        except Exception:
+            return ""
+        language = current_language()
+        texts = []
+        for item in standard.items:
+            for requirement in area_requirements(standard, item.code):
+                minimum = requirement.minimum.resolve({})
+                if minimum is not None:
+                    texts.append("{} {} ≥ {:g} m²".format(item.name.get(language),
+                                                          requirement.attribute_name.get(language), minimum))
+        return "; ".join(texts)
+
+    def initAlgorithm(self, config=None):
+        self.add_community_parameters()
+        self.add_facility_parameters(self.tr("Existing facilities (points or polygons)"), optional=False,
+                                     with_areas_layer=True, with_tolerance=False)
+        self.add_origin_parameters()
+        self.add_standard_parameter()
+        self.add_network_parameters(self.COMMUNITIES)
+        self.addParameter(QgsProcessingParameterString(
+            self.CATEGORY, self.tr("Facility kind to add (category code, e.g. kindergarten)"),
+            defaultValue="kindergarten"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CANDIDATES, self.tr("Candidate sites (points or polygons); empty: generated along the network"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.add_field_parameters(self.CANDIDATES, [
+            (self.CANDIDATE_LAND_AREA_FIELD, self.tr("Land area field of the candidates (m²)")),
+            (self.CANDIDATE_FLOOR_AREA_FIELD, self.tr("Floor area field of the candidates (m²)"))])
+        self.addParameter(QgsProcessingParameterEnum(
+            self.OBJECTIVE, self.tr("Objective"), options=[
+                self.tr("Cover the most residents (maximal covering)"),
+                self.tr("One site for each community that lacks the item")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_SITES, self.tr("Maximum number of sites"), QgsProcessingParameterNumber.Integer,
+            defaultValue=5, minValue=1, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TARGET_COVERAGE, self.tr("Target share of residents within the limit (%)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.DISTANCE, self.tr("Walking limit (m); empty: the standard's for the kind"),
+            optional=True, minValue=0.0, parentParameterName=self.COMMUNITIES))
+        spacing = QgsProcessingParameterDistance(
+            self.CANDIDATE_SPACING, self.tr("Spacing of generated candidates along the network (m)"),
+            defaultValue=DEFAULT_CANDIDATE_SPACING_M, minValue=1.0, parentParameterName=self.COMMUNITIES)
+        spacing.setFlags(spacing.flags() | spacing.FlagAdvanced)
+        self.addParameter(spacing)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Suggested sites"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_COMMUNITIES, self.tr("Communities before and after"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=True))
+
+    # -- the run ------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):
+        standard = self.load_standard_parameter(parameters, context, feedback)
+        language = current_language()
+        category = self._category(parameters, context, standard)
+        item = standard.item(standard.category(category).item)
+        rules = tuple(rule for rule in standard.rules_for_item(item.code) if rule.measure is not None
+                      or rule.options)
+        if self.parameterAsSource(parameters, self.NETWORK, context) is None:
+            raise QgsProcessingException(self.tr(
+                "Suggesting sites needs the road network: choose the layer of streets and paths."))
+        limits = category_limits(standard)
+        if parameters.get(self.DISTANCE) not in (None, ""):
+            limit = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        elif category in limits:
+            limit = limits[category].limit_m
+        else:
+            raise QgsProcessingException(self.tr(
+                "The standard sets no walking limit for {}: give the walking limit (DISTANCE).").format(category))
+        if not (limit > 0 and math.isfinite(limit)):
+            raise QgsProcessingException(self.tr("The walking limit must be a number of metres above 0."))
+        objective = OBJECTIVES[self.parameterAsEnum(parameters, self.OBJECTIVE, context)]
+        max_sites = self.parameterAsInt(parameters, self.MAX_SITES, context) \
+            if parameters.get(self.MAX_SITES) not in (None, "") else None
+        target = self.parameterAsDouble(parameters, self.TARGET_COVERAGE, context) / 100.0 \
+            if parameters.get(self.TARGET_COVERAGE) not in (None, "") else None
+        if objective == MAXIMAL_COVERING and max_sites is None and target is None:
+            raise QgsProcessingException(self.tr("Give a maximum number of sites, a target coverage, or both."))
+        feedback.pushInfo(self.tr("{}: walking limit {:g} m.").format(standard.category(category).name.get(language),
+                                                                     limit))
+
+        source, field_map, reader, communities = self.read_communities(parameters, context, feedback, standard, rules)
+        self._communities = communities
+        facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
+        communities = facilities.communities_with_facilities()
+        origins = self._read_origins(parameters, context, feedback, reader)
+        count = len(communities)
+        centres = [representative_point(geometry) if geometry is not None else None
+                   for _fid, geometry, _record in communities]
+        centre_x = np.array([point.x() if point else np.nan for point in centres])
+        centre_y = np.array([point.y() if point else np.nan for point in centres])
+        if origins:
+            target_x, target_y = np.concatenate([centre_x, origins["x"]]), np.concatenate([centre_y, origins["y"]])
+            population = np.concatenate([np.zeros(count), origins["population"]])
+            community_of_target = np.concatenate([np.arange(count), origins["community"]])
+        else:
+            target_x, target_y = centre_x, centre_y
+            population = np.array([record.attributes.get("population") or 0.0 for _f, _g, record in communities])
+            community_of_target = np.arange(count)
+        walking = self.walking_distances(parameters, context, feedback, reader.crs,
+                                         standard.walking_speed_m_per_min, reader.problems, facilities.located,
+                                         target_x, target_y)
+        network = walking.network
+        existing_index = np.array(walking.by_category.get(category, []), dtype=np.int64)
+        existing = walking.sources.subset(existing_index)
+        feedback.pushInfo(self.tr("Existing facilities of the kind: {}.").format(int(existing.is_snapped.sum())))
+        feedback.setProgressText(self.tr("Walking from the existing facilities…"))
+        model = CoverageModel(network, walking.targets, population, existing, limit)
+        if model.total_population <= 0:
+            raise QgsProcessingException(self.tr(
+                "No residents to serve: the communities (or origins) carry no population."))
+
+        def state():
+            """(walking distance per community, covered share per community) with the model's distances."""
+            with np.errstate(invalid="ignore"):  # 0 residents × inf metres: masked out by residents_access
+                access = residents_access(community_of_target, model.population, model.distance, limit, count)
+            distance, share = [], []
+            for position in range(count):
+                if origins and access[position].population > 0:
+                    distance.append(access[position].mean_m)
+                    share.append(access[position].covered_share)
+                else:
+                    metres = model.distance[position]
+                    distance.append(float(metres) if math.isfinite(metres) else None)
+                    share.append(None if origins else (1.0 if metres <= limit * (1 + 1e-9) else 0.0))
+            return distance, share
+
+        before_distance, before_share = state()
+        sites_in = {position: [] for position in range(count)}
+        before_status = [self._item_status(standard, record, rules, item, category, before_distance[position], [],
+                                           language) for position, (_f, _g, record) in enumerate(communities)]
+        feedback.pushInfo(self.tr("Before: {:.1f} % of {:g} residents within {:g} m; the item fails in {} "
+                                  "communities.").format(100.0 * model.covered_share, model.total_population, limit,
+                                                         before_status.count(FAIL)))
+
+        # Candidates
+        requirements = area_requirements(standard, item.code)
+        candidate_rows = self._read_candidates(parameters, context, feedback, reader, communities, requirements,
+                                               language)
+        lacking = [position for position, status in enumerate(before_status) if status == FAIL]
+        if candidate_rows is None:
+            spacing = self.parameterAsDouble(parameters, self.CANDIDATE_SPACING, context)
+            need = ~model.covered & (model.population > 0) if objective == MAXIMAL_COVERING else \
+                np.isin(community_of_target, lacking) & (model.population > 0)
+            need &= walking.targets.is_snapped
+            pieces = network.reachable_edges(walking.targets.subset(np.flatnonzero(need)), limit)
+            xs, ys = candidates_along(pieces, spacing)
+            candidate_rows = self._generated_candidates(xs, ys, communities)
+            feedback.pushInfo(self.tr("{} candidate points generated every {:g} m along {:.1f} km of streets within "
+                                      "{:g} m of residents in need.").format(len(xs), spacing,
+                                                                             pieces.total_length / 1000.0, limit))
+        candidate_x = np.array([row["x"] for row in candidate_rows], dtype=float)
+        candidate_y = np.array([row["y"] for row in candidate_rows], dtype=float)
+        candidates = network.snap(candidate_x, candidate_y, walking.snap_limit)
+        eligible = np.array([row["eligible"] for row in candidate_rows], dtype=bool)
+        far = int(np.count_nonzero(eligible & ~candidates.is_snapped))
+        if far:
+            feedback.pushWarning(self.tr("{} candidate(s) farther than {:g} m from the road network are left out.")
+                                 .format(far, walking.snap_limit))
+        feedback.setProgress(30)
+
+        # Choosing
+        picks = []  # (candidate index, new residents or None)
+        if objective == MAXIMAL_COVERING:
+            feedback.setProgressText(self.tr("Measuring the reach of {} candidates…").format(len(candidate_rows)))
+            coverage = model.candidate_coverage(
+                candidates, eligible, is_cancelled=feedback.isCanceled,
+                progress=lambda done, total: feedback.setProgress(30 + int(50.0 * done / max(total, 1))))
+            chosen = greedy_maximal_cover(coverage, model.population, model.covered, max_sites=max_sites,
+                                          target_share=target, total_population=model.total_population,
+                                          is_cancelled=feedback.isCanceled)
+            picks = [(pick.candidate, pick.new_population) for pick in chosen]
+        else:
+            candidate_community = np.array([row["community"] for row in candidate_rows], dtype=np.int64)
+            chosen_sites = best_site_per_community(
+                CoverageModel(network, walking.targets, population, existing, limit), candidates, candidate_community,
+                lacking, community_of_target, eligible, is_cancelled=feedback.isCanceled)
+            for site in chosen_sites:
+                if site.candidate < 0:
+                    record = communities[site.community][2]
+                    feedback.pushWarning(self.tr("Community {} lacks the item but has no eligible candidate inside.")
+                                         .format(record.name or record.id))
+                else:
+                    picks.append((site.candidate, None))
+        if feedback.isCanceled():
+            return {}
+
+        # Replaying the picks: exact distances, shares and verdicts after each site
+        status = list(before_status)
+        rows = []
+        curve = [(0, model.covered_share)]
+        for rank, (candidate, _gain) in enumerate(picks, start=1):
+            covered_before = model.covered_population
+            changed = model.add_site(candidates.subset([candidate]))
+            row = candidate_rows[candidate]
+            if row["community"] >= 0:
+                sites_in[row["community"]].append((rank, row))
+            distance, share = state()
+            affected = set(int(position) for position in community_of_target[changed] if position >= 0)
+            if row["community"] >= 0:
+                affected.add(row["community"])
+            met = []
+            for position in sorted(affected):
+                record = communities[position][2]
+                new_status = self._item_status(standard, record, rules, item, category, distance[position],
+                                               [site for _rank, site in sites_in[position]], language)
+                if new_status == PASS and status[position] != PASS:
+                    met.append(str(record.name or record.id))
+                status[position] = new_status
+            community = row["community"]
+            mean_before = before_distance[community] if community >= 0 else None
+            rows.append(dict(row, rank=rank, new=model.covered_population - covered_before,
+                             covered=model.covered_population, share=model.covered_share, met=met,
+                             mean_before=mean_before, mean_after=distance[community] if community >= 0 else None))
+            curve.append((rank, model.covered_share))
+        after_distance, after_share = state()
+
+        feedback.pushInfo(self.tr("Coverage curve (sites → share of residents within {:g} m): {}").format(
+            limit, ", ".join("{} → {:.1f} %".format(sites, 100.0 * share) for sites, share in curve)))
+        feedback.pushInfo(self.tr("After: the item fails in {} communities (before: {}).").format(
+            status.count(FAIL), before_status.count(FAIL)))
+        feedback.setProgress(90)
+
+        results = {self.OUTPUT: self._write_sites(parameters, context, reader, source, category, rows,
+                                                  candidate_rows)}
+        if self.OUTPUT_COMMUNITIES in parameters:
+            destination = self._write_communities(
+                parameters, context, source, communities, item, before_status, status, before_distance,
+                after_distance, before_share, after_share, sites_in)
+            if destination:
+                results[self.OUTPUT_COMMUNITIES] = destination
+        self.styled_outputs = [(results[self.OUTPUT], apply_suggested_sites_style, "cc_suggested_sites")]
+        if results.get(self.OUTPUT_COMMUNITIES):
+            self.styled_outputs.append((results[self.OUTPUT_COMMUNITIES], lambda layer: apply_community_style(
+                layer, "status_after", "cc_community_name"), "cc_suggested_sites_communities"))
+        return results
+
+    def _category(self, parameters, context, standard):
+        code = self.parameterAsString(parameters, self.CATEGORY, context).strip()
+        codes = [category.code for category in standard.categories]
+        if code in codes:
+            return code
+        by_name = [category.code for category in standard.categories
+                   if code in (category.name.zh, category.name.en) or code in category.aliases]
+        if by_name:
+            return by_name[0]
+        raise QgsProcessingException(self.tr("'{}' is not a facility category of the standard; use one of: {}")
+                                     .format(code, ", ".join(codes)))
+
+    def _item_status(self, standard, record, rules, item, category, distance, sites, language):
+        """The item's status for one community with its walking distance and the sites placed inside it (a site
+        has the candidate's areas, else the standard's minimum: it is to be built to the standard)."""
+        from dataclasses import replace
+
+        extra = tuple(FacilityRecord(fid="site:{}".format(site["index"]), category=category,
+                                     attributes=self._site_attributes(standard, item, record, site))
+                      for site in sites)
+        walking_m = dict(record.walking_m)
+        walking_m[category] = distance
+        completed = replace(record, facilities=record.facilities + extra, walking_m=walking_m)
+        return evaluate_community(standard, completed, rules, language).item_status.get(item.code)
+
+    def _site_attributes(self, standard, item, record, site):
+        attributes = {}
+        for rule in standard.rules_for_item(item.code):
+            if rule.measure is None or rule.measure.kind != "facility_measure" or rule.min is None:
+                continue
+            if rule.applies(record.community_type) is False:
+                continue
+            minimum = rule.min.resolve(record.attributes)
+            if minimum is not None:
+                attributes[rule.measure.attribute] = max(attributes.get(rule.measure.attribute, 0.0), minimum)
+        for code, value in site["areas"].items():
+            if value is not None:
+                attributes[code] = value
+        return attributes
+
+    # -- candidates ---------------------------------------------------------------------------------
+
+    def _community_index(self, communities):
+        index = QgsSpatialIndex()
+        for position, (_fid, geometry, _record) in enumerate(communities):
+            if geometry is not None:
+                index.addFeature(position, geometry.boundingBox())
+        return index
+
+    def _community_of(self, index, communities, point):
+        probe = QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1]))
+        for position in sorted(index.intersects(probe.boundingBox())):
+            if communities[position][1].intersects(probe):
+                return position
+        return -1
+
+    def _generated_candidates(self, xs, ys, communities):
+        index = self._community_index(communities)
+        return [{"index": position, "x": x, "y": y, "eligible": True, "areas": {}, "unchecked": (),
+                 "community": self._community_of(index, communities, (x, y)), "feature": None, "source": GENERATED}
+                for position, (x, y) in enumerate(zip(xs.tolist(), ys.tolist()))]
+
+    def _read_candidates(self, parameters, context, feedback, reader, communities, requirements, language):
+        """One dict per candidate feature (x, y in the working CRS, areas, eligibility); None without a layer."""
+        source = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        if source is None:
+            return None
+        name = self.input_layer_name(parameters, self.CANDIDATES, context)
+        fields = {"land_area": self.parameterAsString(parameters, self.CANDIDATE_LAND_AREA_FIELD, context),
+                  "building_area": self.parameterAsString(parameters, self.CANDIDATE_FLOOR_AREA_FIELD, context)}
+        for code, field in fields.items():
+            if field and source.fields().lookupField(field) < 0:
+                raise QgsProcessingException(self.tr("The candidate layer {} has no field '{}' (for {}).").format(
+                    name, field, code))
+        to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
+        index = self._community_index(communities)
+        rows, excluded = [], []
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                break
+            geometry = QgsGeometry(feature.geometry()) if feature.hasGeometry() else None
+            if geometry is None or geometry.isEmpty() or geometry.transform(to_working) != 0:
+                reader.problems.add(self.tr("layer {}: candidate without usable geometry, left out").format(name),
+                                    feature.id())
+                continue
+            point = geometry.pointOnSurface() if geometry.type() == QgsWkbTypes.PolygonGeometry else geometry
+            location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
+            if not (math.isfinite(location.x()) and math.isfinite(location.y())):
+                reader.problems.add(self.tr("layer {}: candidate without usable geometry, left out").format(name),
+                                    feature.id())
+                continue
+            areas = {}
+            for code, field in fields.items():
+                if field:
+                    value, problem = read_number(feature.attribute(field))
+                    if problem or (value is not None and value < 0):
+                        reader.problems.add(self.tr("layer {}, field '{}': not an area in m², not checked").format(
+                            name, field), feature.id())
+                        value = None
+                    areas[code] = value
+            if areas.get("land_area") is None and geometry.type() == QgsWkbTypes.PolygonGeometry:
+                areas["land_area"] = geometry.area()  # true m²: the working CRS is projected in metres
+            community = self._community_of(index, communities, (location.x(), location.y()))
+            record = communities[community][2] if community >= 0 else None
+            verdict = check_site(requirements, areas, record.community_type if record else None,
+                                 record.attributes if record else None, language)
+            if not verdict.eligible:
+                excluded.append(self.tr("feature {}: {}").format(feature.id(), "; ".join(verdict.reasons)))
+            rows.append({"index": len(rows), "x": location.x(), "y": location.y(), "eligible": verdict.eligible,
+                         "areas": areas, "unchecked": verdict.unchecked, "community": community,
+                         "feature": feature, "source": GIVEN})
+        if excluded:
+            feedback.pushWarning(self.tr("{} candidate(s) of {} are too small for the item, not eligible: {}").format(
+                len(excluded), name, " | ".join(excluded)))
+        feedback.pushInfo(self.tr("Candidates: {} from {}, {} eligible.").format(
+            len(rows), name, sum(1 for row in rows if row["eligible"])))
+        self._candidate_source = source
+        return rows
+
+    # -- outputs ------------------------------------------------------------------------------------
+
+    def _write_sites(self, parameters, context, reader, source, category, rows, candidate_rows):
+        given = [row for row in candidate_rows if row["source"] == GIVEN]
+        fields = QgsFields()
+        for name, kind in SITE_FIELDS:
+            fields.append(QgsField(name, kind))
+        candidate_fields = []
+        if given:
+            for field in self._candidate_source.fields():
+                if fields.lookupField(field.name()) < 0:
+                    fields.append(QgsField(field))
+                    candidate_fields.append(field.name())
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
+                                                 source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for row in rows:
+            point = QgsGeometry.fromPointXY(QgsPointXY(row["x"], row["y"]))
+            point.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
+            community = self._communities[row["community"]][2] if row["community"] >= 0 else None
+            values = [row["rank"], category, round(row["new"], 3), round(row["covered"], 3),
+                      round(100.0 * row["share"], 2), "、".join(row["met"]) if current_language() == "zh"
+                      else ", ".join(row["met"]), str(community.id) if community else None,
+                      as_optional(row["mean_before"]), as_optional(row["mean_after"]), row["source"],
+                      ", ".join(row["unchecked"])]
+            if row["feature"] is not None:
+                values += [row["feature"].attribute(name) for name in candidate_fields]
+            else:
+                values += [None] * len(candidate_fields)
+            feature = QgsFeature(fields)
+            feature.setGeometry(point)
+            feature.setAttributes(values)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        return destination
+
+    def _write_communities(self, parameters, context, source, communities, item, before_status, after_status,
+                           before_distance, after_distance, before_share, after_share, sites_in):
+        fields = make_fields(COMMUNITY_FIELDS)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
+                                                 source.wkbType(), source.sourceCrs())
+        if sink is None:
+            return None
+        features = {feature.id(): feature for feature in source.getFeatures()}
+        for position, (fid, _geometry, record) in enumerate(communities):
+            feature = QgsFeature(fields)
+            feature.setGeometry(features[fid].geometry())
+            feature.setAttributes([
+                str(record.id), record.name, item.code, before_status[position], after_status[position],
+                as_optional(before_distance[position]), as_optional(after_distance[position]),
+                None if before_share[position] is None else round(100.0 * before_share[position], 1),
+                None if after_share[position] is None else round(100.0 * after_share[position], 1),
+                ", ".join(str(rank) for rank, _row in sites_in[position]) or None])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        return destination
