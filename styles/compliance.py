@@ -135,8 +135,8 @@ def apply_access_points_style(layer):
 
 
 def apply_suggested_sites_style(layer):
-    """Suggested sites (补短板选址): large red stars labelled with their rank, the order to build them in."""
-    symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#d7191c", "outline_color": "white",
+    """Suggested sites (补短板选址): large purple stars (not a status colour) labelled with their rank, the order to build them in."""
+    symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#7b3294", "outline_color": "white",
                                            "size": "5"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     if layer.fields().lookupField("rank") >= 0:
