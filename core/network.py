@@ -35,6 +35,18 @@ from typing import Tuple
 
 import numpy as np
 
+try:  # scipy's compiled graph searches when present (QGIS ships it on Debian, Windows and macOS)
+    from scipy.sparse import csr_matrix as _csr_matrix
+    from scipy.sparse.csgraph import connected_components as _connected_components
+    from scipy.sparse.csgraph import dijkstra as _dijkstra
+except ImportError:  # pragma: no cover - depends on the installation
+    _dijkstra = None
+
+# The graph searches: "scipy" (scipy.sparse.csgraph) or "python" (heapq on lists, always available). Both
+# give the same distances and connected pieces; among equally near sources they may choose different ones.
+ENGINES = ("scipy", "python") if _dijkstra is not None else ("python",)
+DEFAULT_ENGINE = ENGINES[0]
+
 DEFAULT_NODE_TOLERANCE = 0.001  # m: vertices that round to the same millimetre are one node
 
 # NearestResult.status values
@@ -172,6 +184,27 @@ class ReachablePieces:
                                                        self.x1.tolist(), self.y1.tolist())]
 
 
+@dataclass(frozen=True, eq=False)
+class Catchments(ReachablePieces):
+    """The network within a walking limit of any of several sources, each piece with its nearest source
+    (WalkingNetwork.catchments): ReachablePieces plus
+
+    source    index (into the sources given) of the nearest source of each piece; along a segment walked
+              from both ends the piece is cut where the two sources are equally near.
+    """
+
+    source: np.ndarray = None
+
+    def of_source(self, source):
+        """Boolean mask of the pieces whose nearest source is `source`."""
+        return self.source == source
+
+    def length_by_source(self, source_count):
+        """Geometric length (m) of the pieces of each source, an array of source_count values."""
+        return np.bincount(self.source, weights=np.hypot(self.x1 - self.x0, self.y1 - self.y0),
+                           minlength=source_count)
+
+
 class NearestResult:
     """The nearest source of every target, from one multi-source Dijkstra pass (WalkingNetwork.nearest).
 
@@ -243,6 +276,7 @@ class WalkingNetwork:
                     not (they round to different millimetres although closer than one). Rounding,
                     unlike a distance search, never chains many vertices into one node; data noded
                     with shared vertices, as networks usually are, connects either way.
+    engine          "scipy" or "python" (see ENGINES); None: DEFAULT_ENGINE, scipy when importable.
 
     Attributes (numpy arrays):
     node_x, node_y                   node coordinates (m), the first merged vertex's
@@ -252,9 +286,12 @@ class WalkingNetwork:
     problems                         NetworkProblems: skipped lines, never an exception
     """
 
-    def __init__(self, lines, cost_factors=None, node_tolerance=DEFAULT_NODE_TOLERANCE):
+    def __init__(self, lines, cost_factors=None, node_tolerance=DEFAULT_NODE_TOLERANCE, engine=None):
         if not node_tolerance > 0:
             raise ValueError("node_tolerance must be > 0, not {!r}".format(node_tolerance))
+        self.engine = DEFAULT_ENGINE if engine is None else engine
+        if self.engine not in ENGINES:
+            raise ValueError("engine must be one of {}, not {!r}".format(", ".join(ENGINES), engine))
         self.node_tolerance = float(node_tolerance)
         vertex_xy, vertex_line, line_count = _flatten_lines(lines)
         factors = _line_cost_factors(cost_factors, line_count)
@@ -504,6 +541,7 @@ class WalkingNetwork:
         segment = np.concatenate((np.arange(count), np.arange(count)))
         order = np.argsort(tail, kind="stable")
         starts = np.concatenate(([0], np.cumsum(np.bincount(tail, minlength=self.node_count))))
+        self._csr = (starts.astype(np.int64), head[order].astype(np.int32), self.segment_cost[segment[order]])
         self._arc_start = starts.tolist()
         self._arc_head = head[order].tolist()
         self._arc_cost = self.segment_cost[segment[order]].tolist()
@@ -525,8 +563,10 @@ class WalkingNetwork:
     def _search_all_nodes(self, seed_nodes, seed_distances, seed_sources, cutoff):
         """Multi-source Dijkstra over every node; labels above `cutoff` are never set.
 
-        Returns lists (per node): distance (inf = not reached within the cutoff), origin (the source
-        whose seed the path starts from) and parent (previous node; -1 at a seeded node)."""
+        Returns lists or arrays (per node): distance (inf = not reached within the cutoff), origin (the
+        source whose seed the path starts from) and parent (previous node; -1 at a seeded node)."""
+        if self.engine == "scipy":
+            return self._search_all_nodes_scipy(seed_nodes, seed_distances, seed_sources, cutoff)
         node_count = self.node_count
         inf = math.inf
         distance = [inf] * node_count
@@ -553,6 +593,51 @@ class WalkingNetwork:
                     origin[head] = node_origin
                     parent[head] = node
                     push(heap, (candidate, head))
+        return distance, origin, parent
+
+    def _search_all_nodes_scipy(self, seed_nodes, seed_distances, seed_sources, cutoff):
+        """_search_all_nodes with scipy: one Dijkstra from a virtual node joined to every seed node by an arc
+        as long as the seed's distance, so that sources start with their own offsets."""
+        node_count = self.node_count
+        nodes = np.asarray(seed_nodes, dtype=np.int64)
+        values = np.asarray(seed_distances, dtype=np.float64)
+        sources = np.asarray(seed_sources, dtype=np.int64)
+        keep = values <= cutoff
+        nodes, values, sources = nodes[keep], values[keep], sources[keep]
+        # The best seed of each node; among equal ones the first given, as the heapq search keeps it.
+        order = np.lexsort((np.arange(len(nodes)), values, nodes))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = nodes[order][1:] != nodes[order][:-1]
+        chosen = order[first]
+        nodes, values, sources = nodes[chosen], values[chosen], sources[chosen]
+        distance = np.full(node_count, np.inf)
+        origin = np.full(node_count, -1, dtype=np.int64)
+        parent = np.full(node_count, -1, dtype=np.int64)
+        if not len(nodes):
+            return distance, origin, parent
+        starts, heads, costs = self._csr
+        graph = _csr_matrix((np.concatenate((costs, values)), np.concatenate((heads, nodes.astype(np.int32))),
+                             np.concatenate((starts, [starts[-1] + len(nodes)]))),
+                            shape=(node_count + 1, node_count + 1))
+        found, predecessor = _dijkstra(graph, directed=True, indices=node_count, return_predecessors=True,
+                                       limit=cutoff if math.isfinite(cutoff) else np.inf)
+        distance = found[:node_count]
+        predecessor = predecessor[:node_count].astype(np.int64)
+        reached = np.isfinite(distance)
+        seeded = predecessor == node_count  # reached straight from the virtual node: a seed is its best path
+        parent = np.where(reached & ~seeded, predecessor, -1)
+        # The seed each path starts from: follow parents by pointer doubling (log of the longest path).
+        root = np.where(reached, parent, -1)
+        root[seeded] = np.flatnonzero(seeded)
+        while True:
+            further = root[np.maximum(root, 0)]
+            moved = (root >= 0) & (further != root)
+            if not moved.any():
+                break
+            root[moved] = further[moved]
+        seed_source = np.full(node_count, -1, dtype=np.int64)
+        seed_source[nodes] = sources
+        origin = np.where(root >= 0, seed_source[np.maximum(root, 0)], -1)
         return distance, origin, parent
 
     def _search_within(self, seed_nodes, seed_distances, limit):
@@ -602,9 +687,9 @@ class WalkingNetwork:
         seed_nodes, seed_distances, seed_sources = self._seeds(sources)
         node_distance, node_origin, node_parent = self._search_all_nodes(seed_nodes, seed_distances, seed_sources,
                                                                          cutoff)
-        node_distance = np.array(node_distance, dtype=np.float64)
-        node_origin = np.array(node_origin, dtype=np.int64)
-        node_parent = np.array(node_parent, dtype=np.int64)
+        node_distance = np.asarray(node_distance, dtype=np.float64)
+        node_origin = np.asarray(node_origin, dtype=np.int64)
+        node_parent = np.asarray(node_parent, dtype=np.int64)
 
         count = len(targets)
         distance = np.full(count, np.inf)
@@ -756,6 +841,104 @@ class WalkingNetwork:
         distance[on] = np.minimum(through_start, through_end) + targets.offset[on]
         return distance
 
+    def catchments(self, sources, limit, count_source_offset=True):
+        """The network within `limit` m of the snapped `sources`, each piece with its nearest source →
+        Catchments. One search from all the sources together: the pieces cover exactly what
+        reachable_edges gives for the sources together (the union of their service areas), without
+        overlaps, at the cost of one nearest() pass however many sources there are."""
+        self._check_points(sources, "sources")
+        limit = float(limit)
+        if not limit >= 0:
+            raise ValueError("limit must be >= 0, not {!r}".format(limit))
+        seed_nodes, seed_distances, seed_sources = self._seeds(sources, count_source_offset)
+        node_distance, node_origin, _parent = self._search_all_nodes(seed_nodes, seed_distances, seed_sources, limit)
+        node_distance = np.asarray(node_distance, dtype=np.float64)
+        node_origin = np.asarray(node_origin, dtype=np.int64)
+
+        # Every segment becomes one or more spans between "ends" of known distance: its nodes, and the
+        # sources on it (a path to a point inside a span enters through one of the span's two ends).
+        on = np.flatnonzero(sources.segment >= 0)
+        offsets = sources.offset[on] if count_source_offset else np.zeros(len(on))
+        with_sources = np.unique(sources.segment[on])
+        plain = np.flatnonzero((node_distance[self.segment_from] <= limit) | (node_distance[self.segment_to] <= limit))
+        plain = plain[~np.isin(plain, with_sources)]
+        spans = [(plain, np.zeros(len(plain)), np.ones(len(plain)),
+                  node_distance[self.segment_from[plain]], node_origin[self.segment_from[plain]],
+                  node_distance[self.segment_to[plain]], node_origin[self.segment_to[plain]])]
+        spans.append(self._spans_with_sources(sources, on, offsets, node_distance, node_origin))
+        segment, t0, t1, d0, o0, d1, o1 = (np.concatenate(parts) for parts in zip(*spans))
+
+        cost = (t1 - t0) * self.segment_cost[segment]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            reach0 = np.where(d0 <= limit, (limit - d0) / cost, -1.0)   # share of the span walked from its start
+            reach1 = np.where(d1 <= limit, (limit - d1) / cost, -1.0)
+            # Where walking from the start and from the end costs the same.
+            split = np.where(np.isfinite(d0) & np.isfinite(d1), (d1 - d0 + cost) / (2 * cost),
+                             np.where(np.isfinite(d0), 1.0, 0.0))
+        split = np.clip(split, 0.0, 1.0)
+        end0 = np.minimum(np.minimum(reach0, 1.0), split)
+        start1 = np.maximum(np.maximum(1.0 - reach1, 0.0), split)
+        from_start = (reach0 >= 0) & (end0 > 0)
+        from_end = (reach1 >= 0) & (start1 < 1)
+        # One piece where both ends' pieces meet and come from the same source.
+        joined = from_start & from_end & (o0 == o1) & (end0 >= start1)
+        piece_segment = np.concatenate((segment[from_start], segment[from_end & ~joined]))
+        width = t1 - t0
+        piece_start = np.concatenate((t0[from_start], (t0 + start1 * width)[from_end & ~joined]))
+        piece_end = np.concatenate(((t0 + np.where(joined, 1.0, end0) * width)[from_start],
+                                    (t0 + width)[from_end & ~joined]))
+        piece_source = np.concatenate((o0[from_start], o1[from_end & ~joined]))
+        order = np.lexsort((piece_start, piece_segment))
+        piece_segment, piece_start, piece_end, piece_source = (
+            piece_segment[order], piece_start[order], piece_end[order], piece_source[order])
+        x0, y0 = self._seg_x0[piece_segment], self._seg_y0[piece_segment]
+        dx, dy = self._seg_dx[piece_segment], self._seg_dy[piece_segment]
+        return Catchments(piece_segment, piece_start, piece_end, x0 + piece_start * dx, y0 + piece_start * dy,
+                          x0 + piece_end * dx, y0 + piece_end * dy, source=piece_source)
+
+    def _spans_with_sources(self, sources, on, offsets, node_distance, node_origin):
+        """The spans of the segments that hold sources, cut at the sources: (segment, t0, t1, distance and
+        source at t0, distance and source at t1) arrays. A source's own point is as far as the nearest of:
+        its offset, another source on the segment along it, the segment's nodes."""
+        rows = []
+        order = on[np.lexsort((sources.fraction[on], sources.segment[on]))]
+        offset_of = dict(zip(on.tolist(), offsets.tolist()))
+        segments = sources.segment[order].tolist()
+        fractions = sources.fraction[order].tolist()
+        begin = 0
+        while begin < len(order):
+            segment = segments[begin]
+            end = begin
+            while end < len(order) and segments[end] == segment:
+                end += 1
+            cost = float(self.segment_cost[segment])
+            start_node, end_node = int(self.segment_from[segment]), int(self.segment_to[segment])
+            ends = [(0.0, float(node_distance[start_node]), int(node_origin[start_node]))]
+            members = [(fractions[k], int(order[k])) for k in range(begin, end)]
+            for fraction, source in members:
+                best, best_source = offset_of[source], source
+                for other_fraction, other in members:
+                    candidate = offset_of[other] + abs(other_fraction - fraction) * cost
+                    if candidate < best:
+                        best, best_source = candidate, other
+                for node_fraction, node in ((0.0, start_node), (1.0, end_node)):
+                    candidate = float(node_distance[node]) + abs(fraction - node_fraction) * cost
+                    if candidate < best:
+                        best, best_source = candidate, int(node_origin[node])
+                ends.append((fraction, best, best_source))
+            ends.append((1.0, float(node_distance[end_node]), int(node_origin[end_node])))
+            for (f0, v0, s0), (f1, v1, s1) in zip(ends[:-1], ends[1:]):
+                if f1 > f0:
+                    rows.append((segment, f0, f1, v0, s0, v1, s1))
+            begin = end
+        if not rows:
+            empty = np.zeros(0)
+            return (empty.astype(np.int64), empty, empty, empty, empty.astype(np.int64), empty,
+                    empty.astype(np.int64))
+        segment, t0, t1, d0, o0, d1, o1 = zip(*rows)
+        return (np.array(segment, dtype=np.int64), np.array(t0), np.array(t1), np.array(d0),
+                np.array(o0, dtype=np.int64), np.array(d1), np.array(o1, dtype=np.int64))
+
     def _pieces(self, reached, sources, limit, count_source_offset):
         """Cut the segments around the reached nodes (node → distance) and the sources at the limit."""
         covered = {}  # segment → [(start fraction, end fraction), ...], possibly overlapping
@@ -802,6 +985,11 @@ class WalkingNetwork:
 
     def components(self):
         """Connected pieces of the network (computed once) → Components."""
+        if self._components is None and self.engine == "scipy":
+            starts, heads, costs = self._csr
+            graph = _csr_matrix((np.ones(len(heads)), heads, starts), shape=(self.node_count, self.node_count))
+            found, label = _connected_components(graph, directed=False)
+            self._components = self._ranked_components(found, label.astype(np.int64))
         if self._components is None:
             label = [-1] * self.node_count
             arc_start, arc_head = self._arc_start, self._arc_head
@@ -819,16 +1007,18 @@ class WalkingNetwork:
                             label[head] = found
                             stack.append(head)
                 found += 1
-            label = np.array(label, dtype=np.int64)
-            segment_label = label[self.segment_from] if self.segment_count else np.zeros(0, dtype=np.int64)
-            length = np.bincount(segment_label, weights=self.segment_length, minlength=found)
-            rank = np.empty(found, dtype=np.int64)
-            rank[np.argsort(-length, kind="stable")] = np.arange(found)  # 0 = longest piece
-            self._components = Components(
-                node_component=rank[label], segment_component=rank[segment_label],
-                length=np.sort(length)[::-1].copy(),
-                segment_count=np.bincount(rank[segment_label], minlength=found))
+            self._components = self._ranked_components(found, np.array(label, dtype=np.int64))
         return self._components
+
+    def _ranked_components(self, found, label):
+        """Components from a label per node (labels numbered by their lowest node, 0 … found - 1)."""
+        segment_label = label[self.segment_from] if self.segment_count else np.zeros(0, dtype=np.int64)
+        length = np.bincount(segment_label, weights=self.segment_length, minlength=found)
+        rank = np.empty(found, dtype=np.int64)
+        rank[np.argsort(-length, kind="stable")] = np.arange(found)  # 0 = longest piece
+        return Components(node_component=rank[label], segment_component=rank[segment_label],
+                          length=np.sort(length)[::-1].copy(),
+                          segment_count=np.bincount(rank[segment_label], minlength=found))
 
     def _check_points(self, points, name):
         if not isinstance(points, SnappedPoints) or points.network is not self:

@@ -82,6 +82,7 @@ X0, Y0 = 480000.0, 3360000.0         # south-west corner of the street grid
 SEED = 20240612
 MOTORWAY_ROWS = (97, 195, 292)       # grid rows / columns whose streets are motorways (walkable = 0)
 MOTORWAY_COLUMNS = (97, 195, 292)
+GRID = bench_network.GRID           # street grid nodes per side (390: ≈ 305,000 segments)
 COMMUNITY_COLUMNS, COMMUNITY_ROWS = 60, 50   # 3,000 communities tiling the city
 CORNER_JITTER = 0.12                 # share of a tile's side by which inner corners move
 POPULATION_RANGE = (5000, 12000)
@@ -107,7 +108,7 @@ def generator_parameters():
     own = {name: value for name, value in globals().items()
            if name.isupper() and name in _GENERATOR_CONSTANTS}
     shared = {name: getattr(bench_network, name) for name in (
-        "SEED", "GRID", "BLOCK", "JITTER", "GAP_SHARE", "DIAGONALS", "DIAGONAL_STEPS")}
+        "SEED", "BLOCK", "JITTER", "GAP_SHARE", "DIAGONALS", "DIAGONAL_STEPS")}
     source = "".join(inspect.getsource(function) for function in (
         bench_network.make_city, street_segments, community_tiles, write_city))
     return {"bench": own, "bench_network": shared,
@@ -116,13 +117,37 @@ def generator_parameters():
 
 _GENERATOR_CONSTANTS = ("EPSG", "X0", "Y0", "SEED", "MOTORWAY_ROWS", "MOTORWAY_COLUMNS", "COMMUNITY_COLUMNS",
                         "COMMUNITY_ROWS", "CORNER_JITTER", "POPULATION_RANGE", "EXISTING_SHARE", "FACILITIES",
-                        "POPULATION_POINTS", "POINT_POPULATION_RANGE", "CATEGORY_LABELS", "GENERATOR_VERSION")
+                        "POPULATION_POINTS", "POINT_POPULATION_RANGE", "CATEGORY_LABELS", "GENERATOR_VERSION",
+                        "GRID")
+
+# The cities `--city` chooses: the bench city, and a fifth of it (a district) for quick iteration.
+CITIES = {
+    "full": dict(GRID=bench_network.GRID, COMMUNITY_COLUMNS=60, COMMUNITY_ROWS=50, FACILITIES=30000,
+                 POPULATION_POINTS=50000),
+    "small": dict(GRID=175, COMMUNITY_COLUMNS=30, COMMUNITY_ROWS=20, FACILITIES=6000, POPULATION_POINTS=10000),
+}
+
+
+def select_city(name):
+    """Set the generator's sizes and the file names for the city `name` of CITIES."""
+    global CITY_NAME, CITY, CITY_KEY, RESULTS, RESULTS_CENTROID, ASSESSMENT
+    globals().update(CITIES[name])
+    CITY_NAME = name
+    suffix = "" if name == "full" else "_" + name
+    CITY = BENCH_DIRECTORY / "city{}.gpkg".format(suffix)
+    CITY_KEY = BENCH_DIRECTORY / "city{}.json".format(suffix)
+    RESULTS = BENCH_DIRECTORY / "results{}.gpkg".format(suffix)
+    RESULTS_CENTROID = BENCH_DIRECTORY / "results_centroid{}.gpkg".format(suffix)
+    ASSESSMENT = BENCH_DIRECTORY / "assessment{}".format(suffix)
+
+
+select_city("full")
 
 
 def street_segments():
     """(x0, y0, x1, y1, walkable) arrays: every segment of bench_network's street grid, one row each, moved
     to EPSG:4547; segments along the motorway rows and columns are not walkable."""
-    lines, _factors, _points = bench_network.make_city()  # cost factors unused: native has no equivalent
+    lines, _factors, _points = bench_network.make_city(GRID)  # cost factors unused: native has no equivalent
     starts = np.concatenate([np.asarray(line[:-1], dtype=np.float64) for line in lines])
     ends = np.concatenate([np.asarray(line[1:], dtype=np.float64) for line in lines])
     block = bench_network.BLOCK
@@ -157,7 +182,7 @@ def write_city(path):
     ogr.UseExceptions()
     gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")
     rng = np.random.default_rng(SEED)
-    extent = (bench_network.GRID - 1) * bench_network.BLOCK
+    extent = (GRID - 1) * bench_network.BLOCK
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
@@ -237,7 +262,8 @@ def ensure_city():
     BENCH_DIRECTORY.mkdir(parents=True, exist_ok=True)
     print("Generating the synthetic city in {} …".format(CITY.relative_to(REPOSITORY)), flush=True)
     began = time.perf_counter()
-    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--generate-only"], check=True)
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--generate-only", "--city", CITY_NAME],
+                   check=True)
     seconds = time.perf_counter() - began
     stored = json.loads(CITY_KEY.read_text(encoding="utf-8"))
     stored["seconds"] = seconds
@@ -311,8 +337,10 @@ def make_feedback(verbose=True):
             super().__init__()
             self.began = time.perf_counter()
             self.messages = []
+            self.steps = []
 
         def setProgressText(self, text):
+            self.steps.append((text, time.perf_counter(), peak_memory_mb()))
             if verbose:
                 print("  [{:6.1f} s] {}".format(time.perf_counter() - self.began, text), flush=True)
 
@@ -384,6 +412,45 @@ def run_plugin(with_origins, output, profiler=None):
     del context, feedback
     gc.collect()
     return seconds, before, after
+
+
+def assess_parameters(output_directory):
+    parameters = plugin_parameters(True, output_directory / "unused.gpkg")
+    for name in ("OUTPUT", "OUTPUT_RULES"):
+        del parameters[name]
+    parameters.update(OUTPUT_GPKG=str(output_directory / "assessment.gpkg"),
+                      OUTPUT_REPORT=str(output_directory / "report.html"),
+                      OUTPUT_MAP=str(output_directory / "map.pdf"))
+    return parameters
+
+
+def run_assess(profiler=None):
+    """One run of complete_community:assess on the whole city → (seconds, peak MB before, peak MB after, steps):
+    steps are (progress text, seconds from it to the next one, peak MB at its end), from the texts assess
+    announces each step with."""
+    import processing
+
+    ASSESSMENT.mkdir(parents=True, exist_ok=True)
+    feedback = make_feedback()
+    context = make_context(feedback)
+    parameters = assess_parameters(ASSESSMENT)
+    gc.collect()
+    before = peak_memory_mb()
+    began = time.perf_counter()
+    feedback.steps = [("start", began, before)]
+    if profiler is not None:
+        profiler.enable()
+    processing.run("complete_community:assess", parameters, context=context, feedback=feedback)
+    if profiler is not None:
+        profiler.disable()
+    ended = time.perf_counter()
+    after = peak_memory_mb()
+    marks = feedback.steps + [("end", ended, after)]
+    steps = [(text, marks[number + 1][1] - at, marks[number + 1][2])
+             for number, (text, at, _peak) in enumerate(marks[:-1])]
+    del context, feedback
+    gc.collect()
+    return ended - began, before, after, steps
 
 
 def read_plugin_distances(path, field, count):
@@ -577,8 +644,13 @@ def main():
                         help="seconds for the native runs; the loop stops before exceeding it (default 360)")
     parser.add_argument("--profile", action="store_true",
                         help="run the plugin once under cProfile, print its hot spots and stop")
+    parser.add_argument("--profile-assess", action="store_true",
+                        help="run assess once under cProfile, print its hot spots and stop")
+    parser.add_argument("--city", choices=sorted(CITIES), default="full",
+                        help="full: the bench city (3,000 communities); small: 600 communities, for quick runs")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    select_city(arguments.city)
     if arguments.native_communities < 1:
         parser.error("--native-communities must be at least 1")
     if arguments.generate_only:
@@ -600,6 +672,8 @@ def main():
 
     if arguments.profile:
         return stop_qgis(application, profile_plugin())
+    if arguments.profile_assess:
+        return stop_qgis(application, profile_assess())
 
     print("\n1. evaluate_walking_access on the whole city, with the network and the population points as origins",
           flush=True)
@@ -724,6 +798,24 @@ def stop_qgis(application, code):
     gc.collect()
     application.exitQgis()
     return code
+
+
+def profile_assess():
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    seconds, before, after, steps = run_assess(profiler)
+    print("\nprofiled assess: {:.1f} s (profiling slows it), peak memory {:.0f} MB (+{:.0f} MB)".format(
+        seconds, after, after - before))
+    for text, step_seconds, peak in steps:
+        print("  {:7.1f} s  {:6.0f} MB  {}".format(step_seconds, peak, text))
+    target = BENCH_DIRECTORY / "assess.prof"
+    profiler.dump_stats(str(target))
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(25)
+    return 0
 
 
 def profile_plugin():

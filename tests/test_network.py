@@ -17,6 +17,13 @@ from complete_community.core.network import BEYOND_CUTOFF, NOT_SNAPPED, REACHED,
 
 INF = math.inf
 
+
+@pytest.fixture(autouse=True, params=network_module.ENGINES)
+def engine(request, monkeypatch):
+    """Every test of this module runs with each graph engine available (scipy and the Python fallback)."""
+    monkeypatch.setattr(network_module, "DEFAULT_ENGINE", request.param)
+    return request.param
+
 # A street (0,0)–(100,0)–(200,0), a side street up from (100,0), and a separate piece far away.
 STREET = [(0, 0), (100, 0), (200, 0)]
 SIDE_STREET = [(100, 0), (100, 100)]
@@ -575,3 +582,85 @@ def test_components_of_points():
     # Nodes and segments agree.
     assert np.array_equal(components.node_component[network.segment_from], components.segment_component)
     assert np.array_equal(components.node_component[network.segment_to], components.segment_component)
+
+
+# ------------------------------------------------------------------------------------------------
+# The engines agree; catchments (the service areas of many sources in one search)
+
+
+def test_an_unknown_engine_is_refused():
+    with pytest.raises(ValueError, match="engine"):
+        WalkingNetwork([STREET], engine="fortran")
+
+
+@pytest.mark.skipif(len(network_module.ENGINES) < 2, reason="scipy is not installed")
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_the_engines_give_the_same_answers(seed):
+    lines, factors = random_city(seed)
+    networks = [WalkingNetwork(lines, factors, engine=engine) for engine in network_module.ENGINES]
+    results = []
+    for network in networks:
+        sources = snap(network, random_points(seed, lines, 10, near_separate_piece=1), 18)
+        targets = snap(network, random_points(seed + 3, lines, 200, near_separate_piece=3), 18)
+        results.append((network.nearest(sources, targets), network.nearest(sources, targets, cutoff=120),
+                        network.components(), network.catchments(sources, 90)))
+    (full_a, cut_a, parts_a, catch_a), (full_b, cut_b, parts_b, catch_b) = results
+    for a, b in ((full_a, full_b), (cut_a, cut_b)):
+        assert np.array_equal(a.status, b.status)
+        assert np.allclose(a.distance, b.distance, rtol=0, atol=1e-9)
+        assert np.allclose(a.node_distance, b.node_distance, rtol=0, atol=1e-9)
+    assert np.array_equal(parts_a.node_component, parts_b.node_component)
+    assert np.array_equal(parts_a.length, parts_b.length)
+    assert catch_a.total_length == pytest.approx(catch_b.total_length, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 5])
+@pytest.mark.parametrize("limit", [0.0, 35.0, 140.0, 600.0])
+def test_catchments_cover_the_union_of_the_service_areas_once(seed, limit):
+    lines, factors = random_city(seed)
+    network = WalkingNetwork(lines, factors)
+    sources = snap(network, random_points(seed, lines, 12), 18)
+    catchments = network.catchments(sources, limit)
+    union = network.reachable_edges(sources, limit)
+    assert catchments.total_length == pytest.approx(union.total_length, abs=1e-6)
+    assert np.all(catchments.end_fraction > catchments.start_fraction)
+    # No overlaps: the pieces of a segment follow each other.
+    same = catchments.segment[1:] == catchments.segment[:-1]
+    assert np.all(catchments.start_fraction[1:][same] >= catchments.end_fraction[:-1][same] - 1e-12)
+    # Each piece lies within its own source's service area (the source is one that reaches it).
+    for source in np.unique(catchments.source):
+        own = network.reachable_edges(sources.subset([source]), limit)
+        mine = np.flatnonzero(catchments.of_source(source))
+        for piece in mine:
+            segment = catchments.segment[piece]
+            covered = (own.segment == segment) & (own.start_fraction <= catchments.start_fraction[piece] + 1e-9) & (
+                own.end_fraction >= catchments.end_fraction[piece] - 1e-9)
+            assert covered.any(), (source, piece)
+    lengths = catchments.length_by_source(len(sources))
+    assert lengths.sum() == pytest.approx(catchments.total_length)
+
+
+def test_catchments_split_a_street_between_two_sources_where_they_are_equally_near():
+    network = WalkingNetwork([[(0, 0), (100, 0), (200, 0), (300, 0)]])
+    sources = snap(network, [(0, 0), (300, 10)])
+    catchments = network.catchments(sources, 1000)
+    assert catchments.total_length == pytest.approx(300)
+    # 0 reaches x up to 155 (300 − 10 − 155 = 135 + 10 = 145 … equal at x where x = 10 + 300 − x).
+    assert catchments.length_by_source(2).tolist() == pytest.approx([155, 145])
+
+
+@pytest.mark.parametrize("shift, inside", [(-1e-6, True), (1e-6, False)])
+def test_a_point_just_inside_the_limit_is_covered_and_one_just_beyond_is_not(shift, inside):
+    """A kindergarten 20 m off a street crossing: 500 m of walking = 20 m to the street + 480 m along it."""
+    network = WalkingNetwork(CROSS_LONG)
+    sources = snap(network, [(0, 20)])
+    end_of_reach = 500 - 20
+    for pieces in (network.catchments(sources, 500), network.reachable_edges(sources, 500)):
+        ends = np.concatenate((pieces.x1, pieces.x0))
+        reach_east = ends.max()
+        assert reach_east == pytest.approx(end_of_reach, abs=1e-9)
+        point = network.snap([end_of_reach + shift], [0.0])
+        assert bool(point.snapped_x[0] <= reach_east) is inside
+
+
+CROSS_LONG = [[(-2000, 0), (0, 0), (2000, 0)], [(0, -2000), (0, 0), (0, 2000)]]
