@@ -219,6 +219,30 @@ NAME_EN = _field("name_en", TEXT, QT_TRANSLATE_NOOP("OutputFields", "English nam
 ALIASES = _field("aliases", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Other names"))
 OSM_TAGS = _field("osm_tags", TEXT, QT_TRANSLATE_NOOP("OutputFields", "OpenStreetMap tags"))
 
+# Suggested sites (suggest_sites) and the communities before → after
+RANK = _field("rank", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Order to build in"))
+NEW_RESIDENTS = _field("new_residents", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residents newly within the limit"))
+COVERED_RESIDENTS = _field("covered_residents", REAL,
+                           QT_TRANSLATE_NOOP("OutputFields", "Residents within the limit (cumulative)"))
+COVERED_SHARE_PCT = _field("covered_share_pct", REAL,
+                           QT_TRANSLATE_NOOP("OutputFields", "Share of residents within the limit (cumulative, %)"))
+COMMUNITIES_MET = _field("communities_met", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Communities whose item is met"))
+MEAN_BEFORE_M = _field("mean_before_m", REAL,
+                       QT_TRANSLATE_NOOP("OutputFields", "Residents' mean walk before (m)"))
+MEAN_AFTER_M = _field("mean_after_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residents' mean walk after (m)"))
+CANDIDATE_SOURCE = _field("candidate_source", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Candidate given or generated"))
+UNCHECKED_RULES = _field("unchecked_rules", TEXT,
+                         QT_TRANSLATE_NOOP("OutputFields", "Area rules not checked (no value)"))
+STATUS_BEFORE = _field("status_before", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Status before"), STATUS_VALUES)
+STATUS_AFTER = _field("status_after", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Status after"), STATUS_VALUES)
+DIST_BEFORE_M = _field("dist_before_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking distance before (m)"))
+DIST_AFTER_M = _field("dist_after_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking distance after (m)"))
+COVERED_PCT_BEFORE = _field("covered_pct_before", REAL,
+                            QT_TRANSLATE_NOOP("OutputFields", "Residents within the limit before (%)"))
+COVERED_PCT_AFTER = _field("covered_pct_after", REAL,
+                           QT_TRANSLATE_NOOP("OutputFields", "Residents within the limit after (%)"))
+SITES = _field("sites", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Suggested sites inside (ranks)"))
+
 # -- the tables the algorithms write -------------------------------------------------------------------------
 
 RULE_TABLE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, ITEM, ITEM_NAME, RULE_ID, RULE_NAME, CLAUSE, LEVEL,
@@ -242,6 +266,10 @@ STANDARD_RULE_FIELDS = (RULE_ID, ITEM, ITEM_NUMBER, ITEM_NAME, GROUP_NAME, RULE_
                         APPLIES_TO, APPLIES_TO_NAME, MEASURE, CATEGORIES, REQUIREMENT, MIN_VALUE, MAX_VALUE, UNIT,
                         GUIDE_LOW, GUIDE_HIGH, DEFINED_IN)
 STANDARD_CATEGORY_FIELDS = (CATEGORY, NAME_ZH, NAME_EN, ITEM, ITEM_NAME, ALIASES, OSM_TAGS)
+SUGGESTED_SITE_FIELDS = (RANK, CATEGORY, NEW_RESIDENTS, COVERED_RESIDENTS, COVERED_SHARE_PCT, COMMUNITIES_MET,
+                         COMMUNITY_ID_ROW, MEAN_BEFORE_M, MEAN_AFTER_M, CANDIDATE_SOURCE, UNCHECKED_RULES)
+SITING_COMMUNITY_FIELDS = (COMMUNITY_ID, COMMUNITY_NAME, ITEM, STATUS_BEFORE, STATUS_AFTER, DIST_BEFORE_M,
+                           DIST_AFTER_M, COVERED_PCT_BEFORE, COVERED_PCT_AFTER, SITES)
 
 # Layer kind → its fields (templated ones stand for a family). A name is declared once per table.
 TABLES = {
@@ -256,6 +284,8 @@ TABLES = {
     "life_circle_members": MEMBER_FIELDS,
     "standard_rules": STANDARD_RULE_FIELDS,
     "standard_categories": STANDARD_CATEGORY_FIELDS,
+    "suggested_sites": SUGGESTED_SITE_FIELDS,
+    "siting_communities": SITING_COMMUNITY_FIELDS,
 }
 
 

@@ -1418,8 +1418,18 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Area rules not checked (no value)</source>
+        <translation>未检查的面积规定（无数值）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>CRS distances were measured in</source>
         <translation>距离量算所用坐标系</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Candidate given or generated</source>
+        <translation>候选来源（给定/生成）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1450,6 +1460,11 @@
         <location filename="../core/output_fields.py"/>
         <source>Communities in the circle</source>
         <translation>所含社区</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Communities whose item is met</source>
+        <translation>因此达标的社区</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1633,6 +1648,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Order to build in</source>
+        <translation>建设顺序</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
@@ -1648,8 +1668,38 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Residents newly within the limit</source>
+        <translation>新覆盖居民</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents within the limit (cumulative)</source>
+        <translation>限值内居民（累计）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents within the limit after (%)</source>
+        <translation>选址后限值内居民比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents within the limit before (%)</source>
+        <translation>选址前限值内居民比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Residents within the limit of {} (%)</source>
         <translation>{}步行范围内居民比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents' mean walk after (m)</source>
+        <translation>选址后居民平均步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents' mean walk before (m)</source>
+        <translation>选址前居民平均步行距离（米）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1663,6 +1713,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Share of residents within the limit (cumulative, %)</source>
+        <translation>限值内居民比例（累计，%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Source layer</source>
         <translation>源图层</translation>
     </message>
@@ -1673,8 +1728,23 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Status after</source>
+        <translation>选址后状态</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Status before</source>
+        <translation>选址前状态</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Street length reached (m)</source>
         <translation>可达街道长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Suggested sites inside (ranks)</source>
+        <translation>社区内的建议选址（序号）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1705,6 +1775,16 @@
         <location filename="../core/output_fields.py"/>
         <source>Walking distance (m)</source>
         <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking distance after (m)</source>
+        <translation>选址后步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking distance before (m)</source>
+        <translation>选址前步行距离（米）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>

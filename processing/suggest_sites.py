@@ -3,13 +3,13 @@
 import math
 
 import numpy as np
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsGeometry,
                        QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsSpatialIndex, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 
+from ..core import output_fields as F
 from ..core.engine import FAIL, PASS, evaluate_community
 from ..core.records import FacilityRecord
 from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
@@ -18,22 +18,11 @@ from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECT
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_community_style, apply_suggested_sites_style
+from ..styles.loading import SUGGESTED_SITES_STYLE
 from .base_algorithm import make_fields
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .evaluation_inputs import read_number, representative_point
 
-SITE_FIELDS = (
-    ("rank", QVariant.Int), ("category", QVariant.String), ("new_residents", QVariant.Double),
-    ("covered_residents", QVariant.Double), ("covered_share_pct", QVariant.Double),
-    ("communities_met", QVariant.String), ("community_id", QVariant.String), ("mean_before_m", QVariant.Double),
-    ("mean_after_m", QVariant.Double), ("candidate_source", QVariant.String), ("unchecked_rules", QVariant.String),
-)
-COMMUNITY_FIELDS = (
-    ("cc_community_id", QVariant.String), ("cc_community_name", QVariant.String), ("item", QVariant.String),
-    ("status_before", QVariant.String), ("status_after", QVariant.String), ("dist_before_m", QVariant.Double),
-    ("dist_after_m", QVariant.Double), ("covered_pct_before", QVariant.Double),
-    ("covered_pct_after", QVariant.Double), ("sites", QVariant.String),
-)
 GENERATED, GIVEN = "generated", "given"
 
 
@@ -318,7 +307,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
                 status[position] = new_status
             community = row["community"]
             mean_before = before_distance[community] if community >= 0 else None
-            rows.append(dict(row, rank=rank, new=model.covered_population - covered_before,
+            rows.append(dict(row, order=rank, new=model.covered_population - covered_before,
                              covered=model.covered_population, share=model.covered_share, met=met,
                              mean_before=mean_before, mean_after=distance[community] if community >= 0 else None))
             curve.append((rank, model.covered_share))
@@ -338,10 +327,10 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
                 after_distance, before_share, after_share, sites_in)
             if destination:
                 results[self.OUTPUT_COMMUNITIES] = destination
-        self.styled_outputs = [(results[self.OUTPUT], apply_suggested_sites_style, "cc_suggested_sites")]
+        self.styled_outputs = [(results[self.OUTPUT], apply_suggested_sites_style, SUGGESTED_SITES_STYLE)]
         if results.get(self.OUTPUT_COMMUNITIES):
             self.styled_outputs.append((results[self.OUTPUT_COMMUNITIES], lambda layer: apply_community_style(
-                layer, "status_after", "cc_community_name"), "cc_suggested_sites_communities"))
+                layer, F.STATUS_AFTER.name, F.COMMUNITY_NAME.name), "cc_" + F.STATUS_AFTER.name))
         return results
 
     def _category(self, parameters, context, standard):
@@ -467,9 +456,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
     def _write_sites(self, parameters, context, reader, source, category, rows, candidate_rows):
         given = [row for row in candidate_rows if row["source"] == GIVEN]
-        fields = QgsFields()
-        for name, kind in SITE_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields = make_fields(F.SUGGESTED_SITE_FIELDS)
         candidate_fields = []
         if given:
             for field in self._candidate_source.fields():
@@ -484,7 +471,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             point = QgsGeometry.fromPointXY(QgsPointXY(row["x"], row["y"]))
             point.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
             community = self._communities[row["community"]][2] if row["community"] >= 0 else None
-            values = [row["rank"], category, round(row["new"], 3), round(row["covered"], 3),
+            values = [row["order"], category, round(row["new"], 3), round(row["covered"], 3),
                       round(100.0 * row["share"], 2), "、".join(row["met"]) if current_language() == "zh"
                       else ", ".join(row["met"]), str(community.id) if community else None,
                       as_optional(row["mean_before"]), as_optional(row["mean_after"]), row["source"],
@@ -502,7 +489,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
     def _write_communities(self, parameters, context, source, communities, item, before_status, after_status,
                            before_distance, after_distance, before_share, after_share, sites_in):
-        fields = make_fields(COMMUNITY_FIELDS)
+        fields = make_fields(F.SITING_COMMUNITY_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
                                                  source.wkbType(), source.sourceCrs())
         if sink is None:

@@ -4,7 +4,8 @@ Statuses are stored as codes (core/status.py: pass / fail / advisory / no_data /
 and shown through a value map and legend labels in the user's language (达标 / 不达标 / 建议改进 / …).
 """
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory,
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsMarkerSymbol, QgsPalLayerSettings,
+                       QgsRendererCategory,
                        QgsSingleSymbolRenderer, QgsSymbol, QgsTextBufferSettings, QgsTextFormat,
                        QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
@@ -139,9 +140,9 @@ def apply_suggested_sites_style(layer):
     symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#7b3294", "outline_color": "white",
                                            "size": "5"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    if layer.fields().lookupField("rank") >= 0:
+    if layer.fields().lookupField(F.RANK.name) >= 0:
         settings = QgsPalLayerSettings()
-        settings.fieldName = "rank"
+        settings.fieldName = F.RANK.name
         text_format = QgsTextFormat()
         text_format.setSize(10)
         buffer = QgsTextBufferSettings()

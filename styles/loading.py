@@ -46,8 +46,10 @@ ROLES = {
 _GEOMETRY_RANK = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 100, QgsWkbTypes.PolygonGeometry: 200}
 _TABLE_RANK = 300
 
+SUGGESTED_SITES_STYLE = "cc_suggested_sites"
 # The saved style name of each kind of output (styles/__init__.style_output) → its role.
 STYLE_ROLES = {
+    SUGGESTED_SITES_STYLE: FACILITIES,
     "cc_rules": RULES, "cc_unassigned": UNASSIGNED, "cc_life_circles": LIFE_CIRCLES,
     "cc_walking_origins": ORIGINS, "cc_walking_routes": ROUTES, "cc_service_areas": SERVICE_AREAS,
     "cc_facility_categories": FACILITIES,

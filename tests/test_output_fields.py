@@ -42,7 +42,7 @@ ALLOWED = {
 }
 # Names of saved layer styles and of GeoPackage tables: 'cc_rules' is a style, not a field.
 STYLE_NAME = re.compile(r"^cc_(rules|unassigned|life_circles|walking_routes|walking_origins|service_areas|"
-                        r"facility_categories)$|^cc_$")
+                        r"facility_categories|suggested_sites)$|^cc_$")
 
 
 def declared():
