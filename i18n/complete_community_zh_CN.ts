@@ -649,6 +649,84 @@
     </message>
 </context>
 <context>
+    <name>ConvertChinaCoordinatesAlgorithm</name>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: community boundaries drawn over an Amap basemap (GCJ-02), From = GCJ-02, To = WGS84 / CGCS2000: in Wuhan the boundaries move about 500 m south-west and now line up with the surveyed roads.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：在高德底图上勾绘的社区边界（GCJ-02），从 = GCJ-02，到 = WGS84 / CGCS2000：在武汉，边界向西南移动约 500 米，与实测道路对齐。</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>BD-09 (Baidu 百度)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>Convert Chinese map coordinates (坐标纠偏)</source>
+        <translation>坐标纠偏（高德/百度/腾讯坐标转换）</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>Converted layer</source>
+        <translation>纠偏后的图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>Features converted</source>
+        <translation>已转换要素数</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>From</source>
+        <translation>原坐标系</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>From and To are the same system: the features are copied unchanged.</source>
+        <translation>原坐标系与目标坐标系相同：要素原样复制。</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>GCJ-02 (Amap 高德, Tencent 腾讯)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>Input layer</source>
+        <translation>输入图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>Layer {}: {} feature(s) could not be reprojected to longitude/latitude (feature ids {}{}); they are kept without geometry.</source>
+        <translation>图层 {}：{} 个要素无法投影到经纬度（要素编号 {}{}），已保留但不含几何。</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>Moves every vertex of a layer from the offset coordinates of Chinese web maps to true coordinates, or back. Positions taken from Amap (高德) or Tencent maps are in GCJ-02, those from Baidu in BD-09: 300–700 m away from WGS84/CGCS2000 survey data. Use it for boundaries or roads digitised on an Amap or Baidu basemap before measuring anything with them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: any vector layer (points, lines, polygons) in any CRS; its coordinates are read as longitude/latitude after reprojecting to WGS84 (a layer that says EPSG:4326 but holds GCJ-02 values, as exports usually do, is right as it is). &lt;b&gt;From&lt;/b&gt; / &lt;b&gt;To&lt;/b&gt;: the systems. The inverse conversions are iterated to better than 1 mm; points outside China are left unchanged, as the providers do. CGCS2000 and WGS84 differ by centimetres and are treated as one.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same features and fields, in the input's CRS, with converted geometry.</source>
+        <translation>把图层的每个节点从国内网络地图的偏移坐标转换为真实坐标，或反向转换。取自高德或腾讯地图的位置为 GCJ-02，取自百度的为 BD-09，与 WGS84/CGCS2000 测绘数据相差 300—700 米。在高德或百度底图上勾绘的边界或道路，在任何量算之前先用本工具纠偏。&lt;br&gt;&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：任意矢量图层（点、线、面），任意坐标参考系；其坐标在投影到 WGS84 后按经纬度读取（导出数据常见的“声明 EPSG:4326、实为 GCJ-02 数值”的图层可直接使用）。&lt;b&gt;原坐标系&lt;/b&gt; / &lt;b&gt;目标坐标系&lt;/b&gt;：两个坐标系。反算采用迭代，精度优于 1 毫米；中国范围以外的点保持不变，与地图服务商的做法一致。CGCS2000 与 WGS84 相差仅厘米级，视为同一坐标系。&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：相同的要素与字段，保持输入图层的坐标参考系，几何已转换。</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>The layer {} has no coordinate reference system; set it (usually EPSG:4326 for map exports) before converting.</source>
+        <translation>图层 {} 没有坐标参考系；请先设置（地图导出数据通常为 EPSG:4326）再转换。</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>To</source>
+        <translation>目标坐标系</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>WGS84 / CGCS2000 (GPS, survey, Tianditu 天地图)</source>
+        <translation>WGS84 / CGCS2000（GPS、测绘、天地图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/convert_china_coordinates.py"/>
+        <source>{} feature(s) converted from {} to {}.</source>
+        <translation>已将 {} 个要素从 {} 转换为 {}。</translation>
+    </message>
+</context>
+<context>
     <name>DescribeStandardAlgorithm</name>
     <message>
         <location filename="../processing/describe_standard.py"/>

@@ -6,6 +6,7 @@ the packaging test checks that all of them get registered.
 
 from .assess import AssessAlgorithm
 from .classify_facilities import ClassifyFacilitiesAlgorithm
+from .convert_china_coordinates import ConvertChinaCoordinatesAlgorithm
 from .describe_standard import DescribeStandardAlgorithm
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import EvaluateLifeCircleAlgorithm
@@ -26,4 +27,5 @@ ALGORITHM_CLASSES = (
     ServiceAreasAlgorithm,
     EvaluateLifeCircleAlgorithm,
     SuggestSitesAlgorithm,
+    ConvertChinaCoordinatesAlgorithm,
 )
