@@ -32,7 +32,7 @@ class CategoryMatcher:
 
     def classify(self, raw_value):
         """The category code for a label, or None (counted in `unknown`, or in `empty` for blanks)."""
-        if raw_value is None or str(raw_value).strip() == "":
+        if is_missing(raw_value):  # QGIS NULL included: a missing category, not the label "NULL"
             self.empty += 1
             return None
         key = normalise_label(raw_value)
@@ -66,6 +66,20 @@ def read_mapping_table(path, standard):
             continue
         located.append(("{}:{}".format(path, line_number), cells[0], cells[1] if len(cells) > 1 else ""))
     return mapping_from_rows(located, standard)
+
+
+def is_missing(value):
+    """True for None, QGIS NULL (a null QVariant, whose text is 'NULL') and blank text."""
+    if value is None:
+        return True
+    is_null = getattr(value, "isNull", None)
+    if callable(is_null):
+        try:
+            if is_null():
+                return True
+        except TypeError:
+            pass
+    return str(value).strip() == ""
 
 
 def mapping_from_rows(rows, standard):

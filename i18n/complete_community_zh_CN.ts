@@ -2769,9 +2769,24 @@
         <translation>缺失；此键为必填</translation>
     </message>
     <message>
+        <location filename="../standards/vocabulary.py"/>
+        <source>must be a category code, a list of codes, 'out_of_scope', 'generic' or {{generic: code}}, not '{}'</source>
+        <translation>必须是类别代码、代码列表、'out_of_scope'、'generic' 或 {{generic: 代码}}，而不是 '{}'</translation>
+    </message>
+    <message>
         <location filename="../standards/schema.py"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../standards/vocabulary.py"/>
+        <source>must be a list of field names</source>
+        <translation>必须是字段名列表</translation>
+    </message>
+    <message>
+        <location filename="../standards/vocabulary.py"/>
+        <source>must be a list of field-name lists, e.g. [[location, typecode]]</source>
+        <translation>必须是字段名列表的列表，例如 [[location, typecode]]</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>
@@ -2854,7 +2869,13 @@
         <translation>被扩展的标准中没有条款 '{}'</translation>
     </message>
     <message>
+        <location filename="../standards/vocabulary.py"/>
+        <source>no {}.yaml (the name keywords) in this folder</source>
+        <translation>此文件夹中没有 {}.yaml（名称关键词）</translation>
+    </message>
+    <message>
         <location filename="../standards/schema.py"/>
+        <location filename="../standards/vocabulary.py"/>
         <source>one of: {}</source>
         <translation>可选值：{}</translation>
     </message>
@@ -2867,6 +2888,11 @@
         <location filename="../standards/schema.py"/>
         <source>text</source>
         <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../standards/vocabulary.py"/>
+        <source>unknown category code '{}'; the standard's codes are: {}</source>
+        <translation>未知的类别代码 '{}'；本标准的类别代码有：{}</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>
@@ -2882,6 +2908,11 @@
         <location filename="../standards/schema.py"/>
         <source>unknown {} '{}'; {}</source>
         <translation>未知的{} '{}'；{}</translation>
+    </message>
+    <message>
+        <location filename="../standards/vocabulary.py"/>
+        <source>written twice (as '{}' and '{}'); matching ignores case, spaces and full-width forms</source>
+        <translation>重复书写（'{}' 与 '{}'）；匹配时忽略大小写、空格和全角字符</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>

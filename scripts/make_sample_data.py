@@ -213,6 +213,7 @@ CANONICAL = {
     "pocket_park": "口袋公园", "property_office": "物业管理用房", "bus_stop": "公交站点",
     "metro_station": "地铁站", "primary_school": "小学", "middle_school": "中学", "care_home": "养老院",
     "community_hospital": "社区医院", "sports_hall": "运动场馆", "city_park": "公园",
+    "parking": "停车场", "charging_station": "充电站",
 }
 # Aliases used by some communities (community id -> {code: raw label})
 ALIASES = {
@@ -388,6 +389,9 @@ def district_facilities():
     add("community_hospital", "C06", (440, 400), "紫阳社区医院", building_area=6000.0)
     add("metro_station", "C06", (440, 60), "紫阳路地铁站")
     add("metro_station", "C12", (440, 60), "铁机路地铁站")
+    # parking and charging: in the catalogue, without a rule of their own (the parking rules read community fields)
+    add("parking", "C04", (440, 60), "汉江湾公共停车场")
+    add("charging_station", "C07", (440, 60), "杨园电动汽车充电站")
     # two labels that no catalogue maps
     add("unknown", "C03", (440, 400), "宠物医院（汉江湾）", "宠物医院", building_area=120.0)
     add("unknown", "C08", (440, 400), "宠物医院（杨春湖）", "宠物医院", building_area=90.0)
