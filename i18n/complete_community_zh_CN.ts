@@ -2771,7 +2771,7 @@
     <message>
         <location filename="../standards/vocabulary.py"/>
         <source>must be a category code, a list of codes, 'out_of_scope', 'generic' or {{generic: code}}, not '{}'</source>
-        <translation>必须是类别代码、代码列表、'out_of_scope'、'generic' 或 {{generic: 代码}}，而不是 '{}'</translation>
+        <translation>必须是类别代码、代码列表、'out_of_scope'、'generic' 或 {{generic: code}}，而不是 '{}'</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>
