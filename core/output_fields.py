@@ -38,6 +38,8 @@ UNASSIGNED_REASON_VALUES = "unassigned_reason"
 LEVEL_VALUES = "level"
 FORMED_VALUES = "life_circle_formed"
 WALK_ORIGIN_VALUES = "walk_origin"
+POI_MATCH_VALUES = "poi_match"
+POI_REASON_VALUES = "poi_reason"
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,17 @@ STREET_M = _field("street_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Street le
 AREA_M2 = _field("area_m2", REAL, QT_TRANSLATE_NOOP("OutputFields", "Area (m²)"))
 NOTE = _field("note", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Note"))
 
+# -- imported POIs (import_pois) ------------------------------------------------------------------------------
+
+CC_MATCH = _field("cc_match", TEXT, QT_TRANSLATE_NOOP("OutputFields", "How the category was matched"),
+                  POI_MATCH_VALUES)
+CC_MATCH_DETAIL = _field("cc_match_detail", TEXT, QT_TRANSLATE_NOOP("OutputFields", "What decided the category"))
+CC_RAW_LON = _field("cc_raw_lon", REAL, QT_TRANSLATE_NOOP("OutputFields", "Longitude as exported"))
+CC_RAW_LAT = _field("cc_raw_lat", REAL, QT_TRANSLATE_NOOP("OutputFields", "Latitude as exported"))
+CC_RAW_SYSTEM = _field("cc_raw_system", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Coordinate system of the export"))
+CC_REASON = _field("cc_reason", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Why the POI is not counted"),
+                   POI_REASON_VALUES)
+
 # -- life circles ---------------------------------------------------------------------------------------------
 
 LC_ID = _field("lc_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle id"))
@@ -258,6 +271,9 @@ CLASSIFIED_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_ITEM, CC_ITEM_NAME)
 COMMUNITY_FIELDS = (COMMUNITY_ID, COMMUNITY_NAME, ITEM_STATUS, MEASURED, CC_SCORE, CC_STATUS, CC_MISSING, WALK_SCORE,
                     WALK_STATUS, WALK_MISSING, DIST_M, WALK_MIN, ACCESS_STATUS, COVERED_PCT, WALK_METHOD, WALK_ORIGIN,
                     WORKING_CRS)
+IMPORTED_POI_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_MATCH, CC_MATCH_DETAIL, CC_RAW_LON, CC_RAW_LAT,
+                       CC_RAW_SYSTEM)
+POIS_NOT_COUNTED_FIELDS = (CC_REASON,) + IMPORTED_POI_FIELDS
 CIRCLE_IDENTITY_FIELDS = (LC_ID, LC_NAME, LC_FORMED, MEMBER_IDS, MEMBER_COUNT)
 LIFE_CIRCLE_FIELDS = CIRCLE_IDENTITY_FIELDS + (ITEM_STATUS, MEASURED, LC_SCORE, LC_STATUS, LC_MISSING, DIST_M,
                                                WALK_METHOD, WORKING_CRS)
@@ -286,6 +302,8 @@ TABLES = {
     "standard_categories": STANDARD_CATEGORY_FIELDS,
     "suggested_sites": SUGGESTED_SITE_FIELDS,
     "siting_communities": SITING_COMMUNITY_FIELDS,
+    "imported_pois": IMPORTED_POI_FIELDS,
+    "pois_not_counted": POIS_NOT_COUNTED_FIELDS,
 }
 
 
@@ -354,6 +372,23 @@ def value_map(values):
         from ..standards.model import LEVELS
         from .describe import level_label
         return [(level, level_label(level)) for level in LEVELS]
+    if values == POI_MATCH_VALUES:
+        return [("mapping_table", tr("your mapping table", CONTEXT)), ("typecode", tr("type code", CONTEXT)),
+                ("type", tr("type", CONTEXT)), ("name", tr("name", CONTEXT)),
+                ("alias", tr("a label of the standard", CONTEXT))]
+    if values == POI_REASON_VALUES:
+        return [("out_of_scope_type", tr("its type is not a facility of the guide (e.g. café, residential compound)",
+                                         CONTEXT)),
+                ("out_of_scope_name", tr("its name says it is not a facility of the guide", CONTEXT)),
+                ("generic_type_unrecognised_name", tr(
+                    "its type is too broad and its name does not say which facility it is", CONTEXT)),
+                ("unknown_type", tr("its type is in no vocabulary and its name does not say", CONTEXT)),
+                ("no_type_unrecognised_name", tr("no type, and its name does not say", CONTEXT)),
+                ("no_coordinates", tr("no coordinates (no geometry, no location or x/y fields)", CONTEXT)),
+                ("unparseable_location", tr("the location text is not 'longitude,latitude'", CONTEXT)),
+                ("unparseable_coordinates", tr("the x/y values are not numbers", CONTEXT)),
+                ("implausible_coordinates", tr("the coordinates are not a longitude/latitude on earth", CONTEXT)),
+                ("no_geometry", tr("no geometry", CONTEXT))]
     if values == UNASSIGNED_REASON_VALUES:
         return [(UNASSIGNED_OUTSIDE, tr("inside no community", CONTEXT)),
                 (UNASSIGNED_UNKNOWN, tr("category not recognised", CONTEXT)),

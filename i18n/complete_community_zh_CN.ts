@@ -1402,6 +1402,229 @@
     </message>
 </context>
 <context>
+    <name>ImportPoisAlgorithm</name>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>  not counted, {} ({}): {}</source>
+        <translation>  未计入，{}（{}）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>  {} ({}): {}</source>
+        <translation>  {}（{}）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: an Amap CSV of 2,000 POIs around a district: 翠竹社区卫生服务站 typed 诊所 becomes health_station (by name), 菜鸟驿站(翠竹苑店) express_station, 星巴克 is listed as out of scope; the points land on the surveyed streets in EPSG:4547, ready for evaluate_facilities with CATEGORY_FIELD=cc_category.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：一个街区周边 2000 个兴趣点的高德 CSV：类型为“诊所”的 翠竹社区卫生服务站 按名称归为 health_station，菜鸟驿站(翠竹苑店) 归为 express_station，星巴克 列为不属于指南设施；各点落在 EPSG:4547 的实测道路上，可直接用于 evaluate_facilities（CATEGORY_FIELD=cc_category）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Amap 高德</source>
+        <translation>高德</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Automatic (Amap, Tencent: GCJ-02; Baidu: BD-09; others: WGS84)</source>
+        <translation>自动（高德、腾讯：GCJ-02；百度：BD-09；其他：WGS84）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Automatic (from the field names)</source>
+        <translation>自动（根据字段名识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>BD-09 (Baidu 百度)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Baidu 百度</source>
+        <translation>百度</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>CGCS2000 (survey, Tianditu 天地图)</source>
+        <translation>CGCS2000（测绘、天地图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Classified POIs</source>
+        <translation>已分类的兴趣点</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Coordinate system of the data</source>
+        <translation>数据的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Coordinates: {} corrected to WGS84/CGCS2000, then projected to {}.</source>
+        <translation>坐标：{} 已纠偏为 WGS84/CGCS2000，再投影到 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Coordinates: {}, projected to {}.</source>
+        <translation>坐标：{}，投影到 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Fields read: {}.</source>
+        <translation>读取的字段：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>GCJ-02 (Amap 高德, Tencent 腾讯)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Import POIs (导入兴趣点：高德/百度/腾讯/OSM)</source>
+        <translation>导入兴趣点（高德/百度/腾讯/OSM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Latitude field</source>
+        <translation>纬度字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Location field ('lng,lat' text)</source>
+        <translation>位置字段（“经度,纬度”文本）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Longitude field</source>
+        <translation>经度字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Matched by: {}.</source>
+        <translation>匹配方式：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>OSM tags read from: {}.</source>
+        <translation>OSM 标签读取自：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>OpenStreetMap</source>
+        <translation>开放街道地图（OSM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Other table (generic)</source>
+        <translation>其他表格（通用）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>POI table or layer (CSV, XLSX, points)</source>
+        <translation>兴趣点表格或图层（CSV、XLSX、点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>POIs classified</source>
+        <translation>已分类兴趣点数</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>POIs not counted</source>
+        <translation>未计入的兴趣点</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Positions read from the layer's geometry ({}).</source>
+        <translation>位置取自图层几何（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Target CRS (empty: the CGCS2000 3° Gauss-Krüger zone of the data)</source>
+        <translation>目标坐标系（留空：数据所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Target CRS: EPSG:{}, the CGCS2000 3° Gauss-Krüger zone of the data's centre (longitude {:.2f}°).</source>
+        <translation>目标坐标系：EPSG:{}，数据中心（经度 {:.2f}°）所在的 CGCS2000 3 度高斯-克吕格投影带。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Tencent 腾讯</source>
+        <translation>腾讯</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>The layer {} has no field '{}'.</source>
+        <translation>图层 {} 没有字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Turns a POI export into facilities the evaluations can use, in one step: the provider's coordinates are corrected (GCJ-02 of Amap and Tencent, BD-09 of Baidu: 300–700 m off) and projected, and every POI is classified into the guide's categories from its type code, type and name.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a CSV or spreadsheet without geometry (Amap's 'location' = 'lng,lat', or longitude and latitude fields) or a point layer. &lt;b&gt;Source&lt;/b&gt;: automatic recognises an Amap export by 'location' with 'type'/'typecode', a Baidu export by 'uid' with 'tag' or 'detail_info', a Tencent export by 'category' with 'id', an OSM layer by its tag fields; the log says what was recognised and why. &lt;b&gt;Coordinates&lt;/b&gt;: automatic follows the source. Fields left empty are guessed from the usual export field names. &lt;b&gt;Target CRS&lt;/b&gt;: empty = the CGCS2000 3-degree Gauss-Krüger zone of the data's centre (EPSG:4547 at 114°E).&lt;br&gt;Classification: your mapping table, then the type code, the most specific type level, the name (read from the end with the branch '(…店)' removed: 幼儿园路便利店 is a convenience store) and the broader type levels. Generic types (诊所, 乡镇以下级政府及事业单位, 生活服务场所, 物流速递) are decided by the name. Vocabularies: standards/sources/*.yaml.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points with every input field plus cc_category (codes; several joined by ';' for a POI with several functions), cc_category_name, cc_match (mapping_table, typecode, type, name or alias), cc_match_detail and the raw coordinates. &lt;b&gt;Not counted&lt;/b&gt;: every other row (cafés, residential compounds, unknown types, bad coordinates) with cc_reason. The log counts both per category and per reason.</source>
+        <translation>一步把兴趣点导出数据变成评估可用的设施：纠正地图服务商的坐标偏移（高德、腾讯为 GCJ-02，百度为 BD-09，偏差 300—700 米）并投影，再按类型编码、类型和名称把每个兴趣点归入指南的设施类别。&lt;br&gt;&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：无几何的 CSV 或电子表格（高德的 location = “经度,纬度”，或经度、纬度两个字段），或点图层。&lt;b&gt;数据来源&lt;/b&gt;：自动识别时，有 location 且有 type/typecode 的为高德导出，有 uid 且有 tag 或 detail_info 的为百度导出，有 category 且有 id 的为腾讯导出，有标签字段的为 OSM 图层；日志说明识别结果及依据。&lt;b&gt;坐标系&lt;/b&gt;：自动时随数据来源而定。留空的字段按常见导出字段名猜测。&lt;b&gt;目标坐标系&lt;/b&gt;：留空为数据中心所在的 CGCS2000 3 度高斯-克吕格投影带（114°E 为 EPSG:4547）。&lt;br&gt;分类顺序：您的对照表、类型编码、最细一级类型、名称（从末尾读起，去掉“(…店)”之类的分店后缀：幼儿园路便利店 是便利店）、较粗的类型层级。宽泛类型（诊所、乡镇以下级政府及事业单位、生活服务场所、物流速递）由名称决定。词表：standards/sources/*.yaml。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：点图层，保留全部输入字段，并增加 cc_category（类别代码；一个兴趣点有多种功能时以“;”连接）、cc_category_name、cc_match（mapping_table、typecode、type、name 或 alias）、cc_match_detail 及原始坐标。&lt;b&gt;未计入&lt;/b&gt;：其余各行（咖啡馆、住宅小区、未知类型、坐标有误），附 cc_reason。日志按类别和原因分别计数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Type code field</source>
+        <translation>类型编码字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>Type field</source>
+        <translation>类型字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>WGS84 (GPS, OSM)</source>
+        <translation>WGS84（GPS、OSM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>none recognised</source>
+        <translation>未识别到</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{} row(s) read: {} classified, {} not counted.</source>
+        <translation>读取 {} 行：{} 个已分类，{} 个未计入。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{}: Source is set to {}, but the fields {} look like a {} export.</source>
+        <translation>{}：数据来源设为 {}，但字段 {} 看起来是 {} 的导出数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{}: no name, type or type code field found among {}; choose them with Name field and Type field.</source>
+        <translation>{}：在 {} 中找不到名称、类型或类型编码字段；请通过“名称字段”和“类型字段”指定。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{}: no provider's export recognised (fields: {}); read as a generic table.</source>
+        <translation>{}：未识别出地图服务商的导出格式（字段：{}），按通用表格读取。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{}: recognised a {} export by its fields {}.</source>
+        <translation>{}：识别为{}导出数据，依据字段 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{}: the first row holds the field names ({}); read as the header.</source>
+        <translation>{}：第一行是字段名（{}），已作为表头读取。</translation>
+    </message>
+</context>
+<context>
     <name>LifeCircleParameters</name>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1566,6 +1789,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Coordinate system of the export</source>
+        <translation>导出数据的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Defined in</source>
         <translation>定义于</translation>
     </message>
@@ -1616,6 +1844,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>How the category was matched</source>
+        <translation>类别匹配方式</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>How the distance was measured</source>
         <translation>距离量算方式</translation>
     </message>
@@ -1648,6 +1881,11 @@
         <location filename="../core/output_fields.py"/>
         <source>Items missing</source>
         <translation>缺项</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Latitude as exported</source>
+        <translation>原始纬度</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1688,6 +1926,11 @@
         <location filename="../core/output_fields.py"/>
         <source>Life circle verdict</source>
         <translation>生活圈结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Longitude as exported</source>
+        <translation>原始经度</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1891,6 +2134,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>What decided the category</source>
+        <translation>类别判定依据</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Why not counted</source>
         <translation>未计入原因</translation>
     </message>
@@ -1898,6 +2146,16 @@
         <location filename="../core/output_fields.py"/>
         <source>Why not counted (text)</source>
         <translation>未计入原因（文字）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Why the POI is not counted</source>
+        <translation>兴趣点未计入的原因</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>a label of the standard</source>
+        <translation>标准中的名称</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -1926,13 +2184,83 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>its name says it is not a facility of the guide</source>
+        <translation>名称表明不属于指南所列设施</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>its type is in no vocabulary and its name does not say</source>
+        <translation>类型不在任何词表中，名称也无法判断</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>its type is not a facility of the guide (e.g. café, residential compound)</source>
+        <translation>类型不属于指南所列设施（如咖啡馆、住宅小区）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>its type is too broad and its name does not say which facility it is</source>
+        <translation>类型过于宽泛，名称也无法判断是哪类设施</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>no coordinates (no geometry, no location or x/y fields)</source>
+        <translation>没有坐标（无几何，也无位置或经纬度字段）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>no geometry</source>
+        <translation>没有几何</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>no type, and its name does not say</source>
+        <translation>没有类型，名称也无法判断</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>no usable geometry</source>
         <translation>无可用几何</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>the coordinates are not a longitude/latitude on earth</source>
+        <translation>坐标不是有效的经纬度</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>the location text is not 'longitude,latitude'</source>
+        <translation>位置文本不是“经度,纬度”格式</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>the residents (population points)</source>
         <translation>居民（人口点）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>the x/y values are not numbers</source>
+        <translation>经纬度值不是数字</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>type code</source>
+        <translation>类型编码</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>your mapping table</source>
+        <translation>您的对照表</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>

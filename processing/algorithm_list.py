@@ -12,6 +12,7 @@ from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import EvaluateLifeCircleAlgorithm
 from .evaluate_scale import EvaluateScaleAlgorithm
 from .export_map import ExportMapAlgorithm
+from .import_pois import ImportPoisAlgorithm
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .suggest_sites import SuggestSitesAlgorithm
@@ -28,4 +29,5 @@ ALGORITHM_CLASSES = (
     EvaluateLifeCircleAlgorithm,
     SuggestSitesAlgorithm,
     ConvertChinaCoordinatesAlgorithm,
+    ImportPoisAlgorithm,
 )
