@@ -40,6 +40,8 @@ FORMED_VALUES = "life_circle_formed"
 WALK_ORIGIN_VALUES = "walk_origin"
 POI_MATCH_VALUES = "poi_match"
 POI_REASON_VALUES = "poi_reason"
+POPULATION_SOURCE_VALUES = "population_source"
+ESTIMATE_NOTE_VALUES = "estimate_note"
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,21 @@ CC_RAW_SYSTEM = _field("cc_raw_system", TEXT, QT_TRANSLATE_NOOP("OutputFields", 
 CC_REASON = _field("cc_reason", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Why the POI is not counted"),
                    POI_REASON_VALUES)
 
+# -- estimated population (estimate_population) ----------------------------------------------------------------
+
+CC_POPULATION_EST = _field("cc_population_est", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residents estimated"))
+CC_FLOOR_AREA = _field("cc_floor_area_m2", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residential floor area (m²)"))
+CC_FLOORS = _field("cc_floors", REAL, QT_TRANSLATE_NOOP("OutputFields", "Floors"))
+CC_ESTIMATE_NOTE = _field("cc_estimate_note", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Why no residents"),
+                          ESTIMATE_NOTE_VALUES)
+CC_POPULATION = _field("cc_population", REAL, QT_TRANSLATE_NOOP("OutputFields", "Population (counted or estimated)"))
+CC_POPULATION_SOURCE = _field("cc_population_source", TEXT,
+                              QT_TRANSLATE_NOOP("OutputFields", "Where the population comes from"),
+                              POPULATION_SOURCE_VALUES)
+POPULATION_SOURCE_SURVEYED = "surveyed"
+POPULATION_SOURCE_BUILDINGS = "estimated_buildings"
+POPULATION_SOURCE_RASTER = "estimated_raster"
+
 # -- life circles ---------------------------------------------------------------------------------------------
 
 LC_ID = _field("lc_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle id"))
@@ -274,6 +291,9 @@ COMMUNITY_FIELDS = (COMMUNITY_ID, COMMUNITY_NAME, ITEM_STATUS, MEASURED, CC_SCOR
 IMPORTED_POI_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_MATCH, CC_MATCH_DETAIL, CC_RAW_LON, CC_RAW_LAT,
                        CC_RAW_SYSTEM)
 POIS_NOT_COUNTED_FIELDS = (CC_REASON,) + IMPORTED_POI_FIELDS
+BUILDING_POPULATION_FIELDS = (CC_POPULATION_EST, CC_FLOOR_AREA, CC_FLOORS, CC_POPULATION_SOURCE, CC_ESTIMATE_NOTE)
+RASTER_POPULATION_FIELDS = (CC_POPULATION_EST, CC_POPULATION_SOURCE)
+COMMUNITY_POPULATION_FIELDS = (CC_POPULATION_EST, CC_POPULATION, CC_POPULATION_SOURCE)
 CIRCLE_IDENTITY_FIELDS = (LC_ID, LC_NAME, LC_FORMED, MEMBER_IDS, MEMBER_COUNT)
 LIFE_CIRCLE_FIELDS = CIRCLE_IDENTITY_FIELDS + (ITEM_STATUS, MEASURED, LC_SCORE, LC_STATUS, LC_MISSING, DIST_M,
                                                WALK_METHOD, WORKING_CRS)
@@ -304,6 +324,9 @@ TABLES = {
     "siting_communities": SITING_COMMUNITY_FIELDS,
     "imported_pois": IMPORTED_POI_FIELDS,
     "pois_not_counted": POIS_NOT_COUNTED_FIELDS,
+    "population_buildings": BUILDING_POPULATION_FIELDS,
+    "population_points": RASTER_POPULATION_FIELDS,
+    "community_population": COMMUNITY_POPULATION_FIELDS,
 }
 
 
@@ -372,6 +395,15 @@ def value_map(values):
         from ..standards.model import LEVELS
         from .describe import level_label
         return [(level, level_label(level)) for level in LEVELS]
+    if values == POPULATION_SOURCE_VALUES:
+        return [(POPULATION_SOURCE_SURVEYED, tr("counted (the population field)", CONTEXT)),
+                (POPULATION_SOURCE_BUILDINGS, tr("estimated from buildings", CONTEXT)),
+                (POPULATION_SOURCE_RASTER, tr("estimated from a population grid", CONTEXT))]
+    if values == ESTIMATE_NOTE_VALUES:
+        from .population import NOTE_NO_AREA, NOTE_NO_FLOORS, NOTE_NOT_RESIDENTIAL
+        return [(NOTE_NOT_RESIDENTIAL, tr("not a residential building", CONTEXT)),
+                (NOTE_NO_FLOORS, tr("no floors or height", CONTEXT)),
+                (NOTE_NO_AREA, tr("no footprint area", CONTEXT))]
     if values == POI_MATCH_VALUES:
         return [("mapping_table", tr("your mapping table", CONTEXT)), ("typecode", tr("type code", CONTEXT)),
                 ("type", tr("type", CONTEXT)), ("name", tr("name", CONTEXT)),

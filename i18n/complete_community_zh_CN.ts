@@ -765,6 +765,144 @@
     </message>
 </context>
 <context>
+    <name>EstimatePopulationAlgorithm</name>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: a residential block of 6 buildings of 18 floors on 600 m² each: 6 × 600 × 18 ÷ 36.52 ≈ 1,774 residents.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：一个居住街坊有 6 栋 18 层住宅，每栋占地 600 平方米：6 × 600 × 18 ÷ 36.52 ≈ 1774 人。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Building footprints</source>
+        <translation>建筑轮廓</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Building use field (residential or not)</source>
+        <translation>建筑用途字段（是否住宅）</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Choose the floors field (or a height field) of {}: residents are estimated from floor area.</source>
+        <translation>请选择 {} 的层数字段（或高度字段）：人口按建筑面积估算。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Communities (optional: sums per community)</source>
+        <translation>社区（可选：按社区汇总）</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Communities with estimated population</source>
+        <translation>含估算人口的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Communities: {} take the estimate as their population (marked {}).</source>
+        <translation>社区：{} 个社区采用估算值作为人口（标记为 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Estimate population (人口估算)</source>
+        <translation>人口估算</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Estimates residents where population data is missing, from one of two sources.&lt;br&gt;&lt;br&gt;&lt;b&gt;Buildings&lt;/b&gt;: footprints with a floors field (or a height field ÷ the storey height). A building's residents = footprint area (true m²) × floors ÷ &lt;b&gt;floor area per person&lt;/b&gt;. Default {} m²: the 2020 census's housing floor area per person of urban households (第七次全国人口普查, 城市家庭户人均住房建筑面积 36.52 m²); give your city's yearbook figure where you have it. With a &lt;b&gt;use field&lt;/b&gt;, only buildings whose use says housing (住宅, 居住, 商住, residential, apartments, R…) hold residents; without one, every building does. Buildings without floors or height hold nobody and are counted in the log.&lt;br&gt;&lt;b&gt;Population raster&lt;/b&gt;: a grid of residents per cell (e.g. a 100 m WorldPop or census grid): its cells become points with their residents, and communities sum the cells whose centre they contain.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the buildings (or raster points) with cc_population_est — use them as ORIGINS of the walking evaluation with ORIGIN_POPULATION_FIELD=cc_population_est. &lt;b&gt;Communities&lt;/b&gt; (optional): each community with cc_population_est (the sum), cc_population (the population field where it has a value, else the estimate) and cc_population_source (surveyed, estimated_buildings or estimated_raster), so an estimated figure is never taken for a counted one; evaluate with POPULATION_FIELD=cc_population.</source>
+        <translation>在缺少人口数据时估算居民人数，可任选以下两种来源之一。&lt;br&gt;&lt;br&gt;&lt;b&gt;建筑&lt;/b&gt;：带层数字段（或高度字段 ÷ 层高）的建筑轮廓。每栋建筑的人口 = 基底面积（真实平方米）× 层数 ÷ &lt;b&gt;人均住房建筑面积&lt;/b&gt;。默认 {} 平方米：第七次全国人口普查（2020 年）城市家庭户人均住房建筑面积 36.52 平方米；有本市统计年鉴数据时请填写本市数值。给出&lt;b&gt;用途字段&lt;/b&gt;时，只有用途为住宅（住宅、居住、商住、residential、apartments、R…）的建筑计入人口；不给出时所有建筑都计入。没有层数和高度的建筑不计人口，并在日志中计数。&lt;br&gt;&lt;b&gt;人口栅格&lt;/b&gt;：每个像元为常住人口数的栅格（如 100 米 WorldPop 或普查格网）：像元转为带人口数的点，社区汇总中心点落在其内的像元。&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：带 cc_population_est 的建筑（或栅格点）——可作为步行评估的 ORIGINS，ORIGIN_POPULATION_FIELD=cc_population_est。&lt;b&gt;社区&lt;/b&gt;（可选）：每个社区带 cc_population_est（汇总）、cc_population（人口字段有值时取该值，否则取估算值）和 cc_population_source（surveyed 统计、estimated_buildings 建筑估算或 estimated_raster 栅格估算），估算值不会被当作统计值；评估时使用 POPULATION_FIELD=cc_population。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Floor area per person (m²)</source>
+        <translation>人均住房建筑面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Floor area per person: {} m².</source>
+        <translation>人均住房建筑面积：{} 平方米。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Floors field</source>
+        <translation>层数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Give either building footprints or a population raster (one of the two).</source>
+        <translation>请给出建筑轮廓或人口栅格（二者选一）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Height field (m), used where floors are missing</source>
+        <translation>高度字段（米），层数缺失时使用</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Layer {}: {} building(s) hold no residents — {} (feature ids {}{}).</source>
+        <translation>图层 {}：{} 栋建筑不计人口——{}（要素编号 {}{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>No communities given: the communities output is not written.</source>
+        <translation>未给出社区：不输出社区结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Population (buildings or points)</source>
+        <translation>人口（建筑或点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Population field of the communities (kept where it has a value)</source>
+        <translation>社区人口字段（有值处保留）</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Population raster (residents per cell), instead of buildings</source>
+        <translation>人口栅格（每像元人口数），代替建筑</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Raster band</source>
+        <translation>栅格波段</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Raster {}: {} × {} cells of {:g} × {:g}, {} populated.</source>
+        <translation>栅格 {}：{} × {} 个像元，像元大小 {:g} × {:g}，其中 {} 个有人口。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Residents estimated</source>
+        <translation>估算人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Residents estimated: {:,.0f}.</source>
+        <translation>估算人口：{:,.0f} 人。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>Storey height (m), to read floors from a height</source>
+        <translation>层高（米），用于由高度推算层数</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>The floor area per person must be a positive number.</source>
+        <translation>人均住房建筑面积必须是正数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>The layer {} has no field '{}'.</source>
+        <translation>图层 {} 没有字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/estimate_population.py"/>
+        <source>The raster {} has no band {}.</source>
+        <translation>栅格 {} 没有第 {} 波段。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateFacilitiesAlgorithm</name>
     <message>
         <location filename="../processing/evaluate_facilities.py"/>
@@ -1824,6 +1962,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Group</source>
         <translation>目标分组</translation>
     </message>
@@ -1979,6 +2122,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Population (counted or estimated)</source>
+        <translation>人口（统计或估算）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1986,6 +2134,16 @@
         <location filename="../core/output_fields.py"/>
         <source>Requirement</source>
         <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residential floor area (m²)</source>
+        <translation>住宅建筑面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents estimated</source>
+        <translation>估算人口</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2139,6 +2297,16 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Where the population comes from</source>
+        <translation>人口数据来源</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Why no residents</source>
+        <translation>不计人口的原因</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Why not counted</source>
         <translation>未计入原因</translation>
     </message>
@@ -2169,8 +2337,23 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>counted (the population field)</source>
+        <translation>统计值（人口字段）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>drawn by the planner</source>
         <translation>规划人员绘制</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>estimated from a population grid</source>
+        <translation>由人口格网估算</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>estimated from buildings</source>
+        <translation>由建筑估算</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2214,6 +2397,16 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>no floors or height</source>
+        <translation>没有层数或高度</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>no footprint area</source>
+        <translation>没有基底面积</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
@@ -2226,6 +2419,11 @@
         <location filename="../core/output_fields.py"/>
         <source>no usable geometry</source>
         <translation>无可用几何</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>not a residential building</source>
+        <translation>非住宅建筑</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>

@@ -11,6 +11,7 @@ from .describe_standard import DescribeStandardAlgorithm
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import EvaluateLifeCircleAlgorithm
 from .evaluate_scale import EvaluateScaleAlgorithm
+from .estimate_population import EstimatePopulationAlgorithm
 from .export_map import ExportMapAlgorithm
 from .import_pois import ImportPoisAlgorithm
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
@@ -30,4 +31,5 @@ ALGORITHM_CLASSES = (
     SuggestSitesAlgorithm,
     ConvertChinaCoordinatesAlgorithm,
     ImportPoisAlgorithm,
+    EstimatePopulationAlgorithm,
 )
