@@ -1340,6 +1340,16 @@
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has neither</source>
+        <translation>图层 {}：OSM 步行过滤需要 highway 字段（或 OSM 的 other_tags），此图层两者都没有</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} crossing(s) between a bridge or tunnel and another line are not connected (a flyover does not meet the road below)</source>
+        <translation>图层 {}：{} 处桥梁或隧道与其他道路的交叉未连通（高架不与下方道路相接）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: {} line part(s) left out of the network (fewer than two distinct points, unusable coordinates or speed)</source>
         <translation>图层 {}：{} 段道路未纳入路网（少于两个不同的点，或坐标、速度不可用）</translation>
     </message>
@@ -1347,6 +1357,21 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: {} line(s) marked not walkable in '{}' are left out</source>
         <translation>图层 {}：{} 条在“{}”中标为不可步行的道路已排除</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, access=no/private, not a highway) are left out</source>
+        <translation>图层 {}：{} 条 OSM 标签表明不可步行的线（高速公路、快速路、foot=no、access=no/private、非道路）未计入</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} place(s) where streets cross or meet without a shared vertex are connected (SPLIT_AT_CROSSINGS)</source>
+        <translation>图层 {}：已连通 {} 处道路相交或相接但没有公共节点的位置（SPLIT_AT_CROSSINGS）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} place(s) where streets cross or meet without a shared vertex: the walking network does not connect there (lines drawn in CAD or by hand are often not noded). Turn on 'Connect streets that cross without a shared vertex' (SPLIT_AT_CROSSINGS) if they are real junctions</source>
+        <translation>图层 {}：有 {} 处道路相交或相接但没有公共节点：步行网络在这些位置不连通（CAD 绘制或手工数字化的道路常常没有打断）。如果它们确实是路口，请勾选“在无公共节点的道路交叉处连通（桥梁、隧道除外）”（SPLIT_AT_CROSSINGS）</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -3716,8 +3741,18 @@
     <name>WalkingDistances</name>
     <message>
         <location filename="../processing/walking_distances.py"/>
+        <source>Bridge/tunnel or layer field of the roads (not connected across levels)</source>
+        <translation>道路的桥梁/隧道或层级字段（不同层级不连通）</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
         <source>Building the walking network…</source>
         <translation>正在构建步行网络…</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>Connect streets that cross without a shared vertex (not bridges or tunnels)</source>
+        <translation>在无公共节点的道路交叉处连通（桥梁、隧道除外）</translation>
     </message>
     <message>
         <location filename="../processing/walking_distances.py"/>
@@ -3733,6 +3768,11 @@
         <location filename="../processing/walking_distances.py"/>
         <source>No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking distances.</source>
         <translation>未提供路网：距离按直线距离 × {:g} 计算（见 walk_method）。请提供路网以计算真实步行距离。</translation>
+    </message>
+    <message>
+        <location filename="../processing/walking_distances.py"/>
+        <source>OSM roads: keep only the ways people may walk on (highway, foot, access tags)</source>
+        <translation>OSM 道路：只保留可步行的道路（依据 highway、foot、access 标签）</translation>
     </message>
     <message>
         <location filename="../processing/walking_distances.py"/>

@@ -16,6 +16,7 @@ from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRo
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import LifeCircleParameters
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
+from .walking_distances import NETWORK_OPTION_PARAMETERS
 
 COMMUNITIES_TABLE = "communities"
 RULES_TABLE = "community_rules"
@@ -267,7 +268,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.COMMUNITIES, self.COMMUNITY_ID_FIELD, self.COMMUNITY_NAME_FIELD, self.POPULATION_FIELD,
             self.TYPE_FIELD, self.DEFAULT_TYPE, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS,
             self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK, self.WALKABLE_FIELD, self.SPEED_FIELD,
-            self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD)}
+            self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD) + NETWORK_OPTION_PARAMETERS}
         feedback.setProgressText(self.tr("The 15-minute life circles…"))
         self._child("complete_community:evaluate_life_circle", dict(
             shared, LIFE_CIRCLES=parameters.get(self.LIFE_CIRCLES),
@@ -281,7 +282,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self._child("complete_community:service_areas", dict(
                 {key: shared[key] for key in (self.FACILITIES, self.CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK,
                                               self.WALKABLE_FIELD, self.SPEED_FIELD, self.MAX_SNAP_DISTANCE,
-                                              self.STANDARD)}, OUTPUT=table_destination(gpkg, "service_areas")),
+                                              self.STANDARD) + NETWORK_OPTION_PARAMETERS}, OUTPUT=table_destination(gpkg, "service_areas")),
                 context, feedback)
             written.append("service_areas")
         for layer, category, table in ((self.FACILITIES, self.CATEGORY_FIELD, "facilities"),

@@ -9,6 +9,7 @@ from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
 from .evaluation_inputs import FacilityReader, InputProblems, read_walking_network, working_crs
+from .walking_distances import add_network_option_parameters, network_options
 
 DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that front it
 DEFAULT_MAX_SNAP_DISTANCE = 200.0
@@ -64,6 +65,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.SPEED_FIELD, self.tr("Walking speed field of the roads (m/min)"),
             parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.Numeric, optional=True))
+        add_network_option_parameters(self, self.NETWORK)
         self.add_standard_parameter()
         self.addParameter(QgsProcessingParameterDistance(
             self.MAX_SNAP_DISTANCE, self.tr("Maximum distance from a facility to the network (m)"),
@@ -98,7 +100,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
             network_source, self.input_layer_name(parameters, self.NETWORK, context), working,
             self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
             self.parameterAsString(parameters, self.SPEED_FIELD, context), standard.walking_speed_m_per_min,
-            context, feedback, problems)
+            context, feedback, problems, network_options(self, parameters, context))
         problems.report(feedback)
         if network.segment_count == 0:
             raise QgsProcessingException(self.tr("The road network {} has no walkable line.").format(

@@ -3,16 +3,47 @@ need them (walking access, the life circle): the road-network parameters, buildi
 snapping once, one search per category — or straight lines × a detour factor without a network."""
 
 import numpy as np
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterDistance,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber)
 
 from ..core import network as walking_network
 from ..core.walking import DEFAULT_DETOUR_FACTOR, straight_line_nearest
 from ..i18n import tr
-from .evaluation_inputs import read_walking_network
+from .evaluation_inputs import NetworkOptions, read_walking_network
 
 _CONTEXT = "WalkingDistances"
 DEFAULT_MAX_SNAP_DISTANCE = 200.0
+
+
+SPLIT_AT_CROSSINGS = "SPLIT_AT_CROSSINGS"
+LEVEL_FIELD = "LEVEL_FIELD"
+OSM_WALKABLE = "OSM_WALKABLE"
+NETWORK_OPTION_PARAMETERS = (SPLIT_AT_CROSSINGS, LEVEL_FIELD, OSM_WALKABLE)
+
+
+def add_network_option_parameters(algorithm, network_parameter):
+    """How road lines become a network: connect crossings without a shared vertex (not across bridges and
+    tunnels), the OSM walkable filter. Shared by every algorithm that reads a road network."""
+    algorithm.addParameter(QgsProcessingParameterBoolean(
+        SPLIT_AT_CROSSINGS, tr("Connect streets that cross without a shared vertex (not bridges or tunnels)",
+                               _CONTEXT), defaultValue=False))
+    level = QgsProcessingParameterField(
+        LEVEL_FIELD, tr("Bridge/tunnel or layer field of the roads (not connected across levels)", _CONTEXT),
+        parentLayerParameterName=network_parameter, optional=True)
+    level.setFlags(level.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    algorithm.addParameter(level)
+    osm = QgsProcessingParameterBoolean(
+        OSM_WALKABLE, tr("OSM roads: keep only the ways people may walk on (highway, foot, access tags)", _CONTEXT),
+        defaultValue=False)
+    osm.setFlags(osm.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    algorithm.addParameter(osm)
+
+
+def network_options(algorithm, parameters, context):
+    return NetworkOptions(algorithm.parameterAsBool(parameters, SPLIT_AT_CROSSINGS, context),
+                          algorithm.parameterAsString(parameters, LEVEL_FIELD, context) or "",
+                          algorithm.parameterAsBool(parameters, OSM_WALKABLE, context))
 
 
 class WalkingParameters:
@@ -40,6 +71,7 @@ class WalkingParameters:
         self.addParameter(QgsProcessingParameterNumber(
             self.DETOUR_FACTOR, tr("Detour factor for straight lines (without a network)", _CONTEXT),
             QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_DETOUR_FACTOR, minValue=1.0))
+        add_network_option_parameters(self, self.NETWORK)
 
     def walking_distances(self, parameters, context, feedback, working, speed, problems, located, target_x,
                           target_y):
@@ -52,7 +84,8 @@ class WalkingParameters:
             feedback.setProgressText(tr("Building the walking network…", _CONTEXT))
             network = read_walking_network(
                 source, name, working, self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
-                self.parameterAsString(parameters, self.SPEED_FIELD, context), speed, context, feedback, problems)
+                self.parameterAsString(parameters, self.SPEED_FIELD, context), speed, context, feedback, problems,
+                network_options(self, parameters, context))
             if network.segment_count == 0:
                 raise QgsProcessingException(tr("The road network {} has no walkable line.", _CONTEXT).format(name))
             feedback.pushInfo(tr("Walking network: {} segments, {} nodes, {} connected piece(s).", _CONTEXT).format(

@@ -1,0 +1,252 @@
+"""Streets that cross without a shared vertex, found and (on request) connected; OSM walkability.
+
+A walking network connects lines only where they share a vertex. Road data drawn in CAD or digitised
+by hand often has streets that cross — or end on another street — without one, and the network then
+falls apart with no word. `find_crossings` finds every such place; `split_at_crossings` inserts the
+crossing point as a vertex into both lines, unless they are on different levels (a bridge over a road,
+a tunnel under it: `level_of` reads bridge/tunnel/layer values), so a flyover still does not connect to
+the road below.
+
+numpy only; no QGIS. Coordinates in metres.
+"""
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+DEFAULT_TOLERANCE = 0.001  # m: the network joins vertices closer than 1 mm; a crossing closer than this to
+#                            a vertex of both lines is already connected
+
+_RAISED = {"yes", "true", "1", "是", "桥", "桥梁", "高架", "立交", "天桥", "bridge", "viaduct", "overpass", "aqueduct"}
+_SUNKEN = {"隧道", "地下", "地道", "下穿", "tunnel", "underpass", "culvert", "building_passage"}
+_LEVEL_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+
+
+def level_of(bridge=None, tunnel=None, layer=None, level_value=None):
+    """The vertical level of a line: OSM `layer` when given; else +1 for a bridge, −1 for a tunnel, 0.
+
+    `level_value` is a planner's own field: a number (a layer), or text saying bridge (桥, 高架, yes) or
+    tunnel (隧道, 地下)."""
+    for value in (layer, level_value):
+        text = _text(value)
+        if text and _LEVEL_NUMBER.match(text):
+            return int(round(float(text)))
+    for value, level in ((bridge, 1), (tunnel, -1)):
+        text = _text(value)
+        if text and text not in ("no", "false", "0", "否"):
+            return level
+    text = _text(level_value)
+    if text in _RAISED:
+        return 1
+    if text in _SUNKEN:
+        return -1
+    return 0
+
+
+def _text(value):
+    if value is None:
+        return ""
+    is_null = getattr(value, "isNull", None)
+    if callable(is_null) and is_null():
+        return ""
+    return str(value).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Crossings:
+    """Where lines cross without a shared vertex: per crossing the two (line, segment) pairs and the point."""
+
+    line_a: np.ndarray
+    segment_a: np.ndarray
+    line_b: np.ndarray
+    segment_b: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    same_level: np.ndarray  # False: a bridge or tunnel over/under the other line, left unconnected
+
+    @property
+    def count(self):
+        return int(len(self.x))
+
+    @property
+    def connectable(self):
+        return int(np.count_nonzero(self.same_level))
+
+    @property
+    def between_levels(self):
+        return self.count - self.connectable
+
+
+def _segments(lines):
+    """Arrays of every segment: x0, y0, x1, y1, its line and its index within the line (one numpy array
+    built from one flat list: a city has hundreds of thousands of short lines)."""
+    flat, numbers, counts = [], [], []
+    for line_number, points in enumerate(lines):
+        if len(points) < 2:
+            continue
+        flat.extend((point[0], point[1]) for point in points)
+        numbers.append(line_number)
+        counts.append(len(points))
+    if not flat:
+        empty = np.zeros(0)
+        return empty, empty, empty, empty, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    vertices = np.array(flat, dtype=float)
+    counts = np.array(counts, dtype=np.int64)
+    line_of_vertex = np.repeat(np.array(numbers, dtype=np.int64), counts)
+    first_vertex = np.cumsum(counts) - counts
+    position = np.arange(len(vertices), dtype=np.int64) - np.repeat(first_vertex, counts)
+    starts = np.flatnonzero(position < np.repeat(counts, counts) - 1)
+    return (vertices[starts, 0], vertices[starts, 1], vertices[starts + 1, 0], vertices[starts + 1, 1],
+            line_of_vertex[starts], position[starts])
+
+
+def _candidate_pairs(x0, y0, x1, y1):
+    """Pairs (i < j) of segments whose bounding boxes share a grid cell: a uniform grid with cells about
+    the size of a typical segment, every segment entered in each cell its box touches."""
+    count = len(x0)
+    if count < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    lengths = np.hypot(x1 - x0, y1 - y0)
+    cell = max(float(np.median(lengths)), 1e-6)
+    origin_x, origin_y = float(min(x0.min(), x1.min())), float(min(y0.min(), y1.min()))
+    cx0 = np.floor((np.minimum(x0, x1) - origin_x) / cell).astype(np.int64)
+    cx1 = np.floor((np.maximum(x0, x1) - origin_x) / cell).astype(np.int64)
+    cy0 = np.floor((np.minimum(y0, y1) - origin_y) / cell).astype(np.int64)
+    cy1 = np.floor((np.maximum(y0, y1) - origin_y) / cell).astype(np.int64)
+    width, height = cx1 - cx0 + 1, cy1 - cy0 + 1
+    spans = width * height
+    segment = np.repeat(np.arange(count, dtype=np.int64), spans)
+    offset = np.arange(len(segment), dtype=np.int64) - np.repeat(np.cumsum(spans) - spans, spans)
+    cell_x = np.repeat(cx0, spans) + offset % np.repeat(width, spans)
+    cell_y = np.repeat(cy0, spans) + offset // np.repeat(width, spans)
+    key = cell_x * (int(cy1.max()) + 2) + cell_y
+    order = np.lexsort((segment, key))
+    key, segment = key[order], segment[order]
+    first, second = [], []
+    distance = 1
+    while True:
+        same = key[distance:] == key[:-distance] if distance < len(key) else np.zeros(0, bool)
+        if not same.any():
+            break
+        first.append(segment[:-distance][same])
+        second.append(segment[distance:][same])
+        distance += 1
+    if not first:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    first, second = np.concatenate(first), np.concatenate(second)
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    keep = low != high
+    pairs = np.unique(low[keep] * count + high[keep])
+    return pairs // count, pairs % count
+
+
+def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
+    """Every place where two segments meet (cross, or one ends on the other) away from a vertex they share.
+
+    lines   [[(x, y), …], …] in metres; levels: one int per line (level_of), None for all 0.
+    """
+    x0, y0, x1, y1, line_of, index_in_line = _segments(lines)
+    i, j = _candidate_pairs(x0, y0, x1, y1)
+    if len(i):
+        # quick rejection by bounding boxes
+        overlap = ((np.maximum(x0[i], x1[i]) + tolerance >= np.minimum(x0[j], x1[j]))
+                   & (np.maximum(x0[j], x1[j]) + tolerance >= np.minimum(x0[i], x1[i]))
+                   & (np.maximum(y0[i], y1[i]) + tolerance >= np.minimum(y0[j], y1[j]))
+                   & (np.maximum(y0[j], y1[j]) + tolerance >= np.minimum(y0[i], y1[i])))
+        i, j = i[overlap], j[overlap]
+    dxa, dya = x1[i] - x0[i], y1[i] - y0[i]
+    dxb, dyb = x1[j] - x0[j], y1[j] - y0[j]
+    denominator = dxa * dyb - dya * dxb
+    length_a, length_b = np.hypot(dxa, dya), np.hypot(dxb, dyb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # parallel (or degenerate) pairs never cross at one point; overlapping collinear pieces are left alone
+        usable = np.abs(denominator) > 1e-12 * np.maximum(length_a * length_b, 1e-300)
+        ex, ey = x0[j] - x0[i], y0[j] - y0[i]
+        t = np.where(usable, (ex * dyb - ey * dxb) / denominator, np.nan)
+        u = np.where(usable, (ex * dya - ey * dxa) / denominator, np.nan)
+        tolerance_a = tolerance / np.maximum(length_a, 1e-300)
+        tolerance_b = tolerance / np.maximum(length_b, 1e-300)
+    meets = (usable & (t >= -tolerance_a) & (t <= 1 + tolerance_a) & (u >= -tolerance_b)
+             & (u <= 1 + tolerance_b))
+    at_vertex_a = (t <= tolerance_a) | (t >= 1 - tolerance_a)
+    at_vertex_b = (u <= tolerance_b) | (u >= 1 - tolerance_b)
+    missing = meets & ~(at_vertex_a & at_vertex_b)
+    i, j, t = i[missing], j[missing], np.clip(t[missing], 0.0, 1.0)
+    x = x0[i] + t * (x1[i] - x0[i])
+    y = y0[i] + t * (y1[i] - y0[i])
+    # at a vertex of one segment: use that vertex exactly, so the inserted point joins it
+    ta_low, ta_high = t <= tolerance_a[missing], t >= 1 - tolerance_a[missing]
+    x = np.where(ta_low, x0[i], np.where(ta_high, x1[i], x))
+    y = np.where(ta_low, y0[i], np.where(ta_high, y1[i], y))
+    u_missing = np.clip(u[missing], 0.0, 1.0)
+    tb_low, tb_high = u_missing <= tolerance_b[missing], u_missing >= 1 - tolerance_b[missing]
+    x = np.where(tb_low, x0[j], np.where(tb_high, x1[j], x))
+    y = np.where(tb_low, y0[j], np.where(tb_high, y1[j], y))
+    # one place met by several segment pairs of the same two lines (a crossing at a vertex of one line) once
+    line_a, line_b = line_of[i], line_of[j]
+    key = np.round(np.column_stack((np.minimum(line_a, line_b), np.maximum(line_a, line_b), x / tolerance,
+                                    y / tolerance)))
+    _unique, first = np.unique(key, axis=0, return_index=True) if len(key) else (None, np.zeros(0, np.int64))
+    first = np.sort(first)
+    levels = np.zeros(len(lines), dtype=np.int64) if levels is None else np.asarray(levels, dtype=np.int64)
+    line_a, line_b = line_a[first], line_b[first]
+    return Crossings(line_a, index_in_line[i][first], line_b, index_in_line[j][first], x[first], y[first],
+                     levels[line_a] == levels[line_b])
+
+
+def split_at_crossings(lines, crossings):
+    """The lines with every same-level crossing inserted as a vertex of both lines (so the network joins
+    them there); lines without crossings are returned as they are."""
+    insertions = {}
+    keep = crossings.same_level
+    for line, segment, x, y in zip(np.concatenate((crossings.line_a[keep], crossings.line_b[keep])),
+                                   np.concatenate((crossings.segment_a[keep], crossings.segment_b[keep])),
+                                   np.concatenate((crossings.x[keep], crossings.x[keep])),
+                                   np.concatenate((crossings.y[keep], crossings.y[keep]))):
+        insertions.setdefault(int(line), {}).setdefault(int(segment), []).append((float(x), float(y)))
+    result = list(lines)
+    for line, by_segment in insertions.items():
+        points = [tuple(point[:2]) for point in lines[line]]
+        output = []
+        for index in range(len(points) - 1):
+            start, end = points[index], points[index + 1]
+            output.append(start)
+            inserted = sorted(set(by_segment.get(index, ())),
+                              key=lambda point: (point[0] - start[0]) ** 2 + (point[1] - start[1]) ** 2)
+            output.extend(point for point in inserted if point != start and point != end)
+        output.append(points[-1])
+        result[line] = output
+    return result
+
+
+# -- OpenStreetMap: which ways people walk on ------------------------------------------------------------------
+
+NOT_WALKABLE_HIGHWAYS = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway",
+                         "bus_guideway", "escape", "abandoned", "platform"}
+WALKABLE_HIGHWAYS = {"footway", "path", "steps", "pedestrian", "living_street", "residential", "service", "track",
+                     "unclassified", "tertiary", "tertiary_link", "secondary", "secondary_link", "primary",
+                     "primary_link", "road", "cycleway", "corridor", "bridleway", "crossing", "elevator"}
+FOOT_YES = {"yes", "designated", "permissive", "official", "destination"}
+FOOT_NO = {"no", "private", "use_sidepath"}
+ACCESS_NO = {"no", "private"}
+
+
+def osm_walkable(highway=None, foot=None, access=None, sidewalk=None):
+    """True when OSM tags say people may walk here: motorways and trunk roads out (unless foot=yes),
+    footways, paths and steps in, foot=no or access=no/private out."""
+    highway, foot, access = _text(highway), _text(foot), _text(access)
+    if foot in FOOT_NO:
+        return False
+    if foot in FOOT_YES:
+        return True
+    if access in ACCESS_NO:
+        return False
+    if highway in NOT_WALKABLE_HIGHWAYS:
+        return False
+    return highway in WALKABLE_HIGHWAYS
+
+
+def osm_tags_from_other_tags(text):
+    """{key: value} of an OGR `other_tags` hstore text ('"foot"=>"no","layer"=>"1"')."""
+    return dict(re.findall(r'"([^"]+)"\s*=>\s*"([^"]*)"', _text(text) and str(text)))
