@@ -2497,6 +2497,69 @@
     </message>
 </context>
 <context>
+    <name>OutputSafety</name>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>Cancelled: no output was written and earlier results are unchanged.</source>
+        <translation>已取消：未写出任何结果，先前的结果保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>Cannot write the output {} ({}): no permission to write in the folder {}.</source>
+        <translation>无法写出输出 {}（{}）：没有文件夹 {} 的写入权限。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>Cannot write the output {} ({}): the file exists and is read-only or locked.</source>
+        <translation>无法写出输出 {}（{}）：该文件已存在且为只读或被锁定。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>Could not copy the layer '{}' into {}.</source>
+        <translation>无法将图层“{}”复制到 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The GeoPackage {} already holds a layer '{}' that this plugin did not write; it is kept. Choose another file for the output, or rename that layer.</source>
+        <translation>GeoPackage {} 中已有一个并非本插件写出的图层“{}”，将予以保留。请为输出另选文件，或重命名该图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The GeoPackage {} now holds layers this plugin did not write ({}); nothing was changed there.</source>
+        <translation>GeoPackage {} 中现有并非本插件写出的图层（{}），该文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The output {} ({}) exists but is not a GeoPackage that can be opened ({}): choose another file.</source>
+        <translation>输出 {}（{}）已存在，但不是可以打开的 GeoPackage（{}）：请另选文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The output {} ({}) is a folder: give a file name.</source>
+        <translation>输出 {}（{}）是一个文件夹：请给出文件名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The output {} would overwrite the input {}. Choose another file for the output: an algorithm never changes its inputs.</source>
+        <translation>输出 {} 将覆盖输入 {}。请为输出另选文件：算法从不修改其输入。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The outputs {} and {} are the same file: give each output its own file.</source>
+        <translation>输出 {} 与 {} 是同一个文件：请为每个输出指定各自的文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>{} (layer '{}' of {})</source>
+        <translation>{}（图层“{}”，位于 {}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <location filename="../report/html_report.py"/>

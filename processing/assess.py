@@ -24,6 +24,10 @@ LIFE_CIRCLES_TABLE = "life_circles"
 # The sink parameters of the evaluation this algorithm runs itself → their table in the GeoPackage.
 OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULES_TABLE, "OUTPUT_UNASSIGNED": "facilities_not_counted",
               "OUTPUT_ROUTES": "walking_routes", "OUTPUT_ORIGINS": "walking_origins"}
+# Every table assess may write into OUTPUT_GPKG (those of its child algorithms included): in an existing
+# GeoPackage, the earlier run's tables among them are replaced and every other layer is kept.
+RESULT_TABLES = tuple(OWN_TABLES.values()) + ("life_circles", "life_circle_rules", "service_areas", "facilities",
+                                              "facility_areas")
 REPORT_MAP_DPI = 110
 
 
@@ -173,11 +177,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.OUTPUT_MAP) else ""
         if not gpkg.lower().endswith(".gpkg"):
             raise QgsProcessingException(self.tr("The results file must be a GeoPackage (.gpkg): {}").format(gpkg))
-        for path in (gpkg, report_path, map_path):
-            if path:
-                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        if os.path.exists(gpkg):
-            os.remove(gpkg)  # a fresh file: no table left from an older run
+        # The output guard (processing/output_safety.py) has checked the three files against the inputs and
+        # redirected them into a partial folder: the GeoPackage starts empty there, and replaces only this
+        # plugin's tables of the final file once the run succeeded.
         recorder = RecordingFeedback(feedback)
         inner = dict(parameters)
         for name, table in OWN_TABLES.items():
@@ -197,8 +199,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             context, recorder)
         with open(report_png, "rb") as stream:
             map_png = stream.read()
-        os.remove(report_png)
-        files = [gpkg, report_path] + ([map_path] if map_path else [])
+        os.remove(report_png)  # our own temporary picture, in the run's partial folder
+        files = [self.output_name(path) for path in [gpkg, report_path] + ([map_path] if map_path else [])]
         data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children)
         with open(report_path, "w", encoding="utf-8") as stream:
             stream.write(build_report(data))
@@ -241,8 +243,12 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 continue
             details = QgsProcessingContext.LayerDetails(name, context.project(), name)
             details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name))
-            context.addLayerToLoadOnCompletion(table_source(gpkg, table), details)
-        feedback.pushInfo(self.tr("Results are in {}").format(os.path.dirname(os.path.abspath(gpkg))))
+            # Loaded once the run has moved its results from the partial folder into place.
+            context.addLayerToLoadOnCompletion(table_source(self.output_name(gpkg), table), details)
+        feedback.pushInfo(self.tr("Results are in {}").format(os.path.dirname(os.path.abspath(self.output_name(gpkg)))))
+
+    def prepare_output_guard(self, guard, parameters, context):
+        guard.declare_geopackage(self.OUTPUT_GPKG, RESULT_TABLES)
 
     def load_standard_parameter(self, parameters, context, feedback):
         standard = super().load_standard_parameter(parameters, context, feedback)

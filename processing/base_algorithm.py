@@ -12,6 +12,7 @@ from ..core import output_fields
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
+from .output_safety import commit_outputs, guard_outputs
 
 
 # The kinds of core/output_fields as QGIS field types: the one place they meet QVariant.
@@ -63,6 +64,27 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
 
     ALGORITHM_ID = ""
     GROUP = "standard"
+    _output_guard = None
+
+    def __init_subclass__(cls, **kwargs):
+        """Every processAlgorithm of the plugin runs through the output guard (processing/output_safety.py):
+        outputs checked against inputs before any work, written aside, moved into place on success only."""
+        super().__init_subclass__(**kwargs)
+        for method, wrap in (("processAlgorithm", guard_outputs), ("postProcessAlgorithm", commit_outputs)):
+            function = cls.__dict__.get(method)
+            if function is not None and not getattr(function, "output_guarded", False):
+                setattr(cls, method, wrap(function))
+
+    @commit_outputs
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
+        return {}
+
+    def prepare_output_guard(self, guard, parameters, context):
+        """Hook: declare outputs the guard cannot see from the parameter types (assess's GeoPackage tables)."""
+
+    def output_name(self, path):
+        """The final name of an output path during the run (which writes into a hidden partial folder)."""
+        return self._output_guard.final_path(path) if self._output_guard is not None else path
 
     def tr(self, text):
         """Translate with the class's own context, falling back to its base classes' contexts.

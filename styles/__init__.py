@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core import output_fields as F
 from ..i18n import current_language, tr
+from ..processing.output_safety import final_name
 from .loading import place_loaded_layer, role_for_style
 
 # Hue per group of the guide, so facilities of one goal read as one family on the map.
@@ -132,6 +133,8 @@ def style_output(dest_id, context, feedback, apply_style, style_name, run_name=N
         error = save_as_default_style(layer, style_name)
         if error:
             feedback.reportError(tr("Could not save the default style of {}: {}", "Styles").format(dest_id, error))
-    if context.willLoadLayerOnCompletion(dest_id):
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+    # A guarded run writes into a partial folder; Processing loads the layer under its final name.
+    loaded_as = final_name(dest_id)
+    if context.willLoadLayerOnCompletion(loaded_as):
+        context.layerToLoadOnCompletionDetails(loaded_as).setPostProcessor(
             StyleOnLoad.create(apply_style, role_for_style(style_name), run_name))
