@@ -2515,6 +2515,11 @@
     </message>
     <message>
         <location filename="../processing/output_safety.py"/>
+        <source>Cannot write the output {} ({}): the folder {} cannot be created, {} is a file.</source>
+        <translation>无法写出输出 {}（{}）：无法创建文件夹 {}，{} 是一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
         <source>Could not copy the layer '{}' into {}.</source>
         <translation>无法将图层“{}”复制到 {}。</translation>
     </message>

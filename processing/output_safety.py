@@ -306,6 +306,9 @@ class OutputGuard:
         existing = folder
         while existing and not os.path.exists(existing):
             existing = os.path.dirname(existing)
+        if existing and not os.path.isdir(existing):
+            raise QgsProcessingException(tr("Cannot write the output {} ({}): the folder {} cannot be created, {} is a "
+                                            "file.", _CONTEXT).format(label, path, folder, existing))
         if not os.path.isdir(existing) or not os.access(existing, os.W_OK | os.X_OK):
             raise QgsProcessingException(tr("Cannot write the output {} ({}): no permission to write in the folder "
                                             "{}.", _CONTEXT).format(label, path, existing or folder))
