@@ -2,20 +2,22 @@
 
     from complete_community.core.engine import evaluate_community
     evaluation = evaluate_community(standard, community)      # every community-scope rule
-    evaluation.cc_status, evaluation.cc_score, evaluation.missing_text(standard, "zh")
+    evaluation.cc_status, evaluation.cc_score, evaluation.items_met, evaluation.missing_text(standard, "zh")
 
-Each rule gives a status (pass / fail / no_data / not_applicable), the measured value, the resolved
-thresholds and a one-line reason. Data that is missing never fails a rule: a rule fails only when
-no possible value of the missing data could make it pass.
+Each rule gives a status (core/status.py), the measured value, the resolved thresholds and a one-line
+reason. Only required rules pass or fail; a recommended or conditional rule that is not met is
+advisory; an informative rule reports its value (info). Data that is missing never fails a rule: a
+rule fails only when no possible value of the missing data could make it pass.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, Optional, Tuple
 
 from ..i18n import tr
 from . import describe
-from .status import ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_label  # noqa: F401
+from .status import (ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, advice_status,  # noqa: F401
+                     combined_status, status_label)
 
 RELATIVE_TOLERANCE = 1e-9  # float noise only: 2200.0 passes ≥ 2200, 2199.9 does not
 
@@ -39,12 +41,29 @@ class RuleResult:
 
 @dataclass(frozen=True)
 class CommunityEvaluation:
+    """A community's results, summarised by item.
+
+    An item's verdict (pass / fail / no_data) comes from its applicable required rules only: it passes
+    when all pass, fails when one fails, is no_data otherwise, and is not_applicable (not counted) when
+    no required rule of it applies. The score is 100 × items met / (items met + items failed): data that
+    is missing never counts as a failure, and a missing kindergarten costs one item, like a pharmacy.
+    """
+
     community_id: object
     results: Tuple[RuleResult, ...]
-    item_status: Dict[str, str]  # item code → status, in standard order
-    cc_score: Optional[float]  # 0–100, share of applicable required rules that pass
-    cc_status: str
-    cc_missing: Tuple[str, ...]  # items with a failing required rule, in standard order
+    item_status: Dict[str, str]  # item code → the status shown for the item (its verdict, else its advice)
+    item_verdicts: Dict[str, str]  # item code → pass / fail / no_data / not_applicable, in standard order
+    items_met: int
+    items_failed: int
+    items_no_data: int
+    cc_score: Optional[float]  # 100 × met / (met + failed); None when no item could be decided
+    cc_status: str  # the verdict; where no required rule applies, the advice (advisory / pass / no_data / info)
+    cc_missing: Tuple[str, ...]  # items that fail, in standard order
+    cc_advice: Tuple[str, ...] = ()  # ids of recommended/conditional rules that are not met (advisory)
+
+    @property
+    def items_applicable(self):
+        return self.items_met + self.items_failed + self.items_no_data
 
     def result(self, rule_id):
         return next((result for result in self.results if result.rule_id == rule_id), None)
@@ -53,9 +72,54 @@ class CommunityEvaluation:
         """'一个幼儿园、一个托儿所' / 'One kindergarten, One nursery'."""
         return _separator(language).join(standard.item(code).name.get(language) for code in self.cc_missing)
 
+    def advice_text(self, standard, language="zh"):
+        """The names of the rules shown as advisory (建议改进), e.g. '步行到幼儿园距离'."""
+        return _separator(language).join(standard.rule(rule_id).name.get(language) for rule_id in self.cc_advice)
+
+    def arithmetic_text(self, language="zh"):
+        """'达标 17 项 / 不达标 2 项 / 数据不足 1 项' — how the score was counted."""
+        return items_arithmetic_text(self.items_met, self.items_failed, self.items_no_data)
+
+
+def items_arithmetic_text(met, failed, no_data):
+    return tr("{} items met / {} failed / {} without enough data", _CONTEXT).format(met, failed, no_data)
+
+
+def score_of(met, failed):
+    """100 × met / (met + failed), one decimal; None when nothing was decided."""
+    return round(100.0 * met / (met + failed), 1) if met + failed else None
+
+
+def scope_text(standard, item_codes):
+    """The items an evaluation covered, compactly: 'scale; 1–20' or '1–6, 14; scale'. Numbers are the rows
+    of the guide's table; items without a number are named by code."""
+    numbers = sorted(standard.item(code).number for code in item_codes if standard.item(code).number is not None)
+    ranges = []
+    for number in numbers:
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    parts = [str(low) if low == high else "{}–{}".format(low, high) for low, high in ranges]
+    named = [code for code in item_codes if standard.item(code).number is None]
+    return "; ".join(part for part in (", ".join(parts), ", ".join(named)) if part)
+
 
 def evaluate_rule(rule, community, standard, language="zh"):
-    return _RuleEvaluation(rule, community, standard, language).evaluate()
+    result = _RuleEvaluation(rule, community, standard, language).evaluate()
+    return _as_level(rule, result)
+
+
+def _as_level(rule, result):
+    """Only required rules pass or fail: an unmet recommended or conditional rule is advisory, and an
+    informative rule only reports its value (info)."""
+    if rule.level == "required" or result.status in (NO_DATA, NOT_APPLICABLE):
+        return result
+    if rule.level == "informative":
+        status = INFO
+    else:
+        status = ADVISORY if result.status == FAIL else result.status
+    return replace(result, status=status)
 
 
 def walking_evaluated(rule, community):
@@ -80,42 +144,40 @@ def evaluate_community(standard, community, rules=None, language="zh"):
         rules = default_rules(standard, community)
     results = tuple(evaluate_rule(rule, community, standard, language) for rule in rules)
 
-    item_status = {}
+    item_status, item_verdicts = {}, {}
     for item in standard.items:
         item_results = [result for result in results if result.item == item.code]
         if item_results:
-            item_status[item.code] = _item_status(item_results)
-
-    required = [result for result in results if result.counts_for_compliance]
-    applicable = [result for result in required if result.status != NOT_APPLICABLE]
-    passed = [result for result in applicable if result.status == PASS]
-    score = round(100.0 * len(passed) / len(applicable), 1) if applicable else None
-    failed_items = {result.item for result in required if result.status == FAIL}
+            verdict, shown = _item_status(item_results)
+            item_verdicts[item.code] = verdict
+            item_status[item.code] = shown
+    verdicts = list(item_verdicts.values())
+    met, failed, no_data = (verdicts.count(status) for status in (PASS, FAIL, NO_DATA))
+    overall = combined_status(verdicts)
+    if overall == NOT_APPLICABLE:  # nothing required in scope: the advice is what there is to show
+        overall = advice_status(status for status in item_status.values())
     return CommunityEvaluation(
         community_id=community.id,
         results=results,
         item_status=item_status,
-        cc_score=score,
-        cc_status=_combined_status(applicable) if applicable else NOT_APPLICABLE,
-        cc_missing=tuple(item.code for item in standard.items if item.code in failed_items),
+        item_verdicts=item_verdicts,
+        items_met=met,
+        items_failed=failed,
+        items_no_data=no_data,
+        cc_score=score_of(met, failed),
+        cc_status=overall,
+        cc_missing=tuple(code for code, verdict in item_verdicts.items() if verdict == FAIL),
+        cc_advice=tuple(result.rule_id for result in results if result.status == ADVISORY),
     )
 
 
-def _combined_status(results):
-    statuses = {result.status for result in results}
-    for status in (FAIL, NO_DATA, PASS):
-        if status in statuses:
-            return status
-    return NOT_APPLICABLE
-
-
 def _item_status(results):
-    """Required rules decide; an item with none applicable (e.g. scale) is judged by its recommended ones."""
-    for chosen in ([r for r in results if r.counts_for_compliance], [r for r in results if r.level == "recommended"]):
-        status = _combined_status(chosen)
-        if status != NOT_APPLICABLE:
-            return status
-    return NOT_APPLICABLE
+    """(verdict, shown status): the verdict from the required rules; an item none of whose required rules
+    applies (e.g. scale) shows its advice (advisory / pass / no_data / info) but is not counted."""
+    verdict = combined_status(result.status for result in results if result.counts_for_compliance)
+    if verdict != NOT_APPLICABLE:
+        return verdict, verdict
+    return verdict, advice_status(result.status for result in results if not result.counts_for_compliance)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -280,6 +342,8 @@ class _RuleEvaluation:
         elif minimum is not None:
             text = "{}{} ≥ {}".format(subject, _quantity(value, unit), _quantity(minimum, unit))
             derived = [self.rule.min]
+        elif maximum is None:  # an informative value: reported, compared with nothing
+            return subject + _quantity(value, unit)
         else:
             text = "{}{} ≤ {}".format(subject, _quantity(value, unit), _quantity(maximum, unit))
             derived = [self.rule.max]
@@ -300,17 +364,25 @@ class _RuleEvaluation:
         if not applies:
             return self._result(NOT_APPLICABLE, tr("only for {}", _CONTEXT).format(
                 describe.applies_to_label(rule.applies_to)))
+        assumed = None
         if rule.when is not None:
             value = _yes_no(self.community.attributes.get(rule.when.attribute))
-            if value is None:
+            condition = "{}: {}".format(self._community_attribute_name(rule.when.attribute),
+                                        tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT))
+            if value is None and rule.when.if_missing == "assume":
+                assumed = tr("{} not recorded; accepted for {}", _CONTEXT).format(
+                    self._community_attribute_name(rule.when.attribute),
+                    describe.applies_to_label(rule.applies_to) if rule.applies_to != "both" else condition)
+            elif value is None:
                 return self._result(NO_DATA, self._missing(rule.when.attribute))
-            if value != rule.when.equals:
+            elif value != rule.when.equals:
                 return self._result(NOT_APPLICABLE, tr("applies only where {} is {}", _CONTEXT).format(
                     self._community_attribute_name(rule.when.attribute),
                     tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT)))
-        if rule.options:
-            return self._any_of()
-        return getattr(self, "_" + rule.measure.kind)()
+        result = self._any_of() if rule.options else getattr(self, "_" + rule.measure.kind)()
+        if assumed and result.status != NOT_APPLICABLE:
+            result = replace(result, reason=_clause_separator(self.language).join((result.reason, assumed)))
+        return result
 
     def _any_of(self):
         outcomes = [(option, _RuleEvaluation(option, self.community, self.standard, self.language).evaluate())
@@ -353,8 +425,12 @@ class _RuleEvaluation:
             return self._result(NO_DATA, missing, value)
         lowest = value if lowest is None else lowest
         highest = value if highest is None else highest
-        status = _status_of_range(lowest, highest, minimum, maximum)
+        limit = None if self.rule.above_max == "note" else maximum
+        status = _status_of_range(lowest, highest, minimum, limit)
         reason = self._comparison(subject, value, minimum, maximum)
+        if limit is None and maximum is not None and status != FAIL and lowest > maximum + _tolerance(maximum):
+            # The upper end of the guide's range is sizing guidance: more is not a failure.
+            reason = _clause_separator(self.language).join((reason, tr("above the guide's range", _CONTEXT)))
         if note and status != PASS:
             reason = _clause_separator(self.language).join((reason, note))
         return self._result(status, reason, value, minimum, maximum)
@@ -379,27 +455,69 @@ class _RuleEvaluation:
             return self._result(NO_DATA, tr("walking radius not computed", _CONTEXT))
         return self._decided(self.rule.name.get(self.language), self._minutes_or_metres(radius))
 
-    def _walking_distance(self):
-        measure = self.rule.measure
-        routed = [self.community.walking_m[code] for code in measure.categories if code in self.community.walking_m]
-        subject = tr("Walk to the nearest {}", _CONTEXT).format(self._categories_name(inline=True))
+    def _names(self, codes, inline=False):
+        names = []
+        for code in codes:
+            try:
+                name = self.standard.category(code).name.get(self.language)
+            except KeyError:
+                name = code
+            names.append(_inline(name, self.language) if inline else name)
+        return "/".join(names)
+
+    def _nearest(self, codes):
+        """(metres or None, why None): the nearest facility of these categories; (None, None) if not routed."""
+        routed = [self.community.walking_m[code] for code in codes if code in self.community.walking_m]
         if not routed:
-            return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
+            return None, None
         distances = [number for number in (as_number(value) for value in routed) if number is not None]
-        if not distances:
-            notes = [self.community.walking_notes[code] for code in measure.categories
-                     if code in self.community.walking_notes]
-            if notes:
-                return self._result(NO_DATA, "{}: {}".format(subject, _clause_separator(self.language).join(
-                    dict.fromkeys(notes))))
-            return self._result(NO_DATA, tr("{}: not reachable on the walking network", _CONTEXT).format(subject))
-        metres = min(distances)
-        result = self._decided(subject, self._minutes_or_metres(metres))
+        if distances:
+            return min(distances), None
+        notes = [self.community.walking_notes[code] for code in codes if code in self.community.walking_notes]
+        return None, (_clause_separator(self.language).join(dict.fromkeys(notes)) if notes else tr(
+            "not reachable on the walking network", _CONTEXT))
+
+    def _walking_each_of(self):
+        """Every kind the guide lists must be within the limit: the farthest kind decides and is named."""
+        kinds = self.rule.measure.each_of
+        nearest = [(codes,) + self._nearest(codes) for codes in kinds]
+        if all(metres is None and why is None for _codes, metres, why in nearest):
+            return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
+        known = [(metres, codes) for codes, metres, _why in nearest if metres is not None]
+        unknown = [(codes, why) for codes, metres, why in nearest if metres is None]
+        if not known:
+            return self._result(NO_DATA, _clause_separator(self.language).join(
+                "{}: {}".format(self._names(codes), why or tr("walking distance not computed", _CONTEXT))
+                for codes, why in unknown))
+        metres, worst = max(known, key=lambda pair: pair[0])
+        subject = tr("Walk to the farthest of the kinds listed ({})", _CONTEXT).format(self._names(worst, True))
+        note = _clause_separator(self.language).join(
+            "{}: {}".format(self._names(codes), why or tr("walking distance not computed", _CONTEXT))
+            for codes, why in unknown) or None
+        value = self._minutes_or_metres(metres)
+        # A kind without a distance may be farther still: the farthest kind lies in [value, ∞).
+        result = self._decided(subject, value, value, math.inf if unknown else value, note)
+        return self._with_metres(result, metres)
+
+    def _with_metres(self, result, metres):
         if self.rule.unit == "min" and result.status in (PASS, FAIL):
             reason = result.reason + _parenthesised("{} m".format(describe.format_number(round(metres, 1))),
                                                     self.language)
             return self._result(result.status, reason, result.measured, result.threshold_min, result.threshold_max)
         return result
+
+    def _walking_distance(self):
+        measure = self.rule.measure
+        if measure.each_of:
+            return self._walking_each_of()
+        subject = tr("Walk to the nearest {}", _CONTEXT).format(self._categories_name(inline=True))
+        metres, why = self._nearest(measure.categories)
+        if metres is None and why is None:
+            return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
+        if metres is None:
+            return self._result(NO_DATA, "{}: {}".format(subject, why))
+        result = self._decided(subject, self._minutes_or_metres(metres))
+        return self._with_metres(result, metres)
 
     def _facility_count(self):
         measure = self.rule.measure

@@ -118,19 +118,67 @@ LC_SCORE = _field("lc_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Life circ
 LC_STATUS = _field("lc_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle verdict"), STATUS_VALUES)
 LC_MISSING = _field("lc_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle rules not met"))
 
+# The item summary behind each verdict (core/engine.CommunityEvaluation): the same definition under each prefix.
+CC_ITEMS_MET = _field("cc_items_met", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items met"))
+CC_ITEMS_FAILED = _field("cc_items_failed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items failed"))
+CC_ITEMS_NO_DATA = _field("cc_items_no_data", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items without enough data"))
+CC_ITEMS_APPLICABLE = _field("cc_items_applicable", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items assessed"))
+CC_ADVICE = _field("cc_advice", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Advisory (建议改进)"))
+CC_SCOPE = _field("cc_scope", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Items evaluated"))
+WALK_ITEMS_MET = _field("walk_items_met", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Walking: items met"))
+WALK_ITEMS_FAILED = _field("walk_items_failed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Walking: items failed"))
+WALK_ITEMS_NO_DATA = _field("walk_items_no_data", INTEGER,
+                            QT_TRANSLATE_NOOP("OutputFields", "Walking: items without enough data"))
+WALK_ITEMS_APPLICABLE = _field("walk_items_applicable", INTEGER,
+                               QT_TRANSLATE_NOOP("OutputFields", "Walking: items assessed"))
+WALK_ADVICE = _field("walk_advice", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking: advisory (建议改进)"))
+WALK_SCOPE = _field("walk_scope", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking: items evaluated"))
+LC_ITEMS_MET = _field("lc_items_met", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Life circle: items met"))
+LC_ITEMS_FAILED = _field("lc_items_failed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Life circle: items failed"))
+LC_ITEMS_NO_DATA = _field("lc_items_no_data", INTEGER,
+                          QT_TRANSLATE_NOOP("OutputFields", "Life circle: items without enough data"))
+LC_ITEMS_APPLICABLE = _field("lc_items_applicable", INTEGER,
+                             QT_TRANSLATE_NOOP("OutputFields", "Life circle: items assessed"))
+LC_ADVICE = _field("lc_advice", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle: advisory (建议改进)"))
+LC_SCOPE = _field("lc_scope", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle: items evaluated"))
+
+# Which standard produced a result: the scorecard reloads it, the report's footer repeats it.
+STANDARD_ID = _field("cc_standard", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Standard (id)"))
+STANDARD_NAME = _field("cc_standard_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Standard"))
+STANDARD_VERSION = _field("cc_standard_version", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Standard version"))
+STANDARD_HASH = _field("cc_standard_hash", TEXT,
+                       QT_TRANSLATE_NOOP("OutputFields", "Standard content hash (sha256)"))
+STANDARD_FILE = _field("cc_standard_file", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Standard file"))
+STANDARD_FIELDS = (STANDARD_ID, STANDARD_NAME, STANDARD_VERSION, STANDARD_HASH, STANDARD_FILE)
+
 
 @dataclass(frozen=True)
 class Verdict:
-    """The three fields of one verdict: score, status, what is missing."""
+    """The fields of one verdict: score, status, what is missing, and the item arithmetic behind them."""
     score: OutputField
     status: OutputField
     missing: OutputField
+    items_met: OutputField
+    items_failed: OutputField
+    items_no_data: OutputField
+    items_applicable: OutputField
+    advice: OutputField
+    scope: OutputField
+
+    @property
+    def summary(self):
+        """Every field of the verdict, in the order writers write them (processing/community_evaluation)."""
+        return (self.items_met, self.items_failed, self.items_no_data, self.items_applicable, self.score,
+                self.status, self.missing, self.advice, self.scope)
 
 
 VERDICTS = {
-    "cc": Verdict(CC_SCORE, CC_STATUS, CC_MISSING),      # the complete community
-    "walk": Verdict(WALK_SCORE, WALK_STATUS, WALK_MISSING),  # walking access alone
-    "lc": Verdict(LC_SCORE, LC_STATUS, LC_MISSING),      # a 15-minute life circle
+    "cc": Verdict(CC_SCORE, CC_STATUS, CC_MISSING, CC_ITEMS_MET, CC_ITEMS_FAILED, CC_ITEMS_NO_DATA,
+                  CC_ITEMS_APPLICABLE, CC_ADVICE, CC_SCOPE),      # the complete community
+    "walk": Verdict(WALK_SCORE, WALK_STATUS, WALK_MISSING, WALK_ITEMS_MET, WALK_ITEMS_FAILED, WALK_ITEMS_NO_DATA,
+                    WALK_ITEMS_APPLICABLE, WALK_ADVICE, WALK_SCOPE),  # walking access alone
+    "lc": Verdict(LC_SCORE, LC_STATUS, LC_MISSING, LC_ITEMS_MET, LC_ITEMS_FAILED, LC_ITEMS_NO_DATA,
+                  LC_ITEMS_APPLICABLE, LC_ADVICE, LC_SCOPE),      # a 15-minute life circle
 }
 SCORE_FIELDS = tuple(verdict.score for verdict in VERDICTS.values())
 VERDICT_STATUS_FIELDS = tuple(verdict.status for verdict in VERDICTS.values())
@@ -285,9 +333,9 @@ ORIGIN_FIELDS = (COMMUNITY_ID_ROW, DIST_M)
 SERVICE_AREA_FIELDS = (SOURCE_LAYER, SOURCE_FID, CC_CATEGORY, CC_CATEGORY_NAME, LIMIT_M, RULE_ID, STREET_M, AREA_M2,
                        NOTE)
 CLASSIFIED_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_ITEM, CC_ITEM_NAME)
-COMMUNITY_FIELDS = (COMMUNITY_ID, COMMUNITY_NAME, ITEM_STATUS, MEASURED, CC_SCORE, CC_STATUS, CC_MISSING, WALK_SCORE,
-                    WALK_STATUS, WALK_MISSING, DIST_M, WALK_MIN, ACCESS_STATUS, COVERED_PCT, WALK_METHOD, WALK_ORIGIN,
-                    WORKING_CRS)
+COMMUNITY_FIELDS = ((COMMUNITY_ID, COMMUNITY_NAME, ITEM_STATUS, MEASURED) + VERDICTS["cc"].summary
+                    + VERDICTS["walk"].summary + (DIST_M, WALK_MIN, ACCESS_STATUS, COVERED_PCT, WALK_METHOD,
+                                                   WALK_ORIGIN, WORKING_CRS) + STANDARD_FIELDS)
 IMPORTED_POI_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_MATCH, CC_MATCH_DETAIL, CC_RAW_LON, CC_RAW_LAT,
                        CC_RAW_SYSTEM)
 POIS_NOT_COUNTED_FIELDS = (CC_REASON,) + IMPORTED_POI_FIELDS
@@ -295,8 +343,8 @@ BUILDING_POPULATION_FIELDS = (CC_POPULATION_EST, CC_FLOOR_AREA, CC_FLOORS, CC_PO
 RASTER_POPULATION_FIELDS = (CC_POPULATION_EST, CC_POPULATION_SOURCE)
 COMMUNITY_POPULATION_FIELDS = (CC_POPULATION_EST, CC_POPULATION, CC_POPULATION_SOURCE)
 CIRCLE_IDENTITY_FIELDS = (LC_ID, LC_NAME, LC_FORMED, MEMBER_IDS, MEMBER_COUNT)
-LIFE_CIRCLE_FIELDS = CIRCLE_IDENTITY_FIELDS + (ITEM_STATUS, MEASURED, LC_SCORE, LC_STATUS, LC_MISSING, DIST_M,
-                                               WALK_METHOD, WORKING_CRS)
+LIFE_CIRCLE_FIELDS = (CIRCLE_IDENTITY_FIELDS + (ITEM_STATUS, MEASURED) + VERDICTS["lc"].summary
+                      + (DIST_M, WALK_METHOD, WORKING_CRS) + STANDARD_FIELDS)
 MEMBER_FIELDS = (LIFE_CIRCLE_ID,)
 STANDARD_RULE_FIELDS = (RULE_ID, ITEM, ITEM_NUMBER, ITEM_NAME, GROUP_NAME, RULE_NAME, CLAUSE, LEVEL, LEVEL_NAME,
                         APPLIES_TO, APPLIES_TO_NAME, MEASURE, CATEGORIES, REQUIREMENT, MIN_VALUE, MAX_VALUE, UNIT,

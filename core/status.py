@@ -33,6 +33,8 @@ STATUS_COLOURS = {
 STATUS_TEXT_COLOURS = {PASS: "#ffffff", FAIL: "#ffffff", ADVISORY: "#333333", NO_DATA: "#ffffff",
                        INFO: "#ffffff", NOT_APPLICABLE: "#333333"}
 UNKNOWN_STATUS_COLOUR = "#bdbdbd"
+# Text in a status's colour on white paper: the amber badge colour is too light for text.
+STATUS_INK = dict(STATUS_COLOURS, **{ADVISORY: "#b35806", NOT_APPLICABLE: "#757575", INFO: "#2c7bb6"})
 
 _CONTEXT = "Status"
 
@@ -52,6 +54,11 @@ def status_label(status):
 def status_colour(status):
     """The hex colour of a status code; a neutral grey for anything else (an empty or foreign value)."""
     return STATUS_COLOURS.get(status, UNKNOWN_STATUS_COLOUR)
+
+
+def status_ink(status):
+    """A colour for text that names or shows a status on a white background."""
+    return STATUS_INK.get(status, "#222222")
 
 
 def status_text_colour(status):

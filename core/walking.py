@@ -10,6 +10,10 @@ from typing import Optional
 
 import numpy as np
 
+from .status import ADVISORY, FAIL, INFO, NO_DATA, PASS
+
+LEVEL_RANK = {"required": 0, "recommended": 1, "conditional": 2, "informative": 3}
+
 # Straight line × this ≈ walking distance on an urban street grid when no network is given: a
 # rectangular grid gives 4/π ≈ 1.27 on average; 1.4 also covers blocks that must be walked around.
 DEFAULT_DETOUR_FACTOR = 1.4
@@ -18,12 +22,28 @@ _CHUNK = 4096  # targets per block in the straight-line search: bounds the tempo
 
 @dataclass(frozen=True)
 class CategoryLimit:
-    """How far residents should walk to one facility category, and the rule that says so."""
+    """How far residents should walk to one facility category, and the rule that says so.
+
+    `limit_m` is None for a category only an informative rule names without a distance (the guide lists
+    the facility but sets no limit): its distance is measured and reported, never judged.
+    """
 
     category: str
-    limit_m: float
+    limit_m: Optional[float]
     rule_id: str
     scope: str  # "community" or "life_circle"
+    level: str = "required"
+
+    def status_of(self, metres):
+        """The access status of one distance: pass within the limit; beyond it fail for a required limit,
+        advisory for a recommended one, info where there is no limit or the rule only informs."""
+        if metres is None:
+            return NO_DATA
+        if self.limit_m is None or self.level == "informative":
+            return INFO
+        if metres <= self.limit_m * (1 + 1e-9):
+            return PASS
+        return FAIL if self.level == "required" else ADVISORY
 
 
 def category_limits(standard):
@@ -31,26 +51,27 @@ def category_limits(standard):
 
     A category's limit is that of the rule of its own item (required before recommended), else the
     strictest community rule naming it, else its life-circle rule. Limits in minutes are converted
-    with the standard's walking speed.
+    with the standard's walking speed. A category that only threshold-less rules name has no limit.
     """
     speed = standard.walking_speed_m_per_min
     candidates = {}
     for rule in standard.rules:
         for part in (rule,) + tuple(rule.options):
-            if part.measure is None or part.measure.kind != "walking_distance" or part.max is None:
+            if part.measure is None or part.measure.kind != "walking_distance":
                 continue
-            if part.max.is_proportional:
+            if part.max is not None and part.max.is_proportional:
                 continue
-            limit = float(part.max.value) * (speed if part.unit == "min" else 1.0)
+            limit = float(part.max.value) * (speed if part.unit == "min" else 1.0) if part.max is not None else None
             scope = standard.item(rule.item).scope
             for category in part.measure.categories:
                 try:
                     own_item = standard.category(category).item == rule.item
                 except KeyError:
                     own_item = False
-                rank = (0 if scope == "community" else 1, 0 if own_item else 1,
-                        0 if part.level == "required" else 1, limit)
-                candidates.setdefault(category, []).append((rank, CategoryLimit(category, limit, rule.id, scope)))
+                rank = (limit is None, 0 if scope == "community" else 1, 0 if own_item else 1,
+                        LEVEL_RANK.get(part.level, len(LEVEL_RANK)), limit if limit is not None else 0.0)
+                candidates.setdefault(category, []).append(
+                    (rank, CategoryLimit(category, limit, rule.id, scope, part.level)))
     order = {category.code: position for position, category in enumerate(standard.categories)}
     return {code: min(options, key=lambda pair: pair[0])[1]
             for code, options in sorted(candidates.items(), key=lambda pair: order.get(pair[0], len(order)))}
@@ -116,14 +137,14 @@ def residents_access(community_of_origin, population, distance, limit_m, communi
     total = np.bincount(groups, weights=weight, minlength=community_count)
     reached = np.bincount(groups[reachable], weights=weight[reachable], minlength=community_count)
     weighted = np.bincount(groups[reachable], weights=(weight * distance)[reachable], minlength=community_count)
-    covered_mask = reachable & (distance <= limit_m * (1 + 1e-9))
+    covered_mask = reachable & (distance <= (limit_m if limit_m is not None else -np.inf) * (1 + 1e-9))
     covered = np.bincount(groups[covered_mask], weights=weight[covered_mask], minlength=community_count)
     results = []
     for position in range(community_count):
         people = float(total[position])
         results.append(ResidentsAccess(
             mean_m=float(weighted[position] / reached[position]) if reached[position] > 0 else None,
-            covered_share=float(covered[position] / people) if people > 0 else None,
+            covered_share=float(covered[position] / people) if people > 0 and limit_m is not None else None,
             reached=float(reached[position]), unreached=people - float(reached[position]), population=people))
     return results
 

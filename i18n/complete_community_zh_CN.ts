@@ -213,8 +213,12 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met when all its applicable required rules pass, failed when one fails, without enough data otherwise; cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a principle, 以…为原则, so they are advice unless the standard walking_required is chosen).&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
+        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+    </message>
+    <message>
         <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict: pass when every applicable required rule passes (walking distances included), fail when one fails, no_data when none fails but decisive data is missing; cc_score is the share of the applicable required rules that pass, cc_missing lists the failed items.&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
-        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论：适用的强制性规则（含步行距离）全部达标时为达标，任一不达标时为不达标，无不达标但关键数据缺失时为数据不足；cc_score 为适用的强制性规则中达标的比例，cc_missing 列出不达标的建设项目。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+        <translation type="obsolete">一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论：适用的强制性规则（含步行距离）全部达标时为达标，任一不达标时为不达标，无不达标但关键数据缺失时为数据不足；cc_score 为适用的强制性规则中达标的比例，cc_missing 列出不达标的建设项目。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
     </message>
     <message>
         <source>Total building floor area field (m²)</source>
@@ -1009,13 +1013,21 @@
     <name>EvaluateLifeCircleAlgorithm</name>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: without life-circle polygons, the sample district's 14 communities form 5 circles; the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: advisory) and its walk to the nearest primary school is reported.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：不提供生活圈面时，示例街区的 14 个社区组成 5 个生活圈；高速公路以东独自成圈的 C13 只有 5940 名居民（少于 5 万：建议改进），并报告其步行到最近小学的距离。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Example&lt;/b&gt;: without life-circle polygons, the sample district's 14 communities form 5 circles; the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: fail) and no primary school within 1,000 m.</source>
-        <translation>&lt;b&gt;示例&lt;/b&gt;：不提供生活圈面时，示例街区的 14 个社区组成 5 个生活圈；高速公路以东单独成圈的 C13 居住人口 5940 人（少于 5 万：不达标），1000 米内没有小学。</translation>
+        <translation type="obsolete">&lt;b&gt;示例&lt;/b&gt;：不提供生活圈面时，示例街区的 14 个社区组成 5 个生活圈；高速公路以东单独成圈的 C13 居住人口 5940 人（少于 5 万：不达标），1000 米内没有小学。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents (居住人口规模为5—10万人) and a service radius of 800–1,000 m — both shown as advice (建议改进, amber) when not met — and reports the walk from the circle's communities to a primary school, a middle school, a care home, a community hospital, a sports hall, a park and a metro station. The guide names those facilities (统筹中小学、养老院、社区医院、运动场馆和公园等设施配套) without a distance, so their distances are reported (仅供参考), never judged; the circle's distance to a facility is that of its farthest-off community. The radius is the rule: the guide's 15 minutes and 1,000 m disagree at its own walking speed, so the minutes are only reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Life circles&lt;/b&gt; (optional): your own polygons, with a name and optionally a population field; a community belongs to the circle its centroid lies in, and the population is the field's value or the sum of its communities. Without them the communities are grouped: the most populous community not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the circle stays within the radius and the population ceiling of the standard, until it reaches the population floor. Circles that cannot reach the floor (isolated areas) are kept and get the advice on population. The radius of a formed circle is measured from its population-weighted centre to the farthest boundary of its communities.&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;, &lt;b&gt;facilities&lt;/b&gt; and the &lt;b&gt;road network&lt;/b&gt;: as in the walking evaluation (straight lines × the detour factor without a network).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per life circle (the union of its communities, or your polygon) with lc_status (the verdict of the required rules; where none is required, as in the national guide, the advice: 达标, 建议改进 or 数据不足), lc_items_met / _failed / _no_data / _applicable, lc_score, lc_advice, life_circle_status, the measured values and the farthest community's distance per facility, and the standard used; &lt;b&gt;Results per rule&lt;/b&gt;; optionally the communities with the id of their life circle.</source>
+        <translation>按《指南》2.4 节检查十五分钟生活圈：居住人口 5 万—10 万人（居住人口规模为5—10万人）和服务半径 800—1000 米——未满足时均显示为建议改进（琥珀色）；并报告生活圈内各社区步行到小学、中学、养老院、社区医院、运动场馆、公园和轨道交通站点的距离。《指南》列出这些设施（统筹中小学、养老院、社区医院、运动场馆和公园等设施配套）但没有给出距离，因此只报告距离（仅供参考），不作判定；生活圈到某类设施的距离取其中最远社区的距离。服务半径是规则：按《指南》自己的步行速度，15 分钟与 1000 米并不一致，因此分钟数只作报告。&lt;br&gt;&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：自有的面图层，带名称和可选的人口字段；社区的质心落在哪个生活圈内即属于该生活圈，人口取该字段的值或所含社区人口之和。没有生活圈图层时由社区组合：尚未归组的人口最多的社区作为起点，逐个纳入最近的相邻社区，只要生活圈仍在标准规定的半径和人口上限之内，直至达到人口下限。达不到下限的生活圈（孤立地区）会保留，并给出人口规模的建议。组合生成的生活圈半径从其人口加权中心量到所含社区的最远边界。&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;路网&lt;/b&gt;：同步行可达性评估（无路网时按直线距离 × 绕行系数）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个生活圈一个面（所含社区的合并，或您提供的面），含 lc_status（必备项的结论；没有必备项时（如国家指南）为建议结论：达标、建议改进或数据不足）、lc_items_met / _failed / _no_data / _applicable、lc_score、lc_advice、life_circle_status、各规则实测值、各类设施的最远社区距离以及所用标准；&lt;b&gt;逐条规则结果&lt;/b&gt;；可选输出带所属生活圈编号的社区。</translation>
+    </message>
+    <message>
         <source>Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents, a service radius of 800–1,000 m (a 15-minute walk), and a primary school, a middle school, a care home, a community hospital, a sports hall and a park within 1,000 m walking of every community in the circle (the circle's distance to a facility is that of its farthest-off community); a metro station within the circle is reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Life circles&lt;/b&gt; (optional): your own polygons, with a name and optionally a population field; a community belongs to the circle its centroid lies in, and the population is the field's value or the sum of its communities. Without them the communities are grouped: the most populous community not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the circle stays within the radius and the population ceiling of the standard, until it reaches the population floor. Circles that cannot reach the floor (isolated areas) are kept and fail the population rule. The radius of a formed circle is measured from its population-weighted centre to the farthest boundary of its communities.&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;, &lt;b&gt;facilities&lt;/b&gt; and the &lt;b&gt;road network&lt;/b&gt;: as in the walking evaluation (straight lines × the detour factor without a network).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per life circle (the union of its communities, or your polygon) with lc_status (pass when every applicable required rule passes), lc_score, lc_missing, life_circle_status, the measured values and the farthest community's distance per facility; &lt;b&gt;Results per rule&lt;/b&gt;; optionally the communities with the id of their life circle.</source>
-        <translation>按《指南》2.4 节检查十五分钟生活圈：居住人口 5 万—10 万人，服务半径 800—1000 米（步行 15 分钟），以及生活圈内每个社区步行 1000 米内有小学、中学、养老院、社区医院、运动场馆和公园（生活圈到某类设施的距离取其中最远社区的距离）；并报告生活圈内是否有轨道交通站点。&lt;br&gt;&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：自有的面图层，带名称和可选的人口字段；社区的质心落在哪个生活圈内即属于该生活圈，人口取该字段的值或所含社区人口之和。没有生活圈图层时由社区组合：尚未归组的人口最多的社区作为起点，逐个纳入最近的相邻社区，只要生活圈仍在标准规定的半径和人口上限之内，直至达到人口下限。达不到下限的生活圈（孤立地区）会保留，并判为人口规模不达标。组合生成的生活圈半径从其人口加权中心量到所含社区的最远边界。&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;路网&lt;/b&gt;：同步行可达性评估（无路网时按直线距离 × 绕行系数）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个生活圈一个面（所含社区的合并，或您提供的面），含 lc_status（适用的强制性规则全部达标时为达标）、lc_score、lc_missing、life_circle_status、各规则实测值及各类设施的最远社区距离；&lt;b&gt;逐条规则结果&lt;/b&gt;；可选输出带所属生活圈编号的社区。</translation>
+        <translation type="obsolete">按《指南》2.4 节检查十五分钟生活圈：居住人口 5 万—10 万人，服务半径 800—1000 米（步行 15 分钟），以及生活圈内每个社区步行 1000 米内有小学、中学、养老院、社区医院、运动场馆和公园（生活圈到某类设施的距离取其中最远社区的距离）；并报告生活圈内是否有轨道交通站点。&lt;br&gt;&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：自有的面图层，带名称和可选的人口字段；社区的质心落在哪个生活圈内即属于该生活圈，人口取该字段的值或所含社区人口之和。没有生活圈图层时由社区组合：尚未归组的人口最多的社区作为起点，逐个纳入最近的相邻社区，只要生活圈仍在标准规定的半径和人口上限之内，直至达到人口下限。达不到下限的生活圈（孤立地区）会保留，并判为人口规模不达标。组合生成的生活圈半径从其人口加权中心量到所含社区的最远边界。&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;路网&lt;/b&gt;：同步行可达性评估（无路网时按直线距离 × 绕行系数）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个生活圈一个面（所含社区的合并，或您提供的面），含 lc_status（适用的强制性规则全部达标时为达标）、lc_score、lc_missing、life_circle_status、各规则实测值及各类设施的最远社区距离；&lt;b&gt;逐条规则结果&lt;/b&gt;；可选输出带所属生活圈编号的社区。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1107,13 +1119,21 @@
     <name>EvaluateScaleAlgorithm</name>
     <message>
         <location filename="../processing/evaluate_scale.py"/>
+        <source>&lt;b&gt;Example&lt;/b&gt;: a community of 4,200 residents whose farthest boundary point is 520 m from its centroid gets scale_status advisory, with the reasons 'population 4200 &lt; 5000' and 'walking radius 520 m &gt; 500 m' in the rules table and cc_advice naming both rules.</source>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：常住人口 4200 人、最远边界点距质心 520 米的社区，scale_status 为建议改进，逐条规则结果中的原因为“人口 4200 &lt; 5000”和“步行半径 520 m &gt; 500 m”，cc_advice 列出这两条规则。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Example&lt;/b&gt;: a community of 4,200 residents whose farthest boundary point is 520 m from its centroid gets scale_status fail, with the reasons 'population 4200 &lt; 5000' and 'walking radius 520 m &gt; 500 m' in the rules table.</source>
-        <translation>&lt;b&gt;示例&lt;/b&gt;：常住人口 4200 人、最远边界点距质心 520 米的社区，scale_status 为不达标，逐条规则结果中的原因为“常住人口 4200 &lt; 5000”和“步行半径 520 m &gt; 500 m”。</translation>
+        <translation type="obsolete">&lt;b&gt;示例&lt;/b&gt;：常住人口 4200 人、最远边界点距质心 520 米的社区，scale_status 为不达标，逐条规则结果中的原因为“常住人口 4200 &lt; 5000”和“步行半径 520 m &gt; 500 m”。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_scale.py"/>
+        <source>Checks each residential community against the scale of section 2.2 of the guide: 5,000–12,000 residents (以…为宜) and a walking radius of 300–500 m (5–10 minutes). The guide words them as recommendations, so a community outside them is shown as advisory (建议改进, amber), never as a failure, and they do not count in cc_score: scale_status colours the map, cc_items_applicable is 0 and cc_score empty unless your standard makes a scale rule required. "公交距离1站" describes the scale (one stop away by bus) and is no rule here; the walk to a bus stop is checked by the walking evaluation.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;: polygons with a population field; households and community type (新建/既有) are optional. The walking radius here is the straight-line distance from a point inside the community to its farthest boundary point; network distances come with the walking evaluation. Layers in a geographic CRS are measured in a CGCS2000 3° Gauss-Krüger zone (or UTM), and the output says which in cc_working_crs.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): POIs or polygons with a category field, for the scale rules of a local standard that count facilities.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every community with all its fields, scale_status (达标 / 建议改进 / 数据不足 / 仅供参考 / 不适用) and the measured value of each rule (scale_population, scale_walking_radius, scale_walking_time), the item summary (cc_items_met, cc_items_failed, cc_items_no_data, cc_items_applicable, cc_score, cc_status, cc_advice, cc_scope) and the standard used (cc_standard, cc_standard_version, cc_standard_hash); &lt;b&gt;Results per rule&lt;/b&gt;: one row per community and rule with clause, threshold, status and reason. Missing or negative population, non-numeric values and empty geometries are reported once in the log and give no_data; no community is dropped.</source>
+        <translation>按《指南》2.2 节的居住社区规模检查每个社区：常住人口 5000—12000 人（以…为宜）、步行半径 300—500 米（5—10 分钟）。《指南》把它们写作推荐，因此超出范围的社区显示为建议改进（琥珀色），从不判为不达标，也不计入 cc_score：scale_status 用于地图着色，除非所用标准把某条规模规则设为必备项，否则 cc_items_applicable 为 0、cc_score 为空。“公交距离1站”描述的是规模（乘公交一站可达），这里不作为规则；步行到公交站点的距离由步行可达性评估检查。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常住人口字段的面图层；户数和社区类型（新建/既有）可选。这里的步行半径是社区内一点到最远边界点的直线距离；路网距离见步行可达性评估。地理坐标系的图层在 CGCS2000 3 度带高斯-克吕格投影（或 UTM）中量算，所用坐标系写在 cc_working_crs 字段。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：带类别字段的 POI 或面，供地方标准中需要计数设施的规模规则使用。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留每个社区及其全部字段，并增加 scale_status（达标 / 建议改进 / 数据不足 / 仅供参考 / 不适用）和每条规则的实测值（scale_population、scale_walking_radius、scale_walking_time）、项目汇总（cc_items_met、cc_items_failed、cc_items_no_data、cc_items_applicable、cc_score、cc_status、cc_advice、cc_scope）以及所用标准（cc_standard、cc_standard_version、cc_standard_hash）；&lt;b&gt;逐条规则结果&lt;/b&gt;：每个社区每条规则一行，含条款、阈值、结果和原因。人口缺失或为负、非数字的值、空几何都会在日志中汇总提示一次，结果为“数据不足”；不会丢弃任何社区。</translation>
+    </message>
+    <message>
         <source>Checks each residential community against the scale of section 2.2 of the guide: 5,000–12,000 residents (以…为宜), a walking radius of 300–500 m (5–10 minutes), and, when facilities are given, a bus stop within the community (公交距离1站). The scale rules are recommended, so they colour the map (scale_status) but do not decide whether a community is complete.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residential communities&lt;/b&gt;: polygons with a population field; households and community type (新建/既有) are optional. The walking radius here is the straight-line distance from a point inside the community to its farthest boundary point; network distances come with the walking evaluation. Layers in a geographic CRS are measured in a CGCS2000 3° Gauss-Krüger zone (or UTM), and the output says which in cc_working_crs.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): POIs or polygons with a category field; bus stops count for the community they lie in, or within the given distance of it (stops on the boundary road).&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: every community with all its fields, scale_status (pass, fail, no_data, not_applicable, shown as 达标/不达标/数据不足/不适用) and the measured value of each rule (scale_population, scale_walking_radius, scale_walking_time, scale_bus_stop, and the informative walking rules when computed); &lt;b&gt;Results per rule&lt;/b&gt;: one row per community and rule with clause, threshold, status and reason. Missing or negative population, non-numeric values and empty geometries are reported once in the log and give no_data; no community is dropped.</source>
-        <translation>按《指南》2.2 节的居住社区规模检查每个社区：常住人口 5000—12000 人（以…为宜）、步行半径 300—500 米（5—10 分钟），给出设施图层时还检查社区内是否有公交站点（公交距离 1 站）。规模规则为推荐项，只用于地图着色（scale_status），不决定社区是否“完整”。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常住人口字段的面图层；户数和社区类型（新建/既有）可选。这里的步行半径是社区内一点到最远边界点的直线距离；路网距离见步行可达性评估。地理坐标系的图层在 CGCS2000 3 度带高斯-克吕格投影（或 UTM）中量算，所用坐标系写在 cc_working_crs 字段。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：带类别字段的 POI 或面；公交站点计入其所在社区，或边界外给定距离内的社区（边界道路上的站点）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留每个社区及其全部字段，并增加 scale_status（pass、fail、no_data、not_applicable，显示为 达标/不达标/数据不足/不适用）和每条规则的实测值（scale_population、scale_walking_radius、scale_walking_time、scale_bus_stop，以及计算了步行距离时的参考性步行规则）；&lt;b&gt;逐条规则结果&lt;/b&gt;：每个社区每条规则一行，含条款、阈值、结果和原因。人口缺失或为负、非数字的值、空几何都会在日志中汇总提示一次，结果为“数据不足”；不会丢弃任何社区。</translation>
+        <translation type="obsolete">按《指南》2.2 节的居住社区规模检查每个社区：常住人口 5000—12000 人（以…为宜）、步行半径 300—500 米（5—10 分钟），给出设施图层时还检查社区内是否有公交站点（公交距离 1 站）。规模规则为推荐项，只用于地图着色（scale_status），不决定社区是否“完整”。&lt;br&gt;&lt;br&gt;&lt;b&gt;居住社区&lt;/b&gt;：带常住人口字段的面图层；户数和社区类型（新建/既有）可选。这里的步行半径是社区内一点到最远边界点的直线距离；路网距离见步行可达性评估。地理坐标系的图层在 CGCS2000 3 度带高斯-克吕格投影（或 UTM）中量算，所用坐标系写在 cc_working_crs 字段。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：带类别字段的 POI 或面；公交站点计入其所在社区，或边界外给定距离内的社区（边界道路上的站点）。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留每个社区及其全部字段，并增加 scale_status（pass、fail、no_data、not_applicable，显示为 达标/不达标/数据不足/不适用）和每条规则的实测值（scale_population、scale_walking_radius、scale_walking_time、scale_bus_stop，以及计算了步行距离时的参考性步行规则）；&lt;b&gt;逐条规则结果&lt;/b&gt;：每个社区每条规则一行，含条款、阈值、结果和原因。人口缺失或为负、非数字的值、空几何都会在日志中汇总提示一次，结果为“数据不足”；不会丢弃任何社区。</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_scale.py"/>
@@ -1121,9 +1141,13 @@
         <translation>居住社区规模评估（Evaluate community scale）</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_scale.py"/>
         <source>Facilities (for bus stops)</source>
-        <translation>设施（用于判断公交站点）</translation>
+        <translation type="obsolete">设施（用于判断公交站点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_scale.py"/>
+        <source>Facilities (for facility-based scale rules of a local standard)</source>
+        <translation>设施（供地方标准中按设施计数的规模规则使用）</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1886,11 @@
     <name>OutputFields</name>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Advisory (建议改进)</source>
+        <translation>建议改进</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Alternative that decided</source>
         <translation>起决定作用的方案</translation>
     </message>
@@ -2047,8 +2076,33 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Items assessed</source>
+        <translation>参评项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Items evaluated</source>
+        <translation>评估范围（项目）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Items failed</source>
+        <translation>不达标项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Items met</source>
+        <translation>达标项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Items missing</source>
         <translation>缺项</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Items without enough data</source>
+        <translation>数据不足项目数</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2094,6 +2148,36 @@
         <location filename="../core/output_fields.py"/>
         <source>Life circle verdict</source>
         <translation>生活圈结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle: advisory (建议改进)</source>
+        <translation>生活圈：建议改进</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle: items assessed</source>
+        <translation>生活圈：参评项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle: items evaluated</source>
+        <translation>生活圈：评估范围（项目）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle: items failed</source>
+        <translation>生活圈：不达标项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle: items met</source>
+        <translation>生活圈：达标项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Life circle: items without enough data</source>
+        <translation>生活圈：数据不足项目数</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2227,6 +2311,31 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Standard</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Standard (id)</source>
+        <translation>评估标准（标识）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Standard content hash (sha256)</source>
+        <translation>评估标准内容哈希（sha256）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Standard file</source>
+        <translation>评估标准文件</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Standard version</source>
+        <translation>评估标准版本</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Status</source>
         <translation>结果</translation>
     </message>
@@ -2314,6 +2423,36 @@
         <location filename="../core/output_fields.py"/>
         <source>Walking time to {} (min)</source>
         <translation>至{}步行时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking: advisory (建议改进)</source>
+        <translation>步行：建议改进</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking: items assessed</source>
+        <translation>步行：参评项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking: items evaluated</source>
+        <translation>步行：评估范围（项目）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking: items failed</source>
+        <translation>步行：不达标项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking: items met</source>
+        <translation>步行：达标项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking: items without enough data</source>
+        <translation>步行：数据不足项目数</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2573,6 +2712,11 @@
     </message>
     <message>
         <location filename="../report/html_report.py"/>
+        <source>Advisory (建议改进)</source>
+        <translation>建议改进</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
@@ -2620,6 +2764,11 @@
         <location filename="../report/html_report.py"/>
         <source>Item</source>
         <translation>建设项目</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Items</source>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../report/html_report.py"/>
@@ -2688,6 +2837,11 @@
     </message>
     <message>
         <location filename="../report/html_report.py"/>
+        <source>Score = 100 × items met ÷ (items met + items failed). An item is met when all its applicable required rules (应/须/要) are met; items without enough data are counted apart and never as failures. Recommended and conditional rules (宜/可/具备条件的) that are not met are shown as advisory (建议改进), in amber, and never change the score.</source>
+        <translation>得分 = 100 × 达标项目数 ÷（达标项目数 + 不达标项目数）。一个项目的适用必备规则（应/须/要）全部达标即为达标；数据不足的项目单独计数，从不算作不达标。未满足的推荐项和条件项（宜/可/具备条件的）显示为建议改进（琥珀色），从不影响得分。</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
         <source>Score distribution</source>
         <translation>得分分布</translation>
     </message>
@@ -2695,6 +2849,11 @@
         <location filename="../report/html_report.py"/>
         <source>Standard</source>
         <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Standard: {} — id {}, version {}, content hash (sha256) {}</source>
+        <translation>标准：{}——标识 {}，版本 {}，内容哈希（sha256）{}</translation>
     </message>
     <message>
         <location filename="../report/html_report.py"/>
@@ -2720,6 +2879,11 @@
         <location filename="../report/html_report.py"/>
         <source>communities assessed</source>
         <translation>个社区参与评估</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>reported only</source>
+        <translation>仅报告</translation>
     </message>
 </context>
 <context>
@@ -2752,8 +2916,18 @@
     </message>
     <message>
         <location filename="../core/engine.py"/>
+        <source>Walk to the farthest of the kinds listed ({})</source>
+        <translation>步行到所列各类设施中最远的一类（{}）</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
         <source>Walk to the nearest {}</source>
         <translation>步行至最近的{}</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>above the guide's range</source>
+        <translation>超出指南给出的范围（上限为规模指引，不判为不达标）</translation>
     </message>
     <message>
         <location filename="../core/engine.py"/>
@@ -2792,6 +2966,11 @@
     </message>
     <message>
         <location filename="../core/engine.py"/>
+        <source>not reachable on the walking network</source>
+        <translation>步行网络上不可达</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
         <source>only for {}</source>
         <translation>仅适用于{}</translation>
     </message>
@@ -2826,8 +3005,18 @@
     </message>
     <message>
         <location filename="../core/engine.py"/>
+        <source>{} items met / {} failed / {} without enough data</source>
+        <translation>达标 {} 项 / 不达标 {} 项 / 数据不足 {} 项</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
         <source>{} more without {}</source>
         <translation>另有 {} 个设施缺少{}数据</translation>
+    </message>
+    <message>
+        <location filename="../core/engine.py"/>
+        <source>{} not recorded; accepted for {}</source>
+        <translation>未记录{}；按{}接受</translation>
     </message>
     <message>
         <location filename="../core/engine.py"/>
@@ -2854,9 +3043,8 @@
         <translation>{}：'{}' 不是数字</translation>
     </message>
     <message>
-        <location filename="../core/engine.py"/>
         <source>{}: not reachable on the walking network</source>
-        <translation>{}：在步行网络上无法到达</translation>
+        <translation type="obsolete">{}：在步行网络上无法到达</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3177,11 @@
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
+        <source>Advisory (建议改进): {}</source>
+        <translation>建议改进：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
         <source>Community scorecard</source>
         <translation>社区评估卡</translation>
     </message>
@@ -3081,6 +3274,11 @@
         <location filename="../ui/scorecard_dock.py"/>
         <source>points</source>
         <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>standard {} {} ({})</source>
+        <translation>标准 {} {}（{}）</translation>
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
@@ -3309,6 +3507,11 @@
     </message>
     <message>
         <location filename="../standards/schema.py"/>
+        <source>a walking_distance measure names either categories or each_of (one list of categories per kind)</source>
+        <translation>walking_distance 度量应给出 categories 或 each_of（每类设施一个类别列表）之一</translation>
+    </message>
+    <message>
+        <location filename="../standards/schema.py"/>
         <source>allowed keys: {}</source>
         <translation>允许的键：{}</translation>
     </message>
@@ -3406,6 +3609,11 @@
         <location filename="../standards/vocabulary.py"/>
         <source>must be a list of field-name lists, e.g. [[location, typecode]]</source>
         <translation>必须是字段名列表的列表，例如 [[location, typecode]]</translation>
+    </message>
+    <message>
+        <location filename="../standards/schema.py"/>
+        <source>must be a list of kinds, each a list of facility categories</source>
+        <translation>必须是设施种类的列表，每种是一个设施类别列表</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>
@@ -3507,6 +3715,11 @@
         <location filename="../standards/schema.py"/>
         <source>text</source>
         <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../standards/schema.py"/>
+        <source>the rule has no max</source>
+        <translation>该规则没有 max</translation>
     </message>
     <message>
         <location filename="../standards/vocabulary.py"/>

@@ -106,9 +106,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             "The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances "
             "on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.<br>"
             "<br>The communities are evaluated against every community rule of the standard at once, so cc_status "
-            "is the complete verdict: pass when every applicable required rule passes (walking distances "
-            "included), fail when one fails, no_data when none fails but decisive data is missing; cc_score is the "
-            "share of the applicable required rules that pass, cc_missing lists the failed items.<br>"
+            "is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met "
+            "when all its applicable required rules pass, failed when one fails, without enough data otherwise; "
+            "cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. "
+            "cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; "
+            "cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the "
+            "recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a "
+            "principle, 以…为原则, so they are advice unless the standard walking_required is chosen).<br>"
             "The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; "
             "only the communities, their population field, the facilities and their category field are required. "
             "Without a road network, distances are straight lines × the detour factor and no service areas are "
@@ -328,12 +332,17 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 population=_value(feature, F.MEASURED.name_for("scale.population")),
                 score=_value(feature, F.CC_SCORE.name), status=_value(feature, F.CC_STATUS.name) or "",
                 missing=_value(feature, F.CC_MISSING.name) or "",
-                item_status={code: _value(feature, F.ITEM_STATUS.name_for(code)) for code, _name in items}))
+                item_status={code: _value(feature, F.ITEM_STATUS.name_for(code)) for code, _name in items},
+                items_met=_value(feature, F.CC_ITEMS_MET.name), items_failed=_value(feature, F.CC_ITEMS_FAILED.name),
+                items_no_data=_value(feature, F.CC_ITEMS_NO_DATA.name),
+                advice=_value(feature, F.CC_ADVICE.name) or ""))
             walking_rows.append(WalkingRow(identifier, {code: (_value(feature, F.DIST_M.name_for(code)),
                                                                _value(feature, F.ACCESS_STATUS.name_for(code)))
                                                         for code, _name, _limit in limits}))
+        notes = {rule.id: rule.note.get(language) for rule in standard.rules if rule.note is not None}
         rule_rows = [RuleRow(str(f[F.COMMUNITY_ID_ROW.name]), f[F.ITEM.name], f[F.RULE_ID.name], f[F.RULE_NAME.name],
-                             f[F.CLAUSE.name], f[F.LEVEL.name], f[F.STATUS.name], f[F.REASON.name])
+                             f[F.CLAUSE.name], f[F.LEVEL.name], f[F.STATUS.name], f[F.REASON.name],
+                             notes.get(f[F.RULE_ID.name], ""))
                      for f in rules.getFeatures()]
         circles = []
         if LIFE_CIRCLES_TABLE in children:
@@ -359,7 +368,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             standard_name=standard.name.get(language), standard_files=[os.path.basename(f) for f in standard.files],
             items=items, categories=limits, communities=community_rows, rules=rule_rows, walking=walking_rows,
             walking_method=self._method, life_circles=circles, inputs=inputs, problems=warnings,
-            language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files)
+            language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files,
+            standard_id=standard.id, standard_version=standard.version, standard_hash=standard.content_hash)
 
 
 def _value(feature, field):

@@ -11,7 +11,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMatrix, QgsWkbTypes)
 from ..core import output_fields as F
-from ..core.engine import evaluate_community
+from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
 from ..i18n import current_language
 from ..styles import style_output
@@ -20,6 +20,32 @@ from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_
 from .evaluation_inputs import CommunityReader, FacilityReader, is_null, match_fields
 
 COMMUNITY_TYPES = ("new", "existing")
+
+
+def summary_fields(prefix):
+    """[(name, kind)] of the item summary under `prefix` (core/output_fields.VERDICTS): cc_items_met, …,
+    cc_score, cc_status, cc_missing, cc_advice, cc_scope."""
+    return [(field.name, field.kind) for field in F.VERDICTS[prefix].summary]
+
+
+def summary_values(evaluation, standard, scope, language):
+    """The values of `summary_fields` for one evaluation; `scope` is the scope text of the run."""
+    return [evaluation.items_met, evaluation.items_failed, evaluation.items_no_data, evaluation.items_applicable,
+            evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language),
+            evaluation.advice_text(standard, language), scope]
+
+
+def standard_fields():
+    """[(name, kind)] of the standard that produced a result: id, name, version, content hash, file."""
+    return [(field.name, field.kind) for field in F.STANDARD_FIELDS]
+
+
+def standard_values(standard, language):
+    """The values of `standard_fields`."""
+    return [standard.id, standard.name.get(language), standard.version, standard.content_hash,
+            standard.files[-1] if standard.files else ""]
+
+
 def attributes_read_by(rules):
     """The community attribute codes that these rules read (measures, proportional thresholds, conditions)."""
     codes = []
@@ -62,9 +88,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "evaluation"
     # The status field that colours the output layer unless `colour_field` decides otherwise.
     COLOUR_FIELD = F.CC_STATUS.name
-    # Whether the score / status / missing fields of a verdict are written (the community's compliance with
-    # the rules evaluated here), and which verdict of core/output_fields.VERDICTS: `cc` is the complete one.
-    WRITES_COMPLIANCE = True
+    # Which verdict of core/output_fields.VERDICTS the item summary is written under (<prefix>_items_met …
+    # _score, _status, _advice, _scope): `cc` is the complete-community verdict over the items evaluated here.
     COMPLIANCE_PREFIX = "cc"
     # Whether <item>_status and the measured value of each rule are written on the community layer.
     WRITES_ITEM_FIELDS = True
@@ -283,10 +308,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         if self.WRITES_ITEM_FIELDS:
             additions += [(F.ITEM_STATUS.name_for(item.code), F.ITEM_STATUS.kind) for item in items]
             additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in rules]
-        if self.WRITES_COMPLIANCE:
-            verdict = F.VERDICTS[self.COMPLIANCE_PREFIX]
-            additions += [(field.name, field.kind) for field in (verdict.score, verdict.status, verdict.missing)]
+        scope = scope_text(standard, [item.code for item in items])
+        additions += summary_fields(self.COMPLIANCE_PREFIX)
         additions += self.extra_fields()
+        additions += standard_fields()
         additions.append((F.WORKING_CRS.name, F.WORKING_CRS.kind))
         addition_names = [name for name, _kind in additions]
         if colour_field not in addition_names:
@@ -311,9 +336,9 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             if self.WRITES_ITEM_FIELDS:
                 values += [evaluation.item_status.get(item.code) for item in items]
                 values += [results[rule.id].measured for rule in rules]
-            if self.WRITES_COMPLIANCE:
-                values += [evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language)]
+            values += summary_values(evaluation, standard, scope, language)
             values += self.extra_values(current)
+            values += standard_values(standard, language)
             values.append(reader.crs.authid())
             shown = values[addition_names.index(colour_field)]
             counts[shown] = counts.get(shown, 0) + 1

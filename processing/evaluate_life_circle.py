@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
 from ..core import output_fields as F
-from ..core.engine import evaluate_community
+from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
 from ..core.records import CommunityRecord
@@ -16,7 +16,8 @@ from ..core.walking import as_optional, category_limits
 from ..i18n import current_language
 from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
-from .community_evaluation import CommunityEvaluationAlgorithm
+from .community_evaluation import (CommunityEvaluationAlgorithm, standard_fields, standard_values, summary_fields,
+                                   summary_values)
 from .evaluation_inputs import community_radius, read_number, representative_point
 from .walking_distances import WalkingParameters
 
@@ -53,29 +54,34 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
 
     def shortHelpString(self):
         return self.tr(
-            "Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents, a service radius of "
-            "800–1,000 m (a 15-minute walk), and a primary school, a middle school, a care home, a community "
-            "hospital, a sports hall and a park within 1,000 m walking of every community in the circle (the "
-            "circle's distance to a facility is that of its farthest-off community); a metro station within the "
-            "circle is reported.<br><br>"
+            "Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents (居住人口规模为5—10万人) "
+            "and a service radius of 800–1,000 m — both shown as advice (建议改进, amber) when not met — and "
+            "reports the walk from the circle's communities to a primary school, a middle school, a care home, a "
+            "community hospital, a sports hall, a park and a metro station. The guide names those facilities "
+            "(统筹中小学、养老院、社区医院、运动场馆和公园等设施配套) without a distance, so their distances are "
+            "reported (仅供参考), never judged; the circle's distance to a facility is that of its farthest-off "
+            "community. The radius is the rule: the guide's 15 minutes and 1,000 m disagree at its own walking "
+            "speed, so the minutes are only reported.<br><br>"
             "<b>Life circles</b> (optional): your own polygons, with a name and optionally a population field; a "
             "community belongs to the circle its centroid lies in, and the population is the field's value or "
             "the sum of its communities. Without them the communities are grouped: the most populous community "
             "not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the "
             "circle stays within the radius and the population ceiling of the standard, until it reaches the "
-            "population floor. Circles that cannot reach the floor (isolated areas) are kept and fail the "
-            "population rule. The radius of a formed circle is measured from its population-weighted centre to "
+            "population floor. Circles that cannot reach the floor (isolated areas) are kept and get the advice "
+            "on population. The radius of a formed circle is measured from its population-weighted centre to "
             "the farthest boundary of its communities.<br>"
             "<b>Residential communities</b>, <b>facilities</b> and the <b>road network</b>: as in the walking "
             "evaluation (straight lines × the detour factor without a network).<br>{}<br><br>"
             "<b>Output</b>: one polygon per life circle (the union of its communities, or your polygon) with "
-            "lc_status (pass when every applicable required rule passes), lc_score, lc_missing, life_circle_status, "
-            "the measured values and the farthest community's distance per facility; <b>Results per rule</b>; "
-            "optionally the communities with the id of their life circle.").format(
+            "lc_status (the verdict of the required rules; where none is required, as in the national guide, the "
+            "advice: 达标, 建议改进 or 数据不足), lc_items_met / _failed / _no_data / _applicable, lc_score, "
+            "lc_advice, life_circle_status, the measured values and the farthest community's distance per "
+            "facility, and the standard used; <b>Results per rule</b>; optionally the communities with the id of "
+            "their life circle.").format(
             self.standard_help()) + "<br><br>" + self.tr(
             "<b>Example</b>: without life-circle polygons, the sample district's 14 communities form 5 circles; "
-            "the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: fail) and no "
-            "primary school within 1,000 m.")
+            "the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: advisory) and its "
+            "walk to the nearest primary school is reported.")
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()
@@ -126,13 +132,14 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             distances[category] = walking.compute(category, name if language.startswith("zh") else name.lower())
         feedback.setProgress(70)
 
-        verdict = F.VERDICTS["lc"]
         additions = [(field.name, field.kind) for field in F.CIRCLE_IDENTITY_FIELDS]
         additions += [(F.ITEM_STATUS.name_for(LIFE_CIRCLE_ITEM), F.ITEM_STATUS.kind)]
         additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in rules]
-        additions += [(field.name, field.kind) for field in (verdict.score, verdict.status, verdict.missing)]
+        additions += summary_fields("lc")
         additions += [(F.DIST_M.name_for(category), F.DIST_M.kind) for category in limits]
         additions += [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WORKING_CRS.name, F.WORKING_CRS.kind)]
+        additions += standard_fields()
+        scope = scope_text(standard, [LIFE_CIRCLE_ITEM])
         fields = make_fields(additions)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
                                              source.sourceCrs())
@@ -171,9 +178,10 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             values = [circle["id"], circle["name"], circle["formed"], ", ".join(member_ids), len(members),
                       evaluation.item_status.get(LIFE_CIRCLE_ITEM)]
             values += [results[rule.id].measured for rule in rules]
-            values += [evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language)]
+            values += summary_values(evaluation, standard, scope, language)
             values += [as_optional(walking_m[category]) for category in limits]
             values += [walking.method, reader.crs.authid()]
+            values += standard_values(standard, language)
             counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1
             feature = QgsFeature(fields)
             shape = QgsGeometry(circle["shape"])

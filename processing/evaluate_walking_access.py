@@ -9,7 +9,6 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
 from ..core import output_fields as F
-from ..core.status import FAIL, NO_DATA, PASS
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
@@ -178,7 +177,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 if metres is None:
                     walking_notes[category] = self._notes[category][position] or self.tr(
                         "none of its residents can reach one")
-                status = NO_DATA if metres is None else (PASS if metres <= limit.limit_m * (1 + 1e-9) else FAIL)
+                status = limit.status_of(metres)
                 values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed), status]
                 if origins:
                     values.append(None if covered is None else round(100.0 * covered, 1))
@@ -320,7 +319,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 feature = QgsFeature(fields)
                 feature.setGeometry(line)
                 feature.setAttributes([str(record.id), record.name, category, name, metres, metres / self._speed, limit,
-                                       PASS if metres <= limit * (1 + 1e-9) else FAIL, self._method])
+                                       self._limits[category].status_of(metres), self._method])
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
         return destination

@@ -106,7 +106,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
             raise QgsProcessingException(self.tr("The road network {} has no walkable line.").format(
                 self.input_layer_name(parameters, self.NETWORK, context)))
 
-        limits = category_limits(standard)
+        limits = {code: limit for code, limit in category_limits(standard).items() if limit.limit_m is not None}
         chosen = [facility for facility in reader.located if facility.category in limits]
         skipped = len(reader.located) - len(chosen)
         if skipped:

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from ..core.describe import format_number, level_label
+from ..core.engine import items_arithmetic_text
 from ..core.status import ADVISORY, FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_colour, status_label
-from ..core.status import status_text_colour
+from ..core.status import status_ink, status_text_colour
 from ..i18n import tr
 
 _CONTEXT = "Report"
@@ -29,6 +30,10 @@ class CommunityRow:
     status: str
     missing: str
     item_status: Dict[str, Optional[str]]
+    items_met: Optional[int] = None
+    items_failed: Optional[int] = None
+    items_no_data: Optional[int] = None
+    advice: str = ""  # recommended/conditional rules not met (建议改进)
 
 
 @dataclass
@@ -41,6 +46,7 @@ class RuleRow:
     level: str
     status: str
     reason: str
+    note: str = ""  # what the reader must know about the rule (e.g. the guide contradicting itself)
 
 
 @dataclass
@@ -79,6 +85,9 @@ class ReportData:
     language: str = "zh"
     map_png: Optional[bytes] = None
     outputs: List[str] = field(default_factory=list)
+    standard_id: str = ""
+    standard_version: str = ""
+    standard_hash: str = ""
 
 
 def _e(text):
@@ -102,6 +111,13 @@ def _badge(status):
         return _e(status)
     return '<span class="badge" style="background:{};color:{}">{}</span>'.format(
         status_colour(status), status_text_colour(status), _e(status_label(status)))
+
+
+def arithmetic_text(row):
+    """'达标 17 项 / 不达标 2 项 / 数据不足 1 项': how the community's score was counted."""
+    if row.items_met is None:
+        return ""
+    return items_arithmetic_text(row.items_met, row.items_failed or 0, row.items_no_data or 0)
 
 
 def summary_numbers(data):
@@ -158,8 +174,15 @@ th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }
 .cards { display: flex; gap: 1em; flex-wrap: wrap; } .card { border: 1px solid #ddd; border-radius: 6px;
 padding: 0.6em 1em; min-width: 9em; } .card .value { font-size: 2em; font-weight: bold; }
 .chart text { font-size: 12px; fill: #333; } img.map { max-width: 100%; border: 1px solid #ccc; }
-.muted { color: #666; } details { margin: 0.3em 0; }
+.muted { color: #666; } details { margin: 0.3em 0; } .note { color: #555; font-size: 0.9em; }
+footer { margin-top: 2em; border-top: 1px solid #ccc; padding-top: 0.5em; font-size: 0.85em; }
 """.replace("PASS_COLOUR", status_colour(PASS))
+
+
+def provenance_text(data):
+    """The footer: which standard, exactly, produced these results."""
+    return tr("Standard: {} — id {}, version {}, content hash (sha256) {}", _CONTEXT).format(
+        data.standard_name, data.standard_id or "–", data.standard_version or "–", data.standard_hash or "–")
 
 
 def build_report(data):
@@ -169,6 +192,11 @@ def build_report(data):
            '<body>'.format(_e(data.language), _e(data.title), CSS)]
     out.append("<h1>{}</h1>".format(_e(data.title)))
     out.append('<p class="muted">{} · {}</p>'.format(_e(data.date), _e(data.standard_name)))
+    out.append('<p class="muted" id="score-definition">{}</p>'.format(_e(tr(
+        "Score = 100 × items met ÷ (items met + items failed). An item is met when all its applicable required "
+        "rules (应/须/要) are met; items without enough data are counted apart and never as failures. Recommended "
+        "and conditional rules (宜/可/具备条件的) that are not met are shown as advisory (建议改进), in amber, and "
+        "never change the score.", _CONTEXT))))
 
     out.append("<h2>{}</h2>".format(_e(tr("Summary", _CONTEXT))))
     out.append('<div class="cards">')
@@ -198,12 +226,15 @@ def build_report(data):
     out.append("<h2>{}</h2>".format(_e(tr("Communities", _CONTEXT))))
     out.append('<table id="communities"><tr>{}</tr>'.format(_header_cells((
         tr("Community", _CONTEXT), tr("Type", _CONTEXT), tr("Population", _CONTEXT), tr("Score", _CONTEXT),
-        tr("Status", _CONTEXT), tr("Missing items", _CONTEXT)))))
+        tr("Items", _CONTEXT), tr("Status", _CONTEXT), tr("Missing items", _CONTEXT),
+        tr("Advisory (建议改进)", _CONTEXT)))))
     for row in data.communities:
         out.append('<tr data-id="{}"><td>{}</td><td>{}</td><td class="num">{}</td><td class="num score">{}</td>'
-                   '<td data-status="{}">{}</td><td>{}</td></tr>'.format(
+                   '<td class="arithmetic">{}</td><td data-status="{}">{}</td><td>{}</td>'
+                   '<td class="advice" style="color:{}">{}</td></tr>'.format(
                        _e(row.id), _e(row.name), _e(row.community_type), _number(row.population),
-                       _number(row.score, 1), _e(row.status), _badge(row.status), _e(row.missing)))
+                       _number(row.score, 1), _e(arithmetic_text(row)), _e(row.status), _badge(row.status),
+                       _e(row.missing), status_ink(ADVISORY), _e(row.advice)))
     out.append("</table>")
 
     out.append("<h2>{}</h2>".format(_e(tr("Each community, item by item", _CONTEXT))))
@@ -212,26 +243,29 @@ def build_report(data):
         rules_by_community.setdefault(rule.community_id, []).append(rule)
     item_names = dict(data.items)
     for row in data.communities:
-        out.append('<details class="community" data-id="{}"{}><summary><b>{}</b> {} {}</summary>'.format(
-            _e(row.id), " open" if row.status == FAIL else "", _e(row.name), _badge(row.status),
-            _number(row.score, 1)))
+        out.append('<details class="community" data-id="{}"{}><summary><b>{}</b> {} {} '
+                   '<span class="muted">{}</span></summary>'.format(
+                       _e(row.id), " open" if row.status == FAIL else "", _e(row.name), _badge(row.status),
+                       _number(row.score, 1), _e(arithmetic_text(row))))
         out.append('<table><tr>{}</tr>'.format(_header_cells((
             tr("Item", _CONTEXT), tr("Requirement", _CONTEXT), tr("Clause", _CONTEXT), tr("Status", _CONTEXT),
             tr("Reason", _CONTEXT)))))
         for rule in rules_by_community.get(row.id, []):
             if rule.status == NOT_APPLICABLE:
                 continue
-            out.append('<tr data-rule="{}"><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>'.format(
+            note = '<br><span class="note">{}</span>'.format(_e(rule.note)) if rule.note else ""
+            out.append('<tr data-rule="{}"><td>{}</td><td>{}{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>'.format(
                 _e(rule.rule_id), _e(item_names.get(rule.item, rule.item)), _e(rule.rule_name),
                 "" if rule.level == "required" else ' <span class="muted">({})</span>'.format(
-                    _e(level_label(rule.level))), _e(rule.clause), _badge(rule.status), _e(rule.reason)))
+                    _e(level_label(rule.level))), note, _e(rule.clause), _badge(rule.status), _e(rule.reason)))
         out.append("</table></details>")
 
     out.append("<h2>{}</h2>".format(_e(tr("Walking distances", _CONTEXT))))
     out.append('<p class="muted">{}</p>'.format(_e(tr("Method: {}", _CONTEXT).format(data.walking_method))))
     if data.walking and data.categories:
-        header = "".join("<th>{}<br><span class=\"muted\">≤ {} m</span></th>".format(_e(name), _number(limit))
-                         for _code, name, limit in data.categories)
+        header = "".join("<th>{}<br><span class=\"muted\">{}</span></th>".format(
+            _e(name), "≤ {} m".format(_number(limit)) if limit is not None else _e(tr("reported only", _CONTEXT)))
+            for _code, name, limit in data.categories)
         out.append('<table id="walking"><tr><th>{}</th>{}</tr>'.format(_e(tr("Community", _CONTEXT)), header))
         names = {row.id: row.name for row in data.communities}
         for row in data.walking:
@@ -239,7 +273,7 @@ def build_report(data):
             for code, _name, _limit in data.categories:
                 metres, status = row.distances.get(code, (None, None))
                 cells.append('<td class="num" style="color:{}">{}</td>'.format(
-                    status_colour(status) if status in STATUSES else "#222", _number(metres)))
+                    status_ink(status), _number(metres)))
             out.append('<tr data-id="{}"><td>{}</td>{}</tr>'.format(_e(row.community_id),
                                                                      _e(names.get(row.community_id)), "".join(cells)))
         out.append("</table>")
@@ -272,5 +306,6 @@ def build_report(data):
     if data.outputs:
         out.append("<h3>{}</h3><ul>{}</ul>".format(_e(tr("Files", _CONTEXT)), "".join(
             "<li>{}</li>".format(_e(path)) for path in data.outputs)))
+    out.append('<footer class="muted" id="provenance">{}</footer>'.format(_e(provenance_text(data))))
     out.append("</body></html>\n")
     return "\n".join(out)

@@ -40,9 +40,13 @@ CHECKLIST_FIELDS = (
     "accessible_service_facilities", "garbage_sorting", "property_management", "property_platform",
     "management_mechanism", "city_management_link", "illegal_construction_enforcement",
     "resident_participation", "cultural_activities", "resident_convention",
+    "station_service_hall", "station_police_room", "station_committee_office", "station_activity_rooms",
+    "station_reading_room", "station_party_centre", "kindergarten_affordable", "ground_fitness_equipment",
+    "ground_fitness_path", "ground_seating", "ground_children_play", "court_ball_games",
+    "court_emergency_shelter", "ground_retrofit", "green_rest_facilities", "green_emergency_shelter",
 )
 COMMUNITY_NUMBER_FIELDS = ("population", "households", "parking_spaces", "charging_spaces",
-                           "accessible_parking_spaces", "daily_deliveries", "district_heating")
+                           "accessible_parking_spaces", "daily_deliveries", "district_heating", "site_constrained")
 FACILITY_REAL_FIELDS = ("building_area", "land_area", "usable_area")
 FACILITY_INT_FIELDS = ("classes", "locker_cells")
 
@@ -61,11 +65,11 @@ def rect(x0, y0, x1, y1):
 # Communities: attributes and stories
 
 def _c(cid, name, ctype, households, population, tba, parking, charging, accessible, deliveries,
-       heating=0, checklist=None, **story):
+       heating=0, checklist=None, site_constrained=None, **story):
     values = dict(community_id=cid, name=name, community_type=ctype, households=households,
                   population=population, total_building_area=float(tba), parking_spaces=parking,
                   charging_spaces=charging, accessible_parking_spaces=accessible,
-                  daily_deliveries=deliveries, district_heating=heating)
+                  daily_deliveries=deliveries, district_heating=heating, site_constrained=site_constrained)
     marks = {field: 1 for field in CHECKLIST_FIELDS}
     marks["heating_supply"] = heating          # Wuhan: no district heating, no heating supply
     marks["elevator_retrofit"] = 1 if ctype == "既有" else 0
@@ -80,7 +84,7 @@ COMMUNITIES = [
     _c("C01", "幸福里社区", "新建", 2800, 7560, 280000, 2800, 2800, 15, 900, lockers=(500, 400),
        park=(70, 60, 504.0), daycare=True, office=600.0),
     # existing, complete through the alternatives
-    _c("C02", "桂园社区", "既有", 2300, 6210, 190000, 1200, 300, 8, 700, lockers=(420, 380),
+    _c("C02", "桂园社区", "既有", 2300, 6210, 190000, 1200, 300, 8, 700, lockers=(420, 380), site_constrained=1,
        supermarket=None, stores=(60.0, 95.0), toilet="integrated", park=None, pocket=True),
     # new, kindergarten 2199.9 m2 (fails by 0.1), 6 classes and 3500 m2 land (both exactly at the threshold)
     _c("C03", "汉江湾社区", "新建", 2600, 7020, 260000, 2700, 2700, 14, 800, lockers=(450, 450),
@@ -214,6 +218,7 @@ CANONICAL = {
     "metro_station": "地铁站", "primary_school": "小学", "middle_school": "中学", "care_home": "养老院",
     "community_hospital": "社区医院", "sports_hall": "运动场馆", "city_park": "公园",
     "parking": "停车场", "charging_station": "充电站",
+    "market": "菜市场", "green_space": "公共绿地",
 }
 # Aliases used by some communities (community id -> {code: raw label})
 ALIASES = {
@@ -392,6 +397,10 @@ def district_facilities():
     # parking and charging: in the catalogue, without a rule of their own (the parking rules read community fields)
     add("parking", "C04", (440, 60), "汉江湾公共停车场")
     add("charging_station", "C07", (440, 60), "杨园电动汽车充电站")
+    # food markets (2.2: 菜市场 is a kind of its own for the elderly) and an open green space
+    add("market", "C03", (440, 200), "汉江湾菜市场", "农贸市场", building_area=800.0)
+    add("market", "C10", (440, 200), "民主街菜市场", building_area=600.0)
+    add("green_space", "C12", (440, 300), "铁机村街头绿地", "公共绿地", land_area=900.0)
     # two labels that no catalogue maps
     add("unknown", "C03", (440, 400), "宠物医院（汉江湾）", "宠物医院", building_area=120.0)
     add("unknown", "C08", (440, 400), "宠物医院（杨春湖）", "宠物医院", building_area=90.0)
@@ -585,12 +594,14 @@ def build_expected():
                  "health_service_station.walking_distance", "supermarket.walking_distance",
                  "activity_ground.walking_distance", "walking_system.bus_stop"):
         add("C01", rule, "pass", "社区中心及每栋住宅步行不超过500 m")
+    add("C01", "community_service_station.functions", "pass", "服务大厅、警务室、居委会办公室等六项均已设置")
     add("C01", "cc_status", "pass", "新建社区，所有适用的必备项均达标")
 
-    add("C02", "supermarket.provision", "pass", "无综合超市，但有60 m²和95 m²两个便利店（既有社区可替代）")
+    add("C02", "supermarket.provision", "pass",
+        "无综合超市，但有60 m²和95 m²两个便利店（场地受限的既有社区可以建设2—3个便利店）")
     add("C02", "sanitation.public_toilet", "pass", "集成箱体式公厕（既有社区可替代30 m²公厕）")
     add("C02", "public_green.open_green", "pass", "有口袋公园")
-    add("C02", "public_green.pocket_park", "pass", "有口袋公园")
+    add("C02", "public_green.pocket_park", "pass", "有口袋公园（既有社区应改造建设口袋公园：必备项）")
     add("C02", "public_green.park", "not_applicable", "4000 m²社区游园只要求新建社区")
     add("C02", "parking_charging.parking_ratio", "not_applicable", "既有社区不按1车位/户考核")
     add("C02", "cc_status", "pass", "既有社区，通过替代方式全部达标")
@@ -600,16 +611,16 @@ def build_expected():
     add("C03", "kindergarten.land_area", "pass", "用地3500 m²，恰好达到下限")
     add("C03", "cc_status", "fail", "幼儿园建筑面积不足")
 
-    add("C04", "scale.population", "fail", "常住人口4200 < 5000（推荐项）")
+    add("C04", "scale.population", "advisory", "常住人口4200 < 5000（以…为宜：推荐项，建议改进）")
     add("C04", "utilities.heating", "pass", "位于集中供热地区且供热设施完好")
     add("C04", "cc_status", "pass", "规模为推荐项，不影响达标；设施齐全")
 
-    add("C05", "scale.population", "fail", "常住人口13500 > 12000（推荐项）")
-    add("C05", "scale.walking_radius", "fail", "L形社区，中心到最远边界点约670 m > 500（推荐项）")
+    add("C05", "scale.population", "advisory", "常住人口13500 > 12000（推荐项，建议改进）")
+    add("C05", "scale.walking_radius", "advisory", "L形社区，中心到最远边界点约670 m > 500（推荐项，建议改进）")
     add("C05", "cc_status", "pass", "规模与半径为推荐项；三个片区各有一套步行可达设施")
 
     add("C06", "supermarket.provision", "fail", "无综合超市；便利店80 m²仅1个符合50—100 m²，101 m²的不计")
-    add("C06", "community_service_station.building_area", "fail", "服务站520 m² < 800（推荐项）")
+    add("C06", "community_service_station.building_area", "advisory", "服务站520 m² < 800（以800为宜：建议改进）")
     add("C06", "cc_status", "fail", "综合超市（或2个便利店）缺失")
 
     add("C07", "parking_charging.parking_ratio", "fail", "停车位2000 < 户数2500（0.8车位/户）")
@@ -618,12 +629,14 @@ def build_expected():
     add("C07", "cc_status", "fail", "停车及充电不达标")
 
     add("C08", "public_green.park", "fail", "社区游园实测3500 m² < 4000")
-    add("C08", "public_green.park_sports_share", "fail", "体育活动场地700/3500 = 20% > 15%")
+    add("C08", "public_green.park_sports_share", "pass",
+        "体育活动场地700/3500 = 20% > 15%：10%—15%的上限是规模指引，超出只作说明")
     add("C08", "public_green.open_green", "pass", "有一处社区游园")
-    add("C08", "cc_status", "fail", "社区游园面积和体育场地比例不达标")
+    add("C08", "cc_status", "fail", "社区游园面积不达标")
 
     add("C09", "health_service_station.count", "fail", "社区内无社区卫生服务站")
-    add("C09", "health_service_station.walking_distance", "fail", "邻近社区的卫生服务站都在500 m步行范围外")
+    add("C09", "health_service_station.walking_distance", "advisory",
+        "邻近社区的卫生服务站都在500 m步行范围外（步行为原则：建议改进）")
     add("C09", "nursery.building_area", "fail", "托儿所150 m² < 200")
     add("C09", "nursery.count", "pass", "有一个托儿所")
     add("C09", "activity_ground.ground", "pass", "公共活动场地实测151 m² ≥ 150")
@@ -650,12 +663,13 @@ def build_expected():
     add("C12", "cc_status", "fail", "管理类清单项不达标")
 
     add("C13", "kindergarten.count", "pass", "社区内有一个幼儿园（在围合的独立步道网上）")
-    add("C13", "kindergarten.walking_distance", "fail", "唯一的幼儿园在与城市路网不连通的步道上，社区中心不可达")
-    add("C13", "walking_system.bus_stop", "fail", "高速公路以东，最近的公交站步行超过500 m")
-    add("C13", "cc_status", "fail", "幼儿园步行不可达、公交站过远")
+    add("C13", "kindergarten.walking_distance", "advisory",
+        "唯一的幼儿园在与城市路网不连通的步道上，社区中心步行可达的幼儿园都超过500 m（建议改进）")
+    add("C13", "walking_system.bus_stop", "fail", "高速公路以东，最近的公交站步行超过10分钟（必备项）")
+    add("C13", "cc_status", "fail", "公交站过远；幼儿园步行过远为建议改进")
 
     add("C14", "property_service.office_area", "fail", "物业用房40 m² < max(30000×2‰, 50) = 50")
-    add("C14", "sanitation.garbage_station", "fail", "垃圾收集站用地100 m² < 120（推荐项）")
+    add("C14", "sanitation.garbage_station", "advisory", "垃圾收集站用地100 m² < 120（新建宜建：建议改进）")
     add("C14", "sanitation.garbage_points", "fail", "只有1处垃圾分类收集点（要求多处）")
     add("C14", "cc_status", "fail", "物业用房和垃圾分类收集点不达标")
     return rows
@@ -787,7 +801,8 @@ def write_gpkg(path, data):
               ("population", ogr.OFTInteger), ("households", ogr.OFTInteger),
               ("total_building_area", ogr.OFTReal), ("parking_spaces", ogr.OFTInteger),
               ("charging_spaces", ogr.OFTInteger), ("accessible_parking_spaces", ogr.OFTInteger),
-              ("daily_deliveries", ogr.OFTInteger), ("district_heating", ogr.OFTInteger)]
+              ("daily_deliveries", ogr.OFTInteger), ("district_heating", ogr.OFTInteger),
+              ("site_constrained", ogr.OFTInteger)]
     fields += [(name, ogr.OFTInteger) for name in CHECKLIST_FIELDS]
     lyr = layer("communities", ogr.wkbMultiPolygon, fields)
     for c in data["communities"]:

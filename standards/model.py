@@ -28,10 +28,18 @@ MEASURE_KINDS = {
     "facility_share": (("categories", "numerator", "denominator"), ()),
     # all listed yes/no community attributes must be yes; the value is how many are
     "checklist": (("attributes",), ()),
-    # network walking distance (m) or time (min) to the nearest facility of these categories
-    "walking_distance": (("categories",), ()),
+    # network walking distance (m) or time (min) to the nearest facility of these categories; with `each_of`
+    # (lists of categories, one list per kind the guide names) every kind must be within the limit and the
+    # farthest kind decides ("养老设施、医疗设施、小超市…的时间不宜超过10分钟")
+    "walking_distance": ((), ("categories", "each_of")),
 }
 WALKING_KINDS = ("community_radius", "walking_distance")
+# What a value above a rule's max means: a failure (a limit), or only a note (the upper end of a range
+# the guide gives as sizing guidance, e.g. locker cells "1—1.3 倍").
+ABOVE_MAX = ("fail", "note")
+# What a `when` condition does when its attribute is missing: no_data, or assume it holds and say so
+# (e.g. 受场地条件约束: accepted for existing communities when 场地受限 is not recorded).
+IF_MISSING = ("no_data", "assume")
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,7 @@ class Measure:
     denominator: Optional[str] = None
     attributes: Tuple[str, ...] = ()
     where: Tuple[Where, ...] = ()
+    each_of: Tuple[Tuple[str, ...], ...] = ()  # walking_distance: kinds that must each be within the limit
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,7 @@ class Condition:
 
     attribute: str
     equals: bool
+    if_missing: str = "no_data"
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,8 @@ class Rule:
     # Alternatives: the rule passes when any applicable option passes (a rule has a measure or options).
     options: Tuple["Rule", ...]
     location: Location
+    note: Optional[Text] = None  # what a reader must know about the rule (e.g. the guide contradicting itself)
+    above_max: str = "fail"
 
     def applies(self, community_type: Optional[str]) -> Optional[bool]:
         """Whether the rule applies to a community of this type ("new"/"existing"); None if unknown."""
@@ -198,6 +210,8 @@ class Standard:
     facility_attributes: Tuple[Attribute, ...]
     rules: Tuple[Rule, ...]
     files: Tuple[str, ...]  # the YAML files it was built from, base first
+    version: str = ""
+    content_hash: str = ""  # sha256 of the merged document: which rules exactly produced a result
     _index: Dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

@@ -5,18 +5,21 @@ editing a city's YAML sees all their typos at once instead of a Python traceback
 """
 
 import difflib
+import hashlib
+import json
 import re
 import unicodedata
 
 from ..i18n import tr
-from .model import (AGGREGATES, APPLIES_TO, ATTRIBUTE_TYPES, LEVELS, MEASURE_KINDS, SCOPES, UNITS, WALKING_KINDS,
+from .model import (ABOVE_MAX, AGGREGATES, APPLIES_TO, ATTRIBUTE_TYPES, IF_MISSING, LEVELS, MEASURE_KINDS, SCOPES,
+                    UNITS, WALKING_KINDS,
                     Attribute, Category, Condition, Group, Item, Location, Measure, Rule, Standard, Text, Threshold,
                     Where)
 from .yaml_source import LocatedDict, LocatedList, StandardError, StandardIssue
 
 SCHEMA_VERSION = 1
 
-TOP_LEVEL_KEYS = ("schema_version", "id", "name", "source", "clause_note", "extends", "walking", "groups",
+TOP_LEVEL_KEYS = ("schema_version", "id", "name", "version", "source", "clause_note", "extends", "walking", "groups",
                   "community_attributes", "facility_attributes", "categories", "items", "rules", "remove_rules")
 WALKING_KEYS = ("speed_m_per_min", "clause")
 GROUP_KEYS = ("number", "name", "clause")
@@ -24,11 +27,12 @@ ATTRIBUTE_KEYS = ("name", "type", "unit")
 CATEGORY_KEYS = ("name", "item", "aliases", "osm")
 ITEM_KEYS = ("number", "group", "scope", "name", "clause", "requirement")
 RULE_KEYS = ("id", "item", "name", "clause", "level", "applies_to", "measure", "unit", "min", "max",
-             "guide_range", "when", "any_of")
-OPTION_KEYS = ("id", "name", "clause", "applies_to", "measure", "unit", "min", "max", "guide_range", "when")
+             "guide_range", "above_max", "when", "any_of", "note")
+OPTION_KEYS = ("id", "name", "clause", "applies_to", "measure", "unit", "min", "max", "guide_range", "above_max",
+               "when")
 THRESHOLD_KEYS = ("ratio", "of", "at_least")
 WHERE_KEYS = ("min", "max")
-WHEN_KEYS = ("attribute", "equals")
+WHEN_KEYS = ("attribute", "equals", "if_missing")
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 RULE_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -280,6 +284,7 @@ def build_standard(document, files):
                     tr("must be {} (this plugin reads schema version {}), found '{}'", _CONTEXT).format(
                         SCHEMA_VERSION, SCHEMA_VERSION, version))
     standard_id = check.string(document, "id", "", pattern=CODE_PATTERN)
+    version = check.string(document, "version", "", required=False) or ""
     name = check.text(document, "name", "")
     source = check.text(document, "source", "")
     clause_note = check.text(document, "clause_note", "", required=False) or Text("", "")
@@ -339,7 +344,15 @@ def build_standard(document, files):
         id=standard_id, name=name, source=source, clause_note=clause_note, walking_speed_m_per_min=float(speed),
         groups=tuple(groups), items=tuple(items), categories=tuple(categories),
         community_attributes=tuple(community_attributes), facility_attributes=tuple(facility_attributes),
-        rules=tuple(rules), files=tuple(str(path) for path in files))
+        rules=tuple(rules), files=tuple(str(path) for path in files), version=version,
+        content_hash=content_hash(document))
+
+
+def content_hash(document):
+    """sha256 of the merged document's content (not of its files: comments and layout do not count, and an
+    overlay's result hashes what was merged). Two runs with the same hash used exactly the same rules."""
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _named_section(check, document, section, allowed_keys, build):
@@ -496,18 +509,23 @@ def _build_rule(check, raw, key_path, known, parent=None):
         if measure is not None and measure.kind == "checklist":
             if minimum is None and maximum is None:
                 minimum = Threshold(value=float(len(measure.attributes)))  # every item on the list
-        elif measure is not None and "min" not in raw and "max" not in raw:
+        elif measure is not None and "min" not in raw and "max" not in raw and level != "informative":
+            # An informative rule may only report a value: the guide names it without a number.
             check.error((raw.path, raw.line), key_path, tr("needs a threshold: min, max or both", _CONTEXT))
         if (minimum and maximum and not minimum.is_proportional and not maximum.is_proportional
                 and minimum.value > maximum.value):
             check.error(raw.place_of("max"), _join(key_path, "max"),
                         tr("max {:g} is below min {:g}", _CONTEXT).format(maximum.value, minimum.value))
 
-    if None in (rule_id, item, level, clause, name, applies_to) or (measure is None and not options):
+    above_max = check.choice(raw, "above_max", key_path, ABOVE_MAX, default="fail")
+    if "above_max" in raw and "max" not in raw:
+        check.error(raw.place_of("above_max"), _join(key_path, "above_max"), tr("the rule has no max", _CONTEXT))
+    note = check.text(raw, "note", key_path, required=False) if parent is None else None
+    if None in (rule_id, item, level, clause, name, applies_to, above_max) or (measure is None and not options):
         return None
     return Rule(id=rule_id, item=item, name=name, clause=clause, level=level, applies_to=applies_to,
                 measure=measure, unit=unit, min=minimum, max=maximum, guide_range=guide_range, when=when,
-                options=options, location=_location(raw))
+                options=options, location=_location(raw), note=note, above_max=above_max)
 
 
 def _build_options(check, raw, key_path, known, parent):
@@ -550,20 +568,35 @@ def _build_measure(check, raw, key_path, known):
             check.error((measure_raw.path, measure_raw.line), _join(path, key),
                         tr("missing; a '{}' measure needs it", _CONTEXT).format(kind))
     fields = {"kind": kind}
+    if kind == "walking_distance" and ("categories" in measure_raw) == ("each_of" in measure_raw):
+        check.error((measure_raw.path, measure_raw.line), path, tr(
+            "a walking_distance measure names either categories or each_of (one list of categories per kind)",
+            _CONTEXT))
     if "categories" in measure_raw:
         categories = check.string_list(measure_raw, "categories", path)
-        for index, code in enumerate(categories):
-            if code not in known["categories"]:
-                named = known["labels"].get(normalise_label(code))
-                message = tr("'{}' is a name, not a category code; write '{}'", _CONTEXT).format(
-                    code, named) if named else _unknown_reference(tr("facility category", _CONTEXT), code,
-                                                                 known["categories"])
-                check.error(measure_raw["categories"].place_of(index), "{}.categories[{}]".format(path, index),
-                            message)
+        _check_category_codes(check, measure_raw["categories"], categories, _join(path, "categories"), known)
         if not categories:
             check.error(measure_raw.place_of("categories"), _join(path, "categories"),
                         tr("list at least one facility category", _CONTEXT))
         fields["categories"] = categories
+    if "each_of" in measure_raw:
+        kinds_raw = measure_raw["each_of"]
+        kinds = []
+        if not isinstance(kinds_raw, LocatedList) or not kinds_raw:
+            check.error(measure_raw.place_of("each_of"), _join(path, "each_of"), tr(
+                "must be a list of kinds, each a list of facility categories", _CONTEXT))
+        else:
+            for index, kind_raw in enumerate(kinds_raw):
+                kind_path = "{}.each_of[{}]".format(path, index)
+                if not isinstance(kind_raw, LocatedList) or not kind_raw:
+                    check.error(kinds_raw.place_of(index), kind_path, tr("list at least one facility category",
+                                                                         _CONTEXT))
+                    continue
+                codes = tuple(str(code) for code in kind_raw)
+                _check_category_codes(check, kind_raw, codes, kind_path, known)
+                kinds.append(codes)
+        fields["each_of"] = tuple(kinds)
+        fields["categories"] = tuple(dict.fromkeys(code for codes in kinds for code in codes))
     if kind == "community_attribute":
         fields["attribute"] = _attribute_reference(check, measure_raw, "attribute", path, known["community"], "number")
     if kind == "facility_measure":
@@ -590,6 +623,16 @@ def _build_measure(check, raw, key_path, known):
     if "where" in measure_raw:
         fields["where"] = _build_where(check, measure_raw, path, known)
     return Measure(**fields)
+
+
+def _check_category_codes(check, located, codes, key_path, known):
+    for index, code in enumerate(codes):
+        if code not in known["categories"]:
+            named = known["labels"].get(normalise_label(code))
+            message = tr("'{}' is a name, not a category code; write '{}'", _CONTEXT).format(
+                code, named) if named else _unknown_reference(tr("facility category", _CONTEXT), code,
+                                                             known["categories"])
+            check.error(located.place_of(index), "{}[{}]".format(key_path, index), message)
 
 
 def _attribute_reference(check, parent, key, key_path, attributes, attribute_type):
@@ -688,4 +731,5 @@ def _build_condition(check, raw, key_path, known):
     if not isinstance(equals, bool):
         check.error(when_raw.place_of("equals"), _join(path, "equals"), tr("must be true or false", _CONTEXT))
         return None
-    return Condition(attribute, equals) if attribute else None
+    if_missing = check.choice(when_raw, "if_missing", path, IF_MISSING, default="no_data")
+    return Condition(attribute, equals, if_missing or "no_data") if attribute else None

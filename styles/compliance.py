@@ -11,7 +11,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsMa
 from qgis.PyQt.QtGui import QColor
 
 from ..core import output_fields as F
-from ..core.status import FAIL, PASS, STATUSES, status_colour, status_label
+from ..core.status import ADVISORY, FAIL, INFO, PASS, STATUSES, status_colour, status_label
 from ..i18n import tr
 
 
@@ -115,9 +115,9 @@ def apply_unassigned_style(layer):
 
 
 def apply_routes_style(layer):
-    """Walking routes: green within the limit, red beyond it."""
+    """Walking routes: green within the limit, red beyond a required one, amber beyond a recommended one."""
     categories = []
-    for status in (PASS, FAIL):
+    for status in (PASS, FAIL, ADVISORY, INFO):
         symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.LineGeometry)
         symbol.setColor(QColor(status_colour(status)))
         symbol.setWidth(0.6)

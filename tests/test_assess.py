@@ -100,11 +100,28 @@ def test_the_complete_verdict_is_the_sample_districts_intent(assessed):
         "{}|layername=expected_outcomes".format(SAMPLE), "e", "ogr").getFeatures() if f["rule_id"] == "cc_status"}
     communities = {f["cc_community_id"]: f for f in _layer(assessed, "communities").getFeatures()}
     assert len(communities) == 14
-    for community, status in expected.items():  # walking included: C13 fails on its walled-in kindergarten
+    for community, status in expected.items():
         assert communities[community]["cc_status"] == status, (community, communities[community]["cc_missing"])
+    # 2.2 "以居民步行 5—10 分钟到达幼儿园…为原则": a principle. C13's walled-in kindergarten is advice (amber);
+    # C13 fails on the bus stop, "社区居民步行 10 分钟可以到达公交站点" (2.3 表 第11项), which is required.
     c13 = communities["C13"]
-    assert c13["kindergarten_status"] == "fail" and c13["kindergarten_access_status"] == "fail"
-    assert communities["C05"]["scale_status"] == "fail" and communities["C05"]["cc_status"] == "pass"
+    assert c13["kindergarten_status"] == "pass" and c13["kindergarten_access_status"] == "advisory"
+    assert c13["walking_system_status"] == "fail" and c13["cc_advice"]
+    # "原则上单个居住社区以 0.5—1.2 万人口规模为宜": advice, never a failure.
+    assert communities["C05"]["scale_status"] == "advisory" and communities["C05"]["cc_status"] == "pass"
+    # One definition of the score: items, not rules; no_data apart.
+    from complete_community.standards import load_standard
+
+    national = load_standard()
+    for feature in communities.values():
+        met, failed, no_data = (feature["cc_items_" + key] for key in ("met", "failed", "no_data"))
+        assert met + failed + no_data == feature["cc_items_applicable"] == 20
+        if met + failed:
+            assert feature["cc_score"] == pytest.approx(round(100.0 * met / (met + failed), 1))
+        assert feature["cc_scope"] == "1–20; scale"  # scale is evaluated, but has no required rule to count
+        assert (feature["cc_standard"], feature["cc_standard_version"], feature["cc_standard_hash"]) == (
+            national.id, national.version, national.content_hash)
+    assert communities["C10"]["cc_items_no_data"] > 0 and communities["C10"]["cc_score"] == 100
 
 
 def test_every_layer_opens_styled_by_status(assessed):
@@ -113,6 +130,7 @@ def test_every_layer_opens_styled_by_status(assessed):
         assert layer.renderer().type() == "categorizedSymbol" and layer.renderer().classAttribute() == field
         colours = {category.value(): category.symbol().color().name() for category in layer.renderer().categories()}
         assert colours["pass"] == "#1a9641" and colours["fail"] == "#d7191c" and colours["no_data"] == "#9e9e9e"
+        assert colours["advisory"] == "#fdae61"  # amber: advice is never red
     for table in ("service_areas", "facilities", "facility_areas"):
         assert _layer(assessed, table).renderer().classAttribute() == "cc_category"
     rules = _layer(assessed, "community_rules")
@@ -135,8 +153,14 @@ def test_the_report_agrees_with_the_layers(assessed):
     rows = report.tables["communities"][1:]
     assert len(rows) == 14
     scores = {f["cc_community_name"]: f["cc_score"] for f in communities}
+    by_name = {f["cc_community_name"]: f for f in communities}
     for row in rows:
         assert float(row[3]) == pytest.approx(scores[row[0]], abs=0.05)
+        feature = by_name[row[0]]  # the arithmetic behind the score, in words
+        assert row[4] == "{} items met / {} failed / {} without enough data".format(
+            feature["cc_items_met"], feature["cc_items_failed"], feature["cc_items_no_data"])
+        assert row[7] == (feature["cc_advice"] or "")
+    assert feature["cc_standard_hash"] in text and "complete_community_2021" in text  # the footer
     # Most frequently missing items: each count is the number of communities failing a required rule of it.
     rules = list(_layer(assessed, "community_rules").getFeatures())
     failing = {}

@@ -7,7 +7,7 @@ case evaluates a whole community. The YAML header explains the keys.
 import pytest
 from engine_case_data import CASES, build_community
 
-from complete_community.core.engine import (FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, CommunityEvaluation,
+from complete_community.core.engine import (ADVISORY, FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, CommunityEvaluation,
                                             default_rules, evaluate_community, evaluate_rule, status_label)
 from complete_community.core.records import parse_boolean, parse_community_type
 from complete_community.i18n import remove_translator
@@ -17,7 +17,7 @@ from complete_community.standards.model import MEASURE_KINDS
 RULE_CASE_KEYS = {"case", "rule", "community", "expect", "language"}
 RULE_EXPECT_KEYS = {"status", "measured", "min", "max", "unit", "option_id", "counts", "reason"}
 COMMUNITY_EXPECT_KEYS = {"cc_status", "cc_score", "cc_missing", "applicable_required", "items", "rules",
-                         "absent_rules"}
+                         "absent_rules", "cc_advice", "items_met", "items_failed", "items_no_data", "items_applicable"}
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +77,14 @@ def test_community_case(case, standard):
         assert evaluation.cc_score == expect["cc_score"]
     if "cc_missing" in expect:
         assert list(evaluation.cc_missing) == expect["cc_missing"]
+    if "cc_advice" in expect:
+        assert sorted(evaluation.cc_advice) == sorted(expect["cc_advice"])
+    for key in ("items_met", "items_failed", "items_no_data", "items_applicable"):
+        if key in expect:
+            assert getattr(evaluation, key) == expect[key], key
+    if evaluation.items_met + evaluation.items_failed:
+        assert evaluation.cc_score == round(100.0 * evaluation.items_met / (
+            evaluation.items_met + evaluation.items_failed), 1)  # the one definition of the score
     if "applicable_required" in expect:
         applicable = [r for r in evaluation.results if r.counts_for_compliance and r.status != NOT_APPLICABLE]
         assert len(applicable) == expect["applicable_required"]
@@ -96,7 +104,8 @@ def test_cases_try_every_measure_kind_on_both_sides(standard):
         kind = "any_of" if rule.options else rule.measure.kind
         seen.setdefault(kind, set()).add(case["expect"]["status"])
     for kind in list(MEASURE_KINDS) + ["any_of"]:
-        assert {PASS, FAIL} <= seen.get(kind, set()), "{} lacks a pass or a fail case".format(kind)
+        assert PASS in seen.get(kind, set()), "{} lacks a pass case".format(kind)
+        assert seen.get(kind, set()) & {FAIL, ADVISORY}, "{} lacks a case that is not met".format(kind)
     assert {NO_DATA, NOT_APPLICABLE} <= set().union(*seen.values())
 
 
@@ -123,7 +132,8 @@ def test_callers_choose_the_rules(standard):
     evaluation = evaluate_community(standard, community, rules=kindergarten_rules)
     assert [r.rule_id for r in evaluation.results] == [rule.id for rule in kindergarten_rules]
     assert evaluation.cc_status == FAIL and evaluation.cc_missing == ("kindergarten",)
-    assert evaluation.cc_score == 80.0  # count, land, area, walk pass; classes fail
+    assert evaluation.cc_score == 0.0  # one item, and it fails (classes), however many of its rules pass
+    assert (evaluation.items_met, evaluation.items_failed, evaluation.items_applicable) == (0, 1, 1)
     assert list(evaluation.item_status) == ["kindergarten"]
 
 
@@ -132,8 +142,10 @@ def test_no_applicable_required_rule_gives_no_score(standard):
     rules = (standard.rule("parking_charging.parking_ratio"), standard.rule("scale.population"))
     evaluation = evaluate_community(standard, existing, rules=rules)
     assert isinstance(evaluation, CommunityEvaluation)
-    assert evaluation.cc_score is None and evaluation.cc_status == NOT_APPLICABLE
+    assert evaluation.cc_score is None and evaluation.items_applicable == 0
+    assert evaluation.cc_status == NO_DATA  # nothing required applies: the advice (scale has no data) is shown
     assert evaluation.item_status == {"scale": NO_DATA, "parking_charging": NOT_APPLICABLE}
+    assert evaluation.item_verdicts == {"scale": NOT_APPLICABLE, "parking_charging": NOT_APPLICABLE}
 
 
 def test_default_rules_leave_out_only_walking_rules_that_were_not_computed(standard):

@@ -23,7 +23,8 @@ UNKNOWN_TYPE = "未定"  # not a community type: read as unknown, like the engin
 def _evaluated_here(rule_id):
     rule = STANDARD.rule(rule_id)
     parts = (rule,) + tuple(rule.options)
-    return rule.item != "scale" and not any(p.measure and p.measure.kind == "walking_distance" for p in parts)
+    return rule.item not in ("scale", "life_circle") and not any(
+        p.measure and p.measure.kind == "walking_distance" for p in parts)
 
 
 LAYER_CASES = [case for case in CASES["rule_cases"] if _evaluated_here(case["rule"])]

@@ -43,13 +43,17 @@ def test_sample_district_gives_the_intended_scale_results(cc_provider, processin
         rows = [f for f in result["OUTPUT_RULES"].getFeatures()
                 if f["community_id"] == community and f["rule_id"] == rule_id]
         assert [row["status"] for row in rows] == [status], (community, rule_id, [r["reason"] for r in rows])
-    assert output["C04"]["scale_status"] == "fail" and output["C04"]["scale_population"] == 4200
+    # "原则上单个居住社区以 0.5—1.2 万人口规模为宜": advice (amber), never a failure.
+    assert output["C04"]["scale_status"] == "advisory" and output["C04"]["scale_population"] == 4200
     assert output["C05"]["scale_walking_radius"] > 500
     assert 300 < output["C01"]["scale_walking_radius"] < 500
     assert output["C01"]["scale_walking_time"] == pytest.approx(output["C01"]["scale_walking_radius"] / 50)
     assert output["C10"]["scale_population"] == NULL
     assert output["C01"]["cc_working_crs"] == "EPSG:4547"
-    assert "cc_status" not in result["OUTPUT"].fields().names()  # scale does not decide completeness
+    # Scale has no required rule: nothing is counted (cc_score empty), the advice is shown.
+    assert output["C04"]["cc_items_applicable"] == 0 and output["C04"]["cc_score"] == NULL
+    assert output["C04"]["cc_status"] == "advisory" and output["C04"]["cc_scope"] == "scale"
+    assert output["C01"]["cc_status"] == "pass" and output["C04"]["cc_standard"] == "complete_community_2021"
     # Every input field is kept.
     assert set(communities.fields().names()) <= set(result["OUTPUT"].fields().names())
 
@@ -129,7 +133,7 @@ def test_through_qgis_process_with_styled_geopackage(run_qgis_process, tmp_path)
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.renderer().classAttribute() == "scale_status"
     statuses = {f["scale_status"] for f in layer.getFeatures()}
-    assert {"pass", "fail", "no_data"} <= statuses
+    assert {"pass", "advisory", "no_data"} <= statuses and "fail" not in statuses
     rules = QgsVectorLayer("{}|layername=scale_rules".format(output), "r", "ogr")
     assert rules.featureCount() == layer.featureCount() * 3  # population, radius, time (no facilities given)
     widget = rules.editorWidgetSetup(rules.fields().lookupField("status"))

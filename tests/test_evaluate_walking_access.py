@@ -69,7 +69,11 @@ def test_sample_district_walking_stories(cc_provider, processing_context, with_o
     for (community, rule_id), row in rules.items():
         if row["level"] == "required" and (community, rule_id) not in failing and community != "C13":
             assert row["status"] == "pass", (community, rule_id, row["reason"])
-    assert output["C09"]["health_station_access_status"] == "fail"
+    # 2.2 "以居民步行 5—10 分钟到达…为原则": beyond 500 m is advice (amber), not a failure ...
+    assert output["C09"]["health_station_access_status"] == "advisory"
+    assert output["C09"]["walk_items_failed"] == 0 and output["C09"]["walk_advice"]
+    # ... but "社区居民步行 10 分钟可以到达公交站点" (2.3 表 第11项) is required: C13 fails on it.
+    assert output["C13"]["walk_items_failed"] == 1 and output["C13"]["walk_missing"]
     assert output["C13"]["bus_stop_dist_m"] > 900
     assert output["C13"]["walk_status"] == "fail" and output["C01"]["walk_status"] == "pass"
     assert output["C01"]["walk_method"] == "network"
@@ -118,7 +122,7 @@ def test_hand_computed_distances_on_a_small_network(cc_provider, processing_cont
         "MAX_SNAP_DISTANCE": 200})
     output = {f["name"]: f for f in result["OUTPUT"].getFeatures()}
     assert output["A"]["kindergarten_dist_m"] == pytest.approx(720.0)
-    assert output["A"]["kindergarten_access_status"] == "fail"
+    assert output["A"]["kindergarten_access_status"] == "advisory"  # recommended in the national guide
     assert output["A"]["bus_stop_dist_m"] == pytest.approx(280.0)
     assert output["A"]["bus_stop_walk_min"] == pytest.approx(5.6)
     assert output["B"]["kindergarten_dist_m"] == NULL and output["B"]["kindergarten_access_status"] == "no_data"
@@ -129,7 +133,20 @@ def test_hand_computed_distances_on_a_small_network(cc_provider, processing_cont
     assert "200 m from the road network" in reasons[("C", "kindergarten.walking_distance")]
     statuses = {(f["community_name"], f["rule_id"]): f["status"] for f in result["OUTPUT_RULES"].getFeatures()}
     assert statuses[("A", "walking_system.bus_stop")] == "pass"
+    assert statuses[("A", "kindergarten.walking_distance")] == "advisory"
     assert statuses[("B", "kindergarten.walking_distance")] == "no_data"
+    assert output["A"]["walk_status"] == "pass" and "kindergarten" not in output["A"]["walk_missing"]
+
+    # The shipped overlay standards/walking_required.yaml makes the same walk a failure.
+    binding = _run(processing_context, {
+        "COMMUNITIES": communities, "POPULATION_FIELD": "pop", "COMMUNITY_NAME_FIELD": "name", "DEFAULT_TYPE": 0,
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "WALKABLE_FIELD": "walkable",
+        "MAX_SNAP_DISTANCE": 200, "STANDARD": "walking_required"})
+    output = {f["name"]: f for f in binding["OUTPUT"].getFeatures()}
+    assert output["A"]["kindergarten_access_status"] == "fail" and output["A"]["walk_status"] == "fail"
+    assert output["A"]["cc_standard"] == "walking_required"
+    statuses = {(f["community_name"], f["rule_id"]): f["status"] for f in binding["OUTPUT_RULES"].getFeatures()}
+    assert statuses[("A", "kindergarten.walking_distance")] == "fail"
 
 
 def test_straight_line_fallback_says_so(cc_provider, processing_context):

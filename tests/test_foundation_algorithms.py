@@ -156,7 +156,9 @@ def test_describe_standard_tables(cc_provider, processing_context, tmp_path):
     stores = rules["supermarket.provision.convenience_stores"]
     assert (stores["applies_to"], stores["min_value"], stores["guide_low"], stores["guide_high"]) == (
         "existing", 2, 2, 3)
-    assert rules["walking_system.bus_stop"]["defined_in"].startswith("xiamen_complete_community.yaml:")
+    assert rules["walking_system.bus_stop"]["defined_in"].startswith("complete_community_2021.yaml:")
+    assert rules["xiamen_six_haves.bus_stop_500m"]["defined_in"].startswith("xiamen_complete_community.yaml:")
+    assert rules["xiamen_six_haves.bus_stop_500m"]["level"] == "recommended"  # 尽量在居民步行区500米范围内
     office = rules["property_service.office_area"]
     assert office["min_value"] == NULL  # proportional: no single number
     assert "0.002" in office["requirement"] and "50" in office["requirement"]

@@ -133,9 +133,12 @@ def test_scorecard_from_plain_values(en_locale):  # noqa: ARG001 (English unit w
     from complete_community.standards import load_standard
     from complete_community.ui.scorecard import build_scorecard, quantity_text, threshold_text
 
-    attributes = {"cc_community_id": "X1", "community_id": "other", "name": "测试社区", "cc_score": 90.0,
-                  "cc_status": "fail", "cc_missing": "One kindergarten",
-                  "kindergarten_dist_m": 812.4, "kindergarten_walk_min": 16.25, "kindergarten_access_status": "fail",
+    attributes = {"cc_community_id": "X1", "community_id": "other", "name": "测试社区", "cc_score": 94.4,
+                  "cc_status": "fail", "cc_missing": "Public green space", "cc_items_met": 17,
+                  "cc_items_failed": 1, "cc_items_no_data": 2, "cc_advice": "Walk to the kindergarten",
+                  "cc_standard": "walking_required", "cc_standard_version": "v", "cc_standard_hash": "abc",
+                  "kindergarten_dist_m": 812.4, "kindergarten_walk_min": 16.25,
+                  "kindergarten_access_status": "advisory",
                   "health_station_dist_m": None, "health_station_access_status": "no_data"}
     rows = [
         {"community_id": "X1", "item": "scale", "rule_id": "scale.population", "level": "recommended",
@@ -146,7 +149,15 @@ def test_scorecard_from_plain_values(en_locale):  # noqa: ARG001 (English unit w
          "reason": "20% > 15%"},
     ]
     card = build_scorecard(attributes, rows, None, load_standard(), "en")
-    assert (card.community_id, card.name, card.score, card.status) == ("X1", "测试社区", 90.0, "fail")
+    assert (card.community_id, card.name, card.score, card.status) == ("X1", "测试社区", 94.4, "fail")
+    # The arithmetic behind the score, the advice apart from the failures, and the standard that produced it.
+    assert card.arithmetic == "17 items met / 1 failed / 2 without enough data"
+    assert card.advice == "Walk to the kindergarten" and card.standard_id == "walking_required"
+    from complete_community.ui.scorecard import standard_reference
+
+    assert standard_reference(attributes) == "walking_required"
+    assert standard_reference({"cc_standard_file": __file__, "cc_standard": "x"}) == __file__
+    assert standard_reference({}) is None
     population = card.rule("scale.population")
     assert (population.measured_text, population.requirement_text) == ("4200 persons", "5000–12000 persons")
     share = card.rule("public_green.park_sports_share")
@@ -155,10 +166,11 @@ def test_scorecard_from_plain_values(en_locale):  # noqa: ARG001 (English unit w
     assert card.item("kindergarten") is None  # not evaluated on this layer
     assert [(line.category, line.distance_m, line.limit_m) for line in card.walking] == [
         ("kindergarten", 812.4, 500.0), ("health_station", None, 500.0)]
-    # A gap where the nearest facility is beyond the rule's limit; none where the distance is unknown.
-    assert [(gap.key, gap.categories, gap.reason) for gap in card.gaps] == [
-        ("kindergarten", ("kindergarten",), "nearest one 812 m away (limit 500 m)"),
-        ("public_green", ("park", "pocket_park"), "20% > 15%")]
+    # A gap where the nearest facility is beyond the rule's limit (advisory: the walk is recommended in the
+    # national guide); none where the distance is unknown; a failed item is a gap that fails.
+    assert [(gap.key, gap.categories, gap.reason, gap.status) for gap in card.gaps] == [
+        ("kindergarten", ("kindergarten",), "nearest one 812 m away (limit 500 m)", "advisory"),
+        ("public_green", ("park", "pocket_park", "green_space"), "20% > 15%", "fail")]
     assert quantity_text(2199.999, "m2", 2200) == "2199.999 m²"  # never rounded onto the threshold
     assert threshold_text(None, 500, "m") == "≤ 500 m" and threshold_text(None, None) == ""
 
@@ -533,6 +545,11 @@ def test_dock_shows_the_selected_community(plugin_factory, iface, assessed, en_l
     assert dock.status_badge.text() == "Does not comply"
     assert dock.name_label.text() == "汉江湾社区" and "C03" in dock.detail_label.text()
     assert "One kindergarten" in dock.missing_label.text()
+    # The arithmetic of the score ("达标 17 项 / 不达标 2 项 / 数据不足 1 项") and the standard that produced it.
+    if "cc_items_met" in communities.fields().names():
+        assert dock.arithmetic_label.text() == "{} items met / {} failed / {} without enough data".format(
+            expected["cc_items_met"], expected["cc_items_failed"], expected["cc_items_no_data"])
+        assert expected["cc_standard"] in dock.detail_label.text()
 
     kindergarten = card.item("kindergarten")
     assert (kindergarten.name, kindergarten.status) == ("One kindergarten", "fail")
@@ -724,3 +741,30 @@ def test_the_dock_disconnects_everything(plugin_factory, iface, assessed):
     assert dock.connection_count() == 0
     select_community(communities, "C03")
     assert dock.card is None
+
+
+def test_the_dock_shows_the_rules_of_the_standard_that_produced_the_result(iface, en_locale):  # noqa: ARG001
+    """A Xiamen result shows Xiamen's items (today's national-only dock would hide them)."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    from complete_community.ui.scorecard_dock import ScorecardDock
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=cc_community_id:string&field=cc_status:string"
+                           "&field=cc_score:double&field=xiamen_five_standards_status:string"
+                           "&field=cc_standard:string&field=cc_items_met:integer&field=cc_items_failed:integer"
+                           "&field=cc_items_no_data:integer", "厦门评估", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["X1", "pass", 100.0, "pass", "xiamen_complete_community", 23, 0, 0])
+    layer.dataProvider().addFeatures([feature])
+    dock = ScorecardDock(iface)
+    try:
+        card = dock.show_feature(layer, next(layer.getFeatures()).id())
+        assert dock.standard.id == "xiamen_complete_community"
+        assert card.item("xiamen_five_standards") is not None and card.item("xiamen_five_standards").status == "pass"
+        assert dock.arithmetic_label.text() == "23 items met / 0 failed / 0 without enough data"
+        layer.dataProvider().changeAttributeValues({next(layer.getFeatures()).id(): {
+            layer.fields().lookupField("cc_standard"): "no_such_standard"}})
+        dock.show_feature(layer, next(layer.getFeatures()).id())
+        assert dock.standard.id == "complete_community_2021"  # a standard that cannot be loaded: the guide
+    finally:
+        dock.deleteLater()

@@ -23,7 +23,7 @@ SCRIPT = os.path.join(ROOT, "scripts", "make_sample_data.py")
 EXPECTED_FIELDS = {
     "communities": ["community_id", "name", "community_type", "population", "households",
                     "total_building_area", "parking_spaces", "charging_spaces", "accessible_parking_spaces",
-                    "daily_deliveries", "district_heating"],
+                    "daily_deliveries", "district_heating", "site_constrained"],
     "facilities": ["facility_id", "name", "category", "building_area", "land_area", "usable_area", "classes",
                    "locker_cells", "sports_area"],
     "facility_areas": ["facility_id", "name", "category", "land_area", "sports_area"],
@@ -39,7 +39,7 @@ REQUIRED_ALIASES = {"快递柜": "express_locker", "菜鸟驿站": "express_stat
                     "公厕": "public_toilet", "卫生室": "health_station", "托育中心": "nursery",
                     "日间照料中心": "elderly_daycare", "公交车站": "bus_stop", "pharmacy": "pharmacy",
                     "bus_stop": "bus_stop"}
-OTHER_ALIASES = {"敬老院": "care_home", "体育馆": "sports_hall", "公园": "city_park"}
+OTHER_ALIASES = {"敬老院": "care_home", "体育馆": "sports_hall", "公园": "city_park", "农贸市场": "market"}
 UNKNOWN_LABEL = "宠物医院"
 WALKING_GROUPS = {   # rule id -> categories, as in standards/complete_community_2021.yaml
     "community_service_station.walking_distance": ["service_station"],
@@ -188,7 +188,7 @@ def test_layers_crs_geometry_types_and_fields(gpkg, generator):
 def test_checklist_fields_match_the_standard(generator):
     attributes = national_standard()["community_attributes"]
     checklist = [code for code, attribute in attributes.items()
-                 if attribute["type"] == "boolean" and code != "district_heating"]
+                 if attribute["type"] == "boolean" and code not in ("district_heating", "site_constrained")]
     assert list(generator.CHECKLIST_FIELDS) == checklist
 
 
@@ -203,7 +203,7 @@ def test_communities_are_realistic(communities, generator):
         assert 400 <= env[1] - env[0] <= 1100 and 400 <= env[3] - env[2] <= 1100, cid
         if c["population"] is not None:
             assert abs(c["population"] - 2.7 * c["households"]) <= 2, cid
-        for field in generator.CHECKLIST_FIELDS + ("district_heating",):
+        for field in generator.CHECKLIST_FIELDS + ("district_heating", "site_constrained"):
             assert c[field] in (0, 1, None), (cid, field)
     # communities tile without overlapping
     ids = sorted(communities)
@@ -484,7 +484,7 @@ def test_attribute_stories(records, communities, label_to_code):
 def test_expected_outcomes(records, communities):
     rows = records["expected_outcomes"]
     assert all(r["geom"] is None for r in rows)
-    assert all(r["expected_status"] in ("pass", "fail", "no_data", "not_applicable") for r in rows)
+    assert all(r["expected_status"] in ("pass", "fail", "advisory", "no_data", "not_applicable") for r in rows)
     assert all(r["note"] for r in rows)
     keys = Counter((r["community_id"], r["rule_id"]) for r in rows)
     assert max(keys.values()) == 1

@@ -11,6 +11,8 @@ TESTDATA = os.path.join(os.path.dirname(__file__), "testdata")
 
 with open(os.path.join(TESTDATA, "guide_requirements.yaml"), encoding="utf-8") as _stream:
     GUIDE_REQUIREMENTS = yaml.safe_load(_stream)
+with open(os.path.join(TESTDATA, "guide_text.txt"), encoding="utf-8") as _stream:
+    GUIDE_TEXT = "".join(_stream.read().split())
 
 # The stable public codes promised by the foundation issue.
 ITEM_CODES = [
@@ -82,6 +84,11 @@ def _threshold(threshold):
     return threshold.value
 
 
+def _in_guide(words):
+    """The guide's words, as written (spaces between numbers and Chinese ignored)."""
+    return "".join(words.split()) in GUIDE_TEXT
+
+
 def _check_rule(rule, expected, inherited_level=None):
     for key, value in expected.items():
         if key == "options":
@@ -101,6 +108,14 @@ def _check_rule(rule, expected, inherited_level=None):
             assert list(rule.measure.attributes) == value, rule.id
         elif key == "when":
             assert rule.when.attribute == value and rule.when.equals is True
+        elif key == "when_if_missing":
+            assert rule.when.if_missing == value, rule.id
+        elif key == "each_of":
+            assert [list(kind) for kind in rule.measure.each_of] == value, rule.id
+        elif key == "note":
+            assert value in rule.note.zh, rule.id
+        elif key == "words":
+            assert _in_guide(value), (rule.id, value)
         elif key == "where":
             bands = {band.attribute: [band.min, band.max] for band in rule.measure.where}
             assert bands == value, rule.id
@@ -131,21 +146,72 @@ def test_applicability_by_community_type(national):
     assert national.rule("kindergarten.building_area").applies(None) is True
 
 
-def test_xiamen_extends_the_national_guide(national):
+def test_xiamen_extends_the_national_guide_without_counting_a_national_rule_twice(national):
+    """4.1 is a case study: its overlay adds Xiamen's own indicators and repeats no national rule."""
     xiamen = load_standard("xiamen_complete_community")
     national_ids = {rule.id for rule in national.rules}
     assert national_ids <= {rule.id for rule in xiamen.rules}
-    assert {"xiamen_six_haves", "xiamen_five_standards", "xiamen_three_completions",
-            "xiamen_one_convention"} <= {item.code for item in xiamen.items}
-    # The bus-stop rule is overridden: 500 m of walking instead of 10 minutes; the rest is inherited.
-    bus_stop = xiamen.rule("walking_system.bus_stop")
-    assert (bus_stop.unit, bus_stop.max.value, bus_stop.level) == ("m", 500, "required")
-    assert "4.1" in bus_stop.clause and bus_stop.location.path.endswith("xiamen_complete_community.yaml")
-    # Aliases are added to, not replaced.
+    assert {"xiamen_six_haves", "xiamen_five_standards", "xiamen_three_completions"} <= {
+        item.code for item in xiamen.items}
+    # 一个综合服务站、一个幼儿园、一套便捷的慢行系统、一公约 are national rules; no Xiamen rule measures them again.
+    national_measures = {(rule.measure.kind, rule.measure.categories, rule.measure.attributes)
+                         for rule in national.rules if rule.measure is not None and rule.level == "required"}
+    xiamen_only = [rule for rule in xiamen.rules if rule.id not in national_ids]
+    for rule in xiamen_only:
+        assert rule.measure is None or (rule.measure.kind, rule.measure.categories, rule.measure.attributes) not in \
+            national_measures or rule.level != "required", rule.id
+    for gone in ("xiamen_six_haves.bus_stop", "xiamen_six_haves.service_station", "xiamen_six_haves.kindergarten",
+                 "xiamen_one_convention.convention", "xiamen_six_haves.public_toilet", "xiamen_six_haves.slow_traffic"):
+        assert gone not in {rule.id for rule in xiamen.rules}
+    # The national walk to a bus stop (3.3-11, 10 minutes) is untouched; "尽量在居民步行区500米范围内" is advice.
+    assert xiamen.rule("walking_system.bus_stop") == national.rule("walking_system.bus_stop")
+    bus_stop = xiamen.rule("xiamen_six_haves.bus_stop_500m")
+    assert (bus_stop.level, bus_stop.unit, bus_stop.max.value) == ("recommended", "m", 500)
+    # The notes column (备注: 配备消防设施、分类垃圾桶、公共厕所等) decides nothing.
+    for rule in xiamen_only:
+        if "fire_facilities" in (rule.measure.attributes if rule.measure else ()):
+            assert rule.level != "required", rule.id
+    # 家园服务中心 (a street-level platform) and 关爱中心 (a care centre) are not service stations.
     aliases = xiamen.category("service_station").aliases
-    assert "家园服务中心" in aliases and "社区综合服务站" in aliases
+    assert not {"家园服务中心", "关爱中心", "社区关爱中心"} & set(aliases) and "社区综合服务站" in aliases
     assert xiamen.files[0].endswith("complete_community_2021.yaml")
     assert xiamen.files[1].endswith("xiamen_complete_community.yaml")
+    assert xiamen.content_hash != national.content_hash and xiamen.version
+
+
+def test_walking_required_overlay_makes_the_seven_walking_rules_binding(national):
+    """2.2 "以居民步行 5—10 分钟到达幼儿园、老年服务站等社区基本公共服务设施为原则" is a principle
+    (recommended) in the national standard; the shipped overlay makes those walks required."""
+    walking = load_standard("walking_required")
+    seven = [rule.id for rule in national.rules if rule.id.endswith(".walking_distance")]
+    assert len(seven) == 7
+    for rule_id in seven:
+        assert national.rule(rule_id).level == "recommended"
+        assert walking.rule(rule_id).level == "required"
+        assert walking.rule(rule_id).max == national.rule(rule_id).max
+    changed = [rule.id for rule in walking.rules if rule != national.rule(rule.id)]
+    assert sorted(changed) == sorted(seven)
+    assert "walking_required" in builtin_standards()
+
+
+def test_content_hash_follows_the_merged_rules(tmp_path, national):
+    assert len(national.content_hash) == 64 and national.version
+    assert load_standard().content_hash == national.content_hash  # stable between loads
+    path = tmp_path / "local.yaml"
+    path.write_text("schema_version: 1\nextends: complete_community_2021\nid: local\n"
+                    "name: {zh: 本地, en: local}\nsource: {zh: 测试, en: test}\n", encoding="utf-8")
+    same_rules = load_standard(str(path))
+    path.write_text(path.read_text(encoding="utf-8") + "rules:\n  - id: kindergarten.building_area\n    min: 2500\n",
+                    encoding="utf-8")
+    changed = load_standard(str(path))
+    assert same_rules.content_hash != changed.content_hash != national.content_hash
+
+
+def test_the_property_office_conflict_is_written_into_the_rule(national):
+    """2.3 表 第16项 says "2%", 3.5 says "2‰": the standard keeps 2‰ and says so."""
+    rule = national.rule("property_service.office_area")
+    assert rule.min.ratio == 0.002
+    assert "2%" in rule.note.zh and "2‰" in rule.note.zh and "2 %" in rule.note.en
 
 
 def test_local_standard_from_a_path_overrides_adds_and_removes(tmp_path):

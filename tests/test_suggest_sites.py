@@ -74,10 +74,11 @@ def test_maximal_covering_lists_sites_with_the_cumulative_coverage(cc_provider, 
 
 def _street_layers():
     """One street from (0,0) to (2000,0); a community on each half; residents all along; no kindergarten."""
-    communities = memory_layer("Polygon?crs=EPSG:4547&field=community_id:string&field=population:double",
-                               "communities", [
-                                   (["W", 6000], "POLYGON((0 -100, 1000 -100, 1000 100, 0 100, 0 -100))"),
-                                   (["E", 6000], "POLYGON((1000 -100, 2000 -100, 2000 100, 1000 100, 1000 -100))")])
+    # kindergarten_affordable: 2.3 表 第2项 "提供普惠性学前教育服务" is a required rule of the item.
+    communities = memory_layer("Polygon?crs=EPSG:4547&field=community_id:string&field=population:double"
+                               "&field=kindergarten_affordable:integer", "communities", [
+                                   (["W", 6000, 1], "POLYGON((0 -100, 1000 -100, 1000 100, 0 100, 0 -100))"),
+                                   (["E", 6000, 1], "POLYGON((1000 -100, 2000 -100, 2000 100, 1000 100, 1000 -100))")])
     roads = memory_layer("LineString?crs=EPSG:4547&field=name:string", "roads",
                          [(["main"], "LINESTRING(0 0, 1000 0, 2000 0)")])
     origins = memory_layer("Point?crs=EPSG:4547&field=population:double", "homes",

@@ -11,13 +11,15 @@ from the standard in the user's language; the reasons are the ones the evaluatio
 """
 
 import math
+import os
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..core import describe
 from ..core import output_fields as F
 from ..core.engine import as_number as engine_number
-from ..core.status import FAIL, STATUSES, status_label
+from ..core.engine import items_arithmetic_text
+from ..core.status import ADVISORY, FAIL, STATUSES, status_label
 from ..core.status import combined_status as _combined_verdict
 from ..core.walking import category_limits
 from ..i18n import tr
@@ -27,6 +29,7 @@ _CONTEXT = "Scorecard"
 SCORE_FIELDS = tuple(field.name for field in F.SCORE_FIELDS)
 STATUS_FIELDS = tuple(field.name for field in F.VERDICT_STATUS_FIELDS) + (F.ITEM_STATUS.name_for("scale"),)
 MISSING_FIELDS = tuple(field.name for field in F.MISSING_FIELDS)
+ADVICE_FIELDS = tuple(verdict.advice.name for verdict in F.VERDICTS.values())
 ID_FIELDS = (F.COMMUNITY_ID.name, F.COMMUNITY_ID_ROW.name)
 NAME_FIELDS = (F.COMMUNITY_NAME.name, F.COMMUNITY_NAME_ROW.name, "name")  # 'name': a common input field
 DISTANCE_SUFFIX = F.DIST_M.suffix
@@ -72,6 +75,7 @@ class Gap:
     name: str
     categories: Tuple[str, ...]
     reason: str
+    status: str = FAIL  # fail: a required item or walk; advisory: a walk the guide recommends (以…为原则)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,20 @@ class Scorecard:
     gaps: Tuple[Gap, ...] = ()
     score_field: Optional[str] = None
     status_field: Optional[str] = None
+    items_met: Optional[int] = None
+    items_failed: Optional[int] = None
+    items_no_data: Optional[int] = None
+    advice: str = ""
+    standard_id: str = ""
+    standard_version: str = ""
+    standard_hash: str = ""
+
+    @property
+    def arithmetic(self):
+        """'17 items met / 2 failed / 1 without enough data' (达标 17 项 / 不达标 2 项 / 数据不足 1 项)."""
+        if self.items_met is None:
+            return ""
+        return items_arithmetic_text(self.items_met, self.items_failed or 0, self.items_no_data or 0)
 
     def item(self, code):
         return next((line for line in self.items if line.code == code), None)
@@ -226,6 +244,11 @@ def build_scorecard(attributes, rule_rows=(), walking_attributes=None, standard=
     if status is None:
         status_field, status = first_present(walking_attributes, STATUS_FIELDS)
     _missing_field, missing = first_present(attributes, MISSING_FIELDS)
+    _advice_field, advice = first_present(attributes, ADVICE_FIELDS)
+    verdict = next((verdict for verdict in F.VERDICTS.values()
+                    if score_field == verdict.score.name or status_field == verdict.status.name), F.VERDICTS["cc"])
+    counts = [as_number(attributes.get(field.name))
+              for field in (verdict.items_met, verdict.items_failed, verdict.items_no_data)]
     if community_id is None:
         _id_field, community_id = first_present(attributes, ID_FIELDS)
         if community_id is None and rows:
@@ -237,10 +260,23 @@ def build_scorecard(attributes, rule_rows=(), walking_attributes=None, standard=
     items = _item_lines(attributes, walking_attributes, rows, standard, language)
     walking = _walk_lines(walking_attributes, standard, language)
     gaps = _gaps(items, walking, standard, language)
+    met, failed, no_data = (None if value is None else int(value) for value in counts)
     return Scorecard(community_id=as_text(community_id) or None, name=as_text(name) or as_text(community_id),
                      score=as_number(score), status=as_text(status) or None, missing=as_text(missing),
                      items=tuple(items), walking=tuple(walking), gaps=tuple(gaps), score_field=score_field,
-                     status_field=status_field)
+                     status_field=status_field, items_met=met, items_failed=failed, items_no_data=no_data,
+                     advice=as_text(advice), standard_id=as_text(attributes.get(F.STANDARD_ID.name)),
+                     standard_version=as_text(attributes.get(F.STANDARD_VERSION.name)),
+                     standard_hash=as_text(attributes.get(F.STANDARD_HASH.name)))
+
+
+def standard_reference(attributes):
+    """What to load to show a result's own standard: its file when it still exists, else its id; None when
+    the layer does not say (then the national guide)."""
+    path = as_text((attributes or {}).get(F.STANDARD_FILE.name))
+    if path and os.path.isfile(path):
+        return path
+    return as_text((attributes or {}).get(F.STANDARD_ID.name)) or None
 
 
 def _item_lines(attributes, walking_attributes, rows, standard, language):
@@ -343,13 +379,14 @@ def walking_reason(line):
 
 def _gaps(items, walking, standard, language):
     """Facilities to look for: the categories of every failed item, and of every required walking rule
-    none of whose facilities is within its limit."""
+    none of whose facilities is within its limit (a gap that fails), then of every recommended walking
+    rule beyond its limit (an advisory gap: 以居民步行5—10分钟到达…为原则)."""
     gaps = []
     seen = set()
     if standard is None:
         for line in walking:
-            if line.status == FAIL:
-                gaps.append(Gap(line.category, line.name, (line.category,), walking_reason(line)))
+            if line.status in (FAIL, ADVISORY):
+                gaps.append(Gap(line.category, line.name, (line.category,), walking_reason(line), line.status))
         return gaps
     for line in items:
         categories = tuple(category.code for category in standard.categories_for_item(line.code))
@@ -363,10 +400,11 @@ def _gaps(items, walking, standard, language):
     speed = standard.walking_speed_m_per_min
     for rule in standard.rules:
         item = _lookup(standard.item, rule.item)
-        if rule.level != "required" or rule.item in seen or item is None or item.scope != "community":
+        if rule.level not in ("required", "recommended") or rule.item in seen or item is None or (
+                item.scope != "community"):
             continue
         parts = [part for part in (rule,) + tuple(rule.options)
-                 if part.measure is not None and part.measure.kind == "walking_distance"]
+                 if part.measure is not None and part.measure.kind == "walking_distance" and not part.measure.each_of]
         known = [by_category[code] for part in parts for code in part.measure.categories if code in by_category]
         limits = [float(part.max.value) * (speed if part.unit == "min" else 1.0) for part in parts
                   if part.max is not None and not part.max.is_proportional]
@@ -381,13 +419,15 @@ def _gaps(items, walking, standard, language):
             continue  # no distance, and not known to be too far: no data rather than a gap
         reason = walking_reason(WalkLine(nearest.category, nearest.name, nearest.distance_m, nearest.minutes,
                                          nearest.status, limit) if nearest is not None else None)
-        gaps.append(Gap(rule.item, _name(item.name, language), tuple(line.category for line in known), reason))
+        gaps.append(Gap(rule.item, _name(item.name, language), tuple(line.category for line in known), reason,
+                        FAIL if rule.level == "required" else ADVISORY))
         seen.add(rule.item)
     order = {item.code: position for position, item in enumerate(standard.items)}
     gaps.sort(key=lambda gap: order.get(gap.key, len(order)))  # in the standard's order of items
     return gaps
 
 
-__all__ = ["RuleLine", "ItemLine", "WalkLine", "Gap", "Scorecard", "build_scorecard", "quantity_text",
+__all__ = ["RuleLine", "ItemLine", "WalkLine", "Gap", "Scorecard", "build_scorecard", "standard_reference",
+           "quantity_text",
            "threshold_text", "walking_reason", "distance_text", "minutes_text", "label_of", "combined_status", "walking_categories",
            "is_rules_table", "is_missing", "as_number", "as_text", "SCORE_FIELDS", "STATUS_FIELDS"]

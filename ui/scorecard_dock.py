@@ -26,7 +26,7 @@ from ..core import status as statuses
 from ..core.status import FAIL, NO_DATA
 from ..i18n import current_language, tr
 from . import disconnect_all, result_layers
-from .scorecard import build_scorecard, distance_text, label_of, minutes_text
+from .scorecard import build_scorecard, distance_text, label_of, minutes_text, standard_reference
 
 OBJECT_NAME = "CompleteCommunityScorecardDock"
 SEARCH_DISTANCE_M = 1000.0  # service areas this far around the community are candidates for a gap
@@ -54,6 +54,7 @@ class ScorecardDock(QgsDockWidget):
         self.shown = None  # (layer id, feature id) shown
         self.last_gap_selection = []  # feature ids selected by the last "zoom to gap"
         self._standard = None
+        self._standard_reference = None  # what self._standard was loaded from (a result's cc_standard)
         self._watched = {}  # layer id → (layer, slot) connected to its selectionChanged
         self._connections = []  # (signal, slot) connected by start()
         self._gap_buttons = []
@@ -104,9 +105,17 @@ class ScorecardDock(QgsDockWidget):
         score_row.addStretch(1)
         score_row.addWidget(self.status_badge, 0, Qt.AlignVCenter)
         layout.addLayout(score_row)
+        self.arithmetic_label = QLabel()  # 达标 17 项 / 不达标 2 项 / 数据不足 1 项
+        self.arithmetic_label.setObjectName("arithmetic")
+        layout.addWidget(self.arithmetic_label)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         layout.addWidget(self.missing_label)
+        self.advice_label = QLabel()
+        self.advice_label.setObjectName("advice")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.setStyleSheet("color: {};".format(statuses.status_ink(statuses.ADVISORY)))
+        layout.addWidget(self.advice_label)
 
         self.items_tree = QTreeWidget()
         self.items_tree.setColumnCount(4)
@@ -256,6 +265,20 @@ class ScorecardDock(QgsDockWidget):
             self._standard = load_standard()
         return self._standard
 
+    def standard_for(self, attributes):
+        """The standard that produced a result (its cc_standard / cc_standard_file), loaded once; the national
+        guide when the layer does not say or the standard cannot be loaded any more."""
+        from ..standards import StandardError, load_standard
+
+        reference = standard_reference(attributes)
+        if self._standard is None or reference != self._standard_reference:
+            try:
+                self._standard = load_standard(reference)
+            except StandardError:
+                self._standard = load_standard()
+            self._standard_reference = reference
+        return self._standard
+
     def show_nothing(self):
         self.card = None
         self.shown = None
@@ -278,7 +301,7 @@ class ScorecardDock(QgsDockWidget):
         rows, community_id = result_layers.community_rules(layer, feature)
         walking = result_layers.community_walking(layer, feature)
         name = result_layers.community_name(layer, feature)
-        self.card = build_scorecard(attributes, rows, walking, self.standard, current_language(),
+        self.card = build_scorecard(attributes, rows, walking, self.standard_for(attributes), current_language(),
                                     community_id=community_id, name=name)
         self.shown = (layer.id(), feature_id)
         self._render(layer, selected_count)
@@ -288,14 +311,21 @@ class ScorecardDock(QgsDockWidget):
         card = self.card
         self.name_label.setText(card.name or self.tr("(no name)"))
         detail = self.tr("Id {} · layer {}").format(card.community_id or "–", layer.name())
+        if card.standard_id:
+            detail += " · " + self.tr("standard {} {} ({})").format(
+                card.standard_id, card.standard_version, card.standard_hash[:12])
         if selected_count > 1:
             detail += " · " + self.tr("{} selected, the first shown").format(selected_count)
         self.detail_label.setText(detail)
         self.score_label.setText(describe.format_number(round(card.score, 1)) if card.score is not None else "–")
         self.status_badge.setText(label_of(card.status))
         self.status_badge.setStyleSheet(badge_style(card.status, 12))
+        self.arithmetic_label.setText(card.arithmetic)
+        self.arithmetic_label.setVisible(bool(card.arithmetic))
         self.missing_label.setText(self.tr("Missing: {}").format(card.missing) if card.missing else "")
         self.missing_label.setVisible(bool(card.missing))
+        self.advice_label.setText(self.tr("Advisory (建议改进): {}").format(card.advice) if card.advice else "")
+        self.advice_label.setVisible(bool(card.advice))
         self._render_items(card)
         self._render_walking(card)
         self._render_gaps(card)
@@ -413,9 +443,9 @@ class ScorecardDock(QgsDockWidget):
             button.setToolTip(gap.reason)
             button.setObjectName("gap_" + gap.key)
             button.clicked.connect(functools.partial(self.zoom_to_gap, gap))
-            reason = QLabel(gap.reason)
+            reason = QLabel(gap.reason if gap.status == FAIL else "{} — {}".format(label_of(gap.status), gap.reason))
             reason.setWordWrap(True)
-            reason.setStyleSheet("color: #616161;")
+            reason.setStyleSheet("color: {};".format(statuses.status_ink(gap.status)))
             self.gaps_layout.addWidget(button, row, 0, Qt.AlignTop)
             self.gaps_layout.addWidget(reason, row, 1)
             self._gap_buttons.append(button)
