@@ -6,10 +6,30 @@ a city can fix its own naming without editing the standard.
 """
 
 import csv
+import re
 from collections import Counter
 
 from ..i18n import tr
 from ..standards import normalise_label
+
+
+# One value may name several facilities at one place: the 党群服务中心 that houses the service station and the
+# elderly station (3.1: 与社区综合服务站统筹建设; 可以结合社区综合服务站…建设托儿所) is one point labelled
+# "社区综合服务站;老年服务站". Each label counts for its category.
+LABEL_SEPARATORS = re.compile(r"[;；、,，/]")
+CATEGORY_SEPARATOR = ";"  # how several category codes are written in one value (cc_category, mapping tables)
+
+
+def split_labels(value):
+    """The labels of one value: '社区综合服务站；老年服务站' → ['社区综合服务站', '老年服务站']."""
+    return [part.strip() for part in LABEL_SEPARATORS.split(str(value)) if part.strip()]
+
+
+def category_codes(text):
+    """The codes of a category value that may list several ('service_station;elderly_station'), each once."""
+    if is_missing(text):
+        return ()
+    return tuple(dict.fromkeys(split_labels(text)))
 
 
 class MappingTableError(Exception):
@@ -31,15 +51,36 @@ class CategoryMatcher:
         self.empty = 0
 
     def classify(self, raw_value):
-        """The category code for a label, or None (counted in `unknown`, or in `empty` for blanks)."""
+        """The (first) category code for a label, or None (counted in `unknown`, or in `empty` for blanks)."""
+        codes = self.classify_all(raw_value)
+        return codes[0] if codes else None
+
+    def classify_all(self, raw_value):
+        """Every category code a value names, in order and each once: the whole value first (a label may
+        contain a separator), else each of its labels ('社区综合服务站;老年服务站'); () when none is known.
+        Unknown labels are counted in `unknown`, blanks in `empty`."""
         if is_missing(raw_value):  # QGIS NULL included: a missing category, not the label "NULL"
             self.empty += 1
-            return None
-        key = normalise_label(raw_value)
-        code = self._user.get(key) or self._lookup.get(key)
-        if code is None:
+            return ()
+        code = self._code_of(raw_value)
+        if code is not None:
+            return category_codes(code)
+        parts = split_labels(raw_value)
+        if len(parts) < 2:
             self.unknown[str(raw_value).strip()] += 1
-        return code
+            return ()
+        codes = []
+        for part in parts:
+            code = self._code_of(part)
+            if code is None:
+                self.unknown[part] += 1
+            else:
+                codes.extend(category_codes(code))
+        return tuple(dict.fromkeys(codes))
+
+    def _code_of(self, label):
+        key = normalise_label(label)
+        return self._user.get(key) or self._lookup.get(key)
 
     def unknown_summary(self):
         """'宠物医院 (2), 花店 (1)': each unknown label once, most frequent first."""
@@ -93,10 +134,12 @@ def mapping_from_rows(rows, standard):
         value, code = str(value or "").strip(), str(code or "").strip()
         if not value or not code:
             problems.append(tr("{}: expected two columns, value and category code", "CategoryMatcher").format(where))
-        elif code not in known:
-            problems.append(tr("{}: unknown category code '{}' for '{}'", "CategoryMatcher").format(where, code, value))
+        elif any(part not in known for part in category_codes(code)):
+            unknown = next(part for part in category_codes(code) if part not in known)
+            problems.append(tr("{}: unknown category code '{}' for '{}'", "CategoryMatcher").format(
+                where, unknown, value))
         else:
-            mapping[value] = code
+            mapping[value] = CATEGORY_SEPARATOR.join(category_codes(code))  # 'a;b': a value may name several
     if problems:
         raise MappingTableError("\n".join(problems))
     return mapping

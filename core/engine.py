@@ -306,8 +306,15 @@ class _RuleEvaluation:
         return tr("{} data missing", _CONTEXT).format(self._community_attribute_name(code))
 
     def _facilities(self):
+        """The community's facilities of the rule's categories, each once: a building listed under two of
+        them (社区游园;口袋公园) is one facility — counted once, its areas summed once."""
         categories = set(self.rule.measure.categories)
-        return [facility for facility in self.community.facilities if facility.category in categories]
+        seen, chosen = set(), []
+        for facility in self.community.facilities:
+            if facility.category in categories and facility.fid not in seen:
+                seen.add(facility.fid)
+                chosen.append(facility)
+        return chosen
 
     def _thresholds(self):
         """(min, max, None) resolved for this community, or (None, None, reason) if a base is missing."""

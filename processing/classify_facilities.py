@@ -5,7 +5,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingE
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsWkbTypes)
 from ..core import output_fields as F
-from ..core.categories import CategoryMatcher
+from ..core.categories import CATEGORY_SEPARATOR, CategoryMatcher
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields
@@ -87,13 +87,17 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         for current, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 break
-            code = matcher.classify(feature.attribute(category_index))
+            codes = matcher.classify_all(feature.attribute(category_index))
             attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
-            if code is not None:
-                category = standard.category(code)
-                item = standard.item(category.item)
-                values = (code, category.name.get(language), item.code, item.name.get(language))
-                counts[code] = counts.get(code, 0) + 1
+            if codes:
+                # '社区综合服务站;老年服务站' → 'service_station;elderly_station': each category, once.
+                categories = [standard.category(code) for code in codes]
+                items = list(dict.fromkeys(category.item for category in categories))
+                values = (CATEGORY_SEPARATOR.join(codes), "/".join(c.name.get(language) for c in categories),
+                          CATEGORY_SEPARATOR.join(items),
+                          "/".join(standard.item(item).name.get(language) for item in items))
+                for code in codes:
+                    counts[code] = counts.get(code, 0) + 1
                 classified += 1
             else:
                 values = (None, None, None, None)

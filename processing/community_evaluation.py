@@ -11,6 +11,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMatrix, QgsWkbTypes)
 from ..core import output_fields as F
+from ..core.categories import category_codes
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
 from ..i18n import current_language
@@ -405,7 +406,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 point = QgsGeometry(facility.point)
                 point.transform(back, QgsCoordinateTransform.ReverseTransform)
                 feature.setGeometry(point)
-            name = standard.category(facility.category).name.get(language) if facility.category else None
+            name = "/".join(standard.category(code).name.get(language) for code in category_codes(
+                facility.category)) or None  # 'a;b' for a facility of several categories
             label = None if is_null(facility.label) else str(facility.label)
             feature.setAttributes([facility.layer, str(facility.fid), label, facility.category, name,
                                    facility.reason, reasons[facility.reason]])

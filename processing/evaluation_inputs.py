@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
                        QgsPointXY, QgsProcessingException, QgsSpatialIndex, QgsWkbTypes)
 
-from ..core.categories import CategoryMatcher
+from ..core.categories import CATEGORY_SEPARATOR, CategoryMatcher
 from ..core.crossings import find_crossings, level_of, osm_tags_from_other_tags, osm_walkable, split_at_crossings
 from ..core.network import WalkingNetwork
 from ..core.records import CommunityRecord, FacilityRecord, parse_boolean, parse_community_type
@@ -304,28 +304,34 @@ class FacilityReader:
             if self.feedback.isCanceled():
                 break
             label = feature.attribute(category_index)
-            category = self.matcher.classify(label)
+            # A value may name several categories (社区综合服务站;老年服务站: one building houses both): one
+            # record per category, all with the feature's id, so each counts for its category and a rule
+            # naming two of them counts the building once (core/engine: facilities are told apart by fid).
+            categories = self.matcher.classify_all(label)
+            category_text = CATEGORY_SEPARATOR.join(categories) or None
             geometry = self._point_and_shape(feature, to_working, layer)
-            if category is None:
+            if not categories:
                 self._unassign(layer, feature, label, None, "unknown_category", geometry)
                 continue
             if geometry is None:
-                self._unassign(layer, feature, label, category, "no_geometry", None)
+                self._unassign(layer, feature, label, category_text, "no_geometry", None)
                 continue
             attributes = {code: self._attribute(feature, index, layer, attribute_fields[code])
                           for code, index in attribute_indexes.items()}
             if geometry.type() == QgsWkbTypes.PolygonGeometry and attributes.get("land_area") is None:
                 attributes["land_area"] = geometry.area()  # a polygon facility measures its own land
-            record = FacilityRecord(fid="{}:{}".format(layer, feature.id()), category=category,
-                                    attributes=attributes)
+            records = [FacilityRecord(fid="{}:{}".format(layer, feature.id()), category=category,
+                                      attributes=attributes) for category in categories]
             point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
             location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
-            self.located.append(LocatedFacility(layer, feature.id(), category, location.x(), location.y(), record))
+            for record in records:
+                self.located.append(LocatedFacility(layer, feature.id(), record.category, location.x(),
+                                                    location.y(), record))
             inside = self._communities_of(point)
             if not inside:
-                self._unassign(layer, feature, label, category, "outside", point)
+                self._unassign(layer, feature, label, category_text, "outside", point)
             for position in inside:
-                self.assigned[position].append(record)
+                self.assigned[position].extend(records)
         unknown = self.matcher.unknown - unknown_before
         if unknown:
             self.feedback.pushWarning(tr(

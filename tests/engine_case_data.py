@@ -31,14 +31,19 @@ def build_community(spec, identifier="case"):
         merged["walking_m"] = {}
     facilities = [list(entry) for entry in spec.pop("facilities", merged.get("facilities", []))]
     dropped = set(spec.pop("drop_categories", []))
-    facilities = [entry for entry in facilities if entry[0] not in dropped] + spec.pop("add_facilities", [])
+    facilities = [entry for entry in facilities
+                  if not set(entry[0] if isinstance(entry[0], list) else [entry[0]]) & dropped]
+    facilities += spec.pop("add_facilities", [])
     for category, values in spec.pop("facility_attributes", {}).items():
         assert any(entry[0] == category for entry in facilities), "no {} to change".format(category)
         facilities = [[entry[0], dict(entry[1] if len(entry) > 1 else {}, **values)] if entry[0] == category
                       else entry for entry in facilities]
     merged.update(spec)
-    records = tuple(FacilityRecord(index, entry[0], dict(entry[1]) if len(entry) > 1 else {})
-                    for index, entry in enumerate(facilities))
+    # A facility of several categories is written [[service_station, elderly_station], {...}]: one record per
+    # category with the same fid, as the layer readers make them.
+    records = tuple(FacilityRecord(index, category, dict(entry[1]) if len(entry) > 1 else {})
+                    for index, entry in enumerate(facilities)
+                    for category in (entry[0] if isinstance(entry[0], list) else [entry[0]]))
     return CommunityRecord(id=identifier, name=identifier, community_type=merged.get("type"),
                            attributes=merged["attributes"], facilities=records, radius_m=merged.get("radius_m"),
                            walking_m=merged["walking_m"], walking_notes=merged.get("walking_notes", {}))

@@ -78,11 +78,15 @@ def case_layers(cases):
         feature.setAttributes([record.id, record.community_type or UNKNOWN_TYPE]
                               + [_cell(record.attributes.get(code), kinds[code]) for code in codes])
         community_features.append(feature)
-        for position, facility in enumerate(record.facilities):
+        # Records of one facility (the same fid) are one point whose category lists them all: 'park;pocket_park'.
+        by_fid = {}
+        for facility in record.facilities:
+            by_fid.setdefault(facility.fid, []).append(facility)
+        for position, same in enumerate(by_fid.values()):
             point = QgsFeature(facilities.fields())
             point.setGeometry(QgsGeometry.fromWkt("POINT({} {})".format(x + 20 + 10 * position, y + 300)))
-            point.setAttributes([facility.category] + [_cell(facility.attributes.get(code), QVariant.Double)
-                                                       for code in facility_codes])
+            point.setAttributes([";".join(facility.category for facility in same)] + [
+                _cell(same[0].attributes.get(code), QVariant.Double) for code in facility_codes])
             facility_features.append(point)
     communities.dataProvider().addFeatures(community_features)
     facilities.dataProvider().addFeatures(facility_features)
@@ -301,3 +305,43 @@ def test_geographic_facilities_are_measured_in_metres(cc_provider, processing_co
     # 0.0007° × 0.0007° near 30.6°N ≈ 67 m × 78 m ≈ 5,200 m² (not 4.9e-7 square degrees).
     assert 4800 < output["public_green_park"] < 5600
     assert output["cc_working_crs"] == "EPSG:4547"
+
+
+def test_co_located_facilities_count_for_each_of_their_categories(cc_provider, processing_context, tmp_path):
+    """3.1: the elderly station is built "与社区综合服务站统筹建设", the nursery "可以结合社区综合服务站…建设":
+    real data often has one point for the 党群服务中心 that houses them. A value may list several labels
+    (; ； 、 , /), each counts for its category; a building listed under two categories of one rule counts once."""
+    import processing
+
+    communities = memory_layer("Polygon?crs=EPSG:4547&field=name:string&field=pop:integer&field=type:string",
+                               "社区", [(("共建社区", 8000, "既有"), "POLYGON((0 0, 600 0, 600 600, 0 600, 0 0))")])
+    facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string&field=building_area:double", "设施", [
+        (("社区党群服务中心；老年服务站、托儿所", 900.0), "POINT(100 100)"),
+        (("街道综合楼", 300.0), "POINT(200 100)"),
+        (("智能快递箱,智能信包箱", None), "POINT(300 100)")])
+    areas = memory_layer("Polygon?crs=EPSG:4547&field=kind:string", "设施用地", [
+        (("社区游园/口袋公园",), "POLYGON((400 400, 450 400, 450 440, 400 440, 400 400))")])
+    mapping = tmp_path / "mapping.csv"
+    mapping.write_text("value,category\n街道综合楼,health_station;pharmacy\n", encoding="utf-8")
+    result = processing.run("complete_community:evaluate_facilities", {
+        "COMMUNITIES": communities, "COMMUNITY_NAME_FIELD": "name", "POPULATION_FIELD": "pop", "TYPE_FIELD": "type",
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "FACILITY_AREAS": areas, "AREA_CATEGORY_FIELD": "kind",
+        "MAPPING_TABLE": str(mapping), "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT"},
+        context=processing_context, feedback=processing_context.feedback())
+    rows = {f["rule_id"]: f for f in result["OUTPUT_RULES"].getFeatures()}
+    for rule_id in ("community_service_station.count", "elderly_service_station.count", "nursery.count",
+                    "health_service_station.count", "convenience_outlets.pharmacy"):
+        assert rows[rule_id]["status"] == "pass", (rule_id, rows[rule_id]["reason"])
+    # Each category gets the building's area (reported for each), not a share of it ...
+    assert rows["nursery.building_area"]["measured"] == 900
+    assert rows["health_service_station.building_area"]["measured"] == 300
+    # ... and one building is one facility: 智能快递箱,智能信包箱 is one locker group, not two; the park that is
+    # also a pocket park is one open green space.
+    assert rows["express_delivery.lockers"]["measured"] == 1
+    assert rows["public_green.open_green"]["measured"] == 1 and rows["public_green.pocket_park"]["status"] == "pass"
+
+    classified = processing.run("complete_community:classify_facilities", {
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "MAPPING_TABLE": str(mapping),
+        "OUTPUT": "TEMPORARY_OUTPUT"}, context=processing_context, feedback=processing_context.feedback())
+    codes = [f["cc_category"] for f in classified["OUTPUT"].getFeatures()]
+    assert codes == ["service_station;elderly_station;nursery", "health_station;pharmacy", "express_locker"]
