@@ -42,6 +42,7 @@ POI_MATCH_VALUES = "poi_match"
 POI_REASON_VALUES = "poi_reason"
 POPULATION_SOURCE_VALUES = "population_source"
 ESTIMATE_NOTE_VALUES = "estimate_note"
+CANDIDATE_SOURCE_VALUES = "candidate_source"
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,9 @@ COMMUNITIES_MET = _field("communities_met", TEXT, QT_TRANSLATE_NOOP("OutputField
 MEAN_BEFORE_M = _field("mean_before_m", REAL,
                        QT_TRANSLATE_NOOP("OutputFields", "Residents' mean walk before (m)"))
 MEAN_AFTER_M = _field("mean_after_m", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residents' mean walk after (m)"))
-CANDIDATE_SOURCE = _field("candidate_source", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Candidate given or generated"))
+CANDIDATE_SOURCE = _field("candidate_source", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Candidate given or generated"),
+                          CANDIDATE_SOURCE_VALUES)
+CANDIDATE_GENERATED, CANDIDATE_GIVEN = "generated", "given"
 UNCHECKED_RULES = _field("unchecked_rules", TEXT,
                          QT_TRANSLATE_NOOP("OutputFields", "Area rules not checked (no value)"))
 STATUS_BEFORE = _field("status_before", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Status before"), STATUS_VALUES)
@@ -479,6 +482,9 @@ def value_map(values):
     if values == WALK_ORIGIN_VALUES:
         return [(WALK_ORIGIN_POINTS, tr("the residents (population points)", CONTEXT)),
                 (WALK_ORIGIN_CENTROID, tr("a point inside the community", CONTEXT))]
+    if values == CANDIDATE_SOURCE_VALUES:
+        return [(CANDIDATE_GENERATED, tr("generated along the network", CONTEXT)),
+                (CANDIDATE_GIVEN, tr("given by the planner", CONTEXT))]
     raise KeyError(values)
 
 

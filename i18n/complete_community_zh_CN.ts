@@ -2272,7 +2272,7 @@
     <message>
         <location filename="../core/output_fields.py"/>
         <source>Residents within the limit before (%)</source>
-        <translation>选址前限值内居民比例（%）</translation>
+        <translation>建设前步行范围内居民比例（%）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2347,7 +2347,7 @@
     <message>
         <location filename="../core/output_fields.py"/>
         <source>Status before</source>
-        <translation>选址前状态</translation>
+        <translation>建设前结果</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2397,7 +2397,7 @@
     <message>
         <location filename="../core/output_fields.py"/>
         <source>Walking distance before (m)</source>
-        <translation>选址前步行距离（米）</translation>
+        <translation>建设前步行距离（米）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2523,6 +2523,16 @@
         <location filename="../core/output_fields.py"/>
         <source>formed from the communities</source>
         <translation>由社区组合形成</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>generated along the network</source>
+        <translation>沿路网生成</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>given by the planner</source>
+        <translation>规划人员提供</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>

@@ -4,6 +4,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingE
                        QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsWkbTypes)
+from .. import styles
 from ..core import output_fields as F
 from ..core.categories import CATEGORY_SEPARATOR, CategoryMatcher
 from ..i18n import current_language
@@ -126,7 +127,7 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         def apply_style(layer):
             layer.setRenderer(facility_category_renderer(standard, geometry_type))
 
-        style_output(self._dest_id, context, feedback, apply_style, "cc_facility_categories")
+        style_output(self._dest_id, context, feedback, apply_style, styles.STYLE_FACILITY_CATEGORIES)
         return {}  # a non-empty map would replace the results of processAlgorithm
 
     def _report(self, feedback, standard, language, counts, matcher, missing_geometry, layer_name, field_name):

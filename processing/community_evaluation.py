@@ -10,6 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMatrix, QgsWkbTypes)
+from .. import styles
 from ..core import output_fields as F
 from ..core.categories import category_codes
 from ..core.engine import evaluate_community, scope_text
@@ -360,14 +361,14 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         name_field = field_map.get("name") or None
         self.styled_outputs += [
             (dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts),
-             "cc_" + colour_field),
-            (rules_dest, apply_rules_table_style, "cc_rules")]
+             styles.STYLE_PREFIX + colour_field),
+            (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
         if facilities is not None and self.OUTPUT_UNASSIGNED in parameters:
             unassigned_dest = self._write_unassigned(parameters, context, standard, facilities, reader, source,
                                                      language)
             if unassigned_dest:
                 results[self.OUTPUT_UNASSIGNED] = unassigned_dest
-                self.styled_outputs.append((unassigned_dest, apply_unassigned_style, "cc_unassigned"))
+                self.styled_outputs.append((unassigned_dest, apply_unassigned_style, styles.STYLE_UNASSIGNED))
         results.update(self.write_extra_outputs(parameters, context, feedback, standard, reader, source))
         return results
 

@@ -7,6 +7,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
+from .. import styles
 from ..core import output_fields as F
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
@@ -203,8 +204,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         self.styled_outputs += [
             (dest_id, lambda layer: apply_community_style(layer, F.LC_STATUS.name, F.LC_NAME.name, counts,
                                                            "life_circles"),
-             "cc_life_circles"),
-            (rules_dest, apply_rules_table_style, "cc_rules")]
+             styles.STYLE_LIFE_CIRCLES),
+            (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
         if self.OUTPUT_COMMUNITIES in parameters:
             members_dest = self._write_members(parameters, context, source, communities, membership)
             if members_dest:

@@ -8,6 +8,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
+from .. import styles
 from ..core import output_fields as F
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
@@ -267,12 +268,12 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             destination = self._write_origins(parameters, context, reader)
             if destination:
                 results[self.OUTPUT_ORIGINS] = destination
-                self.styled_outputs.append((destination, apply_access_points_style, "cc_walking_origins"))
+                self.styled_outputs.append((destination, apply_access_points_style, styles.STYLE_WALKING_ORIGINS))
         if self.OUTPUT_ROUTES in parameters:
             destination = self._write_routes(parameters, context, standard, reader, source)
             if destination:
                 results[self.OUTPUT_ROUTES] = destination
-                self.styled_outputs.append((destination, apply_routes_style, "cc_walking_routes"))
+                self.styled_outputs.append((destination, apply_routes_style, styles.STYLE_WALKING_ROUTES))
         return results
 
     def _write_origins(self, parameters, context, reader):

@@ -3,6 +3,7 @@
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterDistance, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsWkbTypes)
+from .. import styles
 from ..core import output_fields as F
 from ..core.walking import category_limits
 from ..i18n import current_language
@@ -167,5 +168,5 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
                 renderer.updateCategorySymbol(index, symbol)
             layer.setRenderer(renderer)
 
-        style_output(self._dest_id, context, feedback, apply_style, "cc_service_areas")
+        style_output(self._dest_id, context, feedback, apply_style, styles.STYLE_SERVICE_AREAS)
         return {}

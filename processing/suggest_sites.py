@@ -9,6 +9,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsSpatialIndex, QgsWkbTypes)
 
+from .. import styles
 from ..core import output_fields as F
 from ..core.engine import FAIL, PASS, evaluate_community
 from ..core.records import FacilityRecord
@@ -18,12 +19,11 @@ from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECT
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_community_style, apply_suggested_sites_style
-from ..styles.loading import SUGGESTED_SITES_STYLE
 from .base_algorithm import make_fields
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .evaluation_inputs import read_number, representative_point
 
-GENERATED, GIVEN = "generated", "given"
+GENERATED, GIVEN = F.CANDIDATE_GENERATED, F.CANDIDATE_GIVEN
 
 
 class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
@@ -327,10 +327,11 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
                 after_distance, before_share, after_share, sites_in)
             if destination:
                 results[self.OUTPUT_COMMUNITIES] = destination
-        self.styled_outputs = [(results[self.OUTPUT], apply_suggested_sites_style, SUGGESTED_SITES_STYLE)]
+        self.styled_outputs = [(results[self.OUTPUT], apply_suggested_sites_style, styles.STYLE_SUGGESTED_SITES)]
         if results.get(self.OUTPUT_COMMUNITIES):
             self.styled_outputs.append((results[self.OUTPUT_COMMUNITIES], lambda layer: apply_community_style(
-                layer, F.STATUS_AFTER.name, F.COMMUNITY_NAME.name), "cc_" + F.STATUS_AFTER.name))
+                layer, F.STATUS_AFTER.name, F.COMMUNITY_NAME.name, table="siting_communities"),
+                styles.STYLE_PREFIX + F.STATUS_AFTER.name))
         return results
 
     def _category(self, parameters, context, standard):

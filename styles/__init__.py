@@ -14,6 +14,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import output_fields as F
 from ..i18n import current_language, tr
 from ..processing.output_safety import final_name
+from .names import *  # noqa: F401,F403  (styles.STYLE_RULES, …)
 from .loading import place_loaded_layer, role_for_style
 
 # Hue per group of the guide, so facilities of one goal read as one family on the map.
@@ -28,6 +29,7 @@ GROUP_HUES = {
     "scale": 0.15,
 }
 UNRECOGNISED_COLOUR = "#9e9e9e"
+
 
 
 def category_colours(standard):

@@ -17,6 +17,8 @@ The role travels with the layer as a custom property, so later runs can place th
 
 from qgis.core import QgsLayerTreeGroup, QgsLayerTreeLayer, QgsProject, QgsWkbTypes
 
+from . import names
+
 ROLE_PROPERTY = "complete_community/role"
 RUN_PROPERTY = "complete_community/run"
 
@@ -46,13 +48,12 @@ ROLES = {
 _GEOMETRY_RANK = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 100, QgsWkbTypes.PolygonGeometry: 200}
 _TABLE_RANK = 300
 
-SUGGESTED_SITES_STYLE = "cc_suggested_sites"
 # The saved style name of each kind of output (styles/__init__.style_output) → its role.
 STYLE_ROLES = {
-    SUGGESTED_SITES_STYLE: FACILITIES,
-    "cc_rules": RULES, "cc_unassigned": UNASSIGNED, "cc_life_circles": LIFE_CIRCLES,
-    "cc_walking_origins": ORIGINS, "cc_walking_routes": ROUTES, "cc_service_areas": SERVICE_AREAS,
-    "cc_facility_categories": FACILITIES,
+    names.STYLE_SUGGESTED_SITES: FACILITIES,
+    names.STYLE_RULES: RULES, names.STYLE_UNASSIGNED: UNASSIGNED, names.STYLE_LIFE_CIRCLES: LIFE_CIRCLES,
+    names.STYLE_WALKING_ORIGINS: ORIGINS, names.STYLE_WALKING_ROUTES: ROUTES,
+    names.STYLE_SERVICE_AREAS: SERVICE_AREAS, names.STYLE_FACILITY_CATEGORIES: FACILITIES,
 }
 
 

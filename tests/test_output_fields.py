@@ -3,8 +3,8 @@
 The scan reads every plugin module's syntax tree (no import, no QGIS) and fails on a string constant that is,
 or builds, an output field name:
 - a declared name with an underscore ('cc_status', 'rule_id', 'dist_m') anywhere;
-- a declared one-word name ('status', 'reason', 'item') where a field is read or written: a subscript
-  (feature["status"]), .get/.attribute/.lookupField/.indexFromName/.indexOf/.fieldNameIndex, QgsField(…),
+- a declared one-word name ('status', 'reason', 'item') where a field is read or written: a subscript of
+  a feature or attributes (feature["status"]), .get/.attribute/.lookupField/.indexFromName/.indexOf/.fieldNameIndex, QgsField(…),
   QgsCategorizedSymbolRenderer(…);
 - a name of a declared family: a code of a built-in standard with the family's ending ('scale_status',
   'kindergarten_dist_m'), the ending itself ('_walk_min'), a template ('{}_access_status'), any such name
@@ -28,6 +28,7 @@ PLUGIN = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SKIPPED_DIRECTORIES = {"tests", "scripts", "build", "dist", "out", "sample_data", "i18n", "__pycache__",
                        "standards"}
 HOME = os.path.join("core", "output_fields.py")
+STYLE_NAMES_HOME = os.path.join("styles", "names.py")  # the names styles are saved under: cc_rules, …
 FIELD_CALLS = {"get", "attribute", "lookupField", "indexFromName", "indexOf", "fieldNameIndex", "QgsField",
                "QgsCategorizedSymbolRenderer", "setAttribute", "field", "rows"}
 PROSE_CALLS = {"tr", "QT_TRANSLATE_NOOP", "translate", "pushInfo", "pushWarning", "reportError"}
@@ -40,9 +41,9 @@ ALLOWED = {
     (os.path.join("ui", "guess.py"), "name_zh"),
     (os.path.join("ui", "guess.py"), "walk_speed"),
 }
-# Names of saved layer styles and of GeoPackage tables: 'cc_rules' is a style, not a field.
-STYLE_NAME = re.compile(r"^cc_(rules|unassigned|life_circles|walking_routes|walking_origins|service_areas|"
-                        r"facility_categories|suggested_sites)$|^cc_$")
+# Names of saved layer styles: the last of (destination, style function, 'cc_rules') in `styled_outputs`, or
+# the last argument of style_output(); they are named like fields but are none.
+STYLE_CALLS = {"style_output", "save_as_default_style", "saveStyleToDatabase"}
 
 
 def declared():
@@ -71,7 +72,7 @@ def plugin_modules():
             if name.endswith(".py"):
                 path = os.path.join(directory, name)
                 relative = os.path.relpath(path, PLUGIN)
-                if relative != HOME:
+                if relative not in (HOME, STYLE_NAMES_HOME):
                     yield relative, path
 
 
@@ -82,6 +83,13 @@ def _call_name(node):
     if isinstance(function, ast.Attribute):
         return function.attr
     return None
+
+
+def _reads_a_feature(node):
+    """feature[...], f[...], attributes[...], self._feature[...]: a subscript that reads a field (a dict of
+    one's own, rows[i]["rank"], is not)."""
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+    return bool(re.search(r"feature|attributes|^f$", name))
 
 
 class LiteralScanner(ast.NodeVisitor):
@@ -128,15 +136,22 @@ class LiteralScanner(ast.NodeVisitor):
             self.generic_visit(node)
             self._prose -= 1
             return
+        if name in STYLE_CALLS and node.args and isinstance(node.args[-1], ast.Constant):
+            self._field_context.add(("style", id(node.args[-1])))
         if name in FIELD_CALLS:
             for argument in node.args:
                 if isinstance(argument, ast.Constant):
                     self._field_context.update({("field", id(argument)), ("call", id(argument))})
         self.generic_visit(node)
 
+    def visit_Tuple(self, node):  # noqa: N802 (ast API)
+        if len(node.elts) == 3 and isinstance(node.elts[2], ast.Constant):
+            self._field_context.add(("style", id(node.elts[2])))  # (destination, apply_style, style name)
+        self.generic_visit(node)
+
     def visit_Subscript(self, node):  # noqa: N802 (ast API)
         slice_node = node.slice.value if isinstance(node.slice, ast.Index) else node.slice
-        if isinstance(slice_node, ast.Constant):
+        if isinstance(slice_node, ast.Constant) and _reads_a_feature(node.value):
             self._field_context.add(("field", id(slice_node)))
         self.generic_visit(node)
 
@@ -151,7 +166,7 @@ class LiteralScanner(ast.NodeVisitor):
         if self._prose or not isinstance(node.value, str) or ("doc", id(node)) in self._field_context:
             return
         text = node.value
-        if (self.relative, text) in ALLOWED or STYLE_NAME.match(text):
+        if (self.relative, text) in ALLOWED or ("style", id(node)) in self._field_context:
             return
         problem = self.problem(text, ("field", id(node)) in self._field_context,
                                ("call", id(node)) in self._field_context)
@@ -171,7 +186,7 @@ class LiteralScanner(ast.NodeVisitor):
             code = text[:-len(suffix)]
             if text == suffix or code == "{}" or passed_to_field_call or code in self.codes:
                 return "a name of the declared family *{}".format(suffix)
-        if text.startswith(self.prefixes) and any(text != prefix for prefix in self.prefixes):
+        if text.startswith(self.prefixes) and text not in self.prefixes:
             return "a verdict-prefixed name that is not declared"
         return None
 
@@ -206,12 +221,16 @@ def test_no_output_field_name_literal_outside_its_home():
     ('x = "scale_status"', 1),
     ('x = "cc_items_pass"', 1),  # a verdict field nobody declared
     ('x = {"status": 1}', 0),    # a dict key of one's own, not read from a layer
+    ('x = row["status"]', 0),
+    ('x = attributes["status"]', 1),
     ('x = tr("cc_status is the verdict")', 0),
     ('def f():\n    """Writes cc_status."""', 0),
     ('x = "required"', 0),
     ('x = "by_status"', 0),      # no item is called 'by'
     ('x = feature.attribute("by_status")', 1),
     ('x = numbers["by_status"]', 0),
+    ('outputs.append((dest, apply, "cc_rules"))', 0),  # a style name
+    ('additions.append(("cc_rules", kind))', 1),
 ])
 def test_the_scan_catches_literals(source, expected):
     fixed, suffixes = declared()

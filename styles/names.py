@@ -1,0 +1,11 @@
+"""The names styles are saved under in a GeoPackage, by which the loader also recognises each kind of output."""
+
+STYLE_PREFIX = "cc_"
+STYLE_RULES = "cc_rules"
+STYLE_UNASSIGNED = "cc_unassigned"
+STYLE_LIFE_CIRCLES = "cc_life_circles"
+STYLE_WALKING_ORIGINS = "cc_walking_origins"
+STYLE_WALKING_ROUTES = "cc_walking_routes"
+STYLE_SERVICE_AREAS = "cc_service_areas"
+STYLE_FACILITY_CATEGORIES = "cc_facility_categories"
+STYLE_SUGGESTED_SITES = "cc_suggested_sites"
