@@ -76,6 +76,15 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
             len(standard.rules), len(standard.items), len(standard.categories)))
         return results
 
+    def _note(self, rule, shown, language):
+        """What a reader must know: the rule's own note (e.g. the guide's 2‰/2% conflict), and whether its max
+        is only sizing guidance."""
+        notes = [rule.note.get(language)] if rule.note is not None and shown is rule else []
+        if shown.above_max == "note":
+            notes.append(self.tr("above the maximum: passes with a note (the upper end of the guide's range is "
+                                 "sizing guidance)"))
+        return "; ".join(notes) or None
+
     def _rule_feature(self, fields, standard, groups, rule, option, language):
         """One row; an alternative of an any_of rule gets its own row with the rule's id prefix."""
         shown = option or rule
@@ -93,6 +102,7 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
             shown.guide_range[0] if shown.guide_range else None,
             shown.guide_range[1] if shown.guide_range else None,
             "{}:{}".format(os.path.basename(shown.location.path), shown.location.line),
+            self._note(rule, shown, language),
         ])
         return feature
 

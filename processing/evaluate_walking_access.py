@@ -64,13 +64,15 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             "<b>Walking speed</b>: m/min to turn metres into minutes; empty takes the standard's (the guide's "
             "500 m in 10 minutes: 50 m/min).<br>{}<br><br>"
             "<b>Output</b>: every community with, per category, &lt;category&gt;_dist_m, _walk_min and "
-            "_access_status against the standard's limit, plus walk_status / walk_score / walk_missing for the "
-            "required walking rules; <b>Results per rule</b> with the reasons; optionally every origin with its "
+            "_access_status against the standard's limit (advisory, 建议改进, beyond a recommended limit such as "
+            "the 500 m of 2.2; fail beyond a required one such as the 10-minute walk to a bus stop), plus the "
+            "item summary of the walking rules (walk_status, walk_items_*, walk_score, walk_missing, walk_advice); "
+            "<b>Results per rule</b> with the reasons; optionally every origin with its "
             "distances and the shortest route from each community to the nearest facility of each category, to "
             "check on the map.").format(self.standard_help()) + "<br><br>" + self.tr(
             "<b>Example</b>: a community whose centroid is 100 m from the nearest street, with a kindergarten 20 "
             "m off the same street 600 m further along, gets kindergarten_dist_m 720 and "
-            "kindergarten_access_status fail (more than 500 m), although the kindergarten may be only 400 m away "
+            "kindergarten_access_status advisory (more than 500 m), although the kindergarten may be only 400 m away "
             "as the crow flies.")
 
     def initAlgorithm(self, config=None):

@@ -162,6 +162,8 @@ def test_describe_standard_tables(cc_provider, processing_context, tmp_path):
     office = rules["property_service.office_area"]
     assert office["min_value"] == NULL  # proportional: no single number
     assert "0.002" in office["requirement"] and "50" in office["requirement"]
+    assert "‰" in office["note"] and "%" in office["note"]  # the guide's own 2‰/2% conflict, written down
+    assert "sizing guidance" in rules["express_delivery.locker_cells"]["note"]
 
     codes = {f["category"] for f in QgsVectorLayer(categories).getFeatures()}
     assert codes == {category.code for category in standard.categories}
