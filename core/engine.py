@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Dict, Optional, Tuple
 
 from ..i18n import tr
+from ..standards.model import SPATIAL_MEASURE_KINDS
 from . import describe
 from .status import (ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, advice_status,  # noqa: F401
                      combined_status, status_label)
@@ -386,6 +387,10 @@ class _RuleEvaluation:
                 return self._result(NOT_APPLICABLE, tr("applies only where {} is {}", _CONTEXT).format(
                     self._community_attribute_name(rule.when.attribute),
                     tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT)))
+        if rule.measure is not None and not rule.options and not self.community.located and (
+                rule.measure.kind in SPATIAL_MEASURE_KINDS):
+            return self._result(NO_DATA, tr("the community has no usable boundary: nothing inside it can be "
+                                            "counted or measured", _CONTEXT))
         result = self._any_of() if rule.options else getattr(self, "_" + rule.measure.kind)()
         if assumed and result.status != NOT_APPLICABLE:
             result = replace(result, reason=_clause_separator(self.language).join((result.reason, assumed)))

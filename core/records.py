@@ -36,6 +36,8 @@ class CommunityRecord:
     None = could not be computed (unreachable, not snapped); a category absent from the dict =
     walking was not evaluated for it in this run.
     `walking_notes`: category code → why its distance is None, in words (shown as the rule's reason).
+    `located`: False when the community has no usable boundary (none, empty, not finite, not projectable):
+    nothing inside it can be counted, so every spatial rule gets no_data — never a fail for 0 facilities.
     """
 
     id: object
@@ -46,6 +48,7 @@ class CommunityRecord:
     radius_m: Optional[float] = None
     walking_m: Dict[str, Optional[float]] = field(default_factory=dict)
     walking_notes: Dict[str, str] = field(default_factory=dict)
+    located: bool = True
 
 
 _NEW_WORDS = {"new", "新建", "新", "新建社区", "新建居住社区", "新建小区"}

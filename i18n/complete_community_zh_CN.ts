@@ -542,6 +542,16 @@
     <name>CompleteCommunityAlgorithm</name>
     <message>
         <location filename="../processing/base_algorithm.py"/>
+        <source> Did you mean {}?</source>
+        <translation> 是否指 {}？</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
         <source>&lt;b&gt;Standard&lt;/b&gt;: leave empty for the national guide ({}), give a built-in id ({}), or a YAML file of your city's standard, which may extend a built-in one (see README, 'Standards').</source>
         <translation>&lt;b&gt;标准&lt;/b&gt;：留空则使用国家指南（{}）；也可填写内置标准编号（{}），或本市标准的 YAML 文件，该文件可在内置标准基础上扩展（见 README“Standards”一节）。</translation>
     </message>
@@ -594,6 +604,46 @@
         <location filename="../processing/base_algorithm.py"/>
         <source>YAML standards (*.yaml *.yml);;All files (*)</source>
         <translation>YAML 标准文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>no geometry</source>
+        <translation>无几何</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>{} ({}): '{}' is not a finite number.</source>
+        <translation>{}（{}）：“{}”不是有限的数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>{} ({}): the layer {} has no coordinate reference system, so its coordinates cannot be measured in metres. Set its CRS (Layer Properties → Source) and run again.</source>
+        <translation>{}（{}）：图层 {} 没有坐标参考系，其坐标无法以米计量。请先设置其坐标参考系（图层属性 → 源），再重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>{} ({}): the layer {} has no field '{}'.{}</source>
+        <translation>{}（{}）：图层 {} 没有字段“{}”。{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>{} ({}): the layer {} holds {}, this input takes {}.</source>
+        <translation>{}（{}）：图层 {} 的要素是{}，此输入需要{}。</translation>
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
@@ -1110,6 +1160,11 @@
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>layer {}: life circle whose coordinates are not finite or cannot be projected, evaluated without members</source>
+        <translation>图层 {}：生活圈坐标不是有限数值或无法投影，按无成员社区评估</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
         <source>layer {}: life circle without geometry, evaluated without members</source>
         <translation>图层 {}：生活圈无几何，按无所含社区评估</translation>
     </message>
@@ -1356,13 +1411,41 @@
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
-        <source>layer {}: geometry cannot be projected to {}; left out of the network</source>
-        <translation>图层 {}：几何无法投影到 {}，未纳入路网</translation>
+        <source>layer {}: a point or line, not an area; spatial rules get no_data</source>
+        <translation>图层 {}：要素是点或线而不是面；空间类规则为“数据不足”</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: coordinates cannot be projected to {} (outside the CRS's area, or latitude and longitude swapped?); not counted</source>
+        <translation>图层 {}：坐标无法投影到 {}（超出坐标系范围，或经纬度写反？）；不计入</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: coordinates that are not finite numbers; not counted</source>
+        <translation>图层 {}：坐标不是有限数值；不计入</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: coordinates that are not finite numbers; spatial rules get no_data</source>
+        <translation>图层 {}：坐标不是有限数值；空间类规则为“数据不足”</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: coordinates that are not finite or cannot be projected to {}; left out of the network</source>
+        <translation>图层 {}：坐标不是有限数值或无法投影到 {}；不纳入路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: geometry cannot be projected to {} or has no area; spatial rules get no_data</source>
+        <translation>图层 {}：几何无法投影到 {} 或面积为零；空间类规则为“数据不足”</translation>
+    </message>
+    <message>
+        <source>layer {}: geometry cannot be projected to {}; left out of the network</source>
+        <translation type="obsolete">图层 {}：几何无法投影到 {}，未纳入路网</translation>
+    </message>
+    <message>
         <source>layer {}: geometry cannot be projected to {}; spatial rules get no_data</source>
-        <translation>图层 {}：几何无法投影到 {}，空间类规则结果为“数据不足”</translation>
+        <translation type="obsolete">图层 {}：几何无法投影到 {}，空间类规则结果为“数据不足”</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -1373,6 +1456,11 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: line without geometry, left out of the network</source>
         <translation>图层 {}：道路无几何，未纳入路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: no geometry; not counted</source>
+        <translation>图层 {}：没有几何；不计入</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -3002,6 +3090,11 @@
         <translation>仅适用于{}</translation>
     </message>
     <message>
+        <location filename="../core/engine.py"/>
+        <source>the community has no usable boundary: nothing inside it can be counted or measured</source>
+        <translation>社区没有可用的边界：其内部无法计数或量测</translation>
+    </message>
+    <message>
         <source>walk to the nearest {}</source>
         <translation type="obsolete">步行至最近的{}</translation>
     </message>
@@ -3438,6 +3531,11 @@
     </message>
     <message>
         <location filename="../standards/yaml_source.py"/>
+        <source>the file expands to more than {} values through its aliases (*name); a standard needs far fewer</source>
+        <translation>该文件通过别名（*name）展开后超过 {} 个值；一个标准远不需要这么多</translation>
+    </message>
+    <message>
+        <location filename="../standards/yaml_source.py"/>
         <source>the file is not UTF-8 text; save it as UTF-8</source>
         <translation>文件不是 UTF-8 文本，请另存为 UTF-8 编码</translation>
     </message>
@@ -3624,6 +3722,11 @@
     </message>
     <message>
         <location filename="../standards/schema.py"/>
+        <source>must be a finite number, not {}</source>
+        <translation>必须是有限数值，而不是 {}</translation>
+    </message>
+    <message>
+        <location filename="../standards/schema.py"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -3706,6 +3809,11 @@
         <location filename="../standards/schema.py"/>
         <source>must list at least two alternatives</source>
         <translation>至少列出两个备选方案</translation>
+    </message>
+    <message>
+        <location filename="../standards/schema.py"/>
+        <source>must not be negative ({})</source>
+        <translation>不得为负数（{}）</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>

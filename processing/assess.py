@@ -7,6 +7,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
                        QgsProcessingFeedback, QgsProcessingOutputVectorLayer,
                        QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsVectorLayer)
+from qgis.PyQt.QtCore import Qt
 
 from ..core import output_fields as F
 from ..core.walking import category_limits
@@ -60,7 +61,9 @@ class RecordingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.parent = parent
         self.warnings = []
-        parent.canceled.connect(self.cancel)
+        # Direct: the run's feedback may be cancelled from another thread (the dialog's), whose queued signal
+        # would wait for an event loop this run never returns to.
+        parent.canceled.connect(self.cancel, Qt.DirectConnection)
         self.progressChanged.connect(parent.setProgress)
 
     def pushWarning(self, message):  # noqa: N802 (QGIS API)

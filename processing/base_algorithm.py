@@ -1,9 +1,12 @@
 """What every Complete Community algorithm shares: translation, groups, help, the STANDARD parameter."""
 
+import difflib
+import math
 import os
 import re
 
-from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm,
+                       QgsProcessingException, QgsWkbTypes,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFile, QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -12,7 +15,7 @@ from ..core import output_fields
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
-from .output_safety import commit_outputs, guard_outputs
+from .output_safety import commit_outputs, guard_outputs, strip_credentials
 
 
 # The kinds of core/output_fields as QGIS field types: the one place they meet QVariant.
@@ -44,6 +47,12 @@ def extended_feature(feature, fields, indexes, values):
     output.setGeometry(feature.geometry())
     output.setAttributes(attributes)
     return output
+
+
+def short_text(value, limit=60):
+    """A value as text for a message, cut to `limit` characters (a message never repeats a whole value)."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def make_fields(definitions):
@@ -78,6 +87,87 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
     @commit_outputs
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
         return {}
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """QGIS's own checks, then what it lets through: numbers that are text or not finite ('fast', nan, inf),
+        and layers of a geometry type the parameter does not take (points given as the road network)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = (self.number_problem(parameters) or self.geometry_type_problem(parameters, context)
+                   or self.field_problem(parameters, context))
+        return (False, problem) if problem else (True, "")
+
+    def number_problem(self, parameters):
+        for definition in self.parameterDefinitions():
+            if definition.type() not in ("number", "distance", "duration", "scale"):
+                continue
+            value = parameters.get(definition.name())
+            if value is None or isinstance(value, bool) or not isinstance(value, (int, float, str)):
+                continue  # absent, or an expression/property evaluated by QGIS
+            if isinstance(value, str) and not value.strip():
+                continue
+            try:
+                number = float(value)
+            except ValueError:
+                number = None
+            if number is None or not math.isfinite(number):
+                return self.tr("{} ({}): '{}' is not a finite number.").format(
+                    definition.description(), definition.name(), short_text(value))
+        return ""
+
+    def geometry_type_problem(self, parameters, context):
+        accepted = {QgsProcessing.TypeVectorPoint: QgsWkbTypes.PointGeometry,
+                    QgsProcessing.TypeVectorLine: QgsWkbTypes.LineGeometry,
+                    QgsProcessing.TypeVectorPolygon: QgsWkbTypes.PolygonGeometry}
+        names = {QgsWkbTypes.PointGeometry: self.tr("points"), QgsWkbTypes.LineGeometry: self.tr("lines"),
+                 QgsWkbTypes.PolygonGeometry: self.tr("polygons"), QgsWkbTypes.NullGeometry: self.tr("no geometry")}
+        for definition in self.parameterDefinitions():
+            if definition.type() not in ("source", "vector") or not parameters.get(definition.name()):
+                continue
+            types = [accepted[kind] for kind in definition.dataTypes() if kind in accepted]
+            layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+            if layer is None:
+                continue  # QGIS's own check reports a layer it cannot open
+            if not types or len(types) != len(definition.dataTypes()):
+                types = list(names)  # any geometry: only the CRS is checked
+            found = QgsWkbTypes.geometryType(layer.wkbType())
+            if found != QgsWkbTypes.NullGeometry and not layer.crs().isValid():
+                return self.tr("{} ({}): the layer {} has no coordinate reference system, so its coordinates cannot "
+                               "be measured in metres. Set its CRS (Layer Properties → Source) and run again.").format(
+                    definition.description(), definition.name(),
+                    self.input_layer_name(parameters, definition.name(), context))
+            if found not in types:
+                return self.tr("{} ({}): the layer {} holds {}, this input takes {}.").format(
+                    definition.description(), definition.name(),
+                    self.input_layer_name(parameters, definition.name(), context), names.get(found, "?"),
+                    self.tr(" or ").join(names[kind] for kind in types))
+        return ""
+
+    def field_problem(self, parameters, context):
+        """A named field that its layer does not have (QGIS checks this only in its dialog)."""
+        for definition in self.parameterDefinitions():
+            if definition.type() != "field" or not definition.parentLayerParameterName():
+                continue
+            value = parameters.get(definition.name())
+            fields = value if isinstance(value, (list, tuple)) else [value]
+            fields = [str(field) for field in fields if isinstance(field, str) and field.strip()]
+            if not fields or not parameters.get(definition.parentLayerParameterName()):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, definition.parentLayerParameterName(), context)
+            if layer is None:
+                continue
+            names = layer.fields().names()
+            for field in fields:
+                if layer.fields().lookupField(field) < 0:
+                    close = difflib.get_close_matches(field, names, n=3)
+                    hint = self.tr(" Did you mean {}?").format(", ".join("'{}'".format(name) for name in close)) \
+                        if close else ""
+                    return self.tr("{} ({}): the layer {} has no field '{}'.{}").format(
+                        definition.description(), definition.name(),
+                        self.input_layer_name(parameters, definition.parentLayerParameterName(), context),
+                        short_text(field), hint)
+        return ""
 
     def prepare_output_guard(self, guard, parameters, context):
         """Hook: declare outputs the guard cannot see from the parameter types (assess's GeoPackage tables)."""
@@ -159,7 +249,7 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         if match:
             return match.group(1)
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        return layer.name() if layer is not None else text
+        return layer.name() if layer is not None else strip_credentials(text)
 
     def add_mapping_table_parameter(self):
         self.addParameter(QgsProcessingParameterFile(

@@ -19,7 +19,7 @@ from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import (CommunityEvaluationAlgorithm, standard_fields, standard_values, summary_fields,
                                    summary_values)
-from .evaluation_inputs import community_radius, read_number, representative_point
+from .evaluation_inputs import community_radius, finite_geometry, projected, read_number, representative_point
 from .walking_distances import WalkingParameters
 
 LIFE_CIRCLE_ITEM = "life_circle"
@@ -260,9 +260,13 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 shape = QgsGeometry()
             else:
                 shape = QgsGeometry(feature.geometry())
-                if not shape.isGeosValid():
+                if finite_geometry(shape) and not shape.isGeosValid():
                     shape = shape.makeValid()
-                shape.transform(to_working)
+                shape = projected(shape, to_working)
+                if shape is None:
+                    reader.problems.add(self.tr("layer {}: life circle whose coordinates are not finite or cannot be "
+                                                "projected, evaluated without members").format(layer), feature.id())
+                    shape = QgsGeometry()
             members = [position for position, (_fid, geometry, _record) in enumerate(communities)
                        if geometry is not None and not shape.isEmpty() and position not in claimed
                        and shape.contains(QgsGeometry.fromPointXY(representative_point(geometry)))]

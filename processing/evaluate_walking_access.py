@@ -15,7 +15,7 @@ from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm
-from .evaluation_inputs import read_number, representative_point
+from .evaluation_inputs import projected, read_number, representative_point
 from .walking_distances import WalkingParameters
 
 def category_fields(category, with_origins):
@@ -226,8 +226,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 value = None
             point = None
             if feature.hasGeometry() and not feature.geometry().isEmpty():
-                geometry = QgsGeometry(feature.geometry())
-                if geometry.transform(to_working) == 0:
+                geometry = projected(feature.geometry(), to_working)
+                if geometry is not None:
                     point = geometry.pointOnSurface().asPoint() if geometry.type() != QgsWkbTypes.PointGeometry \
                         else (geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0])
             if point is None:

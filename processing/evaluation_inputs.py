@@ -5,11 +5,13 @@ problems in the data are collected and reported once per layer and field with th
 never per feature, and never by dropping a community.
 """
 
+import math
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
-                       QgsPointXY, QgsProcessingException, QgsSpatialIndex, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeatureRequest,
+                       QgsGeometry, QgsPointXY, QgsProcessingException, QgsProject, QgsRectangle, QgsSpatialIndex,
+                       QgsUnitTypes, QgsWkbTypes)
 
 from ..core.categories import CATEGORY_SEPARATOR, CategoryMatcher
 from ..core.crossings import find_crossings, level_of, osm_tags_from_other_tags, osm_walkable, split_at_crossings
@@ -44,12 +46,47 @@ class InputProblems:
         return sum(len(ids) for ids in self._groups.values())
 
 
+def finite_box(box):
+    return all(math.isfinite(value) for value in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+
+
+def finite_geometry(geometry):
+    """Whether every coordinate of `geometry` is a finite number (QgsSpatialIndex crashes QGIS on an infinite
+    box, and measures of NaN are NaN)."""
+    return geometry is not None and not geometry.isEmpty() and finite_box(geometry.boundingBox())
+
+
+def projected(geometry, transform, direction=QgsCoordinateTransform.ForwardTransform):
+    """A copy of `geometry` transformed, or None when that is impossible: non-finite coordinates, or a point the
+    transformation cannot take (PyQGIS raises QgsCsException, e.g. for swapped latitude and longitude)."""
+    if not finite_geometry(geometry):
+        return None
+    copy = QgsGeometry(geometry)
+    try:
+        if copy.transform(transform, direction) != 0:
+            return None
+    except QgsCsException:
+        return None
+    return copy if finite_geometry(copy) else None
+
+
+def measures_in_metres(crs):
+    """Whether planar lengths and areas in `crs` are true metres near its use: a projected CRS in metres that is
+    not a Mercator (Web Mercator reads lengths ×1/cos(latitude): ×1.16 at 30°N)."""
+    if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        return False
+    return "+proj=merc" not in crs.toProj()
+
+
 def working_crs(source_crs, extent_in_source):
-    """A projected CRS in metres for measuring: the source's own, or a CGCS2000 3° zone / UTM zone."""
-    if not source_crs.isGeographic():
+    """A projected CRS in true metres for measuring: the source's own when it measures in metres, else the
+    CGCS2000 3° Gauss-Krüger zone (in China) or UTM zone of the data's centre."""
+    if measures_in_metres(source_crs):
         return source_crs
-    centre = extent_in_source.center()
-    longitude, latitude = centre.x(), centre.y()
+    centre = _geographic_centre(source_crs, extent_in_source)
+    if centre is None:
+        return source_crs
+    longitude, latitude = centre
     meridian = int(round(longitude / 3.0)) * 3
     if CGCS2000_GK3_FIRST_MERIDIAN <= meridian <= CGCS2000_GK3_LAST_MERIDIAN and latitude > 0:
         code = CGCS2000_GK3_FIRST_EPSG + (meridian - CGCS2000_GK3_FIRST_MERIDIAN) // 3
@@ -78,6 +115,35 @@ def _connect_crossings(lines, levels, options, layer_name, feedback):
         "without a shared vertex' (SPLIT_AT_CROSSINGS) if they are real junctions", _CONTEXT).format(
             layer_name, crossings.connectable))
     return lines
+
+
+def _geographic_centre(source_crs, extent):
+    """(longitude, latitude) of the middle of `extent`, or None when it has no finite position."""
+    if extent is None or not finite_box(extent) or extent.isEmpty() and extent.width() != 0:
+        return None
+    centre = QgsGeometry.fromPointXY(extent.center())
+    if not source_crs.isGeographic():
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        centre = projected(centre, QgsCoordinateTransform(source_crs, wgs84, QgsProject.instance()))
+        if centre is None:
+            return None
+    point = centre.asPoint()
+    if not (-180.0 <= point.x() <= 180.0 and -90.0 <= point.y() <= 90.0):
+        return None
+    return point.x(), point.y()
+
+
+def finite_extent(source):
+    """The extent of a feature source's finite geometries (a non-finite coordinate spoils the layer's own)."""
+    extent = source.sourceExtent()
+    if finite_box(extent):
+        return extent
+    finite = QgsRectangle()
+    finite.setMinimal()
+    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        if feature.hasGeometry() and finite_geometry(feature.geometry()):
+            finite.combineExtentWith(feature.geometry().boundingBox())
+    return finite
 
 
 def representative_point(geometry):
@@ -134,7 +200,7 @@ class CommunityReader:
         self.default_type = default_type
         self.feedback = feedback
         self.problems = InputProblems()
-        self.crs = working_crs(source.sourceCrs(), source.sourceExtent())
+        self.crs = working_crs(source.sourceCrs(), finite_extent(source))
         self.to_working = QgsCoordinateTransform(source.sourceCrs(), self.crs, context.transformContext())
         self.context = context
 
@@ -148,6 +214,7 @@ class CommunityReader:
             if self.feedback.isCanceled():
                 break
             attributes = {}
+            identifier = self._text(feature, "id") or str(feature.id())
             for code, field in self.field_map.items():
                 if code in ("id", "name", "type") or not field:
                     continue
@@ -157,14 +224,15 @@ class CommunityReader:
                     self.problems.add(tr("layer {}, field '{}': negative values are treated as missing",
                                          _CONTEXT).format(layer, self.field_map[code]), feature.id())
                     attributes[code] = None
-            geometry = self._geometry(feature, layer)
+            geometry = self._geometry(feature, layer, identifier)
             record = CommunityRecord(
-                id=self._text(feature, "id") or str(feature.id()),
+                id=identifier,
                 name=self._text(feature, "name") or self._text(feature, "id") or str(feature.id()),
                 community_type=self._community_type(feature, layer),
                 attributes=attributes,
                 facilities=(),
                 radius_m=community_radius(geometry) if geometry is not None else None,
+                located=geometry is not None,
             )
             communities.append((feature.id(), geometry, record))
             self.feedback.setProgress(int(40.0 * current / total))
@@ -206,19 +274,30 @@ class CommunityReader:
                                      layer, self.field_map["type"]), feature.id())
             return None
 
-    def _geometry(self, feature, layer):
+    def _geometry(self, feature, layer, identifier):
+        """The community's geometry in the working CRS, or None (reported by community id): its spatial rules
+        then get no_data."""
         if not feature.hasGeometry() or feature.geometry().isEmpty():
             self.problems.add(tr("layer {}: no geometry; spatial rules get no_data", _CONTEXT).format(layer),
-                              feature.id())
+                              identifier)
             return None
         geometry = QgsGeometry(feature.geometry())
+        if not finite_geometry(geometry):
+            self.problems.add(tr("layer {}: coordinates that are not finite numbers; spatial rules get no_data",
+                                 _CONTEXT).format(layer), identifier)
+            return None
+        if geometry.type() != QgsWkbTypes.PolygonGeometry:
+            self.problems.add(tr("layer {}: a point or line, not an area; spatial rules get no_data",
+                                 _CONTEXT).format(layer), identifier)
+            return None
         if not geometry.isGeosValid():
             self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer),
-                              feature.id())
+                              identifier)
             geometry = geometry.makeValid()
-        if geometry.transform(self.to_working) != 0 or geometry.isEmpty():
-            self.problems.add(tr("layer {}: geometry cannot be projected to {}; spatial rules get no_data",
-                                 _CONTEXT).format(layer, self.crs.authid()), feature.id())
+        geometry = projected(geometry, self.to_working)
+        if geometry is None or geometry.isEmpty() or geometry.area() <= 0:
+            self.problems.add(tr("layer {}: geometry cannot be projected to {} or has no area; spatial rules get "
+                                 "no_data", _CONTEXT).format(layer, self.crs.authid()), identifier)
             return None
         return geometry
 
@@ -289,7 +368,7 @@ class FacilityReader:
         self._geometries = {}
         self._index = QgsSpatialIndex()
         for position, (_fid, geometry, _record) in enumerate(communities):
-            if geometry is not None:
+            if finite_geometry(geometry):
                 self._geometries[position] = geometry
                 self._index.addFeature(position, geometry.boundingBox())
 
@@ -345,15 +424,23 @@ class FacilityReader:
 
     def _point_and_shape(self, feature, to_working, layer):
         if not feature.hasGeometry() or feature.geometry().isEmpty():
+            # (A point of NaN coordinates reads as an empty point.)
+            self.problems.add(tr("layer {}: no geometry; not counted", _CONTEXT).format(layer), feature.id())
             return None
         geometry = QgsGeometry(feature.geometry())
+        if not finite_geometry(geometry):
+            self.problems.add(tr("layer {}: coordinates that are not finite numbers; not counted", _CONTEXT).format(
+                layer), feature.id())
+            return None
         if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
             self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer),
                               feature.id())
             geometry = geometry.makeValid()
-        if geometry.transform(to_working) != 0 or geometry.isEmpty():
-            self.problems.add(tr("layer {}: geometry cannot be projected to {}; spatial rules get no_data",
-                                 _CONTEXT).format(layer, self.working.authid()), feature.id())
+        geometry = projected(geometry, to_working)
+        if geometry is None or geometry.isEmpty():
+            self.problems.add(tr("layer {}: coordinates cannot be projected to {} (outside the CRS's area, or "
+                                 "latitude and longitude swapped?); not counted", _CONTEXT).format(
+                                     layer, self.working.authid()), feature.id())
             return None
         return geometry
 
@@ -474,11 +561,11 @@ def read_walking_network(source, layer_name, working, walkable_field, speed_fiel
                          feature.id())
             continue
         geometry = feature.geometry()
-        if reproject:
-            geometry = QgsGeometry(geometry)
-            if geometry.transform(to_working) != 0:
-                problems.add(tr("layer {}: geometry cannot be projected to {}; left out of the network",
-                                _CONTEXT).format(layer_name, working.authid()), feature.id())
+        if reproject or not finite_geometry(geometry):
+            geometry = projected(geometry, to_working)
+            if geometry is None:
+                problems.add(tr("layer {}: coordinates that are not finite or cannot be projected to {}; left out "
+                                "of the network", _CONTEXT).format(layer_name, working.authid()), feature.id())
                 continue
         parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
         for part in parts:

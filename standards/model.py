@@ -40,6 +40,9 @@ ABOVE_MAX = ("fail", "note")
 # What a `when` condition does when its attribute is missing: no_data, or assume it holds and say so
 # (e.g. 受场地条件约束: accepted for existing communities when 场地受限 is not recorded).
 IF_MISSING = ("no_data", "assume")
+# Measures that need the community's boundary: without one they are unknown (no_data).
+SPATIAL_MEASURE_KINDS = ("community_radius", "facility_count", "facility_measure", "facility_share",
+                         "walking_distance")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ editing a city's YAML sees all their typos at once instead of a Python traceback
 import difflib
 import hashlib
 import json
+import math
 import re
 import unicodedata
 
@@ -100,13 +101,21 @@ class _Checker:
             return None
         return value
 
-    def number(self, parent, key, key_path, required=True, positive=False):
+    def number(self, parent, key, key_path, required=True, positive=False, non_negative=False):
         value = self.present(parent, key, key_path, required)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(parent.place_of(key), _join(key_path, key),
-                       tr("must be a number, not {} ('{}')", _CONTEXT).format(_type_name(value), value))
+                       tr("must be a number, not {} ('{}')", _CONTEXT).format(_type_name(value), _short(value)))
+            return None
+        if not math.isfinite(value):
+            self.error(parent.place_of(key), _join(key_path, key),
+                       tr("must be a finite number, not {}", _CONTEXT).format(value))
+            return None
+        if non_negative and value < 0:
+            self.error(parent.place_of(key), _join(key_path, key),
+                       tr("must not be negative ({})", _CONTEXT).format(value))
             return None
         if positive and value <= 0:
             self.error(parent.place_of(key), _join(key_path, key), tr("must be greater than 0", _CONTEXT))
@@ -155,6 +164,12 @@ class _Checker:
 
 def _join(key_path, key):
     return "{}.{}".format(key_path, key) if key_path else str(key)
+
+
+def _short(value, limit=60):
+    """A value as text for a message, cut short: an error message never repeats a whole value."""
+    text = str(value) if not isinstance(value, (list, dict)) else "{}…".format(type(value).__name__)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _type_name(value):
@@ -667,8 +682,8 @@ def _build_where(check, measure_raw, path, known):
             check.error(where_raw.place_of(code), band_path, tr("must be a mapping with min and/or max", _CONTEXT))
             continue
         check.known_keys(band, WHERE_KEYS, band_path)
-        low = check.number(band, "min", band_path, required=False)
-        high = check.number(band, "max", band_path, required=False)
+        low = check.number(band, "min", band_path, required=False, non_negative=True)
+        high = check.number(band, "max", band_path, required=False, non_negative=True)
         if low is None and high is None:
             check.error((band.path, band.line), band_path, tr("needs min, max or both", _CONTEXT))
         bands.append(Where(code, low, high))
@@ -700,11 +715,11 @@ def _build_threshold(check, raw, key, key_path, known):
         check.known_keys(value, THRESHOLD_KEYS, path)
         ratio = check.number(value, "ratio", path, positive=True)
         of = _attribute_reference(check, value, "of", path, known["community"], "number")
-        at_least = check.number(value, "at_least", path, required=False)
+        at_least = check.number(value, "at_least", path, required=False, non_negative=True)
         if ratio is None or of is None:
             return None
         return Threshold(ratio=float(ratio), of=of, at_least=float(at_least) if at_least is not None else None)
-    number = check.number(raw, key, key_path)
+    number = check.number(raw, key, key_path, non_negative=True)
     return Threshold(value=float(number)) if number is not None else None
 
 

@@ -95,6 +95,33 @@ def _loader_for(path):
     return _LocatingLoader
 
 
+# A standard has a few thousand values; aliases (&name … *name) may repeat a value, but a file whose aliases
+# multiply it into millions (an "alias bomb") is refused before anything walks through it.
+MAX_EXPANDED_NODES = 200000
+
+
+def _expanded_size(root):
+    """How many nodes the document would have with every alias expanded, counted without expanding."""
+    sizes = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) \
+            else list(node.value)
+        if children_done:
+            sizes[id(node)] = min(1 + sum(sizes.get(id(child), MAX_EXPANDED_NODES + 1) for child in children),
+                                 MAX_EXPANDED_NODES + 1)  # a node inside itself counts as endless
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
 def read_located_yaml(path):
     """Parse one YAML file into LocatedDict/LocatedList trees; syntax errors become StandardError."""
     try:
@@ -107,7 +134,16 @@ def read_located_yaml(path):
         raise StandardError([StandardIssue(path, 0, "", tr(
             "the file is not UTF-8 text; save it as UTF-8", "StandardError"))])
     try:
-        document = yaml.load(text, Loader=_loader_for(str(path)))
+        loader = _loader_for(str(path))(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None and _expanded_size(node) > MAX_EXPANDED_NODES:
+                raise StandardError([StandardIssue(path, node.start_mark.line + 1, "", tr(
+                    "the file expands to more than {} values through its aliases (*name); a standard needs far "
+                    "fewer", "StandardError").format(MAX_EXPANDED_NODES))])
+            document = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
