@@ -256,7 +256,9 @@ def test_bad_input_is_reported_and_no_community_is_lost(cc_provider, processing_
     assert rules[("好社区", "kindergarten.building_area")]["status"] == "pass"
     assert rules[("坏数字", "parking_charging.parking_ratio")]["status"] == "no_data"
     assert rules[("坏数字", "utilities.basic")]["status"] in ("no_data", "fail")
-    assert output["无几何"]["kindergarten_status"] == "fail"  # no geometry: no facility can be inside
+    # No geometry: nothing inside it is known, so its spatial rules are missing data, never a fail for 0 found.
+    assert output["无几何"]["kindergarten_status"] == "no_data"
+    assert rules[("无几何", "kindergarten.count")]["status"] == "no_data"
     assert output["好社区"]["nursery_building_area"] == NULL  # a negative area is missing, not -5
     assert rules[("好社区", "nursery.building_area")]["status"] == "no_data"
     log = "\n".join(messages)
