@@ -5,6 +5,7 @@ reads the same everywhere ("幼儿园建筑面积 ≥ 2200 m²").
 """
 
 from ..i18n import tr
+from ..standards.measure_kinds import MEASURE_KINDS
 
 _CONTEXT = "RuleText"
 
@@ -83,7 +84,7 @@ def requirement_text(rule, standard, language):
         return tr(" or ", _CONTEXT).join(
             "{}: {}".format(option.name.get(language), requirement_text(option, standard, language))
             for option in rule.options)
-    if rule.measure.kind == "checklist":
+    if MEASURE_KINDS[rule.measure.kind].all_of:
         return tr("all of: {}", _CONTEXT).format("、".join(
             _attribute_name(standard, code, language) for code in rule.measure.attributes))
     parts = []

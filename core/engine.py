@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Dict, Optional, Tuple
 
 from ..i18n import tr
-from ..standards.model import SPATIAL_MEASURE_KINDS
+from ..standards import measure_kinds as kinds
+from ..standards.measure_kinds import evaluates
 from . import describe
 from .status import (ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, advice_status,  # noqa: F401
                      combined_status, status_label)
@@ -125,7 +126,7 @@ def _as_level(rule, result):
 
 def walking_evaluated(rule, community):
     """False for a walking-distance rule none of whose categories was routed in this run."""
-    if rule.measure is None or rule.measure.kind != "walking_distance":
+    if not kinds.is_walking_measure(rule.measure):
         return True
     return any(category in community.walking_m for category in rule.measure.categories)
 
@@ -388,10 +389,10 @@ class _RuleEvaluation:
                     self._community_attribute_name(rule.when.attribute),
                     tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT)))
         if rule.measure is not None and not rule.options and not self.community.located and (
-                rule.measure.kind in SPATIAL_MEASURE_KINDS):
+                kinds.MEASURE_KINDS[rule.measure.kind].needs_boundary):
             return self._result(NO_DATA, tr("the community has no usable boundary: nothing inside it can be "
                                             "counted or measured", _CONTEXT))
-        result = self._any_of() if rule.options else getattr(self, "_" + rule.measure.kind)()
+        result = self._any_of() if rule.options else kinds.evaluator(rule.measure.kind)(self)
         if assumed and result.status != NOT_APPLICABLE:
             result = replace(result, reason=_clause_separator(self.language).join((result.reason, assumed)))
         return result
@@ -447,6 +448,7 @@ class _RuleEvaluation:
             reason = _clause_separator(self.language).join((reason, note))
         return self._result(status, reason, value, minimum, maximum)
 
+    @evaluates(kinds.COMMUNITY_ATTRIBUTE)
     def _community_attribute(self):
         code = self.rule.measure.attribute
         raw = self.community.attributes.get(code)
@@ -461,6 +463,7 @@ class _RuleEvaluation:
     def _minutes_or_metres(self, metres):
         return metres / self.standard.walking_speed_m_per_min if self.rule.unit == "min" else metres
 
+    @evaluates(kinds.COMMUNITY_RADIUS)
     def _community_radius(self):
         radius = as_number(self.community.radius_m)
         if radius is None:
@@ -518,6 +521,7 @@ class _RuleEvaluation:
             return self._result(result.status, reason, result.measured, result.threshold_min, result.threshold_max)
         return result
 
+    @evaluates(kinds.WALKING_DISTANCE)
     def _walking_distance(self):
         measure = self.rule.measure
         if measure.each_of:
@@ -531,6 +535,7 @@ class _RuleEvaluation:
         result = self._decided(subject, self._minutes_or_metres(metres))
         return self._with_metres(result, metres)
 
+    @evaluates(kinds.FACILITY_COUNT)
     def _facility_count(self):
         measure = self.rule.measure
         counted = unknown = 0
@@ -552,6 +557,7 @@ class _RuleEvaluation:
                 self._facility_attribute_name(band.attribute) for band in measure.where))
         return self._decided(subject, counted, counted, counted + unknown, note)
 
+    @evaluates(kinds.FACILITY_MEASURE)
     def _facility_measure(self):
         measure = self.rule.measure
         facilities = self._facilities()
@@ -580,6 +586,7 @@ class _RuleEvaluation:
             lowest, highest = (0.0 if unknown else value), value
         return self._decided(subject, value, lowest, highest, note)
 
+    @evaluates(kinds.FACILITY_SHARE)
     def _facility_share(self):
         measure = self.rule.measure
         facilities = self._facilities()
@@ -600,6 +607,7 @@ class _RuleEvaluation:
                 self._categories_name(), _inline(self._facility_attribute_name(measure.numerator), self.language)))
         return self._decided(subject, numerator / denominator)
 
+    @evaluates(kinds.CHECKLIST)
     def _checklist(self):
         codes = self.rule.measure.attributes
         values = {code: _yes_no(self.community.attributes.get(code)) for code in codes}

@@ -42,6 +42,7 @@ from typing import Optional, Tuple
 import numpy as np
 
 from ..i18n import tr
+from ..standards import measure_kinds
 from . import network as walking_network
 from .network import _expand
 
@@ -432,7 +433,7 @@ def area_requirements(standard, item_code):
     requirements = []
     for rule in standard.rules_for_item(item_code):
         measure = rule.measure
-        if (rule.level != "required" or measure is None or measure.kind != "facility_measure"
+        if (rule.level != "required" or measure is None or measure.kind != measure_kinds.FACILITY_MEASURE
                 or measure.aggregate != "max" or rule.min is None or measure.attribute not in area_attributes):
             continue
         requirements.append(AreaRequirement(rule.id, measure.attribute, area_attributes[measure.attribute].name,

@@ -11,6 +11,7 @@ from typing import Optional
 import numpy as np
 
 from .status import ADVISORY, FAIL, INFO, NO_DATA, PASS
+from ..standards import measure_kinds
 
 LEVEL_RANK = {"required": 0, "recommended": 1, "conditional": 2, "informative": 3}
 
@@ -57,7 +58,7 @@ def category_limits(standard):
     candidates = {}
     for rule in standard.rules:
         for part in (rule,) + tuple(rule.options):
-            if part.measure is None or part.measure.kind != "walking_distance":
+            if not measure_kinds.is_walking_measure(part.measure):
                 continue
             if part.max is not None and part.max.is_proportional:
                 continue

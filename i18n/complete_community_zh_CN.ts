@@ -1988,6 +1988,44 @@
     </message>
 </context>
 <context>
+    <name>MeasureKinds</name>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>a number of the community (e.g. population)</source>
+        <translation>社区的一项数值（如人口）</translation>
+    </message>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>a share of two attributes of the largest facility</source>
+        <translation>最大设施两项属性之比</translation>
+    </message>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>an attribute of the community's facilities (area, classes, …), aggregated</source>
+        <translation>社区设施某项属性（面积、班数等）的汇总值</translation>
+    </message>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>how many facilities of these categories the community has</source>
+        <translation>社区内这些类别设施的数量</translation>
+    </message>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>the farthest reach from the community's centre to its boundary</source>
+        <translation>社区中心至边界的最远距离</translation>
+    </message>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>walking distance or time to the nearest facility of these categories</source>
+        <translation>至最近的这些类别设施的步行距离或时间</translation>
+    </message>
+    <message>
+        <location filename="../standards/measure_kinds.py"/>
+        <source>yes/no attributes of the community, all required</source>
+        <translation>社区的是/否属性，须全部满足</translation>
+    </message>
+</context>
+<context>
     <name>OutputFields</name>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3631,9 +3669,13 @@
         <translation>步行指标的单位为 m（距离）或 min（时间）</translation>
     </message>
     <message>
-        <location filename="../standards/schema.py"/>
         <source>a walking_distance measure names either categories or each_of (one list of categories per kind)</source>
-        <translation>walking_distance 度量应给出 categories 或 each_of（每类设施一个类别列表）之一</translation>
+        <translation type="obsolete">walking_distance 度量应给出 categories 或 each_of（每类设施一个类别列表）之一</translation>
+    </message>
+    <message>
+        <location filename="../standards/schema.py"/>
+        <source>a {} measure names exactly one of: {}</source>
+        <translation>{} 度量须且只能给出以下之一：{}</translation>
     </message>
     <message>
         <location filename="../standards/schema.py"/>

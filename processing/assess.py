@@ -10,6 +10,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingConte
 from qgis.PyQt.QtCore import Qt
 
 from ..core import output_fields as F
+from ..standards import measure_kinds
 from ..core.walking import category_limits
 from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
@@ -99,6 +100,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     ALGORITHM_ID = "assess"
     COLOUR_FIELD = F.CC_STATUS.name
     COMPLIANCE_PREFIX = "cc"  # a key of core/output_fields.VERDICTS
+    MEASURE_INPUTS = measure_kinds.NEEDS
     WRITES_ITEM_FIELDS = True
 
     def displayName(self):
@@ -170,7 +172,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
 
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule: scale, provision and walking, so cc_status is the complete verdict."""
-        return standard.rules_in_scope("community")
+        return tuple(rule for rule in standard.rules_in_scope("community") if self.measurable(rule))
 
     def colour_field(self, parameters, context, standard):
         return F.CC_STATUS.name

@@ -12,6 +12,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterMatrix, QgsWkbTypes)
 from .. import styles
 from ..core import output_fields as F
+from ..standards import measure_kinds
 from ..core.categories import category_codes
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
@@ -50,24 +51,7 @@ def standard_values(standard, language):
 
 def attributes_read_by(rules):
     """The community attribute codes that these rules read (measures, proportional thresholds, conditions)."""
-    codes = []
-
-    def add(code):
-        if code and code not in codes:
-            codes.append(code)
-
-    for rule in rules:
-        for part in (rule,) + tuple(rule.options):
-            if part.measure is not None:
-                add(part.measure.attribute if part.measure.kind == "community_attribute" else None)
-                for code in part.measure.attributes:
-                    add(code)
-            for threshold in (part.min, part.max):
-                if threshold is not None and threshold.is_proportional:
-                    add(threshold.of)
-            if part.when is not None:
-                add(part.when.attribute)
-    return codes
+    return measure_kinds.community_attributes_read(rules)
 
 
 class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
@@ -95,6 +79,9 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
     COMPLIANCE_PREFIX = "cc"
     # Whether <item>_status and the measured value of each rule are written on the community layer.
     WRITES_ITEM_FIELDS = True
+    # What this algorithm can measure (standards/measure_kinds.NEEDS): it evaluates the rules whose every
+    # measure needs only these.
+    MEASURE_INPUTS = (measure_kinds.ATTRIBUTES, measure_kinds.GEOMETRY, measure_kinds.FACILITIES)
     # Community attribute code → the parameter that names its field (the rest are matched by name).
     COMMUNITY_ATTRIBUTE_PARAMETERS = {"population": POPULATION_FIELD, "households": HOUSEHOLDS_FIELD}
     # Facility attribute code → the parameter that names its field (the rest are matched by name).
@@ -165,6 +152,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
 
     def rules_to_evaluate(self, standard, parameters, context):
         raise NotImplementedError
+
+    def measurable(self, rule, inputs=None):
+        """Whether this algorithm can measure every part of `rule` (with `inputs`, default MEASURE_INPUTS)."""
+        return measure_kinds.measured_with(rule, self.MEASURE_INPUTS if inputs is None else inputs)
 
     def colour_field(self, parameters, context, standard):
         return self.COLOUR_FIELD

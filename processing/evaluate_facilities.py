@@ -132,7 +132,7 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule but the scale and the walking distances (those have their own algorithms)."""
         return tuple(rule for rule in standard.rules_in_scope("community")
-                     if rule.item != SCALE_ITEM and not _needs_walking(rule))
+                     if rule.item != SCALE_ITEM and self.measurable(rule))
 
     def matrix_attribute_fields(self, parameters, context, standard):
         """ATTRIBUTE_FIELDS as {attribute code: field}; an unknown code or an odd cell count stops the run."""
@@ -162,8 +162,3 @@ def _colour_items():
     """The items one may colour by: the national guide's community items, in its order (the enum's options
     must not depend on the standard chosen at run time)."""
     return tuple(item for item in load_standard().items if item.scope == "community" and item.code != SCALE_ITEM)
-
-
-def _needs_walking(rule):
-    return any(part.measure is not None and part.measure.kind == "walking_distance"
-               for part in (rule,) + tuple(rule.options))

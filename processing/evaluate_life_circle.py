@@ -15,6 +15,7 @@ from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles
 from ..core.records import CommunityRecord
 from ..core.walking import as_optional, category_limits
 from ..i18n import current_language
+from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import (CommunityEvaluationAlgorithm, standard_fields, standard_values, summary_fields,
@@ -49,6 +50,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
 
     ALGORITHM_ID = "evaluate_life_circle"
     COLOUR_FIELD = F.LC_STATUS.name
+    MEASURE_INPUTS = measure_kinds.NEEDS
 
     def displayName(self):
         return self.tr("Evaluate the 15-minute life circle (十五分钟生活圈评估)")
@@ -102,7 +104,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             optional=True, createByDefault=False))
 
     def rules_to_evaluate(self, standard, parameters, context):
-        return standard.rules_for_item(LIFE_CIRCLE_ITEM)
+        return tuple(rule for rule in standard.rules_for_item(LIFE_CIRCLE_ITEM) if self.measurable(rule))
 
     # -- the run ------------------------------------------------------------------------------------
 
@@ -124,8 +126,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             parameters, context, feedback, reader.crs, standard.walking_speed_m_per_min, reader.problems,
             facilities.located, [p.x() if p else np.nan for p in centres], [p.y() if p else np.nan for p in centres])
         reader.problems.report(feedback)
-        named = [category for rule in rules if rule.measure is not None and rule.measure.kind == "walking_distance"
-                 for category in rule.measure.categories]
+        named = measure_kinds.walking_categories(rules)
         limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
         distances = {}
         for category in limits:
@@ -306,9 +307,10 @@ def _grouping_limits(standard):
     population = radius = None
     for rule in standard.rules_for_item(LIFE_CIRCLE_ITEM):
         kind = rule.measure.kind if rule.measure is not None else None
-        if kind == "community_attribute" and rule.measure.attribute == "population" and rule.min and rule.max:
+        if (kind == measure_kinds.COMMUNITY_ATTRIBUTE and rule.measure.attribute == "population" and rule.min
+                and rule.max):
             population = (float(rule.min.value), float(rule.max.value))
-        elif kind == "community_radius" and rule.unit == "m" and rule.max is not None:
+        elif kind == measure_kinds.COMMUNITY_RADIUS and rule.unit == "m" and rule.max is not None:
             radius = float(rule.max.value)
     if population is None or radius is None:
         return None

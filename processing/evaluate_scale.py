@@ -1,6 +1,7 @@
 """居住社区规模评估 — population and spatial scale of each community against 2.2 of the guide."""
 
 from ..core import output_fields as F
+from ..standards import measure_kinds
 from .community_evaluation import CommunityEvaluationAlgorithm
 
 SCALE_ITEM = "scale"
@@ -51,7 +52,7 @@ class EvaluateScaleAlgorithm(CommunityEvaluationAlgorithm):
     def rules_to_evaluate(self, standard, parameters, context):
         """The scale rules that need no walking network (those come with the walking evaluation); rules that
         count facilities only when facilities are given — without them they cannot be judged."""
-        with_facilities = self.parameterAsSource(parameters, self.FACILITIES, context) is not None
-        return tuple(rule for rule in standard.rules_for_item(SCALE_ITEM)
-                     if rule.measure is None or (rule.measure.kind != "walking_distance" and (
-                         with_facilities or not rule.measure.kind.startswith("facility_"))))
+        inputs = set(self.MEASURE_INPUTS)
+        if self.parameterAsSource(parameters, self.FACILITIES, context) is None:
+            inputs.discard(measure_kinds.FACILITIES)
+        return tuple(rule for rule in standard.rules_for_item(SCALE_ITEM) if self.measurable(rule, inputs))

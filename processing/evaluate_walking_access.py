@@ -10,6 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
 from .. import styles
 from ..core import output_fields as F
+from ..standards import measure_kinds
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
@@ -33,6 +34,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     ALGORITHM_ID = "evaluate_walking_access"
     COLOUR_FIELD = F.WALK_STATUS.name
+    MEASURE_INPUTS = (measure_kinds.NETWORK,)
     COMPLIANCE_PREFIX = "walk"  # a key of core/output_fields.VERDICTS
     WRITES_ITEM_FIELDS = False  # the provision layer's <item>_status stays the provision verdict
 
@@ -105,8 +107,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule that measures a walking distance (required and informative)."""
-        return tuple(rule for rule in standard.rules_in_scope("community")
-                     if rule.measure is not None and rule.measure.kind == "walking_distance")
+        return tuple(rule for rule in standard.rules_in_scope("community") if self.measurable(rule))
 
     def load_standard_parameter(self, parameters, context, feedback):
         """The standard, with the walking speed the user chose (it turns metres into minutes)."""
@@ -121,8 +122,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
         rules = self.rules_to_evaluate(standard, parameters, context)
-        named = {category for rule in rules if rule.measure is not None and rule.measure.kind == "walking_distance"
-                 for category in rule.measure.categories}
+        named = set(measure_kinds.walking_categories(rules))
         self._limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
         self._speed = standard.walking_speed_m_per_min
         self._communities = communities

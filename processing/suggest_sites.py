@@ -18,6 +18,7 @@ from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECT
                            greedy_maximal_cover)
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
+from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_suggested_sites_style
 from .base_algorithm import make_fields
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
@@ -362,7 +363,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
     def _site_attributes(self, standard, item, record, site):
         attributes = {}
         for rule in standard.rules_for_item(item.code):
-            if rule.measure is None or rule.measure.kind != "facility_measure" or rule.min is None:
+            if rule.measure is None or rule.measure.kind != measure_kinds.FACILITY_MEASURE or rule.min is None:
                 continue
             if rule.applies(record.community_type) is False:
                 continue

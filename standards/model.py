@@ -11,38 +11,16 @@ LEVELS = ("required", "recommended", "conditional", "informative")
 APPLIES_TO = ("both", "new", "existing")
 SCOPES = ("community", "life_circle")
 ATTRIBUTE_TYPES = ("number", "boolean", "text")
-AGGREGATES = ("max", "sum", "min")
 UNITS = ("person", "household", "count", "m", "min", "m2", "ratio", "class", "cell", "space")
 
-# Measure kinds and the keys each one takes (beyond `kind`); the first tuple is required keys.
-MEASURE_KINDS = {
-    # a number read from the community (or life circle) record, e.g. population
-    "community_attribute": (("attribute",), ()),
-    # farthest walking reach from the community's representative point to its boundary
-    "community_radius": ((), ()),
-    # how many facilities of these categories the community has (optionally only those in a size band)
-    "facility_count": (("categories",), ("where",)),
-    # a facility attribute (areas, classes, locker cells) aggregated over the community's facilities
-    "facility_measure": (("categories", "attribute", "aggregate"), ()),
-    # numerator / denominator on the facility with the largest denominator (e.g. sports share of a park)
-    "facility_share": (("categories", "numerator", "denominator"), ()),
-    # all listed yes/no community attributes must be yes; the value is how many are
-    "checklist": (("attributes",), ()),
-    # network walking distance (m) or time (min) to the nearest facility of these categories; with `each_of`
-    # (lists of categories, one list per kind the guide names) every kind must be within the limit and the
-    # farthest kind decides ("养老设施、医疗设施、小超市…的时间不宜超过10分钟")
-    "walking_distance": ((), ("categories", "each_of")),
-}
-WALKING_KINDS = ("community_radius", "walking_distance")
+# Measure kinds, their keys and what they need: standards/measure_kinds.py.
+
 # What a value above a rule's max means: a failure (a limit), or only a note (the upper end of a range
 # the guide gives as sizing guidance, e.g. locker cells "1—1.3 倍").
 ABOVE_MAX = ("fail", "note")
 # What a `when` condition does when its attribute is missing: no_data, or assume it holds and say so
 # (e.g. 受场地条件约束: accepted for existing communities when 场地受限 is not recorded).
 IF_MISSING = ("no_data", "assume")
-# Measures that need the community's boundary: without one they are unknown (no_data).
-SPATIAL_MEASURE_KINDS = ("community_radius", "facility_count", "facility_measure", "facility_share",
-                         "walking_distance")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import re
 import unicodedata
 
 from ..i18n import tr
-from .model import (ABOVE_MAX, AGGREGATES, APPLIES_TO, ATTRIBUTE_TYPES, IF_MISSING, LEVELS, MEASURE_KINDS, SCOPES,
-                    UNITS, WALKING_KINDS,
+from . import measure_kinds as kinds
+from .model import (ABOVE_MAX, APPLIES_TO, ATTRIBUTE_TYPES, IF_MISSING, LEVELS, SCOPES, UNITS,
                     Attribute, Category, Condition, Group, Item, Location, Measure, Rule, Standard, Text, Threshold,
                     Where)
 from .yaml_source import LocatedDict, LocatedList, StandardError, StandardIssue
@@ -39,9 +39,6 @@ CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 RULE_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 OSM_TAG_PATTERN = re.compile(r"^[a-z_:]+=[^=\s]+$")
 
-# Units a measure reports in when the rule does not say.
-DEFAULT_UNITS = {"facility_count": "count", "checklist": "count", "walking_distance": "m",
-                 "community_radius": "m", "facility_share": "ratio"}
 
 _CONTEXT = "StandardSchema"
 
@@ -521,7 +518,7 @@ def _build_rule(check, raw, key_path, known, parent=None):
         unit = _measure_unit(check, raw, key_path, measure, known)
         minimum = _build_threshold(check, raw, "min", key_path, known)
         maximum = _build_threshold(check, raw, "max", key_path, known)
-        if measure is not None and measure.kind == "checklist":
+        if measure is not None and kinds.MEASURE_KINDS[measure.kind].all_of:
             if minimum is None and maximum is None:
                 minimum = Threshold(value=float(len(measure.attributes)))  # every item on the list
         elif measure is not None and "min" not in raw and "max" not in raw and level != "informative":
@@ -569,75 +566,96 @@ def _build_options(check, raw, key_path, known, parent):
 
 
 def _build_measure(check, raw, key_path, known):
+    """A Measure from its YAML mapping: the keys its kind takes (standards/measure_kinds.py), each checked
+    for what it holds."""
     measure_raw = check.mapping(raw, "measure", key_path)
     if measure_raw is None:
         return None
     path = _join(key_path, "measure")
-    kind = check.choice(measure_raw, "kind", path, tuple(MEASURE_KINDS))
-    if kind is None:
+    kind_code = check.choice(measure_raw, "kind", path, tuple(kinds.MEASURE_KINDS))
+    if kind_code is None:
         return None
-    required, optional = MEASURE_KINDS[kind]
-    check.known_keys(measure_raw, ("kind",) + required + optional, path)
-    for key in required:
+    kind = kinds.MEASURE_KINDS[kind_code]
+    check.known_keys(measure_raw, ("kind",) + kind.allowed_keys, path)
+    for key in kind.required_keys:
         if key not in measure_raw:
             check.error((measure_raw.path, measure_raw.line), _join(path, key),
-                        tr("missing; a '{}' measure needs it", _CONTEXT).format(kind))
-    fields = {"kind": kind}
-    if kind == "walking_distance" and ("categories" in measure_raw) == ("each_of" in measure_raw):
-        check.error((measure_raw.path, measure_raw.line), path, tr(
-            "a walking_distance measure names either categories or each_of (one list of categories per kind)",
-            _CONTEXT))
-    if "categories" in measure_raw:
-        categories = check.string_list(measure_raw, "categories", path)
-        _check_category_codes(check, measure_raw["categories"], categories, _join(path, "categories"), known)
-        if not categories:
-            check.error(measure_raw.place_of("categories"), _join(path, "categories"),
-                        tr("list at least one facility category", _CONTEXT))
-        fields["categories"] = categories
-    if "each_of" in measure_raw:
-        kinds_raw = measure_raw["each_of"]
-        kinds = []
-        if not isinstance(kinds_raw, LocatedList) or not kinds_raw:
-            check.error(measure_raw.place_of("each_of"), _join(path, "each_of"), tr(
-                "must be a list of kinds, each a list of facility categories", _CONTEXT))
-        else:
-            for index, kind_raw in enumerate(kinds_raw):
-                kind_path = "{}.each_of[{}]".format(path, index)
-                if not isinstance(kind_raw, LocatedList) or not kind_raw:
-                    check.error(kinds_raw.place_of(index), kind_path, tr("list at least one facility category",
-                                                                         _CONTEXT))
-                    continue
-                codes = tuple(str(code) for code in kind_raw)
-                _check_category_codes(check, kind_raw, codes, kind_path, known)
-                kinds.append(codes)
-        fields["each_of"] = tuple(kinds)
-        fields["categories"] = tuple(dict.fromkeys(code for codes in kinds for code in codes))
-    if kind == "community_attribute":
-        fields["attribute"] = _attribute_reference(check, measure_raw, "attribute", path, known["community"], "number")
-    if kind == "facility_measure":
-        fields["attribute"] = _attribute_reference(check, measure_raw, "attribute", path, known["facility"], "number")
-        fields["aggregate"] = check.choice(measure_raw, "aggregate", path, AGGREGATES)
-    if kind == "facility_share":
-        fields["numerator"] = _attribute_reference(check, measure_raw, "numerator", path, known["facility"], "number")
-        fields["denominator"] = _attribute_reference(check, measure_raw, "denominator", path, known["facility"],
-                                                     "number")
-    if kind == "checklist":
-        attributes = check.string_list(measure_raw, "attributes", path)
-        for index, code in enumerate(attributes):
-            attribute = known["community"].get(code)
-            if attribute is None:
-                check.error(measure_raw["attributes"].place_of(index), "{}.attributes[{}]".format(path, index),
-                            _unknown_reference(tr("community attribute", _CONTEXT), code, known["community"]))
-            elif attribute.type != "boolean":
-                check.error(measure_raw["attributes"].place_of(index), "{}.attributes[{}]".format(path, index),
-                            tr("'{}' is not a yes/no attribute", _CONTEXT).format(code))
-        if not attributes:
-            check.error(measure_raw.place_of("attributes"), _join(path, "attributes"),
-                        tr("list at least one yes/no community attribute", _CONTEXT))
-        fields["attributes"] = attributes
-    if "where" in measure_raw:
-        fields["where"] = _build_where(check, measure_raw, path, known)
-    return Measure(**fields)
+                        tr("missing; a '{}' measure needs it", _CONTEXT).format(kind_code))
+    for group in kind.one_of:
+        if sum(1 for key in group if key in measure_raw) != 1:
+            check.error((measure_raw.path, measure_raw.line), path, tr(
+                "a {} measure names exactly one of: {}", _CONTEXT).format(kind_code, ", ".join(group)))
+    fields = {"kind": kind_code}
+    for key in kind.allowed_keys:
+        if key in measure_raw or key in kind.required_keys:
+            fields.update(_MEASURE_VALUE_READERS[kind.value_type(key)](check, measure_raw, key, path, known))
+    return Measure(**{name: value for name, value in fields.items() if value is not None})
+
+
+def _category_list(check, measure_raw, key, path, known):
+    if key not in measure_raw:
+        return {}
+    categories = check.string_list(measure_raw, key, path)
+    _check_category_codes(check, measure_raw[key], categories, _join(path, key), known)
+    if not categories:
+        check.error(measure_raw.place_of(key), _join(path, key), tr("list at least one facility category", _CONTEXT))
+    return {kinds.KEY_FIELDS[key]: categories}
+
+
+def _category_kinds(check, measure_raw, key, path, known):
+    """each_of: one list of categories per kind; `categories` becomes all of them (what is walked to)."""
+    kinds_raw = measure_raw[key]
+    found = []
+    if not isinstance(kinds_raw, LocatedList) or not kinds_raw:
+        check.error(measure_raw.place_of(key), _join(path, key), tr(
+            "must be a list of kinds, each a list of facility categories", _CONTEXT))
+    else:
+        for index, kind_raw in enumerate(kinds_raw):
+            kind_path = "{}.{}[{}]".format(path, key, index)
+            if not isinstance(kind_raw, LocatedList) or not kind_raw:
+                check.error(kinds_raw.place_of(index), kind_path, tr("list at least one facility category",
+                                                                     _CONTEXT))
+                continue
+            codes = tuple(str(code) for code in kind_raw)
+            _check_category_codes(check, kind_raw, codes, kind_path, known)
+            found.append(codes)
+    return {kinds.KEY_FIELDS[key]: tuple(found),
+            "categories": tuple(dict.fromkeys(code for codes in found for code in codes))}
+
+
+def _community_yes_no_list(check, measure_raw, key, path, known):
+    attributes = check.string_list(measure_raw, key, path)
+    for index, code in enumerate(attributes):
+        attribute = known["community"].get(code)
+        if attribute is None:
+            check.error(measure_raw[key].place_of(index), "{}.{}[{}]".format(path, key, index),
+                        _unknown_reference(tr("community attribute", _CONTEXT), code, known["community"]))
+        elif attribute.type != "boolean":
+            check.error(measure_raw[key].place_of(index), "{}.{}[{}]".format(path, key, index),
+                        tr("'{}' is not a yes/no attribute", _CONTEXT).format(code))
+    if not attributes:
+        check.error(measure_raw.place_of(key), _join(path, key),
+                    tr("list at least one yes/no community attribute", _CONTEXT))
+    return {kinds.KEY_FIELDS[key]: attributes}
+
+
+def _attribute_of(scope):
+    def read(check, measure_raw, key, path, known):
+        return {kinds.KEY_FIELDS[key]: _attribute_reference(check, measure_raw, key, path, known[scope], "number")}
+    return read
+
+
+_MEASURE_VALUE_READERS = {
+    kinds.CATEGORY_LIST: _category_list,
+    kinds.CATEGORY_KINDS: _category_kinds,
+    kinds.COMMUNITY_NUMBER: _attribute_of("community"),
+    kinds.FACILITY_NUMBER: _attribute_of("facility"),
+    kinds.COMMUNITY_YES_NO_LIST: _community_yes_no_list,
+    kinds.AGGREGATE: lambda check, raw, key, path, known: {
+        kinds.KEY_FIELDS[key]: check.choice(raw, key, path, kinds.AGGREGATES)},
+    kinds.SIZE_BANDS: lambda check, raw, key, path, known: {
+        kinds.KEY_FIELDS[key]: _build_where(check, raw, path, known)},
+}
 
 
 def _check_category_codes(check, located, codes, key_path, known):
@@ -695,15 +713,17 @@ def _measure_unit(check, raw, key_path, measure, known):
         return None
     if "unit" in raw:
         unit = check.choice(raw, "unit", key_path, UNITS)
-        if unit is not None and measure.kind in WALKING_KINDS and unit not in ("m", "min"):
+        if unit is not None and kinds.MEASURE_KINDS[measure.kind].walking and unit not in ("m", "min"):
             check.error(raw.place_of("unit"), _join(key_path, "unit"),
                         tr("a walking measure is in m (distance) or min (time)", _CONTEXT))
         return unit
-    if measure.kind in DEFAULT_UNITS:
-        return DEFAULT_UNITS[measure.kind]
-    attributes = known["community"] if measure.kind == "community_attribute" else known["facility"]
-    attribute = attributes.get(measure.attribute)
-    return attribute.unit if attribute is not None else None
+    kind = kinds.MEASURE_KINDS[measure.kind]
+    if kind.default_unit is not None:
+        return kind.default_unit
+    # The unit of the number it reads.
+    read = [known["community"].get(code) for code in kind.community_attributes(measure)]
+    read += [known["facility"].get(code) for code in kind.facility_attributes(measure)]
+    return next((attribute.unit for attribute in read if attribute is not None), None)
 
 
 def _build_threshold(check, raw, key, key_path, known):

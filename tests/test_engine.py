@@ -12,7 +12,7 @@ from complete_community.core.engine import (ADVISORY, FAIL, NO_DATA, NOT_APPLICA
 from complete_community.core.records import parse_boolean, parse_community_type
 from complete_community.i18n import remove_translator
 from complete_community.standards import load_standard
-from complete_community.standards.model import MEASURE_KINDS
+from complete_community.standards.measure_kinds import MEASURE_KINDS
 
 RULE_CASE_KEYS = {"case", "rule", "community", "expect", "language"}
 RULE_EXPECT_KEYS = {"status", "measured", "min", "max", "unit", "option_id", "counts", "reason"}

@@ -23,6 +23,7 @@ from ..core.status import ADVISORY, FAIL, STATUSES, status_label
 from ..core.status import combined_status as _combined_verdict
 from ..core.walking import category_limits
 from ..i18n import tr
+from ..standards import measure_kinds
 
 _CONTEXT = "Scorecard"
 # Where a community's verdict may be, the most complete first (the scale layer has only its item status).
@@ -404,7 +405,7 @@ def _gaps(items, walking, standard, language):
                 item.scope != "community"):
             continue
         parts = [part for part in (rule,) + tuple(rule.options)
-                 if part.measure is not None and part.measure.kind == "walking_distance" and not part.measure.each_of]
+                 if measure_kinds.is_walking_measure(part.measure) and not part.measure.each_of]
         known = [by_category[code] for part in parts for code in part.measure.categories if code in by_category]
         limits = [float(part.max.value) * (speed if part.unit == "min" else 1.0) for part in parts
                   if part.max is not None and not part.max.is_proportional]
