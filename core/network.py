@@ -30,7 +30,7 @@ Marks used throughout: segment index -1 and offset inf = not snapped; distance i
 
 import heapq
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Tuple
 
 import numpy as np
@@ -57,6 +57,10 @@ NOT_SNAPPED = 3    # the target itself is farther than max_distance from every s
 STATUS_NAMES = ("reached", "beyond_cutoff", "unreachable", "not_snapped")
 
 NOT_SNAPPED_SEGMENT = -1
+# A point walks from every street within this distance (m) of its nearest one, not only from the nearest: two
+# parallel streets 75.000 m away are a tie whatever the rounding of the coordinates (storing data in another CRS
+# moves points by micrometres), and the walk must not depend on which street happens to come first.
+SNAP_TIE_TOLERANCE = 0.5
 
 # How the route of a target leaves its segment (NearestResult.via)
 _VIA_FROM_NODE, _VIA_TO_NODE, _VIA_SAME_SEGMENT, _VIA_NONE = 0, 1, 2, -1
@@ -100,6 +104,9 @@ class SnappedPoints:
                           snapped. To learn how far an unsnapped point is from the network, snap it
                           again with max_distance=inf.
     max_distance          the limit used (m)
+    alternatives          the other segments within SNAP_TIE_TOLERANCE of each point's nearest one, as
+                          (owner point index, segment, fraction, snapped_x, snapped_y, offset) arrays,
+                          or None: searches start and end on them too, so ties never decide a walk
     """
 
     network: "WalkingNetwork" = field(repr=False)
@@ -111,9 +118,23 @@ class SnappedPoints:
     snapped_y: np.ndarray
     offset: np.ndarray
     max_distance: float
+    alternatives: tuple = None
 
     def __len__(self):
         return len(self.segment)
+
+    def expanded(self):
+        """(SnappedPoints of every point followed by every alternative snap, owner point of each row)."""
+        count = len(self.segment)
+        if not self.alternatives or not len(self.alternatives[0]):
+            return self, np.arange(count, dtype=np.int64)
+        owner, segment, fraction, snapped_x, snapped_y, offset = self.alternatives
+        points = SnappedPoints(self.network, np.concatenate((self.x, self.x[owner])),
+                               np.concatenate((self.y, self.y[owner])), np.concatenate((self.segment, segment)),
+                               np.concatenate((self.fraction, fraction)),
+                               np.concatenate((self.snapped_x, snapped_x)), np.concatenate((self.snapped_y, snapped_y)),
+                               np.concatenate((self.offset, offset)), self.max_distance)
+        return points, np.concatenate((np.arange(count, dtype=np.int64), owner))
 
     @property
     def is_snapped(self):
@@ -125,9 +146,17 @@ class SnappedPoints:
         indices = np.asarray(indices)
         if indices.dtype != bool:
             indices = indices.astype(np.int64)  # an empty list would index as float
+        alternatives = None
+        if self.alternatives and len(self.alternatives[0]):
+            chosen = np.flatnonzero(indices) if indices.dtype == bool else indices
+            new_position = np.full(len(self.segment), -1, dtype=np.int64)
+            new_position[chosen] = np.arange(len(chosen))
+            owner = new_position[self.alternatives[0]]
+            kept = owner >= 0
+            alternatives = (owner[kept],) + tuple(values[kept] for values in self.alternatives[1:])
         return SnappedPoints(self.network, self.x[indices], self.y[indices], self.segment[indices],
                              self.fraction[indices], self.snapped_x[indices], self.snapped_y[indices],
-                             self.offset[indices], self.max_distance)
+                             self.offset[indices], self.max_distance, alternatives)
 
 
 @dataclass(frozen=True, eq=False)
@@ -232,6 +261,7 @@ class NearestResult:
         self.via = via  # how each target's route leaves its segment (internal code, see route())
         self.node_distance = node_distance  # per node: best source offset + network cost (inf if not reached)
         self._node_parent = node_parent     # per node: previous node on its path, -1 at a source's segment
+        self._source_entry = None           # per target: the row of `sources` whose snap won (alternative snaps)
 
     def __len__(self):
         return len(self.status)
@@ -246,7 +276,7 @@ class NearestResult:
         if self.status[target] != REACHED:
             return None
         network, targets, sources = self.network, self.targets, self.sources
-        source = int(self.source[target])
+        source = int(self._source_entry[target] if self._source_entry is not None else self.source[target])
         points = [(float(targets.snapped_x[target]), float(targets.snapped_y[target]))]
         via = int(self.via[target])
         if via != _VIA_SAME_SEGMENT:
@@ -365,7 +395,8 @@ class WalkingNetwork:
         max_distance  points farther than this (m) from every segment are not snapped (segment -1,
                       offset inf); inf snaps every finite point. A point exactly at max_distance snaps.
         A point equally near to several segments (e.g. on a shared vertex) takes the lowest segment
-        index among them.
+        index among them; the other segments within SNAP_TIE_TOLERANCE of its nearest are kept as its
+        alternatives (searches use them too).
         """
         xs = np.asarray(xs, dtype=np.float64).ravel()
         ys = np.asarray(ys, dtype=np.float64).ravel()
@@ -392,7 +423,45 @@ class WalkingNetwork:
             t, qx, qy = self._project(xs[on], ys[on], segment)
             fraction[on], snapped_x[on], snapped_y[on] = t, qx, qy
             offset[on] = np.hypot(xs[on] - qx, ys[on] - qy)
-        return SnappedPoints(self, xs, ys, best_segment, fraction, snapped_x, snapped_y, offset, max_distance)
+        alternatives = self._alternative_snaps(xs, ys, on, best_segment, offset, max_distance)
+        return SnappedPoints(self, xs, ys, best_segment, fraction, snapped_x, snapped_y, offset, max_distance,
+                             alternatives)
+
+    def _alternative_snaps(self, xs, ys, on, best_segment, offset, max_distance):
+        """(owner, segment, fraction, snapped_x, snapped_y, offset) of every other segment within
+        SNAP_TIE_TOLERANCE of each snapped point's nearest one (and within max_distance)."""
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)) + tuple(np.zeros(0) for _ in range(4))
+        if not len(on) or self._grid is None:
+            return empty
+        grid = self._grid
+        radius = np.minimum(offset[on] + SNAP_TIE_TOLERANCE, max_distance)
+        px, py = xs[on], ys[on]
+
+        def cell_of(value, origin, cells):
+            return np.clip(np.floor((value - origin) / grid.cell).astype(np.int64), 0, cells - 1)
+
+        first_column, last_column = cell_of(px - radius, grid.origin_x, grid.columns), cell_of(px + radius, grid.origin_x,
+                                                                                               grid.columns)
+        first_row, last_row = cell_of(py - radius, grid.origin_y, grid.rows), cell_of(py + radius, grid.origin_y, grid.rows)
+        width = last_column - first_column + 1
+        cells = width * (last_row - first_row + 1)
+        point = np.repeat(np.arange(len(on)), cells)
+        step = np.arange(int(cells.sum())) - np.repeat(np.cumsum(cells) - cells, cells)
+        cell_id = (first_row[point] + step // width[point]) * grid.columns + first_column[point] + step % width[point]
+        start = grid.cell_start[cell_id]
+        pair_point, pair_segment = _expand(point, start, grid.cell_start[cell_id + 1] - start, grid.cell_segments)
+        if not len(pair_point):
+            return empty
+        d2 = self._squared_distances(px[pair_point], py[pair_point], pair_segment)
+        keep = (d2 <= radius[pair_point] ** 2) & (pair_segment != best_segment[on][pair_point])
+        pair_point, pair_segment = pair_point[keep], pair_segment[keep]
+        if not len(pair_point):
+            return empty
+        unique = np.unique(pair_point * np.int64(self.segment_count) + pair_segment)  # a segment spans many cells
+        pair_point, pair_segment = unique // self.segment_count, unique % self.segment_count
+        owner = on[pair_point]
+        t, qx, qy = self._project(xs[owner], ys[owner], pair_segment)
+        return owner, pair_segment, t, qx, qy, np.hypot(xs[owner] - qx, ys[owner] - qy)
 
     def _project(self, px, py, segment):
         """Fraction along each segment of the foot of each point, and the foot's coordinates."""
@@ -551,6 +620,7 @@ class WalkingNetwork:
     def _seeds(self, sources, count_offset=True):
         """(node, distance, source index) for both end nodes of every snapped source's segment."""
         self._check_points(sources, "sources")
+        sources, owner = sources.expanded()
         index = np.flatnonzero(sources.segment >= 0)
         segment = sources.segment[index]
         cost = self.segment_cost[segment]
@@ -558,7 +628,7 @@ class WalkingNetwork:
         nodes = np.concatenate((self.segment_from[segment], self.segment_to[segment]))
         distances = np.concatenate((offset + sources.fraction[index] * cost,
                                     offset + (1.0 - sources.fraction[index]) * cost))
-        return nodes.tolist(), distances.tolist(), np.concatenate((index, index)).tolist()
+        return nodes.tolist(), distances.tolist(), owner[np.concatenate((index, index))].tolist()
 
     def _search_all_nodes(self, seed_nodes, seed_distances, seed_sources, cutoff):
         """Multi-source Dijkstra over every node; labels above `cutoff` are never set.
@@ -681,6 +751,8 @@ class WalkingNetwork:
         also compared directly along the segment (which may beat going round through the nodes).
         """
         self._check_points(targets, "targets")
+        if sources.alternatives is not None or targets.alternatives is not None:
+            return self._nearest_over_alternatives(sources, targets, cutoff)
         cutoff = math.inf if cutoff is None else float(cutoff)
         if not cutoff >= 0:
             raise ValueError("cutoff must be >= 0 or None, not {!r}".format(cutoff))
@@ -729,6 +801,32 @@ class WalkingNetwork:
                 status[missed[beyond]] = BEYOND_CUTOFF
         return NearestResult(self, sources, targets, cutoff, distance, network_distance, nearest_source, status,
                              via, node_distance, node_parent)
+
+    def _nearest_over_alternatives(self, sources, targets, cutoff):
+        """nearest() where points have alternative snaps: every snap of every source and target takes part, each
+        target keeps its best; `source` is the source point, the route follows the snaps that won."""
+        all_sources, source_owner = sources.expanded()
+        all_targets, target_owner = targets.expanded()
+        plain_sources = replace(all_sources, alternatives=None)
+        plain_targets = replace(all_targets, alternatives=None)
+        inner = self.nearest(plain_sources, plain_targets, cutoff)
+        count = len(targets)
+        # Per target, its best row: reached rows by distance, then the point's own row.
+        order = np.lexsort((np.arange(len(target_owner)) >= count, inner.distance, target_owner))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = target_owner[order][1:] != target_owner[order][:-1]
+        chosen = np.empty(count, dtype=np.int64)
+        chosen[target_owner[order][first]] = order[first]
+        reached = inner.status[chosen] == REACHED
+        chosen = np.where(reached, chosen, np.arange(count))  # not reached anywhere: the point's own status
+        source_entry = inner.source[chosen]
+        source = np.full(count, -1, dtype=np.int64)
+        source[source_entry >= 0] = source_owner[source_entry[source_entry >= 0]]
+        result = NearestResult(self, plain_sources, plain_targets.subset(chosen), inner.cutoff, inner.distance[chosen],
+                               inner.network_distance[chosen], source, inner.status[chosen], inner.via[chosen],
+                               inner.node_distance, inner._node_parent)
+        result._source_entry = source_entry
+        return result
 
     def _same_segment_sources(self, sources, segment, fraction, cost, best, best_via, best_source):
         """Improve `best` (in place) with sources on the target's own segment: offset + |Δfraction| × cost."""
@@ -832,6 +930,12 @@ class WalkingNetwork:
         target's offset; inf where not snapped or not reached. Sources on the target's own segment
         are not compared here (nearest() does that)."""
         self._check_points(targets, "targets")
+        if targets.alternatives is not None and len(targets.alternatives[0]):
+            every, owner = targets.expanded()
+            per_row = self.target_distances(replace(every, alternatives=None), node_distance)
+            distance = np.full(len(targets), np.inf)
+            np.minimum.at(distance, owner, per_row)
+            return distance
         distance = np.full(len(targets), np.inf)
         on = np.flatnonzero(targets.segment >= 0)
         segment, fraction = targets.segment[on], targets.fraction[on]

@@ -1376,6 +1376,11 @@
     <name>EvaluationInputs</name>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': a population of 0 or above {:,} is implausible; check it</source>
+        <translation>图层 {}，字段“{}”：人口为 0 或超过 {:,} 不合常理，请核查</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}, field '{}': categories the standard does not know (not counted): {}</source>
         <translation>图层 {}，字段“{}”：标准中没有的类别（未计入）：{}</translation>
     </message>
@@ -1408,6 +1413,11 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}, field '{}': values that are not yes/no are treated as walkable</source>
         <translation>图层 {}，字段“{}”：不是“是/否”的值按可步行处理</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}, field '{}': {} feature(s) without an id, reported by feature id: {}</source>
+        <translation>图层 {}，字段“{}”：{} 个要素没有编号，按要素 ID 报告：{}</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -1459,6 +1469,11 @@
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: more households than residents; check fields '{}' and '{}'</source>
+        <translation>图层 {}：户数多于人口，请核查字段“{}”和“{}”</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: no geometry; not counted</source>
         <translation>图层 {}：没有几何；不计入</translation>
     </message>
@@ -1471,6 +1486,11 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has neither</source>
         <translation>图层 {}：OSM 步行过滤需要 highway 字段（或 OSM 的 other_tags），此图层两者都没有</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: the community id '{}' is used by {} features (feature ids {}); from the second on they are reported as '{}#&lt;feature id&gt;'</source>
+        <translation>图层 {}：社区编号“{}”被 {} 个要素使用（要素 ID {}）；自第二个起按“{}#&lt;要素 ID&gt;”报告</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>
@@ -1491,6 +1511,11 @@
         <location filename="../processing/evaluation_inputs.py"/>
         <source>layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, access=no/private, not a highway) are left out</source>
         <translation>图层 {}：{} 条 OSM 标签表明不可步行的线（高速公路、快速路、foot=no、access=no/private、非道路）未计入</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluation_inputs.py"/>
+        <source>layer {}: {} pair(s) of communities overlap (facilities and residents there count for the first in the layer's order only): {}{}</source>
+        <translation>图层 {}：有 {} 对社区相互重叠（重叠处的设施和居民只计入图层顺序中靠前的社区）：{}{}</translation>
     </message>
     <message>
         <location filename="../processing/evaluation_inputs.py"/>

@@ -211,6 +211,9 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 "Layer {}: no field for {}; the rules that need them get no_data. Name a field after the attribute "
                 "code or map it in the parameters.").format(layer_name, ", ".join(
                     "{} ({})".format(attribute.name.get(language), attribute.code) for attribute in absent)))
+        for code in ("population", "households"):  # always read when chosen: their plausibility is checked
+            if chosen.get(code):
+                matched.setdefault(code, chosen[code])
         return dict(self._text_fields(parameters, context), **matched)
 
     def facility_field_map(self, parameters, context, standard, source, layer_name, strict):

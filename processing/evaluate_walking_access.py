@@ -236,7 +236,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             inside = -1
             if point is not None:
                 probe = QgsGeometry.fromPointXY(QgsPointXY(point))
-                for position in index.intersects(probe.boundingBox()):
+                # In an overlap of communities: the first in the layer's order, as for facilities.
+                for position in sorted(index.intersects(probe.boundingBox())):
                     if self._communities[position][1].intersects(probe):
                         inside = position
                         break

@@ -22,6 +22,10 @@ from ..standards import normalise_label
 
 _CONTEXT = "EvaluationInputs"
 MAX_LISTED_FEATURES = 10
+# Above this, a community's population is surely a unit or field mistake (a whole district is ~10⁵).
+IMPLAUSIBLE_POPULATION = 1000000
+# Overlaps smaller than this (m²) are digitising slivers along shared boundaries, not reported.
+OVERLAP_TOLERANCE_M2 = 1.0
 # CGCS2000 / 3-degree Gauss-Kruger CM 75E … CM 135E are EPSG:4534 … EPSG:4554 (China's survey zones).
 CGCS2000_GK3_FIRST_EPSG, CGCS2000_GK3_FIRST_MERIDIAN, CGCS2000_GK3_LAST_MERIDIAN = 4534, 75, 135
 
@@ -146,6 +150,34 @@ def finite_extent(source):
     return finite
 
 
+def report_overlaps(communities, layer, feedback, limit=10):
+    """Warn about communities that overlap (more than OVERLAP_TOLERANCE_M2), naming the pairs and the area.
+
+    The plugin's rule for what lies in an overlap: a facility or a resident's point belongs to the first of the
+    overlapping communities in the layer's order (never to both)."""
+    index, geometries = QgsSpatialIndex(), {}
+    for position, (_fid, geometry, _record) in enumerate(communities):
+        if finite_geometry(geometry):
+            geometries[position] = geometry
+            index.addFeature(position, geometry.boundingBox())
+    pairs = []
+    for position, geometry in geometries.items():
+        for other in index.intersects(geometry.boundingBox()):
+            if other <= position or other not in geometries:
+                continue
+            if not geometry.intersects(geometries[other]):
+                continue
+            area = geometry.intersection(geometries[other]).area()
+            if area > OVERLAP_TOLERANCE_M2:
+                pairs.append((communities[position][2].id, communities[other][2].id, area))
+    if pairs:
+        feedback.pushWarning(tr("layer {}: {} pair(s) of communities overlap (facilities and residents there count "
+                                "for the first in the layer's order only): {}{}", _CONTEXT).format(
+            layer, len(pairs), ", ".join("{} × {} ({:,.0f} m²)".format(a, b, area) for a, b, area in pairs[:limit]),
+            "…" if len(pairs) > limit else ""))
+    return pairs
+
+
 def representative_point(geometry):
     """The point that stands for a community: its centroid, or a point inside when the centroid falls
     outside (an L- or U-shaped community)."""
@@ -209,12 +241,16 @@ class CommunityReader:
         layer = self.layer_name
         attribute_types = {attribute.code: attribute.type for attribute in self.standard.community_attributes}
         communities = []
+        self._missing_ids = set()
         total = self.source.featureCount() or 1
         for current, feature in enumerate(self.source.getFeatures()):
             if self.feedback.isCanceled():
                 break
             attributes = {}
-            identifier = self._text(feature, "id") or str(feature.id())
+            identifier = self._text(feature, "id")
+            if identifier is None:
+                self._missing_ids.add(feature.id())
+                identifier = str(feature.id())
             for code, field in self.field_map.items():
                 if code in ("id", "name", "type") or not field:
                     continue
@@ -234,9 +270,55 @@ class CommunityReader:
                 radius_m=community_radius(geometry) if geometry is not None else None,
                 located=geometry is not None,
             )
+            self._check_plausible(attributes, layer, identifier)
             communities.append((feature.id(), geometry, record))
             self.feedback.setProgress(int(40.0 * current / total))
+        communities = self._unique_ids(communities)
+        report_overlaps(communities, layer, self.feedback)
         return communities
+
+    def _check_plausible(self, attributes, layer, identifier):
+        """Values no residential community has: reported by community id (the rules still use them)."""
+        population, households = attributes.get("population"), attributes.get("households")
+        if population is not None and (population == 0 or population > IMPLAUSIBLE_POPULATION):
+            self.problems.add(tr("layer {}, field '{}': a population of 0 or above {:,} is implausible; check it",
+                                 _CONTEXT).format(layer, self.field_map.get("population"), IMPLAUSIBLE_POPULATION),
+                              identifier)
+        if population is not None and households is not None and households > population > 0:
+            self.problems.add(tr("layer {}: more households than residents; check fields '{}' and '{}'",
+                                 _CONTEXT).format(layer, self.field_map.get("households"),
+                                                  self.field_map.get("population")), identifier)
+
+    def _unique_ids(self, communities):
+        """Every community under an id of its own: a missing id becomes the feature id, a repeated one gets
+        '#<feature id>' from its second feature on; both reported, so no two communities ever merge."""
+        missing = sorted(self._missing_ids)
+        if missing and self.field_map.get("id"):
+            self.feedback.pushWarning(tr("layer {}, field '{}': {} feature(s) without an id, reported by feature id: "
+                                         "{}", _CONTEXT).format(self.layer_name, self.field_map["id"], len(missing),
+                                                                ", ".join(str(fid) for fid in missing[:10])))
+        counts = Counter(record.id for _fid, _geometry, record in communities)
+        repeated = {identifier for identifier, count in counts.items() if count > 1}
+        if not repeated:
+            return communities
+        taken = set(counts)
+        unique, seen = [], set()
+        for fid, geometry, record in communities:
+            if record.id in repeated and record.id in seen:
+                new_id = "{}#{}".format(record.id, fid)
+                while new_id in taken:
+                    new_id += "#"
+                taken.add(new_id)
+                record = replace(record, id=new_id)
+            seen.add(record.id)
+            unique.append((fid, geometry, record))
+        for identifier in sorted(repeated):
+            fids = [str(fid) for fid, _geometry, record in communities if record.id == identifier]
+            self.feedback.pushWarning(tr("layer {}: the community id '{}' is used by {} features (feature ids {}); "
+                                         "from the second on they are reported as '{}#<feature id>'",
+                                         _CONTEXT).format(self.layer_name, identifier, len(fids), ", ".join(fids[:10]),
+                                                          identifier))
+        return unique
 
     def _text(self, feature, key):
         field = self.field_map.get(key)
@@ -456,10 +538,13 @@ class FacilityReader:
         return number
 
     def _communities_of(self, point):
-        """Every community the point lies in; else the nearest one within the tolerance."""
+        """The community the point lies in, else the nearest one within the tolerance: [position] or [].
+
+        Where communities overlap (reported by `report_overlaps`), the point belongs to the first of them in the
+        layer's order — the same rule as for residents' points — so nothing is counted twice."""
         search = point.boundingBox().buffered(self.tolerance)
-        candidates = [position for position in self._index.intersects(search) if position in self._geometries]
-        inside = [position for position in candidates if self._geometries[position].intersects(point)]
+        candidates = sorted(position for position in self._index.intersects(search) if position in self._geometries)
+        inside = [position for position in candidates if self._geometries[position].intersects(point)][:1]
         if not inside and self.tolerance > 0:
             near = sorted((self._geometries[position].distance(point), position) for position in candidates)
             inside = [near[0][1]] if near and near[0][0] <= self.tolerance else []

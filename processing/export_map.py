@@ -21,6 +21,7 @@ from ..report.fonts import CJK_FONT_FAMILIES, choose_cjk_font_family
 from ..report.map_layout import OUTPUT_EXTENSIONS, build_assessment_layout, export_layout, status_counts
 from .base_algorithm import CompleteCommunityAlgorithm
 from .evaluation_inputs import working_crs
+from .output_safety import safe_source_name
 
 PAPERS = ("A4", "A3")  # the PAPER enum's options, in order
 
@@ -127,7 +128,7 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         layer = self._layer_copy(parameters.get(self.INPUT), context, project)
         if layer is None:
             raise QgsProcessingException(self.tr("Cannot open the community layer {}.").format(
-                parameters.get(self.INPUT)))
+                safe_source_name(parameters.get(self.INPUT))))
         status_field = self.parameterAsString(parameters, self.STATUS_FIELD, context) or F.CC_STATUS.name
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         self._check_fields(layer, status_field, name_field)
@@ -137,7 +138,8 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         for value in self._overlay_values(parameters):
             overlay = self._layer_copy(value, context, project)
             if overlay is None:
-                raise QgsProcessingException(self.tr("Cannot open the overlay layer {}.").format(value))
+                raise QgsProcessingException(self.tr("Cannot open the overlay layer {}.").format(
+                    safe_source_name(value)))
             overlays.append(overlay)
         feedback.setProgress(10)
 
@@ -241,7 +243,15 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
                 match = re.search(r"\|layername=([^|]+)", source)
                 name = match.group(1) if match else os.path.splitext(os.path.basename(source.split("|")[0]))[0]
                 opened = QgsVectorLayer(source, name, "ogr")  # with its default style (e.g. saved in a GeoPackage)
-                return opened if opened.isValid() else None
+                if opened.isValid():
+                    return opened
+                # Any other provider QGIS accepts (a PostGIS URI, …), resolved as Processing resolves inputs, in a
+                # context of our own released right away.
+                resolver = QgsProcessingContext()
+                resolved = QgsProcessingUtils.mapLayerFromString(source, resolver, True)
+                copy = resolved.clone() if isinstance(resolved, QgsVectorLayer) and resolved.isValid() else None
+                resolver = None
+                return copy
         if not isinstance(loaded, QgsVectorLayer) or not loaded.isValid():
             return None
         return loaded.clone()

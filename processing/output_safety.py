@@ -495,7 +495,8 @@ def _copy_styles(source, destination, tables):
             # Through GDAL, which registers the table in gpkg_contents (where QGIS looks for it).
             from osgeo import gdal
 
-            options = gdal.VectorTranslateOptions(layers=["layer_styles"], layerName="layer_styles", accessMode="update")
+            options = gdal.VectorTranslateOptions(layers=["layer_styles"], layerName="layer_styles",
+                                                  accessMode="update")
             result = gdal.VectorTranslate(destination, source, options=options)
             result = None
             return

@@ -15,12 +15,12 @@ import contextlib
 import glob
 import os
 
-from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsExpressionContext, QgsExpressionContextUtils,
-                       QgsFeatureRequest, QgsLayerTreeModelLegendNode, QgsLayoutExporter, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar,
-                       QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle, QgsMapLayerLegendUtils,
-                       QgsPrintLayout, QgsRectangle, QgsRenderContext, QgsScaleBarSettings, QgsTextFormat,
-                       QgsUnitTypes, QgsVectorLayerSimpleLabeling)
+from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsCsException, QgsExpressionContext,
+                       QgsExpressionContextUtils, QgsFeatureRequest, QgsLayerTreeModelLegendNode, QgsLayoutExporter,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
+                       QgsLayoutItemScaleBar, QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle,
+                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsRectangle, QgsRenderContext, QgsScaleBarSettings,
+                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
@@ -158,7 +158,10 @@ def fitted_extent(layer, map_crs, transform_context):
     layer.updateExtents()
     extent = layer.extent()
     if layer.crs() != map_crs:
-        extent = QgsCoordinateTransform(layer.crs(), map_crs, transform_context).transformBoundingBox(extent)
+        try:
+            extent = QgsCoordinateTransform(layer.crs(), map_crs, transform_context).transformBoundingBox(extent)
+        except QgsCsException:  # coordinates the map's CRS cannot take: draw what can be drawn
+            return QgsRectangle()
     margin = max(extent.width(), extent.height()) * EXTENT_MARGIN or 100.0  # a lone point: some surroundings
     return QgsRectangle(extent.xMinimum() - margin, extent.yMinimum() - margin,
                         extent.xMaximum() + margin, extent.yMaximum() + margin)
@@ -179,7 +182,10 @@ def _legend_keys_in_extent(layer, extent, map_crs, transform_context):
     if not extent.isEmpty():
         area = extent
         if layer.crs() != map_crs:
-            area = QgsCoordinateTransform(map_crs, layer.crs(), transform_context).transformBoundingBox(extent)
+            try:
+                area = QgsCoordinateTransform(map_crs, layer.crs(), transform_context).transformBoundingBox(extent)
+            except QgsCsException:
+                return None
         request.setFilterRect(area)
     keys = set()
     renderer.startRender(context, layer.fields())

@@ -87,6 +87,11 @@ def build(directory):
     _sql(copy("missing_geometry.gpkg"), ["UPDATE communities SET geom=NULL WHERE community_id='C01'"])
     _sql(copy("duplicate_ids.gpkg"), ["UPDATE communities SET community_id='C01' WHERE community_id='C02'",
                                       "UPDATE communities SET community_id=NULL WHERE community_id='C03'"])
+    _sql(copy("overlapping.gpkg"), ["UPDATE communities SET geom=(SELECT geom FROM communities WHERE "
+                                    "community_id='C01') WHERE community_id='C02'"])
+    _sql(copy("implausible.gpkg"), ["UPDATE communities SET population=0 WHERE community_id='C03'",
+                                    "UPDATE communities SET population=5000000 WHERE community_id='C04'",
+                                    "UPDATE communities SET households=20000 WHERE community_id='C05'"])
     # Facilities in WGS84 with latitude and longitude swapped (a common CSV import mistake).
     swapped = os.path.join(directory, "swapped_facilities.gpkg")
     _ogr2ogr(swapped, SAMPLE, "facilities", "-t_srs", "EPSG:4326", "-nln", "facilities")
@@ -189,6 +194,17 @@ CASES = [
     case("swapped_latitude_longitude", "evaluate_facilities", FACILITIES_BASE,
          {"FACILITIES": layer("swapped_facilities.gpkg", "facilities")},
          {"warnings": ["cannot be projected", "swapped"]}, qgis_process=True),
+    case("duplicate_and_missing_ids", "evaluate_facilities", FACILITIES_BASE,
+         {"COMMUNITIES": layer("duplicate_ids.gpkg", "communities")},
+         {"warnings": ["the community id 'C01' is used by 2 features", "reported as 'C01#<feature id>'",
+                       "1 feature(s) without an id"]}),
+    case("overlapping_communities", "evaluate_facilities", FACILITIES_BASE,
+         {"COMMUNITIES": layer("overlapping.gpkg", "communities")},
+         {"warnings": ["1 pair(s) of communities overlap", "C01 × C02", "first in the layer's order"]}),
+    case("implausible_values", "evaluate_scale", FACILITIES_BASE,
+         {"COMMUNITIES": layer("implausible.gpkg", "communities"), "OUTPUT_RULES": "{out}/scale_rules.gpkg"},
+         {"warnings": ["population of 0 or above 1,000,000 is implausible; check it — 2 feature(s): C03, C04",
+                       "more households than residents"]}),
     # -- fields and geometry types -----------------------------------------------------------------------------
     case("missing_id_field", "evaluate_facilities", FACILITIES_BASE, {"COMMUNITY_ID_FIELD": "nope"},
          {"error": ["COMMUNITY_ID_FIELD", "has no field 'nope'"]}, qgis_process=True),
