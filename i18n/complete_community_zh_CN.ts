@@ -22,6 +22,11 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Classifying the facilities…</source>
+        <translation>正在分类设施…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
@@ -36,9 +41,8 @@
         <translation>完整居住社区评估报告</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Evaluating the communities…</source>
-        <translation>正在评估社区…</translation>
+        <translation type="obsolete">正在评估社区…</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -133,6 +137,11 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>None</source>
+        <translation>不绘制</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Origins</source>
         <translation>出发点</translation>
     </message>
@@ -154,8 +163,18 @@
         <translation type="obsolete">建设充电设施或预留安装条件的车位数字段</translation>
     </message>
     <message>
+        <location filename="../processing/assess.py"/>
+        <source>Polygons: each facility's streets widened by the frontage (slow for a city)</source>
+        <translation>面：每个设施可到达的道路向两侧扩展服务进深（全市范围较慢）</translation>
+    </message>
+    <message>
         <source>Population field of the origins</source>
         <translation type="obsolete">出发点的人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Reading the communities and facilities…</source>
+        <translation>正在读取社区和设施…</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -189,12 +208,22 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Service areas only for these facility categories (codes, comma separated; empty: all)</source>
+        <translation>仅为这些设施类别绘制服务范围（类别代码，逗号分隔；留空为全部）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Service areas…</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
         <source>Sports area field (m², parks)</source>
         <translation type="obsolete">体育活动场地面积字段（m²，游园）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Streets: each street piece with its nearest facility within the limit (fast)</source>
+        <translation>道路：限值内的每段道路及其最近的设施（快速）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -208,13 +237,22 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>The report…</source>
+        <translation>正在生成评估报告…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>The results file must be a GeoPackage (.gpkg): {}</source>
         <translation>评估结果文件必须是 GeoPackage（.gpkg）：{}</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met when all its applicable required rules pass, failed when one fails, without enough data otherwise; cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a principle, 以…为原则, so they are advice unless the standard walking_required is chosen).&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once with its nearest facility, one search per category, seconds for a city; polygons per facility cost a buffer each (minutes for a city); or none; optionally only some categories. The standard and the walking network are read once and shared by every step.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
+        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。服务范围（高级参数）：默认为道路——限值内的每段道路只绘制一次，归属最近的设施，每个类别一次搜索，全市只需数秒；按设施绘制面需要逐个缓冲（全市需数分钟）；也可不绘制，或只绘制部分类别。标准和步行路网只读取一次，供所有步骤共用。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+    </message>
+    <message>
         <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met when all its applicable required rules pass, failed when one fails, without enough data otherwise; cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a principle, 以…为原则, so they are advice unless the standard walking_required is chosen).&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
-        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+        <translation type="obsolete">一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
     </message>
     <message>
         <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict: pass when every applicable required rule passes (walking distances included), fail when one fails, no_data when none fails but decisive data is missing; cc_score is the share of the applicable required rules that pass, cc_missing lists the failed items.&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
@@ -429,6 +467,11 @@
         <location filename="../processing/community_evaluation.py"/>
         <source>Evaluated communities</source>
         <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Evaluating the rules and writing the communities…</source>
+        <translation>正在评估规则并写出社区…</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -3472,94 +3515,108 @@
 <context>
     <name>ServiceAreasAlgorithm</name>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>&lt;b&gt;Example&lt;/b&gt;: a kindergarten at a crossing of two long streets reaches 500 m along each of the four arms: its area is a cross of streets 1 km long and, with a frontage of 30 m, 60 m wide — not a 500 m circle.</source>
-        <translation>&lt;b&gt;示例&lt;/b&gt;：位于两条长街交叉口的幼儿园，沿四个方向各可步行 500 米：其服务范围是长 1 千米的十字形街道，按 30 米服务进深宽 60 米——而不是半径 500 米的圆。</translation>
+        <translation type="obsolete">&lt;b&gt;示例&lt;/b&gt;：位于两条长街交叉口的幼儿园，沿四个方向各可步行 500 米：其服务范围是长 1 千米的十字形街道，按 30 米服务进深宽 60 米——而不是半径 500 米的圆。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Areas and distances are measured in {} ({}).</source>
-        <translation>面积和距离在 {}（{}）中量算。</translation>
+        <translation type="obsolete">面积和距离在 {}（{}）中量算。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
+        <source>Categories: '{}' is not a facility category with a walking limit in the standard. Known: {}</source>
+        <translation type="obsolete">设施类别：“{}”不是标准中规定了步行距离的设施类别。可选：{}</translation>
+    </message>
+    <message>
         <source>Draws, for every facility whose category the standard gives a walking limit (kindergarten, nursery, elderly station, health station, supermarket and convenience store, activity ground and court, service station: 500 m; bus stop: a 10-minute walk; the life-circle facilities: 1,000 m), the area its residents can walk from: the streets reachable within the limit along the road network, widened by the frontage distance on both sides. The shapes follow the streets, not circles, so a river, a motorway or a walled estate shows as a gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points or polygons with a category field (names as in the provision evaluation). &lt;b&gt;Road network&lt;/b&gt;: lines; a yes/no field leaves out roads that are not walkable; a speed field (m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance from the network are listed with an empty area and a note.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per facility with its category, the limit and the rule it comes from, the length of street reached and the area; styled by category.</source>
-        <translation>为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个面，含类别、限值及其所依据的规则、可到达道路长度和面积；按类别着色。</translation>
+        <translation type="obsolete">为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个面，含类别、限值及其所依据的规则、可到达道路长度和面积；按类别着色。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
+        <source>Draws, for every facility whose category the standard gives a walking limit (kindergarten, nursery, elderly station, health station, supermarket and convenience store, activity ground and court, service station: 500 m; bus stop: a 10-minute walk; the life-circle facilities: 1,000 m), the area its residents can walk from: the streets reachable within the limit along the road network, widened by the frontage distance on both sides. The shapes follow the streets, not circles, so a river, a motorway or a walled estate shows as a gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points or polygons with a category field (names as in the provision evaluation). &lt;b&gt;Road network&lt;/b&gt;: lines; a yes/no field leaves out roads that are not walkable; a speed field (m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance from the network are listed with an empty area and a note.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Shape&lt;/b&gt;: &lt;i&gt;polygons&lt;/i&gt; — per facility, the streets it reaches widened by the frontage (square ends where the walk stops, so no street beyond the limit is covered; facilities' areas overlap; slow for a whole city: a GEOS buffer per facility); &lt;i&gt;streets&lt;/i&gt; — the streets within the limit of the category's nearest facility, each piece drawn once with the facility it is nearest to (one search per category: seconds for a city; drawn as wide lines, gaps are streets no facility reaches). &lt;b&gt;Categories&lt;/b&gt;: category codes separated by commas, empty for all.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one feature per facility with its category, the limit and the rule it comes from, the length of street reached (or served, for streets) and the area (polygons); styled by category.</source>
+        <translation type="obsolete">为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;形式&lt;/b&gt;：&lt;i&gt;面&lt;/i&gt;——每个设施可到达的道路向两侧扩展服务进深（步行终止处为平头，限值以外的道路不会被覆盖；各设施的范围相互重叠；全市范围较慢：每个设施一次 GEOS 缓冲）；&lt;i&gt;道路&lt;/i&gt;——距本类别最近设施在限值内的道路，每段只绘制一次并归属最近的设施（每个类别一次搜索：全市只需数秒；以宽线显示，缺口即没有设施可到达的道路）。&lt;b&gt;类别&lt;/b&gt;：类别代码，逗号分隔，留空为全部。&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个要素，含类别、限值及其所依据的规则、可到达（道路形式下为所服务的）道路长度和面积（面形式）；按类别着色。</translation>
+    </message>
+    <message>
         <source>Facilities (points or polygons)</source>
-        <translation>设施（点或面）</translation>
+        <translation type="obsolete">设施（点或面）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Facility category field</source>
-        <translation>设施类别字段</translation>
+        <translation type="obsolete">设施类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Facility service areas (设施服务范围)</source>
-        <translation>设施服务范围（Facility service areas）</translation>
+        <translation type="obsolete">设施服务范围（Facility service areas）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Frontage served on each side of a street (m)</source>
-        <translation>道路两侧服务进深（米）</translation>
+        <translation type="obsolete">道路两侧服务进深（米）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Maximum distance from a facility to the network (m)</source>
-        <translation>设施到路网的最大吸附距离（米）</translation>
+        <translation type="obsolete">设施到路网的最大吸附距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
+        <source>Only these facility categories (codes, comma separated; empty: all)</source>
+        <translation type="obsolete">仅这些设施类别（类别代码，逗号分隔；留空为全部）</translation>
+    </message>
+    <message>
+        <source>Polygons: each facility's streets widened by the frontage (slow for a city)</source>
+        <translation type="obsolete">面：每个设施可到达的道路向两侧扩展服务进深（全市范围较慢）</translation>
+    </message>
+    <message>
         <source>Road network (lines)</source>
-        <translation>路网（线）</translation>
+        <translation type="obsolete">路网（线）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Service areas</source>
-        <translation>服务范围</translation>
+        <translation type="obsolete">服务范围</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
+        <source>Shape of the service areas</source>
+        <translation type="obsolete">服务范围的形式</translation>
+    </message>
+    <message>
+        <source>Streets: each street piece with its nearest facility within the limit (fast)</source>
+        <translation type="obsolete">道路：限值内的每段道路及其最近的设施（快速）</translation>
+    </message>
+    <message>
         <source>The facility layer {} has no field '{}'.</source>
-        <translation>设施图层 {} 没有字段“{}”。</translation>
+        <translation type="obsolete">设施图层 {} 没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>The road network {} has no walkable line.</source>
-        <translation>路网 {} 中没有可步行的道路。</translation>
+        <translation type="obsolete">路网 {} 中没有可步行的道路。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Walkable field (yes/no; no = left out, e.g. motorways)</source>
-        <translation>可步行字段（是/否；否 = 排除，如高速公路）</translation>
+        <translation type="obsolete">可步行字段（是/否；否 = 排除，如高速公路）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Walking speed field of the roads (m/min)</source>
-        <translation>道路步行速度字段（米/分钟）</translation>
+        <translation type="obsolete">道路步行速度字段（米/分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
+        <source>every street it reaches is nearer to another facility of its category</source>
+        <translation type="obsolete">它可到达的道路都离同类别的另一设施更近</translation>
+    </message>
+    <message>
         <source>farther than {:g} m from the road network</source>
-        <translation>距路网超过 {:g} 米</translation>
+        <translation type="obsolete">距路网超过 {:g} 米</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>its walk to the network already exceeds the limit</source>
-        <translation>到路网的步行距离已超过限值</translation>
+        <translation type="obsolete">到路网的步行距离已超过限值</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>{} facilities lie farther than {:g} m from the road network: listed without an area.</source>
-        <translation>{} 个设施距路网超过 {:g} 米：列出但没有服务范围。</translation>
+        <translation type="obsolete">{} 个设施距路网超过 {:g} 米：列出但没有服务范围。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>{} facilities of categories without a walking limit are not drawn.</source>
-        <translation>{} 个设施所属类别没有步行距离要求，未绘制。</translation>
+        <translation type="obsolete">{} 个设施所属类别没有步行距离要求，未绘制。</translation>
+    </message>
+    <message>
+        <source>{} facilities of categories without a walking limit, or not chosen, are not drawn.</source>
+        <translation type="obsolete">{} 个设施的类别没有步行距离限值或未被选择，不绘制。</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,9 @@ import os
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeedback, QgsProcessingOutputVectorLayer,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFileDestination, QgsVectorLayer)
+                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterString, QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
 
 from ..core import output_fields as F
@@ -18,6 +19,8 @@ from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRo
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import LifeCircleParameters
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
+from . import shared_run
+from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
 
 COMMUNITIES_TABLE = "communities"
@@ -30,6 +33,7 @@ OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULES_TABLE, "OUTPUT_
 # GeoPackage, the earlier run's tables among them are replaced and every other layer is kept.
 RESULT_TABLES = tuple(OWN_TABLES.values()) + ("life_circles", "life_circle_rules", "service_areas", "facilities",
                                               "facility_areas")
+SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 REPORT_MAP_DPI = 110
 
 
@@ -95,6 +99,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     OUTPUT_GPKG = "OUTPUT_GPKG"
     OUTPUT_REPORT = "OUTPUT_REPORT"
     OUTPUT_MAP = "OUTPUT_MAP"
+    SERVICE_AREAS = "SERVICE_AREAS"
+    SERVICE_AREA_CATEGORIES = "SERVICE_AREA_CATEGORIES"
     COMMUNITIES_LAYER = "COMMUNITIES_LAYER"
 
     ALGORITHM_ID = "assess"
@@ -121,7 +127,10 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             "The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; "
             "only the communities, their population field, the facilities and their category field are required. "
             "Without a road network, distances are straight lines × the detour factor and no service areas are "
-            "drawn.<br>{}<br><br>"
+            "drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once "
+            "with its nearest facility, one search per category, seconds for a city; polygons per facility cost a "
+            "buffer each (minutes for a city); or none; optionally only some categories. The standard and the "
+            "walking network are read once and shared by every step.<br>{}<br><br>"
             "<b>Output GeoPackage</b>: communities (styled by cc_status, labelled with name and score), "
             "community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and "
             "facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with "
@@ -137,6 +146,18 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self.add_origin_parameters()
         self.add_life_circle_parameters()
         self.add_standard_parameter()
+        # Streets by default: polygons per facility cost a GEOS buffer each, minutes for a city.
+        shapes = QgsProcessingParameterEnum(
+            self.SERVICE_AREAS, self.tr("Service areas"),
+            [self.tr("None"), self.tr("Polygons: each facility's streets widened by the frontage (slow for a city)"),
+             self.tr("Streets: each street piece with its nearest facility within the limit (fast)")],
+            defaultValue=SERVICE_AREAS_STREETS)
+        categories = QgsProcessingParameterString(
+            self.SERVICE_AREA_CATEGORIES, self.tr("Service areas only for these facility categories (codes, comma "
+                                                  "separated; empty: all)"), optional=True)
+        for parameter in (shapes, categories):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
         # The sinks of the evaluation itself are tables of OUTPUT_GPKG: declared (the evaluation writes through
         # them) but hidden from the dialog and from qgis_process's required parameters.
         self.add_output_parameters(unassigned=True)
@@ -180,6 +201,11 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     # -- the run ------------------------------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):
+        # One standard and one walking network for the evaluation and every child algorithm.
+        with shared_run.shared_run():
+            return self._assess(parameters, context, feedback)
+
+    def _assess(self, parameters, context, feedback):
         gpkg = self.parameterAsFileOutput(parameters, self.OUTPUT_GPKG, context)
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         map_path = self.parameterAsFileOutput(parameters, self.OUTPUT_MAP, context) if parameters.get(
@@ -195,12 +221,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             inner[name] = table_destination(gpkg, table, geometry=name != "OUTPUT_RULES")
         if not parameters.get(self.ORIGINS):
             inner.pop("OUTPUT_ORIGINS")
-        recorder.setProgressText(self.tr("Evaluating the communities…"))
+        recorder.setProgressText(self.tr("Reading the communities and facilities…"))
         super().processAlgorithm(inner, context, recorder)
         self._gpkg = gpkg
         standard = self._standard_used
 
         children = self._run_children(parameters, context, recorder, gpkg, map_path)
+        recorder.setProgressText(self.tr("The report…"))
         report_png = os.path.splitext(report_path)[0] + "_map.png"
         self._child("complete_community:export_map", {
             "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
@@ -292,14 +319,19 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             OUTPUT=table_destination(gpkg, LIFE_CIRCLES_TABLE),
             OUTPUT_RULES=table_destination(gpkg, "life_circle_rules", geometry=False)), context, feedback)
         written += [LIFE_CIRCLES_TABLE, "life_circle_rules"]
-        if parameters.get(self.NETWORK):
+        service_areas = self.parameterAsEnum(parameters, self.SERVICE_AREAS, context)
+        if parameters.get(self.NETWORK) and service_areas != SERVICE_AREAS_NONE:
             feedback.setProgressText(self.tr("Service areas…"))
             self._child("complete_community:service_areas", dict(
                 {key: shared[key] for key in (self.FACILITIES, self.CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK,
                                               self.WALKABLE_FIELD, self.SPEED_FIELD, self.MAX_SNAP_DISTANCE,
-                                              self.STANDARD) + NETWORK_OPTION_PARAMETERS}, OUTPUT=table_destination(gpkg, "service_areas")),
+                                              self.STANDARD) + NETWORK_OPTION_PARAMETERS},
+                OUTPUT=table_destination(gpkg, "service_areas"),
+                SHAPE=SHAPE_STREETS if service_areas == SERVICE_AREAS_STREETS else SHAPE_POLYGONS,
+                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES)),
                 context, feedback)
             written.append("service_areas")
+        feedback.setProgressText(self.tr("Classifying the facilities…"))
         for layer, category, table in ((self.FACILITIES, self.CATEGORY_FIELD, "facilities"),
                                        (self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD, "facility_areas")):
             if parameters.get(layer):

@@ -15,6 +15,7 @@ from ..core import output_fields
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
+from . import shared_run
 from .output_safety import commit_outputs, guard_outputs, strip_credentials
 
 
@@ -229,7 +230,7 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         """The Standard chosen by the user; a YAML problem stops the run with every issue listed."""
         reference = self.parameterAsFile(parameters, self.STANDARD, context)
         try:
-            standard = load_standard(reference or None)
+            standard = shared_run.reuse("standard", (reference or None,), lambda: load_standard(reference or None))
         except StandardError as error:
             raise QgsProcessingException(error.describe())
         feedback.pushInfo(self.tr("Standard: {} ({})").format(standard.name.get(current_language()), " + ".join(

@@ -298,6 +298,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         self.styled_outputs = []
         communities = self.complete_records(parameters, context, feedback, standard, communities, reader, facilities)
         reader.problems.report(feedback)
+        feedback.setProgressText(self.tr("Evaluating the rules and writing the communities…"))
 
         # The id and name the rules table uses, whatever the input fields are called: for joins.
         additions = [(F.COMMUNITY_ID.name, F.TEXT), (F.COMMUNITY_NAME.name, F.TEXT)]

@@ -19,6 +19,7 @@ from ..core.network import WalkingNetwork
 from ..core.records import CommunityRecord, FacilityRecord, parse_boolean, parse_community_type
 from ..i18n import tr
 from ..standards import normalise_label
+from . import shared_run
 
 _CONTEXT = "EvaluationInputs"
 MAX_LISTED_FEATURES = 10
@@ -579,6 +580,16 @@ OSM_OTHER_TAGS = "other_tags"
 
 def read_walking_network(source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback,
                          problems, options=None):
+    """read_network_lines once per shared run (see shared_run): assess's evaluations share one network."""
+    extent = source.sourceExtent()
+    key = (source.sourceName(), source.featureCount(), source.sourceCrs().toWkt(), extent.toString(17), working.toWkt(),
+           walkable_field or "", speed_field or "", float(walking_speed), options)
+    return shared_run.reuse("walking network", key, lambda: read_network_lines(
+        source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback, problems, options))
+
+
+def read_network_lines(source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback,
+                       problems, options=None):
     """A WalkingNetwork from a line layer, in the working CRS.
 
     Lines whose `walkable_field` says no (0, 否, no, …) are left out; with `speed_field` (m/min) a line

@@ -1,8 +1,13 @@
 """设施服务范围 — per facility, the area within the standard's walking distance along the road network."""
 
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
-                       QgsProcessingException, QgsProcessingParameterDistance, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsWkbTypes)
+import numpy as np
+from qgis.core import (Qgis, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY,
+                       QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterString,
+                       QgsUnitTypes, QgsWkbTypes)
+from qgis.PyQt.QtCore import Qt
+
 from .. import styles
 from ..core import output_fields as F
 from ..core.walking import category_limits
@@ -14,6 +19,9 @@ from .walking_distances import add_network_option_parameters, network_options
 
 DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that front it
 DEFAULT_MAX_SNAP_DISTANCE = 200.0
+# SHAPE choices. Polygons cost a GEOS buffer per facility (about 20–60 ms each: minutes for a city); streets
+# come from one search per category and no geometry operation.
+SHAPE_POLYGONS, SHAPE_STREETS = 0, 1
 
 
 class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
@@ -24,6 +32,8 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
     SPEED_FIELD = "SPEED_FIELD"
     MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
     BUFFER_DISTANCE = "BUFFER_DISTANCE"
+    SHAPE = "SHAPE"
+    CATEGORIES = "CATEGORIES"
     OUTPUT = "OUTPUT"
 
     ALGORITHM_ID = "service_areas"
@@ -44,8 +54,14 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
             "<b>Road network</b>: lines; a yes/no field leaves out roads that are not walkable; a speed field "
             "(m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance "
             "from the network are listed with an empty area and a note.<br>{}<br><br>"
-            "<b>Output</b>: one polygon per facility with its category, the limit and the rule it comes from, the "
-            "length of street reached and the area; styled by category.").format(
+            "<b>Shape</b>: <i>polygons</i> — per facility, the streets it reaches widened by the frontage (square "
+            "ends where the walk stops, so no street beyond the limit is covered; facilities' areas overlap; slow "
+            "for a whole city: a GEOS buffer per facility); <i>streets</i> — the streets within the limit of the "
+            "category's nearest facility, each piece drawn once with the facility it is nearest to (one search per "
+            "category: seconds for a city; drawn as wide lines, gaps are streets no facility reaches). "
+            "<b>Categories</b>: category codes separated by commas, empty for all.<br><br>"
+            "<b>Output</b>: one feature per facility with its category, the limit and the rule it comes from, the "
+            "length of street reached (or served, for streets) and the area (polygons); styled by category.").format(
             self.standard_help()) + "<br><br>" + self.tr(
             "<b>Example</b>: a kindergarten at a crossing of two long streets reaches 500 m along each of the "
             "four arms: its area is a cross of streets 1 km long and, with a frontage of 30 m, 60 m wide — not a "
@@ -74,8 +90,21 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         self.addParameter(QgsProcessingParameterDistance(
             self.BUFFER_DISTANCE, self.tr("Frontage served on each side of a street (m)"),
             defaultValue=DEFAULT_BUFFER, minValue=0.1, parentParameterName=self.FACILITIES))
+        self.add_shape_parameters(self.SHAPE_POLYGONS_DEFAULT)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Service areas"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Service areas"), QgsProcessing.TypeVectorAnyGeometry))
+
+    SHAPE_POLYGONS_DEFAULT = SHAPE_POLYGONS
+
+    def add_shape_parameters(self, default_shape):
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SHAPE, self.tr("Shape of the service areas"),
+            [self.tr("Polygons: each facility's streets widened by the frontage (slow for a city)"),
+             self.tr("Streets: each street piece with its nearest facility within the limit (fast)")],
+            defaultValue=default_shape))
+        self.addParameter(QgsProcessingParameterString(
+            self.CATEGORIES, self.tr("Only these facility categories (codes, comma separated; empty: all)"),
+            optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):
         standard = self.load_standard_parameter(parameters, context, feedback)
@@ -108,48 +137,51 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
                 self.input_layer_name(parameters, self.NETWORK, context)))
 
         limits = {code: limit for code, limit in category_limits(standard).items() if limit.limit_m is not None}
-        chosen = [facility for facility in reader.located if facility.category in limits]
+        wanted = self.chosen_categories(parameters, context, standard, limits)
+        chosen = [facility for facility in reader.located if facility.category in wanted]
         skipped = len(reader.located) - len(chosen)
         if skipped:
-            feedback.pushInfo(self.tr("{} facilities of categories without a walking limit are not drawn.").format(
-                skipped))
+            feedback.pushInfo(self.tr("{} facilities of categories without a walking limit, or not chosen, are not "
+                                      "drawn.").format(skipped))
         snap_limit = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
         buffer = self.parameterAsDouble(parameters, self.BUFFER_DISTANCE, context)
+        shape = self.parameterAsEnum(parameters, self.SHAPE, context)
         snapped = network.snap([f.x for f in chosen], [f.y for f in chosen], snap_limit)
 
         fields = make_fields(F.SERVICE_AREA_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
-                                             source.sourceCrs())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields,
+            QgsWkbTypes.MultiLineString if shape == SHAPE_STREETS else QgsWkbTypes.MultiPolygon, source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
         language = current_language()
-        far = 0
-        for position, facility in enumerate(chosen):
+        far = int(np.count_nonzero(~snapped.is_snapped))
+        if shape == SHAPE_STREETS:
+            shapes = self._street_shapes(network, chosen, snapped, limits, feedback)
+        else:
+            shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, feedback)
+        for position, (geometry, street, area) in enumerate(shapes):
             if feedback.isCanceled():
                 break
+            facility = chosen[position]
             limit = limits[facility.category]
             feature = QgsFeature(fields)
-            street, area, note = None, None, None
+            note = None
             if snapped.segment[position] < 0:
-                far += 1
                 note = self.tr("farther than {:g} m from the road network").format(snap_limit)
-            else:
-                pieces = network.reachable_edges(snapped.subset([position]), limit.limit_m)
-                lines = [[QgsPointXY(x, y) for x, y in piece] for piece in pieces.polylines()]
-                street = pieces.total_length
-                if lines:
-                    shape = QgsGeometry.fromMultiPolylineXY(lines).buffer(buffer, 4)
-                    area = shape.area()
-                    shape.transform(to_working, QgsCoordinateTransform.ReverseTransform)
-                    feature.setGeometry(shape)
-                else:
-                    note = self.tr("its walk to the network already exceeds the limit")
+            elif geometry is None:
+                note = (self.tr("its walk to the network already exceeds the limit") if shape == SHAPE_POLYGONS
+                        or snapped.offset[position] > limit.limit_m else
+                        self.tr("every street it reaches is nearer to another facility of its category"))
+            if geometry is not None:
+                geometry.transform(to_working, QgsCoordinateTransform.ReverseTransform)
+                feature.setGeometry(geometry)
             feature.setAttributes([facility.layer, str(facility.fid), facility.category,
                                    standard.category(facility.category).name.get(language), limit.limit_m,
                                    limit.rule_id, street, area, note])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.setProgress(int(100.0 * (position + 1) / max(len(chosen), 1)))
+        self._shape, self._buffer = shape, buffer
         if far:
             feedback.pushWarning(self.tr("{} facilities lie farther than {:g} m from the road network: listed without "
                                          "an area.").format(far, snap_limit))
@@ -157,14 +189,102 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         self._dest_id, self._standard = dest_id, standard
         return {self.OUTPUT: dest_id}
 
+    def chosen_categories(self, parameters, context, standard, limits):
+        """The categories to draw: those of CATEGORIES (codes or names) that have a walking limit, else all."""
+        text = self.parameterAsString(parameters, self.CATEGORIES, context) or ""
+        names = [name.strip() for name in text.replace("，", ",").replace(";", ",").split(",") if name.strip()]
+        if not names:
+            return set(limits)
+        chosen = set()
+        language = current_language()
+        by_name = {}
+        for code in limits:
+            category = standard.category(code)
+            by_name[code] = code
+            for key in (category.name.get(language), category.name.get("zh"), category.name.get("en")):
+                if key:
+                    by_name[key] = code
+        for name in names:
+            if name not in by_name:
+                raise QgsProcessingException(self.tr(
+                    "Categories: '{}' is not a facility category with a walking limit in the standard. Known: {}"
+                ).format(name, ", ".join(limits)))
+            chosen.add(by_name[name])
+        return chosen
+
+    def _street_shapes(self, network, chosen, snapped, limits, feedback):
+        """(MultiLineString or None, street length served, None) per facility: one catchments() search per
+        category; each facility gets the street pieces it is the nearest facility of."""
+        shapes = [(None, None, None)] * len(chosen)
+        by_category = {}
+        for position, facility in enumerate(chosen):
+            by_category.setdefault(facility.category, []).append(position)
+        for number, (category, positions) in enumerate(by_category.items()):
+            if feedback.isCanceled():
+                break
+            positions = np.array(positions, dtype=np.int64)
+            catchments = network.catchments(snapped.subset(positions), limits[category].limit_m)
+            lengths = catchments.length_by_source(len(positions))
+            order = np.argsort(catchments.source, kind="stable")
+            starts = np.searchsorted(catchments.source[order], np.arange(len(positions) + 1))
+            x0, y0, x1, y1 = (values[order].tolist() for values in (catchments.x0, catchments.y0, catchments.x1,
+                                                                   catchments.y1))
+            for index, position in enumerate(positions.tolist()):
+                if snapped.segment[position] < 0:
+                    continue
+                first, last = int(starts[index]), int(starts[index + 1])
+                if first == last:
+                    shapes[position] = (None, 0.0, None)
+                    continue
+                lines = [[QgsPointXY(x0[k], y0[k]), QgsPointXY(x1[k], y1[k])] for k in range(first, last)]
+                shapes[position] = (QgsGeometry.fromMultiPolylineXY(lines), float(lengths[index]), None)
+            feedback.setProgress(int(100.0 * (number + 1) / max(len(by_category), 1)))
+        return shapes
+
+    def _polygon_shapes(self, network, chosen, snapped, limits, buffer, feedback):
+        """(MultiPolygon or None, street length reached, area) per facility, one at a time (a generator)."""
+        for position, facility in enumerate(chosen):
+            if feedback.isCanceled():
+                return
+            feedback.setProgress(int(100.0 * position / max(len(chosen), 1)))
+            if snapped.segment[position] < 0:
+                yield None, None, None
+                continue
+            one = snapped.subset([position])
+            limit = limits[facility.category].limit_m
+            pieces = network.reachable_edges(one, limit)
+            if not len(pieces):
+                yield None, pieces.total_length, None
+                continue
+            lines = [[QgsPointXY(x, y) for x, y in piece] for piece in pieces.polylines()]
+            # Square ends: a street is covered up to the limit and not a frontage beyond it. The crossings
+            # are rounded by discs no larger than what is left to walk there.
+            parts = [QgsGeometry.fromMultiPolylineXY(lines).buffer(
+                buffer, 4, Qgis.EndCapStyle.Flat, Qgis.JoinStyle.Round, 2.0)]
+            nodes, distances = network.nodes_within(one, limit)
+            for node, distance in zip(nodes.tolist(), distances.tolist()):
+                radius = min(buffer, limit - distance)
+                if radius > 0:
+                    parts.append(QgsGeometry.fromPointXY(QgsPointXY(float(network.node_x[node]), float(
+                        network.node_y[node]))).buffer(radius, 4))
+            shape = QgsGeometry.unaryUnion(parts)
+            yield shape, pieces.total_length, shape.area()
+
     def postProcessAlgorithm(self, context, feedback):
         standard = self._standard
+        streets = self._shape == SHAPE_STREETS
+        width = 2 * self._buffer
 
         def apply_style(layer):
-            renderer = facility_category_renderer(standard, QgsWkbTypes.PolygonGeometry)
+            renderer = facility_category_renderer(
+                standard, QgsWkbTypes.LineGeometry if streets else QgsWkbTypes.PolygonGeometry)
             for index, category in enumerate(renderer.categories()):
                 symbol = category.symbol().clone()
                 symbol.setOpacity(0.35)  # overlapping areas stay readable
+                if streets:  # the frontage on both sides, in metres on the ground at every scale
+                    symbol.setWidth(width)
+                    symbol.setWidthUnit(QgsUnitTypes.RenderMapUnits)
+                    symbol.symbolLayer(0).setPenCapStyle(Qt.FlatCap)
                 renderer.updateCategorySymbol(index, symbol)
             layer.setRenderer(renderer)
 

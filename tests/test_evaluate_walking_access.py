@@ -7,7 +7,7 @@ import os
 
 import pytest
 from memory_layers import memory_layer
-from qgis.core import NULL, QgsGeometry, QgsVectorLayer
+from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
@@ -192,6 +192,58 @@ def test_through_qgis_process_with_styled_outputs(run_qgis_process, tmp_path):
     routes = QgsVectorLayer("{}|layername=routes".format(output), "r", "ogr")
     assert routes.renderer().type() == "categorizedSymbol" and routes.featureCount() > 100
     assert all(math.isfinite(f["dist_m"]) for f in routes.getFeatures())
+
+
+@pytest.mark.parametrize("shape", [0, 1])
+def test_service_areas_stop_at_the_walking_limit(cc_provider, processing_context, shape):
+    """A kindergarten 20 m north of a crossing of two long streets: its 500 m walk leaves 480 m along each
+    arm. A point of the street just before 480 m is served, one just beyond is not — in both shapes (streets
+    drawn as lines are checked by their distance to the point). A second kindergarten 300 m east on the
+    street shares the eastern arm: in the streets shape each piece is drawn once, cut where both are equally
+    near; the pet hospital has no limit and a nursery is left out by CATEGORIES."""
+    import processing
+
+    facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [
+        (("幼儿园",), "POINT(0 20)"), (("幼儿园",), "POINT(300 0)"), (("宠物医院",), "POINT(10 10)"),
+        (("托儿所",), "POINT(0 -5)")])
+    roads = memory_layer("LineString?crs=EPSG:4547", "r", [
+        ((), "LINESTRING(-2000 0, 0 0, 2000 0)"), ((), "LINESTRING(0 -2000, 0 0, 0 2000)")])
+    result = processing.run("complete_community:service_areas", {
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "BUFFER_DISTANCE": 20,
+        "SHAPE": shape, "CATEGORIES": "kindergarten", "OUTPUT": "TEMPORARY_OUTPUT"},
+        context=processing_context, feedback=processing_context.feedback())
+    areas = sorted(result["OUTPUT"].getFeatures(), key=lambda f: int(f["source_fid"]))
+    assert [f["cc_category"] for f in areas] == ["kindergarten", "kindergarten"]
+    north, east = (area.geometry() for area in areas)
+
+    def served(geometry, x, y):
+        point = QgsGeometry.fromWkt("POINT({!r} {!r})".format(x, y))
+        return geometry.contains(point) if shape == 0 else geometry.distance(point) < 1e-9
+
+    for x, y in ((-480 + 0.01, 0), (0, -480 + 0.01), (0, 520 - 0.01)):
+        assert served(north, x, y), (x, y)
+    for x, y in ((-480 - 0.01, 0), (0, -480 - 0.01), (0, 520 + 0.01)):
+        assert not served(north, x, y), (x, y)
+    assert not served(north, -300, 300)  # between the streets: not a circle
+    if shape == 0:  # overlapping areas: the north one reaches x = 480 on the eastern arm
+        assert served(north, 479.99, 0) and not served(north, 480.01, 0)
+        assert areas[0]["street_m"] == pytest.approx(520 + 3 * 480)
+    else:  # the eastern arm is split where both are equally near: 20 + x = 300 − x → x = 140
+        assert served(north, 139.99, 0) and not served(north, 140.01, 0)
+        assert served(east, 140.01, 0) and served(east, 799.99, 0) and not served(east, 800.01, 0)
+        assert areas[0]["street_m"] + areas[1]["street_m"] == pytest.approx(1280 + 1000)
+        assert result["OUTPUT"].geometryType() == QgsWkbTypes.LineGeometry
+
+
+def test_service_areas_refuse_an_unknown_category(cc_provider, processing_context):
+    import processing
+
+    facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [(("幼儿园",), "POINT(0 0)")])
+    roads = memory_layer("LineString?crs=EPSG:4547", "r", [((), "LINESTRING(-100 0, 100 0)")])
+    with pytest.raises(QgsProcessingException, match="casino"):
+        processing.run("complete_community:service_areas", {
+            "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "CATEGORIES": "casino",
+            "OUTPUT": "TEMPORARY_OUTPUT"}, context=processing_context, feedback=processing_context.feedback())
 
 
 def test_service_areas_follow_the_network(cc_provider, processing_context):

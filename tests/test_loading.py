@@ -76,8 +76,9 @@ def test_assess_loads_every_table_styled_ordered_and_grouped(project, tmp_path):
     assert group is not None and group.parent() is root
     layers = tree_layers(group)
     roles = [loading.layer_role(layer) for layer, _node in layers]
-    assert roles == [loading.FACILITIES, loading.UNASSIGNED, loading.ORIGINS, loading.ROUTES, loading.COMMUNITIES,
-                     loading.LIFE_CIRCLES, loading.FACILITY_AREAS, loading.SERVICE_AREAS, loading.RULES,
+    # assess draws its service areas as streets (lines) by default: with the lines, above the verdict.
+    assert roles == [loading.FACILITIES, loading.UNASSIGNED, loading.ORIGINS, loading.ROUTES, loading.SERVICE_AREAS,
+                     loading.COMMUNITIES, loading.LIFE_CIRCLES, loading.FACILITY_AREAS, loading.RULES,
                      loading.RULES], [layer.name() for layer, _node in layers]
     for layer, node in layers:
         assert_styled(layer)
@@ -93,7 +94,7 @@ def test_assess_loads_every_table_styled_ordered_and_grouped(project, tmp_path):
     assert {category.value() for category in areas.renderer().categories()} >= {"kindergarten", "nursery"}
     # Points above lines above polygons: also in the map's own layer order.
     order = [layer.id() for layer in root.layerOrder() if layer.id() in {l.id() for l, _n in layers}]
-    assert order.index(by_role[loading.FACILITIES].id()) < order.index(communities.id()) < order.index(areas.id())
+    assert order.index(by_role[loading.FACILITIES].id()) < order.index(areas.id()) < order.index(communities.id())
 
 
 def test_a_single_algorithm_groups_its_outputs_and_a_later_run_stays_below_the_verdict(project, tmp_path):

@@ -194,13 +194,15 @@ def find_walking_table(layer, project=None):
 
 
 def find_service_areas(layer=None, project=None):
-    """A loaded layer of service areas (polygons with cc_category), one from `layer`'s file first."""
+    """A loaded layer of service areas (polygons, or the streets served as lines, with cc_category), one from
+    `layer`'s file first."""
     project = project or QgsProject.instance()
     path = gpkg_parts(layer)[0] if layer is not None else None
     candidates = []
     for candidate in _loaded_vector_layers(project):
         names = candidate.fields().names()
-        if candidate.geometryType() != QgsWkbTypes.PolygonGeometry or candidate is layer:
+        if candidate.geometryType() not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry) or \
+                candidate is layer:
             continue
         if not all(name in names for name in SERVICE_AREA_FIELDS):
             continue
