@@ -3515,108 +3515,132 @@
 <context>
     <name>ServiceAreasAlgorithm</name>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>&lt;b&gt;Example&lt;/b&gt;: a kindergarten at a crossing of two long streets reaches 500 m along each of the four arms: its area is a cross of streets 1 km long and, with a frontage of 30 m, 60 m wide — not a 500 m circle.</source>
-        <translation type="obsolete">&lt;b&gt;示例&lt;/b&gt;：位于两条长街交叉口的幼儿园，沿四个方向各可步行 500 米：其服务范围是长 1 千米的十字形街道，按 30 米服务进深宽 60 米——而不是半径 500 米的圆。</translation>
+        <translation>&lt;b&gt;示例&lt;/b&gt;：位于两条长街交叉口的幼儿园，沿四个方向各可步行 500 米：其服务范围是长 1 千米的十字形街道，按 30 米服务进深宽 60 米——而不是半径 500 米的圆。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Areas and distances are measured in {} ({}).</source>
-        <translation type="obsolete">面积和距离在 {}（{}）中量算。</translation>
+        <translation>面积和距离在 {}（{}）中量算。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Categories: '{}' is not a facility category with a walking limit in the standard. Known: {}</source>
-        <translation type="obsolete">设施类别：“{}”不是标准中规定了步行距离的设施类别。可选：{}</translation>
+        <translation>设施类别：“{}”不是标准中规定了步行距离的设施类别。可选：{}</translation>
     </message>
     <message>
         <source>Draws, for every facility whose category the standard gives a walking limit (kindergarten, nursery, elderly station, health station, supermarket and convenience store, activity ground and court, service station: 500 m; bus stop: a 10-minute walk; the life-circle facilities: 1,000 m), the area its residents can walk from: the streets reachable within the limit along the road network, widened by the frontage distance on both sides. The shapes follow the streets, not circles, so a river, a motorway or a walled estate shows as a gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points or polygons with a category field (names as in the provision evaluation). &lt;b&gt;Road network&lt;/b&gt;: lines; a yes/no field leaves out roads that are not walkable; a speed field (m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance from the network are listed with an empty area and a note.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per facility with its category, the limit and the rule it comes from, the length of street reached and the area; styled by category.</source>
         <translation type="obsolete">为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个面，含类别、限值及其所依据的规则、可到达道路长度和面积；按类别着色。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Draws, for every facility whose category the standard gives a walking limit (kindergarten, nursery, elderly station, health station, supermarket and convenience store, activity ground and court, service station: 500 m; bus stop: a 10-minute walk; the life-circle facilities: 1,000 m), the area its residents can walk from: the streets reachable within the limit along the road network, widened by the frontage distance on both sides. The shapes follow the streets, not circles, so a river, a motorway or a walled estate shows as a gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points or polygons with a category field (names as in the provision evaluation). &lt;b&gt;Road network&lt;/b&gt;: lines; a yes/no field leaves out roads that are not walkable; a speed field (m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance from the network are listed with an empty area and a note.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Shape&lt;/b&gt;: &lt;i&gt;polygons&lt;/i&gt; — per facility, the streets it reaches widened by the frontage (square ends where the walk stops, so no street beyond the limit is covered; facilities' areas overlap; slow for a whole city: a GEOS buffer per facility); &lt;i&gt;streets&lt;/i&gt; — the streets within the limit of the category's nearest facility, each piece drawn once with the facility it is nearest to (one search per category: seconds for a city; drawn as wide lines, gaps are streets no facility reaches). &lt;b&gt;Categories&lt;/b&gt;: category codes separated by commas, empty for all.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one feature per facility with its category, the limit and the rule it comes from, the length of street reached (or served, for streets) and the area (polygons); styled by category.</source>
-        <translation type="obsolete">为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;形式&lt;/b&gt;：&lt;i&gt;面&lt;/i&gt;——每个设施可到达的道路向两侧扩展服务进深（步行终止处为平头，限值以外的道路不会被覆盖；各设施的范围相互重叠；全市范围较慢：每个设施一次 GEOS 缓冲）；&lt;i&gt;道路&lt;/i&gt;——距本类别最近设施在限值内的道路，每段只绘制一次并归属最近的设施（每个类别一次搜索：全市只需数秒；以宽线显示，缺口即没有设施可到达的道路）。&lt;b&gt;类别&lt;/b&gt;：类别代码，逗号分隔，留空为全部。&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个要素，含类别、限值及其所依据的规则、可到达（道路形式下为所服务的）道路长度和面积（面形式）；按类别着色。</translation>
+        <translation>为标准规定了步行距离的每个设施（幼儿园、托儿所、老年服务站、社区卫生服务站、综合超市和便利店、公共活动场地和运动场地、社区综合服务站：500 米；公交站点：步行 10 分钟；十五分钟生活圈设施：1000 米）绘制居民可步行到达的范围：沿路网在限值内可到达的道路，向两侧扩展服务进深。范围沿道路延伸而不是画圆，因此河流、高速公路或封闭小区会显示为缺口。&lt;br&gt;&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：带类别字段的点或面（名称识别同配套设施评估）。&lt;b&gt;路网&lt;/b&gt;：线图层；可用“是/否”字段排除不可步行的道路；可用速度字段（米/分钟）使慢行路段按更长距离计。距路网超过最大吸附距离的设施会列出，但服务范围为空并附说明。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;形式&lt;/b&gt;：&lt;i&gt;面&lt;/i&gt;——每个设施可到达的道路向两侧扩展服务进深（步行终止处为平头，限值以外的道路不会被覆盖；各设施的范围相互重叠；全市范围较慢：每个设施一次 GEOS 缓冲）；&lt;i&gt;道路&lt;/i&gt;——距本类别最近设施在限值内的道路，每段只绘制一次并归属最近的设施（每个类别一次搜索：全市只需数秒；以宽线显示，缺口即没有设施可到达的道路）。&lt;b&gt;类别&lt;/b&gt;：类别代码，逗号分隔，留空为全部。&lt;br&gt;&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个设施一个要素，含类别、限值及其所依据的规则、可到达（道路形式下为所服务的）道路长度和面积（面形式）；按类别着色。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Facilities (points or polygons)</source>
-        <translation type="obsolete">设施（点或面）</translation>
+        <translation>设施（点或面）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Facility category field</source>
-        <translation type="obsolete">设施类别字段</translation>
+        <translation>设施类别字段</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Facility service areas (设施服务范围)</source>
-        <translation type="obsolete">设施服务范围（Facility service areas）</translation>
+        <translation>设施服务范围（Facility service areas）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Frontage served on each side of a street (m)</source>
-        <translation type="obsolete">道路两侧服务进深（米）</translation>
+        <translation>道路两侧服务进深（米）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Maximum distance from a facility to the network (m)</source>
-        <translation type="obsolete">设施到路网的最大吸附距离（米）</translation>
+        <translation>设施到路网的最大吸附距离（米）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Only these facility categories (codes, comma separated; empty: all)</source>
-        <translation type="obsolete">仅这些设施类别（类别代码，逗号分隔；留空为全部）</translation>
+        <translation>仅这些设施类别（类别代码，逗号分隔；留空为全部）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Polygons: each facility's streets widened by the frontage (slow for a city)</source>
-        <translation type="obsolete">面：每个设施可到达的道路向两侧扩展服务进深（全市范围较慢）</translation>
+        <translation>面：每个设施可到达的道路向两侧扩展服务进深（全市范围较慢）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Road network (lines)</source>
-        <translation type="obsolete">路网（线）</translation>
+        <translation>路网（线）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Service areas</source>
-        <translation type="obsolete">服务范围</translation>
+        <translation>服务范围</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Shape of the service areas</source>
-        <translation type="obsolete">服务范围的形式</translation>
+        <translation>服务范围的形式</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Streets: each street piece with its nearest facility within the limit (fast)</source>
-        <translation type="obsolete">道路：限值内的每段道路及其最近的设施（快速）</translation>
+        <translation>道路：限值内的每段道路及其最近的设施（快速）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>The facility layer {} has no field '{}'.</source>
-        <translation type="obsolete">设施图层 {} 没有字段“{}”。</translation>
+        <translation>设施图层 {} 没有字段“{}”。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>The road network {} has no walkable line.</source>
-        <translation type="obsolete">路网 {} 中没有可步行的道路。</translation>
+        <translation>路网 {} 中没有可步行的道路。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Walkable field (yes/no; no = left out, e.g. motorways)</source>
-        <translation type="obsolete">可步行字段（是/否；否 = 排除，如高速公路）</translation>
+        <translation>可步行字段（是/否；否 = 排除，如高速公路）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Walking speed field of the roads (m/min)</source>
-        <translation type="obsolete">道路步行速度字段（米/分钟）</translation>
+        <translation>道路步行速度字段（米/分钟）</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>every street it reaches is nearer to another facility of its category</source>
-        <translation type="obsolete">它可到达的道路都离同类别的另一设施更近</translation>
+        <translation>它可到达的道路都离同类别的另一设施更近</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>farther than {:g} m from the road network</source>
-        <translation type="obsolete">距路网超过 {:g} 米</translation>
+        <translation>距路网超过 {:g} 米</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>its walk to the network already exceeds the limit</source>
-        <translation type="obsolete">到路网的步行距离已超过限值</translation>
+        <translation>到路网的步行距离已超过限值</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>{} facilities lie farther than {:g} m from the road network: listed without an area.</source>
-        <translation type="obsolete">{} 个设施距路网超过 {:g} 米：列出但没有服务范围。</translation>
+        <translation>{} 个设施距路网超过 {:g} 米：列出但没有服务范围。</translation>
     </message>
     <message>
         <source>{} facilities of categories without a walking limit are not drawn.</source>
         <translation type="obsolete">{} 个设施所属类别没有步行距离要求，未绘制。</translation>
     </message>
     <message>
+        <location filename="../processing/service_areas.py"/>
         <source>{} facilities of categories without a walking limit, or not chosen, are not drawn.</source>
-        <translation type="obsolete">{} 个设施的类别没有步行距离限值或未被选择，不绘制。</translation>
+        <translation>{} 个设施的类别没有步行距离限值或未被选择，不绘制。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,20 @@
 #!/usr/bin/env python3
-"""`make bench`: complete_community:evaluate_walking_access on a synthetic city, against QGIS's own
-native:shortestpathpointtolayer run per community.
+"""`make bench`: complete_community:assess and evaluate_walking_access on a synthetic city, against the floor
+(OGR + CSR graph + scipy Dijkstra) and QGIS's own native:shortestpathpointtolayer run per community.
 
     make bench                                   # QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/bench.py
+    make bench BENCH_ARGS="--city small"         # the same on a 600-community district (quick)
+    make bench BENCH_ARGS=--no-native            # speed and memory only (no comparison with QGIS)
     make bench BENCH_ARGS="--native-budget 1300"   # native:shortestpathpointtolayer for all 100 (≈ 20 min)
     make bench BENCH_ARGS=--profile              # cProfile of one plugin run (slower), its hot spots, and stop
+    make bench BENCH_ARGS=--profile-assess       # cProfile of one assess run
+
+0. Speed and memory, each in its own process (its peak memory is its own): the whole assess with a table per
+   step (reading, walking, rules and writing, life circles, service areas, classifying, map, report) and
+   the sizes of its files; evaluate_walking_access with origins on the scipy engine and on the Python
+   fallback; the floor: the same roads read with OGR, a CSR graph, the points on their nearest node
+   (cKDTree) and one multi-source scipy Dijkstra per category. Ratios from the same run: assess / walking
+   (≤ 3×) and walking / floor (≤ 2×). Written to build/bench/performance.json.
 
 1. The city (build/bench/city.gpkg, EPSG:4547; cached, rebuilt only when the generator or its parameters
    change): the street grid of scripts/bench_network.py (390 × 390 nodes at 100 m, jittered, 1 % of the
@@ -431,6 +441,9 @@ def run_assess(profiler=None):
     import processing
 
     ASSESSMENT.mkdir(parents=True, exist_ok=True)
+    for stale in ASSESSMENT.iterdir():  # the bench's own folder: every run starts from nothing
+        if stale.is_file():
+            stale.unlink()
     feedback = make_feedback()
     context = make_context(feedback)
     parameters = assess_parameters(ASSESSMENT)
@@ -636,21 +649,202 @@ def print_table(rows):
             print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
 
 
+# ------------------------------------------------------------------------------------------------
+# Measurements in their own process (`--measure NAME`): each peak memory is that of its own run.
+
+def measure_in_child(name, engine):
+    """Run `bench.py --measure name --engine engine` in a child process → its result dict (JSON on the last
+    line of its output); its progress lines are passed through."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--measure", name, "--engine", engine,
+               "--city", CITY_NAME]
+    process = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
+    lines = process.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        print("    " + line, flush=True)
+    if process.returncode != 0 or not lines:
+        raise SystemExit("measurement {} ({}) failed with exit status {}".format(name, engine, process.returncode))
+    return json.loads(lines[-1])
+
+
+def measure(name, engine):
+    """The child's side: one measurement → a dict printed as JSON."""
+    from complete_community.core import network as network_module
+
+    if engine not in network_module.ENGINES:
+        return {"skipped": "engine {} not available".format(engine)}
+    network_module.DEFAULT_ENGINE = engine
+    if name == "floor":
+        return measure_floor()
+    application, provider = start_qgis()  # noqa: F841 (kept alive until the end)
+    if name == "assess":
+        seconds, before, after, steps = run_assess()
+        sizes = {path.name: path.stat().st_size for path in ASSESSMENT.iterdir() if path.is_file()}
+        result = {"seconds": seconds, "before_mb": before, "peak_mb": after, "steps": steps, "sizes": sizes}
+    elif name == "walking":
+        seconds, before, after = run_plugin(True, RESULTS.with_name(RESULTS.stem + "_" + engine + ".gpkg"))
+        result = {"seconds": seconds, "before_mb": before, "peak_mb": after}
+    else:
+        raise SystemExit("unknown measurement " + name)
+    stop_qgis(application, 0)
+    return result
+
+
+def measure_floor():
+    """The floor: what any tool must do for the walking evaluation — read the walkable roads with OGR, build a
+    CSR graph (vertices merged on the plugin's 1 mm grid), put the points on their nearest node (cKDTree, cheaper
+    than the plugin's snapping onto segments) and run one multi-source scipy Dijkstra per category for all the
+    community points and origins. Per-step seconds and the process's peak memory."""
+    from osgeo import ogr
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+    from scipy.spatial import cKDTree
+
+    steps = []
+    began = time.perf_counter()
+    mark = began
+
+    def step(label):
+        nonlocal mark
+        now = time.perf_counter()
+        steps.append((label, now - mark, peak_memory_mb()))
+        mark = now
+
+    source = ogr.Open(str(CITY))
+    roads = source.GetLayerByName("roads")
+    roads.SetAttributeFilter("walkable = 1")
+    starts, ends = [], []
+    for feature in roads:
+        points = feature.GetGeometryRef().GetPoints()
+        starts.extend(points[:-1])
+        ends.extend(points[1:])
+    starts, ends = np.array(starts)[:, :2], np.array(ends)[:, :2]
+    communities = source.GetLayerByName("communities")
+    community_xy = []
+    for feature in communities:
+        centroid = feature.GetGeometryRef().Centroid()
+        community_xy.append((centroid.GetX(), centroid.GetY()))
+    origins = source.GetLayerByName("population_points")
+    origin_xy = [(f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()) for f in origins]
+    facilities = source.GetLayerByName("facilities")
+    facility_xy, facility_category = [], []
+    for feature in facilities:
+        point = feature.GetGeometryRef()
+        facility_xy.append((point.GetX(), point.GetY()))
+        facility_category.append(feature.GetField("category"))
+    source = None
+    step("read with OGR")
+
+    keys = np.round(np.concatenate((starts, ends)) / TOLERANCE).astype(np.int64)
+    unique, node = np.unique(keys, axis=0, return_inverse=True)
+    node = node.ravel()
+    count = len(starts)
+    tail, head = node[:count], node[count:]
+    length = np.hypot(*(ends - starts).T)
+    keep = tail != head
+    nodes = len(unique)
+    graph = csr_matrix((np.concatenate((length[keep], length[keep])), (np.concatenate((tail[keep], head[keep])),
+                                                                       np.concatenate((head[keep], tail[keep])))),
+                       shape=(nodes, nodes))
+    node_xy = unique * TOLERANCE
+    step("CSR graph")
+
+    tree = cKDTree(node_xy)
+    target_offset, target_node = tree.query(np.array(community_xy + origin_xy))
+    facility_offset, facility_node = tree.query(np.array(facility_xy))
+    step("points to nearest nodes (cKDTree)")
+
+    categories = sorted(set(facility_category))
+    facility_category = np.array(facility_category)
+    reached = 0
+    for category in categories:
+        chosen = np.flatnonzero(facility_category == category)
+        distance = dijkstra(graph, directed=False, indices=np.unique(facility_node[chosen]), min_only=True)
+        total = distance[target_node] + target_offset
+        reached += int(np.isfinite(total).sum())
+    step("{} multi-source Dijkstras (scipy, min_only)".format(len(categories)))
+    return {"seconds": time.perf_counter() - began, "peak_mb": peak_memory_mb(), "steps": steps,
+            "nodes": nodes, "edges": int(keep.sum()), "reached": reached}
+
+
+def format_steps(steps):
+    return [(text, "{:.1f} s".format(seconds), "{:.0f} MB".format(peak)) for text, seconds, peak in steps]
+
+
+def print_performance(results):
+    """The assess table per step, the walking evaluation, the floor and the ratios; returns the summary rows."""
+    assess, walking, floor = results["assess"], results["walking scipy"], results["floor"]
+    fallback = results.get("walking python", {})
+    print("\nassess on the whole city, step by step (seconds until the next step; peak memory of the process at "
+          "its end):\n")
+    merged = []
+    for text, seconds, peak in assess["steps"]:
+        if text.startswith("Walking to ") and merged and merged[-1][0].startswith("Walking to "):
+            merged[-1] = ("Walking to each category ({} categories)".format(merged[-1][3] + 1),
+                          merged[-1][1] + seconds, peak, merged[-1][3] + 1)
+        else:
+            merged.append((text, seconds, peak, 1))
+    print_table([("step", "seconds", "peak MB")] + [(text if text != "start" else "(starting)",
+                                                     "{:.1f}".format(seconds), "{:.0f}".format(peak))
+                                                    for text, seconds, peak, _n in merged])
+    print("\nThe floor (OGR + CSR + scipy Dijkstra per category), step by step:\n")
+    print_table([("step", "seconds", "peak MB")] + [(text, "{:.1f}".format(seconds), "{:.0f}".format(peak))
+                                                     for text, seconds, peak in floor["steps"]])
+    sizes = assess["sizes"]
+    gpkg_mb = sizes.get("assessment.gpkg", 0) / 2 ** 20
+    ratio_assess = assess["seconds"] / walking["seconds"]
+    ratio_floor = walking["seconds"] / floor["seconds"]
+    rows = [
+        ("measure", "value", "target", "result"),
+        ("assess, whole city (wall time)", "{:.1f} s".format(assess["seconds"]), "≤ 60 s",
+         verdict(assess["seconds"] <= 60)),
+        ("assess peak memory (ru_maxrss of its process)", "{:.0f} MB".format(assess["peak_mb"]), "≤ 1 GB",
+         verdict(assess["peak_mb"] <= 1024)),
+        ("assess GeoPackage", "{:.0f} MB".format(gpkg_mb), "≤ 100 MB", verdict(gpkg_mb <= 100)),
+        ("assess report (HTML) / map (PDF)", "{:.1f} MB / {:.1f} MB".format(
+            sizes.get("report.html", 0) / 2 ** 20, sizes.get("map.pdf", 0) / 2 ** 20), "report ≤ 5 MB",
+         verdict(sizes.get("report.html", 0) <= 5 * 2 ** 20)),
+        ("evaluate_walking_access with origins (scipy engine)", "{:.1f} s, {:.0f} MB".format(
+            walking["seconds"], walking["peak_mb"]), "≤ 600 MB", verdict(walking["peak_mb"] <= 600)),
+        ("the same with the Python fallback engine", "{:.1f} s, {:.0f} MB".format(
+            fallback["seconds"], fallback["peak_mb"]) if "seconds" in fallback else fallback.get("skipped", "–"),
+         "", ""),
+        ("assess / walking evaluation", "{:.1f}×".format(ratio_assess), "≤ 3×", verdict(ratio_assess <= 3)),
+        ("floor: OGR + CSR + scipy Dijkstra per category", "{:.1f} s, {:.0f} MB".format(
+            floor["seconds"], floor["peak_mb"]), "", ""),
+        ("walking evaluation / floor (scipy engine)", "{:.1f}×".format(ratio_floor), "≤ 2×",
+         verdict(ratio_floor <= 2)),
+    ]
+    if "seconds" in fallback:
+        rows.append(("walking evaluation / floor (Python fallback)", "{:.1f}×".format(
+            fallback["seconds"] / floor["seconds"]), "", ""))
+    print()
+    print_table(rows)
+    return rows
+
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--native-communities", type=int, default=100,
                         help="communities compared with native:shortestpathpointtolayer (default 100)")
-    parser.add_argument("--native-budget", type=float, default=360.0,
-                        help="seconds for the native runs; the loop stops before exceeding it (default 360)")
+    parser.add_argument("--native-budget", type=float, default=120.0,
+                        help="seconds for the native runs; the loop stops before exceeding it (default 120)")
     parser.add_argument("--profile", action="store_true",
                         help="run the plugin once under cProfile, print its hot spots and stop")
     parser.add_argument("--profile-assess", action="store_true",
                         help="run assess once under cProfile, print its hot spots and stop")
     parser.add_argument("--city", choices=sorted(CITIES), default="full",
                         help="full: the bench city (3,000 communities); small: 600 communities, for quick runs")
+    parser.add_argument("--no-native", action="store_true",
+                        help="skip the comparison with QGIS's native shortest path (the speed figures only)")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure", choices=("assess", "walking", "floor"), help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="scipy", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     select_city(arguments.city)
+    if arguments.measure:
+        print(json.dumps(measure(arguments.measure, arguments.engine)), flush=True)
+        return 0
     if arguments.native_communities < 1:
         parser.error("--native-communities must be at least 1")
     if arguments.generate_only:
@@ -675,11 +869,20 @@ def main():
     if arguments.profile_assess:
         return stop_qgis(application, profile_assess())
 
-    print("\n1. evaluate_walking_access on the whole city, with the network and the population points as origins",
-          flush=True)
-    seconds, before, after = run_plugin(True, RESULTS)
-    print("   {:.1f} s, peak memory {:.0f} MB (before the run {:.0f} MB) → {}".format(
-        seconds, after, before, RESULTS.relative_to(REPOSITORY)), flush=True)
+    print("\n1. Speed and memory: assess, evaluate_walking_access (with origins) on each engine, and the floor; each "
+          "in its own process, so that each peak memory is its own", flush=True)
+    results = {}
+    for label, name, engine in (("assess", "assess", "scipy"), ("walking scipy", "walking", "scipy"),
+                                ("walking python", "walking", "python"), ("floor", "floor", "scipy")):
+        print("  {} …".format(label), flush=True)
+        results[label] = measure_in_child(name, engine)
+    performance = print_performance(results)
+    (BENCH_DIRECTORY / "performance{}.json".format("" if CITY_NAME == "full" else "_" + CITY_NAME)).write_text(
+        json.dumps(results, indent=1), encoding="utf-8")
+    if arguments.no_native:
+        return stop_qgis(application, 0)
+    walking = results["walking scipy"]
+    seconds, before, after = walking["seconds"], walking["before_mb"], walking["peak_mb"]
     print("\n2. The same without origins (communities represented by their point), for the comparison", flush=True)
     seconds_centroid, _before, _after = run_plugin(False, RESULTS_CENTROID)
     print("   {:.1f} s → {}".format(seconds_centroid, RESULTS_CENTROID.relative_to(REPOSITORY)), flush=True)
@@ -757,6 +960,8 @@ def main():
             library[0], " ({})".format(library[1]) if library[1] else ""), "≤ 1 m",
          verdict(library[0] <= ONE_METRE and not library[3])),
     ])
+    print("\nSpeed and memory (from step 1):\n")
+    print_table(performance)
     print()
     print("Notes:")
     others = [label for code, label in CATEGORY_LABELS if code not in routed]
