@@ -4086,6 +4086,11 @@
     </message>
     <message>
         <location filename="../styles/__init__.py"/>
+        <source>Could not record the standard in the metadata of {}: {}</source>
+        <translation>无法在 {} 的元数据中记录所用标准：{}</translation>
+    </message>
+    <message>
+        <location filename="../styles/__init__.py"/>
         <source>Could not save the default style of {}: {}</source>
         <translation>无法保存 {} 的默认样式：{}</translation>
     </message>
@@ -4096,6 +4101,11 @@
     <message>
         <source>No usable geometry</source>
         <translation type="obsolete">无可用几何</translation>
+    </message>
+    <message>
+        <location filename="../styles/__init__.py"/>
+        <source>Produced by the Complete Community plugin with the standard {} ({}, version {}, sha256 {}).</source>
+        <translation>由完整居住社区插件按标准 {}（{}，版本 {}，sha256 {}）生成。</translation>
     </message>
     <message>
         <location filename="../styles/__init__.py"/>

@@ -235,6 +235,7 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(error.describe())
         feedback.pushInfo(self.tr("Standard: {} ({})").format(standard.name.get(current_language()), " + ".join(
             os.path.basename(path) for path in standard.files)))
+        self.standard_used = standard  # recorded in the metadata of every output (styles.record_standard)
         return standard
 
     def input_layer_name(self, parameters, name, context):

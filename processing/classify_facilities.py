@@ -127,7 +127,8 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         def apply_style(layer):
             layer.setRenderer(facility_category_renderer(standard, geometry_type))
 
-        style_output(self._dest_id, context, feedback, apply_style, styles.STYLE_FACILITY_CATEGORIES)
+        style_output(self._dest_id, context, feedback, apply_style, styles.STYLE_FACILITY_CATEGORIES,
+                     standard=standard)
         return {}  # a non-empty map would replace the results of processAlgorithm
 
     def _report(self, feedback, standard, language, counts, matcher, missing_geometry, layer_name, field_name):

@@ -373,7 +373,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         # Several layers loaded by one run go into one group named after the algorithm.
         run_name = self.displayName() if len(loaded) > 1 else None
         for dest_id, apply_style, style_name in self.styled_outputs:
-            style_output(dest_id, context, feedback, apply_style, style_name, run_name)
+            style_output(dest_id, context, feedback, apply_style, style_name, run_name,
+                         getattr(self, "standard_used", None))
         return {}  # a non-empty map would replace the results of processAlgorithm
 
     def _rule_row(self, fields, standard, record, result, language):

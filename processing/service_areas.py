@@ -288,5 +288,5 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
                 renderer.updateCategorySymbol(index, symbol)
             layer.setRenderer(renderer)
 
-        style_output(self._dest_id, context, feedback, apply_style, styles.STYLE_SERVICE_AREAS)
+        style_output(self._dest_id, context, feedback, apply_style, styles.STYLE_SERVICE_AREAS, standard=standard)
         return {}

@@ -7,8 +7,9 @@ written by a headless `qgis_process` run (through the default style saved in the
 
 import colorsys
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils,
-                       QgsRendererCategory, QgsSymbol, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsLayerMetadata, QgsProcessingLayerPostProcessorInterface,
+                       QgsProcessingUtils, QgsProviderRegistry, QgsRendererCategory, QgsSymbol, QgsVectorLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor
 
 from ..core import output_fields as F
@@ -119,9 +120,42 @@ def load_default_style(layer):
     layer.loadDefaultStyle()
 
 
-def style_output(dest_id, context, feedback, apply_style, style_name, run_name=None):
+STANDARD_KEYWORDS = "complete_community_standard"  # the metadata vocabulary naming the standard of a result
+
+
+def standard_keywords(standard):
+    """['id=…', 'name=…', 'version=…', 'sha256=…']: which standard, exactly, produced a result."""
+    return ["id={}".format(standard.id), "name={}".format(standard.name.zh), "version={}".format(standard.version),
+            "sha256={}".format(standard.content_hash)]
+
+
+def standard_of(layer):
+    """{'id', 'name', 'version', 'sha256'} recorded in a result layer's metadata, or {} when none is."""
+    values = layer.metadata().keywords().get(STANDARD_KEYWORDS, [])
+    return dict(value.split("=", 1) for value in values if "=" in value)
+
+
+def record_standard(layer, standard):
+    """Write which standard produced `layer` into its metadata — in the GeoPackage itself (gpkg_metadata) when
+    the layer is one, so the record travels with the file. Returns an error text or ''."""
+    metadata = QgsLayerMetadata(layer.metadata())
+    keywords = metadata.keywords()
+    keywords[STANDARD_KEYWORDS] = standard_keywords(standard)
+    metadata.setKeywords(keywords)
+    metadata.setAbstract(tr("Produced by the Complete Community plugin with the standard {} ({}, version {}, "
+                            "sha256 {}).", "Styles").format(standard.name.zh, standard.id, standard.version,
+                                                             standard.content_hash))
+    layer.setMetadata(metadata)
+    if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():
+        return ""
+    saved, error = QgsProviderRegistry.instance().providerMetadata("ogr").saveLayerMetadata(layer.source(), metadata)
+    return "" if saved else (error or "?")
+
+
+def style_output(dest_id, context, feedback, apply_style, style_name, run_name=None, standard=None):
     """Style an algorithm's output both ways: as saved default (GeoPackage) and when loaded (GUI). `run_name`:
-    the group the loaded layer joins when the run loads several layers."""
+    the group the loaded layer joins when the run loads several layers. `standard`: the standard that produced
+    the output, recorded in its metadata (record_standard)."""
     if not dest_id:
         return
     # A layer already in the context (a temporary output) is styled in place. A written file is opened
@@ -135,6 +169,11 @@ def style_output(dest_id, context, feedback, apply_style, style_name, run_name=N
         error = save_as_default_style(layer, style_name)
         if error:
             feedback.reportError(tr("Could not save the default style of {}: {}", "Styles").format(dest_id, error))
+        if standard is not None:
+            error = record_standard(layer, standard)
+            if error:
+                feedback.reportError(tr("Could not record the standard in the metadata of {}: {}", "Styles").format(
+                    dest_id, error))
     # A guarded run writes into a partial folder; Processing loads the layer under its final name.
     loaded_as = final_name(dest_id)
     if context.willLoadLayerOnCompletion(loaded_as):

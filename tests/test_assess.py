@@ -122,6 +122,14 @@ def test_the_complete_verdict_is_the_sample_districts_intent(assessed):
         assert (feature["cc_standard"], feature["cc_standard_version"], feature["cc_standard_hash"]) == (
             national.id, national.version, national.content_hash)
     assert communities["C10"]["cc_items_no_data"] > 0 and communities["C10"]["cc_score"] == 100
+    # Every table of the results says which standard produced it, in the GeoPackage's own metadata.
+    from complete_community.styles import standard_of
+
+    for table in ("communities", "community_rules", "walking_routes", "life_circles", "life_circle_rules",
+                  "service_areas", "facilities", "facility_areas", "facilities_not_counted"):
+        recorded = standard_of(_layer(assessed, table))
+        assert (recorded.get("id"), recorded.get("version"), recorded.get("sha256")) == (
+            national.id, national.version, national.content_hash), table
 
 
 def test_every_layer_opens_styled_by_status(assessed):
