@@ -268,3 +268,27 @@ def test_service_areas_follow_the_network(cc_provider, processing_context):
     assert not centre.geometry().contains(QgsGeometry.fromWkt("POINT(300 300)"))  # not a circle
     assert far.geometry().isEmpty() and "road network" in far["note"]
     assert result["OUTPUT"].renderer().classAttribute() == "cc_category"
+
+
+def test_every_kind_the_elderly_need_must_be_within_ten_minutes(cc_provider, processing_context):
+    """2.2 "老年人…步行时间到达居住社区养老设施、医疗设施、小超市、菜市场、公共活动场地的时间不宜超过 10 分钟":
+    each kind, not the nearest of any kind. A convenience store 100 m away does not make up for a health
+    station 900 m away; the rule names the farthest kind, and being 不宜 it is advice (amber), not a failure."""
+    crs = "EPSG:4547"
+    communities = memory_layer("Polygon?crs={}&field=name:string&field=pop:integer".format(crs), "社区",
+                               [(("老年社区", 8000), _square(0, 0))])
+    facilities = memory_layer("Point?crs={}&field=kind:string".format(crs), "设施", [
+        (("便利店",), "POINT(200 5)"), (("老年服务站",), "POINT(300 5)"), (("菜市场",), "POINT(350 5)"),
+        (("公共活动场地",), "POINT(250 5)"), (("社区卫生服务站",), "POINT(1000 5)")])
+    roads = memory_layer("LineString?crs={}".format(crs), "道路", [((), "LINESTRING(0 0, 1200 0)")])
+    result = _run(processing_context, {
+        "COMMUNITIES": communities, "POPULATION_FIELD": "pop", "COMMUNITY_NAME_FIELD": "name", "DEFAULT_TYPE": 1,
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads})
+    rules = {f["rule_id"]: f for f in result["OUTPUT_RULES"].getFeatures()}
+    elderly = rules["scale.elderly_walking_time"]
+    # centroid (100,100) → road at (100,0): 100 m, along to x=1000: 900 m, off the road 5 m → 1005 m = 20.1 min
+    assert elderly["status"] == "advisory" and elderly["level"] == "recommended"
+    assert elderly["measured"] == pytest.approx(1005 / 50)
+    assert "health station" in elderly["reason"].lower() or "社区卫生服务站" in elderly["reason"]
+    output = next(result["OUTPUT"].getFeatures())
+    assert output["convenience_store_dist_m"] == pytest.approx(205)  # the nearest kind alone would have passed
