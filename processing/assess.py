@@ -4,7 +4,7 @@ import datetime
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingOutputVectorLayer,
+                       QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsProcessingOutputVectorLayer,
                        QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterString, QgsVectorLayer)
@@ -22,6 +22,7 @@ from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
+from .output_safety import cancelled_message
 
 COMMUNITIES_TABLE = "communities"
 RULES_TABLE = "community_rules"
@@ -216,23 +217,31 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         # redirected them into a partial folder: the GeoPackage starts empty there, and replaces only this
         # plugin's tables of the final file once the run succeeded.
         recorder = RecordingFeedback(feedback)
+        # One progress bar 0→100 over every step (the evaluation, each child algorithm, the report), cancel
+        # forwarded to each child.
+        steps = QgsProcessingMultiStepFeedback(self._step_count(parameters, context, map_path), recorder)
+        self._step = 0
         inner = dict(parameters)
         for name, table in OWN_TABLES.items():
             inner[name] = table_destination(gpkg, table, geometry=name != "OUTPUT_RULES")
         if not parameters.get(self.ORIGINS):
             inner.pop("OUTPUT_ORIGINS")
-        recorder.setProgressText(self.tr("Reading the communities and facilities…"))
-        super().processAlgorithm(inner, context, recorder)
+        self._next_step(steps)
+        steps.setProgressText(self.tr("Reading the communities and facilities…"))
+        super().processAlgorithm(inner, context, steps)
         self._gpkg = gpkg
         standard = self._standard_used
 
-        children = self._run_children(parameters, context, recorder, gpkg, map_path)
-        recorder.setProgressText(self.tr("The report…"))
+        children = self._run_children(parameters, context, steps, gpkg, map_path)
+        steps.setProgressText(self.tr("The report…"))
         report_png = os.path.splitext(report_path)[0] + "_map.png"
+        self._next_step(steps)
         self._child("complete_community:export_map", {
             "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
             "STANDARD": parameters.get(self.STANDARD), "OUTPUT": report_png, "DPI": REPORT_MAP_DPI},
-            context, recorder)
+            context, steps)
+        if steps.isCanceled():
+            raise QgsProcessingException(cancelled_message())
         with open(report_png, "rb") as stream:
             map_png = stream.read()
         os.remove(report_png)  # our own temporary picture, in the run's partial folder
@@ -303,6 +312,21 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         return processing.run(algorithm, {key: value for key, value in parameters.items() if value is not None},
                               context=context, feedback=feedback, is_child_algorithm=True)
 
+    def _step_count(self, parameters, context, map_path):
+        """The evaluation, the life circles, service areas (with roads), one classification per facility layer,
+        the map (if asked for) and the report's map."""
+        with_service_areas = bool(parameters.get(self.NETWORK)) and self.parameterAsEnum(
+            parameters, self.SERVICE_AREAS, context) != SERVICE_AREAS_NONE
+        return 3 + with_service_areas + bool(parameters.get(self.FACILITIES)) + bool(
+            parameters.get(self.FACILITY_AREAS)) + bool(map_path)
+
+    def _next_step(self, steps):
+        """Move the progress bar to the next step; a cancelled run stops here, before the next step starts."""
+        if steps.isCanceled():
+            raise QgsProcessingException(cancelled_message())
+        steps.setCurrentStep(self._step)
+        self._step += 1
+
     def _run_children(self, parameters, context, feedback, gpkg, map_path):
         """The other evaluations into the same GeoPackage; returns the tables they wrote."""
         written = []
@@ -311,6 +335,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.TYPE_FIELD, self.DEFAULT_TYPE, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS,
             self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK, self.WALKABLE_FIELD, self.SPEED_FIELD,
             self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD) + NETWORK_OPTION_PARAMETERS}
+        self._next_step(feedback)
         feedback.setProgressText(self.tr("The 15-minute life circles…"))
         self._child("complete_community:evaluate_life_circle", dict(
             shared, LIFE_CIRCLES=parameters.get(self.LIFE_CIRCLES),
@@ -321,6 +346,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         written += [LIFE_CIRCLES_TABLE, "life_circle_rules"]
         service_areas = self.parameterAsEnum(parameters, self.SERVICE_AREAS, context)
         if parameters.get(self.NETWORK) and service_areas != SERVICE_AREAS_NONE:
+            self._next_step(feedback)
             feedback.setProgressText(self.tr("Service areas…"))
             self._child("complete_community:service_areas", dict(
                 {key: shared[key] for key in (self.FACILITIES, self.CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK,
@@ -335,12 +361,14 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         for layer, category, table in ((self.FACILITIES, self.CATEGORY_FIELD, "facilities"),
                                        (self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD, "facility_areas")):
             if parameters.get(layer):
+                self._next_step(feedback)
                 self._child("complete_community:classify_facilities", {
                     "FACILITIES": parameters[layer], "CATEGORY_FIELD": parameters.get(category),
                     "MAPPING_TABLE": parameters.get(self.MAPPING_TABLE), "STANDARD": parameters.get(self.STANDARD),
                     "OUTPUT": table_destination(gpkg, table)}, context, feedback)
                 written.append(table)
         if map_path:
+            self._next_step(feedback)
             feedback.setProgressText(self.tr("The map…"))
             self._child("complete_community:export_map", {
                 "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,

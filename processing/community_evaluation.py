@@ -324,6 +324,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
 
         features = {feature.id(): feature for feature in source.getFeatures()}
         counts = {}
+        # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
+        written_from = max(40.0, feedback.progress())
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
                 break
@@ -344,7 +346,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 for result in evaluation.results:
                     rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
                                           QgsFeatureSink.FastInsert)
-            feedback.setProgress(40 + int(60.0 * current / len(communities)))
+            feedback.setProgress(written_from + (100.0 - written_from) * current / len(communities))
 
         feedback.pushInfo(self.tr("Communities by {}: {}").format(colour_field, ", ".join(
             "{} {}".format(status_label(status) if status else "–", count) for status, count in sorted(
