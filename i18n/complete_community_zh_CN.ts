@@ -3110,6 +3110,11 @@
         <source>reported only</source>
         <translation>仅报告</translation>
     </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>with advice (建议改进)</source>
+        <translation>有建议改进项</translation>
+    </message>
 </context>
 <context>
     <name>RuleEngine</name>

@@ -205,6 +205,10 @@ def build_report(data):
     for status in (PASS, FAIL, NO_DATA):
         out.append('<div class="card" id="count-{}"><div class="value" style="color:{}">{}</div>{}</div>'.format(
             status, status_colour(status), numbers["by_status"][status], _e(status_label(status))))
+    # Advice is counted apart, in amber: it never changes a verdict.
+    advised = sum(1 for row in data.communities if row.advice)
+    out.append('<div class="card" id="count-advice"><div class="value" style="color:{}">{}</div>{}</div>'.format(
+        status_ink(ADVISORY), advised, _e(tr("with advice (建议改进)", _CONTEXT))))
     out.append("</div>")
     out.append("<h3>{}</h3>".format(_e(tr("Score distribution", _CONTEXT))))
     out.append(_bar_chart(numbers["score_bins"]))

@@ -158,6 +158,8 @@ def test_the_report_agrees_with_the_layers(assessed):
     assert report.cards["total"].startswith("14")
     for status in ("pass", "fail", "no_data"):
         assert report.cards["count-" + status].startswith(str(statuses.count(status)))
+    advised = sum(1 for f in communities if f["cc_advice"])
+    assert advised and report.cards["count-advice"].startswith(str(advised))  # counted apart, in amber
     rows = report.tables["communities"][1:]
     assert len(rows) == 14
     scores = {f["cc_community_name"]: f["cc_score"] for f in communities}
