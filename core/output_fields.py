@@ -37,6 +37,7 @@ STATUS_VALUES = "status"
 UNASSIGNED_REASON_VALUES = "unassigned_reason"
 LEVEL_VALUES = "level"
 FORMED_VALUES = "life_circle_formed"
+FORMATION_STOP_VALUES = "life_circle_stop"
 WALK_ORIGIN_VALUES = "walk_origin"
 POI_MATCH_VALUES = "poi_match"
 POI_REASON_VALUES = "poi_reason"
@@ -274,6 +275,8 @@ LC_NAME = _field("lc_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle
 LC_FORMED = _field("lc_formed", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle drawn or formed"),
                    FORMED_VALUES)
 LC_FORMED_GIVEN, LC_FORMED_GROUPED = "given", "grouped"
+LC_STOPPED = _field("lc_stopped", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Why the formed circle stopped growing"),
+                    FORMATION_STOP_VALUES)
 MEMBER_IDS = _field("member_ids", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Communities in the circle"))
 MEMBER_COUNT = _field("member_count", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Number of communities"))
 LIFE_CIRCLE_ID = _field("life_circle_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle id"))
@@ -345,7 +348,7 @@ POIS_NOT_COUNTED_FIELDS = (CC_REASON,) + IMPORTED_POI_FIELDS
 BUILDING_POPULATION_FIELDS = (CC_POPULATION_EST, CC_FLOOR_AREA, CC_FLOORS, CC_POPULATION_SOURCE, CC_ESTIMATE_NOTE)
 RASTER_POPULATION_FIELDS = (CC_POPULATION_EST, CC_POPULATION_SOURCE)
 COMMUNITY_POPULATION_FIELDS = (CC_POPULATION_EST, CC_POPULATION, CC_POPULATION_SOURCE)
-CIRCLE_IDENTITY_FIELDS = (LC_ID, LC_NAME, LC_FORMED, MEMBER_IDS, MEMBER_COUNT)
+CIRCLE_IDENTITY_FIELDS = (LC_ID, LC_NAME, LC_FORMED, LC_STOPPED, MEMBER_IDS, MEMBER_COUNT)
 LIFE_CIRCLE_FIELDS = (CIRCLE_IDENTITY_FIELDS + (ITEM_STATUS, MEASURED) + VERDICTS["lc"].summary
                       + (DIST_M, WALK_METHOD, WORKING_CRS) + STANDARD_FIELDS)
 MEMBER_FIELDS = (LIFE_CIRCLE_ID,)
@@ -479,6 +482,16 @@ def value_map(values):
     if values == FORMED_VALUES:
         return [(LC_FORMED_GIVEN, tr("drawn by the planner", CONTEXT)),
                 (LC_FORMED_GROUPED, tr("formed from the communities", CONTEXT))]
+    if values == FORMATION_STOP_VALUES:
+        from . import life_circle
+        return [(life_circle.FLOOR_REACHED, tr("it reached the population floor", CONTEXT)),
+                (life_circle.HEMMED_BY_RADIUS, tr("below the population floor: every community left nearby would "
+                                                  "take it beyond the service radius", CONTEXT)),
+                (life_circle.HEMMED_BY_CEILING, tr("below the population floor: the communities left within the "
+                                                   "radius would take it above the population ceiling", CONTEXT)),
+                (life_circle.NO_NEIGHBOUR, tr("below the population floor: no community left within the service "
+                                              "radius of its centre", CONTEXT)),
+                (life_circle.NO_POINT, tr("the community has no usable location", CONTEXT))]
     if values == WALK_ORIGIN_VALUES:
         return [(WALK_ORIGIN_POINTS, tr("the residents (population points)", CONTEXT)),
                 (WALK_ORIGIN_CENTROID, tr("a point inside the community", CONTEXT))]

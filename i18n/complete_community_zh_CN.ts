@@ -1148,6 +1148,11 @@
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Formed circles are a rough first cut, not the planner's 15-minute life circles: give your 生活圈 or 街道 boundaries for an assessment you can defend. lc_stopped says why each formed circle stopped growing (population floor reached; radius, ceiling or no neighbour left), and the log counts, over the circles not met, each rule not met (population, radius, each missing kind of facility). Forming costs one pass over the communities per join, about a second for 3,000 communities.</source>
+        <translation>自动组合的生活圈只是粗略的初步划分，并不是规划确定的十五分钟生活圈：如需可站得住脚的评估，请提供生活圈或街道边界。lc_stopped 说明每个自动组合的生活圈为何停止扩展（已达到人口下限；受半径、人口上限限制或附近已无社区），日志对未达标的生活圈统计每条未满足的规则（人口、半径、缺少的各类设施）。组合时每加入一个社区遍历一次全部社区，3000 个社区约需一秒。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Formed {} life circle(s) of {:g}–{:g} residents within {:g} m from {} communities.</source>
         <translation>已组成 {} 个生活圈（人口 {:g}—{:g} 人，半径 {:g} 米内），来自 {} 个社区。</translation>
     </message>
@@ -2007,6 +2012,24 @@
     </message>
 </context>
 <context>
+    <name>LifeCircleReasons</name>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Why the formed circles that are not met stopped growing: {}.</source>
+        <translation>未达标的自动组合生活圈停止扩展的原因：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>{} (no data)</source>
+        <translation>{}（数据不足）</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
+        <source>{} of {} life circles are not met. Rules not met: {}.</source>
+        <translation>{} 个生活圈（共 {} 个）未达标。未满足的规则：{}。</translation>
+    </message>
+</context>
+<context>
     <name>MapLayout</name>
     <message>
         <location filename="../report/map_layout.py"/>
@@ -2701,6 +2724,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Why the formed circle stopped growing</source>
+        <translation>自动组合的生活圈停止扩展的原因</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>a label of the standard</source>
         <translation>标准中的名称</translation>
     </message>
@@ -2708,6 +2736,21 @@
         <location filename="../core/output_fields.py"/>
         <source>a point inside the community</source>
         <translation>社区内一点</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>below the population floor: every community left nearby would take it beyond the service radius</source>
+        <translation>人口未达下限：附近剩余的社区加入后都会超出服务半径</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>below the population floor: no community left within the service radius of its centre</source>
+        <translation>人口未达下限：中心服务半径内已没有剩余社区</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>below the population floor: the communities left within the radius would take it above the population ceiling</source>
+        <translation>人口未达下限：半径内剩余的社区加入后会超过人口上限</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2753,6 +2796,11 @@
         <location filename="../core/output_fields.py"/>
         <source>inside no community</source>
         <translation>不在任何社区内</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>it reached the population floor</source>
+        <translation>已达到人口下限</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2813,6 +2861,11 @@
         <location filename="../core/output_fields.py"/>
         <source>not a residential building</source>
         <translation>非住宅建筑</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>the community has no usable location</source>
+        <translation>该社区没有可用的位置</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>

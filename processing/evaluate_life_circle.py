@@ -1,6 +1,7 @@
 """十五分钟生活圈评估 — the 15-minute life circle (2.4 of the guide): population, radius and its facilities."""
 
 import math
+from collections import Counter
 
 import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
@@ -11,10 +12,10 @@ from .. import styles
 from ..core import output_fields as F
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
-from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
+from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles_explained, group_radius
 from ..core.records import CommunityRecord
 from ..core.walking import as_optional, category_limits
-from ..i18n import current_language
+from ..i18n import current_language, tr
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
@@ -43,6 +44,9 @@ class LifeCircleParameters:
         self.addParameter(QgsProcessingParameterField(
             self.LIFE_CIRCLE_POPULATION_FIELD, self.tr("Life circle population field (empty: sum of its communities)"),
             parentLayerParameterName=self.LIFE_CIRCLES, type=QgsProcessingParameterField.Numeric, optional=True))
+
+
+_WHY_CONTEXT = "LifeCircleReasons"
 
 
 class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, CommunityEvaluationAlgorithm):
@@ -84,7 +88,12 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             self.standard_help()) + "<br><br>" + self.tr(
             "<b>Example</b>: without life-circle polygons, the sample district's 14 communities form 5 circles; "
             "the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: advisory) and its "
-            "walk to the nearest primary school is reported.")
+            "walk to the nearest primary school is reported.") + "<br><br>" + self.tr(
+            "Formed circles are a rough first cut, not the planner's 15-minute life circles: give your 生活圈 or 街道 "
+            "boundaries for an assessment you can defend. lc_stopped says why each formed circle stopped growing "
+            "(population floor reached; radius, ceiling or no neighbour left), and the log counts, over the "
+            "circles not met, each rule not met (population, radius, each missing kind of facility). Forming "
+            "costs one pass over the communities per join, about a second for 3,000 communities.")
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()
@@ -155,6 +164,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             located_index.addFeature(position, QgsGeometry.fromPointXY(_point(facility)).boundingBox())
         counts = {}
         membership = {}
+        why = _WhyNotMet(standard, language)
         for circle in circles:
             members = circle["members"]
             for position in members:
@@ -177,7 +187,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             evaluation = evaluate_community(standard, record, rules, language)
             results = {result.rule_id: result for result in evaluation.results}
             member_ids = [str(communities[position][2].id) for position in members]
-            values = [circle["id"], circle["name"], circle["formed"], ", ".join(member_ids), len(members),
+            values = [circle["id"], circle["name"], circle["formed"], circle["stopped"], ", ".join(member_ids),
+                      len(members),
                       evaluation.item_status.get(LIFE_CIRCLE_ITEM)]
             values += [results[rule.id].measured for rule in rules]
             values += summary_values(evaluation, standard, scope, language)
@@ -185,6 +196,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             values += [walking.method, reader.crs.authid()]
             values += standard_values(standard, language)
             counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1
+            if evaluation.cc_status != "pass":
+                why.add(circle, evaluation.results)
             feature = QgsFeature(fields)
             shape = QgsGeometry(circle["shape"])
             shape.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
@@ -197,6 +210,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                     rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
                                           QgsFeatureSink.FastInsert)
         del sink, rules_sink
+        why.report(feedback, len(circles))
         feedback.pushInfo(self.tr("Life circles by {}: {}").format(F.LC_STATUS.name, ", ".join(
             "{} {}".format(status_label(status), counts[status]) for status in STATUSES if status in counts)))
         results = {self.OUTPUT: dest_id}
@@ -230,7 +244,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 np.zeros((0, 2))
             shapes.append(CommunityShape(point.x() if point else math.nan, point.y() if point else math.nan,
                                          record.attributes.get("population"), vertices))
-        groups = form_life_circles(shapes, limits)
+        formed = form_life_circles_explained(shapes, limits)
+        groups = [circle.members for circle in formed]
         feedback.pushInfo(self.tr(
             "Formed {} life circle(s) of {:g}–{:g} residents within {:g} m from {} communities.").format(
             len(groups), limits.min_population, limits.max_population, limits.max_radius_m, len(communities)))
@@ -241,7 +256,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             usable = [shapes[position] for position in members if len(shapes[position].vertices)]
             circles.append({
                 "id": "LC{:02d}".format(number), "name": self.tr("Life circle {}").format(number),
-                "formed": F.LC_FORMED_GROUPED,
+                "formed": F.LC_FORMED_GROUPED, "stopped": formed[number - 1].stop,
                 "members": members,
                 "population": None if any(p is None for p in populations) else float(sum(populations)),
                 "radius": group_radius(usable) if usable else None,
@@ -277,7 +292,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 populations = [communities[position][2].attributes.get("population") for position in members]
                 population = None if not members or any(p is None for p in populations) else float(sum(populations))
             name = str(feature.attribute(name_field)) if name_field else str(feature.id())
-            circles.append({"id": str(feature.id()), "name": name, "formed": F.LC_FORMED_GIVEN, "members": members,
+            circles.append({"id": str(feature.id()), "name": name, "formed": F.LC_FORMED_GIVEN, "stopped": None,
+                            "members": members,
                             "population": population,
                             "radius": community_radius(shape) if not shape.isEmpty() else None, "shape": shape})
         outside = len(communities) - len(claimed)
@@ -296,6 +312,41 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                             QgsFeatureSink.FastInsert)
         del sink
         return destination
+
+
+class _WhyNotMet:
+    """Counts, over the circles that are not met, each rule that failed or lacked data, and why the formed ones
+    stopped growing: one summary in the log a planner can act on."""
+
+    def __init__(self, standard, language):
+        self.standard, self.language = standard, language
+        self.circles = 0
+        self.failed, self.no_data, self.stops = Counter(), Counter(), Counter()
+
+    def add(self, circle, results):
+        self.circles += 1
+        if circle["stopped"]:
+            self.stops[circle["stopped"]] += 1
+        for result in results:
+            name = self.standard.rule(result.rule_id).name.get(self.language)
+            if result.status in ("fail", "advisory"):
+                self.failed[name] += 1
+            elif result.status == "no_data":
+                self.no_data[name] += 1
+
+    def report(self, feedback, total):
+        if not self.circles:
+            return
+        parts = ["{} ×{}".format(name, count) for name, count in self.failed.most_common()]
+        parts += [tr("{} (no data)", _WHY_CONTEXT).format(name) + " ×{}".format(count)
+                  for name, count in self.no_data.most_common()]
+        feedback.pushInfo(tr("{} of {} life circles are not met. Rules not met: {}.", _WHY_CONTEXT)
+                          .format(self.circles, total, "; ".join(parts) or "–"))
+        if self.stops:
+            feedback.pushInfo(tr("Why the formed circles that are not met stopped growing: {}.",
+                                 _WHY_CONTEXT).format("; ".join(
+                                     "{} ×{}".format(F.value_label(F.FORMATION_STOP_VALUES, stop), count)
+                                     for stop, count in self.stops.most_common())))
 
 
 def _point(facility):

@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 from qgis.core import NULL, QgsFeature, QgsGeometry, QgsVectorLayer
 
-from complete_community.core.life_circle import CommunityShape, GroupingLimits, form_life_circles, group_radius
+from complete_community.core import life_circle
+from complete_community.core.life_circle import (CommunityShape, GroupingLimits, form_life_circles,
+                                                 form_life_circles_explained, group_radius)
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
@@ -36,6 +38,33 @@ def test_the_radius_and_ceiling_stop_a_circle():
     assert form_life_circles(far, LIMITS) == [[0], [1]]
     crowded = [_square(0, 0, 60000), _square(400, 0, 60000)]  # together above the ceiling
     assert form_life_circles(crowded, LIMITS) == [[0], [1]]
+
+
+def test_each_formed_circle_says_why_it_stopped_growing():
+    far = form_life_circles_explained([_square(0, 0, 40000), _square(5000, 0, 40000)], LIMITS)
+    assert [(c.members, c.stop) for c in far] == [([0], life_circle.NO_NEIGHBOUR), ([1], life_circle.NO_NEIGHBOUR)]
+    ceiling = GroupingLimits(min_population=50000, max_population=70000, max_radius_m=1000)
+    crowded = form_life_circles_explained([_square(0, 0, 40000), _square(400, 0, 40000)], ceiling)
+    assert [c.stop for c in crowded] == [life_circle.HEMMED_BY_CEILING, life_circle.NO_NEIGHBOUR]  # none left
+    # Points 900 m apart, but squares of 1.5 km: together they would reach beyond 1,000 m.
+    wide = form_life_circles_explained([_square(0, 0, 40000, 1500), _square(900, 0, 30000, 1500)], LIMITS)
+    assert [c.stop for c in wide] == [life_circle.HEMMED_BY_RADIUS, life_circle.NO_NEIGHBOUR]
+    enough = form_life_circles_explained([_square(0, 0, 30000), _square(400, 0, 30000)], LIMITS)
+    assert [(c.members, c.stop) for c in enough] == [([0, 1], life_circle.FLOOR_REACHED)]
+    lost = form_life_circles_explained([CommunityShape(float("nan"), 0.0, 100, np.zeros((0, 2)))], LIMITS)
+    assert [c.stop for c in lost] == [life_circle.NO_POINT]
+
+
+def test_forming_scales_to_a_city():
+    """3,000 communities on a 60 × 50 lattice: every community in exactly one circle, within the ceiling."""
+    rng = np.random.default_rng(3)
+    shapes = [_square(650 * (i % 60), 650 * (i // 60), float(rng.integers(5000, 12000)), 650) for i in range(3000)]
+    circles = form_life_circles_explained(shapes, LIMITS)
+    assert sorted(index for circle in circles for index in circle.members) == list(range(3000))
+    for circle in circles:
+        population = sum(shapes[index].population for index in circle.members)
+        assert population <= LIMITS.max_population
+        assert (circle.stop == life_circle.FLOOR_REACHED) == (population >= LIMITS.min_population)
 
 
 def test_unknown_population_and_missing_points():
