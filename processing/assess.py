@@ -130,7 +130,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             "Without a road network, distances are straight lines × the detour factor and no service areas are "
             "drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once "
             "with its nearest facility, one search per category, seconds for a city; polygons per facility cost a "
-            "buffer each (minutes for a city); or none; optionally only some categories. The standard and the "
+            "buffer each (minutes for a city); or none; by default for the categories of the community walking "
+            "rules (the 1,000 m life-circle ones, which cover most of a city, when named). The standard and the "
             "walking network are read once and shared by every step.<br>{}<br><br>"
             "<b>Output GeoPackage</b>: communities (styled by cc_status, labelled with name and score), "
             "community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and "
@@ -155,7 +156,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             defaultValue=SERVICE_AREAS_STREETS)
         categories = QgsProcessingParameterString(
             self.SERVICE_AREA_CATEGORIES, self.tr("Service areas only for these facility categories (codes, comma "
-                                                  "separated; empty: all)"), optional=True)
+                                                  "separated; empty: those of the community walking rules)"),
+            optional=True)
         for parameter in (shapes, categories):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
@@ -354,7 +356,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                                               self.STANDARD) + NETWORK_OPTION_PARAMETERS},
                 OUTPUT=table_destination(gpkg, "service_areas"),
                 SHAPE=SHAPE_STREETS if service_areas == SERVICE_AREAS_STREETS else SHAPE_POLYGONS,
-                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES)),
+                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES) or self._community_categories()),
                 context, feedback)
             written.append("service_areas")
         feedback.setProgressText(self.tr("Classifying the facilities…"))
@@ -376,6 +378,12 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 "OVERLAYS": [table_source(gpkg, "facility_areas")] if "facility_areas" in written else None},
                 context, feedback)
         return written
+
+    def _community_categories(self):
+        """The categories of the community walking rules, comma separated: service areas by default (the 1,000 m
+        life-circle categories cover most of a city's streets; ask for them by name)."""
+        return ",".join(code for code, limit in category_limits(self._standard_used).items()
+                        if limit.scope == "community" and limit.limit_m is not None)
 
     # -- the report ---------------------------------------------------------------------------------
 

@@ -161,7 +161,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
             shapes = self._street_shapes(network, chosen, snapped, limits, feedback)
         else:
             shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, feedback)
-        for position, (geometry, street, area) in enumerate(shapes):
+        for position, geometry, street, area in shapes:  # written as they come: a city's areas never all in memory
             if feedback.isCanceled():
                 break
             facility = chosen[position]
@@ -213,48 +213,50 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         return chosen
 
     def _street_shapes(self, network, chosen, snapped, limits, feedback):
-        """(MultiLineString or None, street length served, None) per facility: one catchments() search per
-        category; each facility gets the street pieces it is the nearest facility of."""
-        shapes = [(None, None, None)] * len(chosen)
+        """(position, MultiLineString or None, street length served, None) per facility, category by category
+        (a generator): one catchments() search per category; each facility gets the street pieces it is the
+        nearest facility of."""
         by_category = {}
         for position, facility in enumerate(chosen):
             by_category.setdefault(facility.category, []).append(position)
         for number, (category, positions) in enumerate(by_category.items()):
             if feedback.isCanceled():
-                break
+                return
             positions = np.array(positions, dtype=np.int64)
             catchments = network.catchments(snapped.subset(positions), limits[category].limit_m)
             lengths = catchments.length_by_source(len(positions))
             order = np.argsort(catchments.source, kind="stable")
             starts = np.searchsorted(catchments.source[order], np.arange(len(positions) + 1))
-            x0, y0, x1, y1 = (values[order].tolist() for values in (catchments.x0, catchments.y0, catchments.x1,
-                                                                   catchments.y1))
+            x0, y0, x1, y1 = (values[order] for values in (catchments.x0, catchments.y0, catchments.x1,
+                                                          catchments.y1))
+            del catchments
             for index, position in enumerate(positions.tolist()):
-                if snapped.segment[position] < 0:
-                    continue
                 first, last = int(starts[index]), int(starts[index + 1])
-                if first == last:
-                    shapes[position] = (None, 0.0, None)
-                    continue
-                lines = [[QgsPointXY(x0[k], y0[k]), QgsPointXY(x1[k], y1[k])] for k in range(first, last)]
-                shapes[position] = (QgsGeometry.fromMultiPolylineXY(lines), float(lengths[index]), None)
+                if snapped.segment[position] < 0:
+                    yield position, None, None, None
+                elif first == last:
+                    yield position, None, 0.0, None
+                else:
+                    lines = [[QgsPointXY(a, b), QgsPointXY(c, d)] for a, b, c, d in zip(
+                        x0[first:last].tolist(), y0[first:last].tolist(), x1[first:last].tolist(),
+                        y1[first:last].tolist())]
+                    yield position, QgsGeometry.fromMultiPolylineXY(lines), float(lengths[index]), None
             feedback.setProgress(int(100.0 * (number + 1) / max(len(by_category), 1)))
-        return shapes
 
     def _polygon_shapes(self, network, chosen, snapped, limits, buffer, feedback):
-        """(MultiPolygon or None, street length reached, area) per facility, one at a time (a generator)."""
+        """(position, MultiPolygon or None, street length reached, area) per facility (a generator)."""
         for position, facility in enumerate(chosen):
             if feedback.isCanceled():
                 return
             feedback.setProgress(int(100.0 * position / max(len(chosen), 1)))
             if snapped.segment[position] < 0:
-                yield None, None, None
+                yield position, None, None, None
                 continue
             one = snapped.subset([position])
             limit = limits[facility.category].limit_m
             pieces = network.reachable_edges(one, limit)
             if not len(pieces):
-                yield None, pieces.total_length, None
+                yield position, None, pieces.total_length, None
                 continue
             lines = [[QgsPointXY(x, y) for x, y in piece] for piece in pieces.polylines()]
             # Square ends: a street is covered up to the limit and not a frontage beyond it. The crossings
@@ -268,7 +270,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
                     parts.append(QgsGeometry.fromPointXY(QgsPointXY(float(network.node_x[node]), float(
                         network.node_y[node]))).buffer(radius, 4))
             shape = QgsGeometry.unaryUnion(parts)
-            yield shape, pieces.total_length, shape.area()
+            yield position, shape, pieces.total_length, shape.area()
 
     def postProcessAlgorithm(self, context, feedback):
         standard = self._standard
