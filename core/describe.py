@@ -126,3 +126,57 @@ def _attribute_name(standard, code, language):
 def _facility_attribute_name(standard, code, language):
     attribute = next((a for a in standard.facility_attributes if a.code == code), None)
     return attribute.name.get(language) if attribute else code
+
+
+# -- help texts from the loaded standard ----------------------------------------------------------------------
+
+def rules_overview(rules, standard, language):
+    """'• 居住人口: 5000–12000 persons (recommended, 2.2)' lines: what the standard asks of these rules, for help
+    texts written without a number of the guide."""
+    lines = []
+    for rule in rules:
+        try:
+            requirement = requirement_text(rule, standard, language)
+        except (AttributeError, KeyError, TypeError):
+            requirement = ""
+        lines.append(tr("{}: {} ({}, {})", _CONTEXT).format(
+            rule.name.get(language), requirement or tr("reported only", _CONTEXT), level_label(rule.level),
+            rule.clause))
+    return "<br>".join("• " + _html(line) for line in lines)
+
+
+def walking_limits_overview(standard, language, categories=None):
+    """'• ≤ 500 m (recommended): 幼儿园、托儿所…' lines: the walking limit of each category, grouped by limit."""
+    from .walking import category_limits  # walking needs no describe: imported here only for help texts
+
+    groups = {}
+    for code, limit in category_limits(standard).items():
+        if categories is not None and code not in categories:
+            continue
+        key = ("≤ {} m".format(format_number(limit.limit_m)) if limit.limit_m is not None
+               else tr("reported only", _CONTEXT), limit.level)
+        groups.setdefault(key, []).append(standard.category(code).name.get(language))
+    separator = "、" if language.startswith("zh") else ", "
+    return "<br>".join("• " + tr("{} ({}): {}", _CONTEXT).format(_html(text), level_label(level),
+                                                                 _html(separator.join(names)))
+                       for (text, level), names in groups.items())
+
+
+def _html(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def size_rules(standard, item):
+    """(population rule with a min, radius rule in m with a max) of an item (scale, life circle), each or None:
+    what help examples and the grouping of life circles are built from."""
+    from ..standards.measure_kinds import COMMUNITY_ATTRIBUTE, COMMUNITY_RADIUS
+
+    population = radius = None
+    for rule in standard.rules_for_item(item):
+        kind = rule.measure.kind if rule.measure is not None else None
+        if kind == COMMUNITY_ATTRIBUTE and rule.measure.attribute == "population" and rule.min is not None \
+                and not rule.min.is_proportional:
+            population = population or rule
+        elif kind == COMMUNITY_RADIUS and rule.unit == "m" and rule.max is not None:
+            radius = radius or rule
+    return population, radius

@@ -2,6 +2,7 @@
 
 import difflib
 import math
+import functools
 import os
 import re
 
@@ -11,7 +12,7 @@ from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessi
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import ui
-from ..core import output_fields
+from ..core import describe, output_fields
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
@@ -226,6 +227,22 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
             "of your city's standard, which may extend a built-in one (see README, 'Standards').").format(
             DEFAULT_STANDARD_ID, ", ".join(builtin_standards()))
 
+    def help_standard(self):
+        """The standard the help describes: the one the dialog proposes (the national guide)."""
+        return _help_standard()
+
+    def requirements_help(self, rules=None, walking_categories=None):
+        """What the standard asks, generated from it (help texts state no number of the guide): one line per
+        rule in `rules`, or per walking limit of `walking_categories` (all categories with a limit: ())."""
+        standard = self.help_standard()
+        language = current_language()
+        if rules is not None:
+            lines = describe.rules_overview(rules, standard, language)
+        else:
+            lines = describe.walking_limits_overview(standard, language, walking_categories or None)
+        return self.tr("<b>What {} asks</b> (a standard you choose may differ; describe_standard lists it):<br>{}"
+                       ).format(standard.name.get(language), lines)
+
     def load_standard_parameter(self, parameters, context, feedback):
         """The Standard chosen by the user; a YAML problem stops the run with every issue listed."""
         reference = self.parameterAsFile(parameters, self.STANDARD, context)
@@ -283,3 +300,8 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         code_index = next((names.index(name) for name in HEADER_NAMES if name in names), 1)
         return [(self.tr("{}, row {}").format(path, feature.id()), feature.attribute(value_index),
                  feature.attribute(code_index)) for feature in layer.getFeatures()]
+
+
+@functools.lru_cache(maxsize=1)
+def _help_standard():
+    return load_standard()

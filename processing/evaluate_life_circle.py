@@ -8,6 +8,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
+from ..core import describe
 from .. import styles
 from ..core import output_fields as F
 from ..core.engine import evaluate_community, scope_text
@@ -61,39 +62,44 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
 
     def shortHelpString(self):
         return self.tr(
-            "Checks 15-minute life circles against 2.4 of the guide: 50,000–100,000 residents (居住人口规模为5—10万人) "
-            "and a service radius of 800–1,000 m — both shown as advice (建议改进, amber) when not met — and "
+            "Checks 15-minute life circles against 2.4 of the guide: its population and service radius (the "
+            "standard's numbers are listed below) — both shown as advice (建议改进, amber) when not met — and "
             "reports the walk from the circle's communities to a primary school, a middle school, a care home, a "
             "community hospital, a sports hall, a park and a metro station. The guide names those facilities "
-            "(统筹中小学、养老院、社区医院、运动场馆和公园等设施配套) without a distance, so their distances are "
-            "reported (仅供参考), never judged; the circle's distance to a facility is that of its farthest-off "
-            "community. The radius is the rule: the guide's 15 minutes and 1,000 m disagree at its own walking "
-            "speed, so the minutes are only reported.<br><br>"
-            "<b>Life circles</b> (optional): your own polygons, with a name and optionally a population field; a "
-            "community belongs to the circle its centroid lies in, and the population is the field's value or "
-            "the sum of its communities. Without them the communities are grouped: the most populous community "
-            "not yet grouped starts a circle, which takes in its nearest neighbours one at a time while the "
-            "circle stays within the radius and the population ceiling of the standard, until it reaches the "
-            "population floor. Circles that cannot reach the floor (isolated areas) are kept and get the advice "
-            "on population. The radius of a formed circle is measured from its population-weighted centre to "
-            "the farthest boundary of its communities.<br>"
-            "<b>Residential communities</b>, <b>facilities</b> and the <b>road network</b>: as in the walking "
-            "evaluation (straight lines × the detour factor without a network).<br>{}<br><br>"
-            "<b>Output</b>: one polygon per life circle (the union of its communities, or your polygon) with "
-            "lc_status (the verdict of the required rules; where none is required, as in the national guide, the "
-            "advice: 达标, 建议改进 or 数据不足), lc_items_met / _failed / _no_data / _applicable, lc_score, "
-            "lc_advice, life_circle_status, the measured values and the farthest community's distance per "
-            "facility, and the standard used; <b>Results per rule</b>; optionally the communities with the id of "
-            "their life circle.").format(
-            self.standard_help()) + "<br><br>" + self.tr(
+            "(统筹中小学、养老院、社区医院、运动场馆和公园等设施配套) without a distance, so their distances are reported (仅供参考), never "
+            "judged; the circle's distance to a facility is that of its farthest-off community. The radius is "
+            "the rule: the national guide's minutes and metres disagree at its own walking speed, so the minutes "
+            "are only reported.<br><br><b>Life circles</b> (optional): your own polygons, with a name and "
+            "optionally a population field; a community belongs to the circle its centroid lies in, and the "
+            "population is the field's value or the sum of its communities. Without them the communities are "
+            "grouped: the most populous community not yet grouped starts a circle, which takes in its nearest "
+            "neighbours one at a time while the circle stays within the radius and the population ceiling of the "
+            "standard, until it reaches the population floor. Circles that cannot reach the floor (isolated "
+            "areas) are kept and get the advice on population. The radius of a formed circle is measured from "
+            "its population-weighted centre to the farthest boundary of its communities.<br><b>Residential "
+            "communities</b>, <b>facilities</b> and the <b>road network</b>: as in the walking evaluation "
+            "(straight lines × the detour factor without a network).<br>{}<br><br><b>Output</b>: one polygon per "
+            "life circle (the union of its communities, or your polygon) with lc_status (the verdict of the "
+            "required rules; where none is required, as in the national guide, the advice: 达标, 建议改进 or 数据不足), "
+            "lc_items_met / _failed / _no_data / _applicable, lc_score, lc_advice, life_circle_status, the "
+            "measured values and the farthest community's distance per facility, and the standard used; "
+            "<b>Results per rule</b>; optionally the communities with the id of their life circle.").format(
+            self.standard_help() + "<br>" + self.requirements_help(self.help_standard().rules_for_item(LIFE_CIRCLE_ITEM))) + self.help_example(self.tr(
             "<b>Example</b>: without life-circle polygons, the sample district's 14 communities form 5 circles; "
-            "the one of C13, alone beyond the motorway, has 5,940 residents (fewer than 50,000: advisory) and its "
-            "walk to the nearest primary school is reported.") + "<br><br>" + self.tr(
+            "the one of C13, alone beyond the motorway, has 5,940 residents (fewer than {}: advisory) and its "
+            "walk to the nearest primary school is reported.")) + "<br><br>" + self.tr(
             "Formed circles are a rough first cut, not the planner's 15-minute life circles: give your 生活圈 or 街道 "
             "boundaries for an assessment you can defend. lc_stopped says why each formed circle stopped growing "
             "(population floor reached; radius, ceiling or no neighbour left), and the log counts, over the "
             "circles not met, each rule not met (population, radius, each missing kind of facility). Forming "
             "costs one pass over the communities per join, about a second for 3,000 communities.")
+
+    def help_example(self, text):
+        """The sample district's example with the standard's population floor (none without one)."""
+        population, _radius = describe.size_rules(self.help_standard(), LIFE_CIRCLE_ITEM)
+        if population is None:
+            return ""
+        return "<br><br>" + text.format(describe.format_number(population.min.value))
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()

@@ -8,6 +8,8 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
+from ..core.status import status_label
+from ..core import describe
 from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
@@ -44,41 +46,49 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     def shortHelpString(self):
         return self.tr(
             "Measures how far residents walk, on the real road network, to the nearest facility of each kind the "
-            "guide sets a walking limit for: kindergarten, nursery, elderly station, health station, supermarket "
-            "or convenience store, activity ground, service station within 500 m (5–10 minutes), a bus stop within "
-            "a 10-minute walk, every kind the elderly and children need within 10 minutes (the farthest kind "
-            "decides), and the informative figures for children's play (0–6 within 200 m, 6–12 within 400 m). The "
-            "walks of 2.2 are recommended (以…为原则, 不宜): beyond them a community gets advice (建议改进), not a "
-            "failure, unless the standard walking_required is chosen. One shortest-path search per facility "
-            "category serves every community at once.<br>"
-            "<br><b>Residential communities</b>: polygons with the usual fields. A community is represented by its "
-            "residents when <b>Origins</b> (residential buildings or population points with a population field) "
-            "are given — its distance is then the population-weighted mean of its residents' distances and "
-            "&lt;category&gt;_covered_pct the share of residents within the limit — otherwise by a point inside "
-            "the polygon: its centroid, or a point inside when the centroid falls outside (walk_origin says which).<br>"
-            "<b>Facilities</b> and <b>facility areas</b>: as in the provision evaluation; every facility counts, "
-            "whichever community it lies in.<br>"
-            "<b>Road network</b> (optional): lines of streets, footways and paths; where they share a vertex they "
-            "connect (bridges that merely cross do not). One-way rules are ignored for walking. A yes/no field "
-            "leaves out roads that are not walkable (motorways), and a speed field (m/min) makes slow paths count "
-            "as longer. Points are snapped to the nearest point of the nearest road (splitting it) within the "
-            "maximum snapping distance; the straight legs to and from the road are walked too. Points farther "
-            "from the network, and points on a piece of network with no facility of a category, get no_data with "
-            "the reason. Without a network, distances are straight lines × the detour factor (default 1.4), and "
-            "walk_method says so.<br>"
-            "<b>Walking speed</b>: m/min to turn metres into minutes; empty takes the standard's (the guide's "
-            "500 m in 10 minutes: 50 m/min).<br>{}<br><br>"
-            "<b>Output</b>: every community with, per category, &lt;category&gt;_dist_m, _walk_min and "
-            "_access_status against the standard's limit (advisory, 建议改进, beyond a recommended limit such as "
-            "the 500 m of 2.2; fail beyond a required one such as the 10-minute walk to a bus stop), plus the "
-            "item summary of the walking rules (walk_status, walk_items_*, walk_score, walk_missing, walk_advice); "
-            "<b>Results per rule</b> with the reasons; optionally every origin with its "
-            "distances and the shortest route from each community to the nearest facility of each category, to "
-            "check on the map.").format(self.standard_help()) + "<br><br>" + self.tr(
+            "guide sets a walking limit for (the standard's limits are listed below): kindergartens, elderly "
+            "services, shops, bus stops, every kind the elderly and children need (the farthest kind decides), "
+            "and the informative figures for children's play. The walks of 2.2 are recommended (以…为原则, 不宜): "
+            "beyond them a community gets advice (建议改进), not a failure, unless the standard walking_required is "
+            "chosen. One shortest-path search per facility category serves every community at "
+            "once.<br><br><b>Residential communities</b>: polygons with the usual fields. A community is "
+            "represented by its residents when <b>Origins</b> (residential buildings or population points with a "
+            "population field) are given — its distance is then the population-weighted mean of its residents' "
+            "distances and &lt;category&gt;_covered_pct the share of residents within the limit — otherwise by a "
+            "point inside the polygon: its centroid, or a point inside when the centroid falls outside "
+            "(walk_origin says which).<br><b>Facilities</b> and <b>facility areas</b>: as in the provision "
+            "evaluation; every facility counts, whichever community it lies in.<br><b>Road network</b> "
+            "(optional): lines of streets, footways and paths; where they share a vertex they connect (bridges "
+            "that merely cross do not). One-way rules are ignored for walking. A yes/no field leaves out roads "
+            "that are not walkable (motorways), and a speed field (m/min) makes slow paths count as longer. "
+            "Points are snapped to the nearest point of the nearest road (splitting it) within the maximum "
+            "snapping distance; the straight legs to and from the road are walked too. Points farther from the "
+            "network, and points on a piece of network with no facility of a category, get no_data with the "
+            "reason. Without a network, distances are straight lines × the detour factor (default 1.4), and "
+            "walk_method says so.<br><b>Walking speed</b>: m/min to turn metres into minutes; empty takes the "
+            "standard's walking speed.<br>{}<br><br><b>Output</b>: every community with, per category, "
+            "&lt;category&gt;_dist_m, _walk_min and _access_status against the standard's limit (advisory, 建议改进, "
+            "beyond a recommended limit; fail beyond a required one), plus the item summary of the walking rules "
+            "(walk_status, walk_items_*, walk_score, walk_missing, walk_advice); <b>Results per rule</b> with "
+            "the reasons; optionally every origin with its distances and the shortest route from each community "
+            "to the nearest facility of each category, to check on the map.").format(
+            self.standard_help() + "<br>" + self.requirements_help(walking_categories=())) + self.help_example(self.tr(
             "<b>Example</b>: a community whose centroid is 100 m from the nearest street, with a kindergarten 20 "
-            "m off the same street 600 m further along, gets kindergarten_dist_m 720 and "
-            "kindergarten_access_status advisory (more than 500 m), although the kindergarten may be only 400 m away "
-            "as the crow flies.")
+            "m off the same street {along} m further along, gets kindergarten_dist_m {distance} and "
+            "kindergarten_access_status {status} (more than {limit} m), although the kindergarten may be much "
+            "nearer as the crow flies."))
+
+    def help_example(self, text):
+        """The example with the standard's kindergarten limit (none when it sets no limit for kindergartens)."""
+        limit = category_limits(self.help_standard()).get("kindergarten")
+        if limit is None or limit.limit_m is None:
+            return ""
+        along = limit.limit_m + 100  # 100 m to the street, this far along it, 20 m to the door
+        distance = along + 120
+        return "<br><br>" + text.format(along=describe.format_number(along),
+                                        distance=describe.format_number(distance),
+                                        status=status_label(limit.status_of(distance)),
+                                        limit=describe.format_number(limit.limit_m))
 
     def initAlgorithm(self, config=None):
         self.add_community_parameters()

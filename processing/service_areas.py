@@ -8,6 +8,7 @@ from qgis.core import (Qgis, QgsCoordinateTransform, QgsFeature, QgsFeatureSink,
                        QgsUnitTypes, QgsWkbTypes)
 from qgis.PyQt.QtCore import Qt
 
+from ..core import describe
 from .. import styles
 from ..core import output_fields as F
 from ..core.walking import category_limits
@@ -44,28 +45,36 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Draws, for every facility whose category the standard gives a walking limit (kindergarten, nursery, "
-            "elderly station, health station, supermarket and convenience store, activity ground and court, "
-            "service station: 500 m; bus stop: a 10-minute walk; the life-circle facilities: 1,000 m), the area "
-            "its residents can walk from: the streets reachable within the limit along the road network, widened "
-            "by the frontage distance on both sides. The shapes follow the streets, not circles, so a river, a "
-            "motorway or a walled estate shows as a gap.<br><br>"
-            "<b>Facilities</b>: points or polygons with a category field (names as in the provision evaluation). "
-            "<b>Road network</b>: lines; a yes/no field leaves out roads that are not walkable; a speed field "
-            "(m/min) makes slow paths count as longer. Facilities farther than the maximum snapping distance "
-            "from the network are listed with an empty area and a note.<br>{}<br><br>"
-            "<b>Shape</b>: <i>polygons</i> — per facility, the streets it reaches widened by the frontage (square "
-            "ends where the walk stops, so no street beyond the limit is covered; facilities' areas overlap; slow "
-            "for a whole city: a GEOS buffer per facility); <i>streets</i> — the streets within the limit of the "
-            "category's nearest facility, each piece drawn once with the facility it is nearest to (one search per "
-            "category: seconds for a city; drawn as wide lines, gaps are streets no facility reaches). "
-            "<b>Categories</b>: category codes separated by commas, empty for all.<br><br>"
-            "<b>Output</b>: one feature per facility with its category, the limit and the rule it comes from, the "
-            "length of street reached (or served, for streets) and the area (polygons); styled by category.").format(
-            self.standard_help()) + "<br><br>" + self.tr(
-            "<b>Example</b>: a kindergarten at a crossing of two long streets reaches 500 m along each of the "
-            "four arms: its area is a cross of streets 1 km long and, with a frontage of 30 m, 60 m wide — not a "
-            "500 m circle.")
+            "Draws, for every facility whose category the standard gives a walking limit (the limits are listed "
+            "below), the area its residents can walk from: the streets reachable within the limit along the road "
+            "network, widened by the frontage distance on both sides. The shapes follow the streets, not "
+            "circles, so a river, a motorway or a walled estate shows as a gap.<br><br><b>Facilities</b>: points "
+            "or polygons with a category field (names as in the provision evaluation). <b>Road network</b>: "
+            "lines; a yes/no field leaves out roads that are not walkable; a speed field (m/min) makes slow "
+            "paths count as longer. Facilities farther than the maximum snapping distance from the network are "
+            "listed with an empty area and a note.<br>{}<br><br><b>Shape</b>: <i>polygons</i> — per facility, "
+            "the streets it reaches widened by the frontage (square ends where the walk stops, so no street "
+            "beyond the limit is covered; facilities' areas overlap; slow for a whole city: a GEOS buffer per "
+            "facility); <i>streets</i> — the streets within the limit of the category's nearest facility, each "
+            "piece drawn once with the facility it is nearest to (one search per category: seconds for a city; "
+            "drawn as wide lines, gaps are streets no facility reaches). <b>Categories</b>: category codes "
+            "separated by commas, empty for all.<br><br><b>Output</b>: one feature per facility with its "
+            "category, the limit and the rule it comes from, the length of street reached (or served, for "
+            "streets) and the area (polygons); styled by category.").format(
+            self.standard_help() + "<br>" + self.requirements_help(walking_categories=())) + self.help_example(self.tr(
+            "<b>Example</b>: a kindergarten at a crossing of two long streets reaches {limit} m along each of "
+            "the four arms: its area is a cross of streets {length} m long and, with a frontage of {frontage} m, "
+            "{width} m wide — not a {limit} m circle."))
+
+    def help_example(self, text):
+        """The example with the standard's kindergarten limit and the default frontage."""
+        limit = category_limits(self.help_standard()).get("kindergarten")
+        if limit is None or limit.limit_m is None:
+            return ""
+        return "<br><br>" + text.format(limit=describe.format_number(limit.limit_m),
+                                        length=describe.format_number(2 * limit.limit_m),
+                                        frontage=describe.format_number(DEFAULT_BUFFER),
+                                        width=describe.format_number(2 * DEFAULT_BUFFER))
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

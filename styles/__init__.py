@@ -6,6 +6,7 @@ written by a headless `qgis_process` run (through the default style saved in the
 """
 
 import colorsys
+import zlib
 
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsLayerMetadata, QgsProcessingLayerPostProcessorInterface,
                        QgsProcessingUtils, QgsProviderRegistry, QgsRendererCategory, QgsSymbol, QgsVectorLayer,
@@ -41,7 +42,9 @@ def category_colours(standard):
         by_group.setdefault(group, []).append(category.code)
     colours = {}
     for group, codes in by_group.items():
-        hue = GROUP_HUES.get(group, (hash(group) % 100) / 100.0)
+        # An unknown group (a local standard's) gets a hue from its code: the same in every session
+        # (hash() of a str changes each time Python starts).
+        hue = GROUP_HUES.get(group, (zlib.crc32(group.encode("utf-8")) % 100) / 100.0)
         saturation = 0.0 if group == "community_governance" else 0.75
         for index, code in enumerate(codes):
             lightness = 0.30 + 0.40 * (index / max(len(codes) - 1, 1))
