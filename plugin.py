@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAction
 
 from . import ui
-from .i18n import install_translator, remove_translator, tr
+from .i18n import Translated, install_translator, remove_translator
 from .processing.provider import CompleteCommunityProvider
 
 ASSESS_ACTION = "CompleteCommunityAssessAction"
@@ -19,7 +19,7 @@ SCORECARD_ACTION = "CompleteCommunityScorecardAction"
 HELP_ACTION = "CompleteCommunityHelpAction"
 
 
-class CompleteCommunityPlugin:
+class CompleteCommunityPlugin(Translated):
     """Created by `classFactory`. QGIS calls `initProcessing()` alone in `qgis_process` and headless
     runs, `initGui()` in the desktop application, and `unload()` when the plugin is disabled."""
 
@@ -37,8 +37,6 @@ class CompleteCommunityPlugin:
         self.help_dialog = None
         self._connections = []
 
-    def tr(self, text):  # the class name is the translation context
-        return tr(text, "CompleteCommunityPlugin")
 
     # -- Processing ----------------------------------------------------------------------------------
 

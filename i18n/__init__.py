@@ -4,7 +4,7 @@
     tr("Community evaluation")                 # context "CompleteCommunity"
     tr("required", "RuleText")                 # explicit context
 
-Classes deriving from Qt classes use `self.tr(text)`; `scripts/update_translations.py` collects all
+Classes use `self.tr(text)` (context: the class the string is written in), through the `Translated` mixin; `scripts/update_translations.py` collects all
 of them into `i18n/complete_community_zh_CN.ts`, and `make translations` builds the `.qm` files
 that `install_translator()` loads.
 """
@@ -17,6 +17,7 @@ except ImportError:  # used outside QGIS (e.g. by the string extractor): no tran
     QCoreApplication = QLocale = QTranslator = None
 
 DEFAULT_CONTEXT = "CompleteCommunity"
+_PACKAGE = __name__.rsplit(".", 1)[0] + "."  # 'complete_community.': the modules whose classes are contexts
 I18N_DIRECTORY = os.path.dirname(os.path.abspath(__file__))
 QM_PREFIX = "complete_community_"
 
@@ -28,6 +29,28 @@ def tr(text, context=DEFAULT_CONTEXT):
     if QCoreApplication is None:
         return text
     return QCoreApplication.translate(context, text)
+
+
+def class_tr(instance, text):
+    """`self.tr(text)` of every class of the plugin: the translation filed under the class the string is
+    written in (the extractor uses the enclosing class as context), looked up along the class's bases, so a
+    string written in a base class is found when a subclass calls it."""
+    if QCoreApplication is None:
+        return text
+    for cls in type(instance).__mro__:
+        if not cls.__module__.startswith(_PACKAGE):
+            continue  # Qt's and QGIS's own classes: not our contexts
+        translated = QCoreApplication.translate(cls.__name__, text)
+        if translated != text:
+            return translated
+    return text
+
+
+class Translated:
+    """Mixin: `self.tr()` through `class_tr` (put it before the Qt or QGIS base class)."""
+
+    def tr(self, text):
+        return class_tr(self, text)
 
 
 def qgis_locale():

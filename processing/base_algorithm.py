@@ -9,12 +9,12 @@ import re
 from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingException, QgsWkbTypes,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFile, QgsVectorLayer)
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from .. import ui
 from ..core import describe, output_fields
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
-from ..i18n import current_language
+from ..i18n import class_tr, current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
 from . import shared_run
 from .output_safety import commit_outputs, guard_outputs, strip_credentials
@@ -179,18 +179,8 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         return self._output_guard.final_path(path) if self._output_guard is not None else path
 
     def tr(self, text):
-        """Translate with the class's own context, falling back to its base classes' contexts.
-
-        The string extractor files each string under the class it is written in, so a string
-        written here is found under this class's name even when a subclass calls it.
-        """
-        for cls in type(self).__mro__:
-            if cls is QgsProcessingAlgorithm:
-                break
-            translated = QCoreApplication.translate(cls.__name__, text)
-            if translated != text:
-                return translated
-        return text
+        """Translate with the class's own context, falling back to its base classes' (i18n.class_tr)."""
+        return class_tr(self, text)
 
     def createInstance(self):
         return type(self)()

@@ -5,7 +5,7 @@ import os
 
 from qgis.core import QgsProcessingProvider
 
-from ..i18n import tr
+from ..i18n import Translated
 from .. import ui
 from .algorithm_list import ALGORITHM_CLASSES
 from .workflow_model import shipped_models
@@ -21,11 +21,9 @@ def plugin_version():
     return metadata.get("general", "version", fallback="")
 
 
-class CompleteCommunityProvider(QgsProcessingProvider):
+class CompleteCommunityProvider(Translated, QgsProcessingProvider):
     """Processing provider of the Complete Community plugin (完整居住社区)."""
 
-    def tr(self, text):
-        return tr(text, "CompleteCommunityProvider")
 
     def id(self):
         return PROVIDER_ID

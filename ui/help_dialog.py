@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from ..i18n import tr
+from ..i18n import Translated
 from . import icon
 
 PLUGIN_DIRECTORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -20,7 +20,7 @@ def homepage():
     return metadata.get("general", "homepage", fallback="")
 
 
-class HelpDialog(QDialog):
+class HelpDialog(Translated, QDialog):
     """A non-modal window with the README (Markdown) and a link to the project's home page."""
 
     def __init__(self, parent=None):
@@ -47,5 +47,3 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
         self.setAttribute(Qt.WA_DeleteOnClose, False)
 
-    def tr(self, text):  # noqa: D102 (the class name is the translation context)
-        return tr(text, "HelpDialog")

@@ -24,7 +24,7 @@ from ..core import output_fields as F
 from ..core import describe
 from ..core import status as statuses
 from ..core.status import FAIL, NO_DATA
-from ..i18n import current_language, tr
+from ..i18n import Translated, current_language
 from . import disconnect_all, result_layers
 from .scorecard import build_scorecard, distance_text, label_of, minutes_text, standard_reference
 
@@ -42,7 +42,7 @@ def badge_style(status, size_pt=11):
                                                             statuses.status_text_colour(status), size_pt)
 
 
-class ScorecardDock(QgsDockWidget):
+class ScorecardDock(Translated, QgsDockWidget):
     """The dock. `iface` is QGIS's interface (map canvas, layers panel)."""
 
     def __init__(self, iface, parent=None):
@@ -61,8 +61,6 @@ class ScorecardDock(QgsDockWidget):
         self._details = {}  # "item:<code>" / "rule:<id>" → the ItemLine or RuleLine a tree row shows
         self._build()
 
-    def tr(self, text):  # noqa: D102 (the class name is the translation context)
-        return tr(text, "ScorecardDock")
 
     # -- widgets --------------------------------------------------------------------------------------
 
