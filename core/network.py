@@ -69,6 +69,13 @@ _SNAP_CHUNK = 8192           # points per vectorised snapping batch: bounds the 
 _PAIR_BUDGET = 1 << 21       # (point, candidate segment) pairs per distance batch, about 100 MB of temporaries
 _MAX_RINGS = 48              # grid rings searched before falling back to checking every segment
 _CELLS_PER_SEGMENT = 4       # the spatial grid has at most this many cells per segment (memory bound)
+# Heap pops (or nodes labelled) between two calls of should_stop in the Python searches: a few milliseconds
+# of work, so a cancel is noticed at once without slowing the search.
+_STOP_CHECK_EVERY = 4096
+
+
+class SearchCancelled(Exception):
+    """A search stopped because the network's should_stop() said so (the user cancelled the run)."""
 
 
 @dataclass(frozen=True)
@@ -307,6 +314,9 @@ class WalkingNetwork:
                     unlike a distance search, never chains many vertices into one node; data noded
                     with shared vertices, as networks usually are, connects either way.
     engine          "scipy" or "python" (see ENGINES); None: DEFAULT_ENGINE, scipy when importable.
+    should_stop     optional callable without arguments (e.g. a Processing feedback's isCanceled), also
+                    settable later as an attribute: the searches ask it every few thousand steps and
+                    raise SearchCancelled when it returns true.
 
     Attributes (numpy arrays):
     node_x, node_y                   node coordinates (m), the first merged vertex's
@@ -316,7 +326,9 @@ class WalkingNetwork:
     problems                         NetworkProblems: skipped lines, never an exception
     """
 
-    def __init__(self, lines, cost_factors=None, node_tolerance=DEFAULT_NODE_TOLERANCE, engine=None):
+    def __init__(self, lines, cost_factors=None, node_tolerance=DEFAULT_NODE_TOLERANCE, engine=None,
+                 should_stop=None):
+        self.should_stop = should_stop
         if not node_tolerance > 0:
             raise ValueError("node_tolerance must be > 0, not {!r}".format(node_tolerance))
         self.engine = DEFAULT_ENGINE if engine is None else engine
@@ -617,6 +629,11 @@ class WalkingNetwork:
         self._arc_segment = segment[order].tolist()
         self._arc_forward = (order < count).tolist()  # True: the arc runs from segment_from to segment_to
 
+    def _stop_if_asked(self):
+        """Raise SearchCancelled when should_stop() says so."""
+        if self.should_stop is not None and self.should_stop():
+            raise SearchCancelled()
+
     def _seeds(self, sources, count_offset=True):
         """(node, distance, source index) for both end nodes of every snapped source's segment."""
         self._check_points(sources, "sources")
@@ -635,8 +652,11 @@ class WalkingNetwork:
 
         Returns lists or arrays (per node): distance (inf = not reached within the cutoff), origin (the
         source whose seed the path starts from) and parent (previous node; -1 at a seeded node)."""
+        self._stop_if_asked()
         if self.engine == "scipy":
-            return self._search_all_nodes_scipy(seed_nodes, seed_distances, seed_sources, cutoff)
+            result = self._search_all_nodes_scipy(seed_nodes, seed_distances, seed_sources, cutoff)
+            self._stop_if_asked()  # one compiled call (well under a second on a city): asked before and after
+            return result
         node_count = self.node_count
         inf = math.inf
         distance = [inf] * node_count
@@ -650,7 +670,12 @@ class WalkingNetwork:
         heapq.heapify(heap)
         arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
         pop, push = heapq.heappop, heapq.heappush
+        countdown = _STOP_CHECK_EVERY
         while heap:
+            countdown -= 1
+            if not countdown:
+                countdown = _STOP_CHECK_EVERY
+                self._stop_if_asked()
             value, node = pop(heap)
             if value > distance[node]:
                 continue  # a stale entry: the node was settled with a smaller distance
@@ -722,7 +747,13 @@ class WalkingNetwork:
         heapq.heapify(heap)
         arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
         pop, push = heapq.heappop, heapq.heappush
+        self._stop_if_asked()  # often called thousands of times for small searches: asked at each start too
+        countdown = _STOP_CHECK_EVERY
         while heap:
+            countdown -= 1
+            if not countdown:
+                countdown = _STOP_CHECK_EVERY
+                self._stop_if_asked()
             value, node = pop(heap)
             if value > distance[node]:
                 continue
@@ -911,7 +942,12 @@ class WalkingNetwork:
         heapq.heapify(heap)
         arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
         pop, push = heapq.heappop, heapq.heappush
+        countdown = _STOP_CHECK_EVERY
         while heap:
+            countdown -= 1
+            if not countdown:
+                countdown = _STOP_CHECK_EVERY
+                self._stop_if_asked()
             value, node = pop(heap)
             if value > node_distance[node]:
                 continue
@@ -1099,6 +1135,8 @@ class WalkingNetwork:
             arc_start, arc_head = self._arc_start, self._arc_head
             found = 0
             for seed in range(self.node_count):
+                if seed % _STOP_CHECK_EVERY == 0:
+                    self._stop_if_asked()
                 if label[seed] >= 0:
                     continue
                 label[seed] = found

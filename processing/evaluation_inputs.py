@@ -675,7 +675,7 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
     if excluded:
         feedback.pushInfo(tr("layer {}: {} line(s) marked not walkable in '{}' are left out", _CONTEXT).format(
             layer_name, excluded, walkable_field))
-    network = WalkingNetwork(lines, factors)
+    network = WalkingNetwork(lines, factors, should_stop=feedback.isCanceled)  # a cancel stops its searches
     if network.problems:
         feedback.pushWarning(tr("layer {}: {} line part(s) left out of the network (fewer than two distinct points, "
                                 "unusable coordinates or speed)", _CONTEXT).format(

@@ -30,6 +30,7 @@ import uuid
 from qgis.core import (QgsMapLayer, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
                        QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsProperty, QgsProviderRegistry)
 
+from ..core.network import SearchCancelled
 from ..i18n import tr
 
 _CONTEXT = "OutputSafety"
@@ -557,7 +558,17 @@ def guard_outputs(process):
             self.prepare_output_guard(guard, parameters, context)
             guard.check()
             guard.prepare()
-            results = process(self, guard.parameters, context, feedback)
+            results = None
+            try:
+                results = process(self, guard.parameters, context, feedback)
+            except SearchCancelled:  # a network search stopped by the cancel: Processing's cancelled ending
+                pass
+            except QgsProcessingException:
+                # A reader stopped by the cancel leaves too little to go on ("no walkable line"): say cancelled.
+                if feedback is None or not feedback.isCanceled():
+                    raise
+            # Raised here, outside the except clauses, so that the cancelled message keeps no traceback of the
+            # algorithm alive (its frames hold QGIS sources, which crash QGIS 3.22 when freed at exit).
             if feedback is not None and feedback.isCanceled():
                 raise QgsProcessingException(cancelled_message())
             succeeded = True

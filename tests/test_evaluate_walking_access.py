@@ -7,7 +7,7 @@ import os
 
 import pytest
 from memory_layers import memory_layer
-from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import NULL, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer, QgsWkbTypes
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
@@ -292,3 +292,46 @@ def test_every_kind_the_elderly_need_must_be_within_ten_minutes(cc_provider, pro
     assert "health station" in elderly["reason"].lower() or "社区卫生服务站" in elderly["reason"]
     output = next(result["OUTPUT"].getFeatures())
     assert output["convenience_store_dist_m"] == pytest.approx(205)  # the nearest kind alone would have passed
+
+
+_KEEP_ALIVE = []
+
+
+class _CancellingFeedback(QgsProcessingFeedback):
+    """Cancels as soon as a pushed message contains `when` ("" = from the start): with "Walking network", right
+    after the network is built, so that the cancel reaches the network searches themselves."""
+
+    def __init__(self, when):
+        super().__init__()
+        self.when = when
+        if not when:
+            self.cancel()
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        super().pushInfo(info)
+        if self.when and self.when in info:
+            self.cancel()
+
+
+@pytest.mark.parametrize("when", ["", "Walking network"], ids=["cancelled from the start", "cancelled mid-run"])
+def test_a_cancelled_walking_access_run_ends_cancelled_and_writes_no_output(cc_provider, tmp_path, when):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    processing_context = QgsProcessingContext()  # its own, destroyed right after the run
+    processing_context.setProject(QgsProject.instance())
+
+    output = str(tmp_path / "walking.gpkg")
+    feedback = _CancellingFeedback(when)
+    _KEEP_ALIVE.append(feedback)
+    layers = {name: "{}|layername={}".format(SAMPLE, layer) for name, layer in (
+        ("COMMUNITIES", "communities"), ("FACILITIES", "facilities"), ("FACILITY_AREAS", "facility_areas"),
+        ("NETWORK", "roads"))}
+    parameters = dict(SAMPLE_PARAMETERS, **layers, OUTPUT=output,
+                      OUTPUT_RULES="TEMPORARY_OUTPUT")
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("complete_community:evaluate_walking_access", parameters, context=processing_context,
+                       feedback=feedback)
+    assert feedback.isCanceled()
+    assert not os.path.exists(output)
+    assert [name for name in os.listdir(str(tmp_path))] == []

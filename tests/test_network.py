@@ -697,3 +697,61 @@ def test_a_point_just_inside_the_limit_is_covered_and_one_just_beyond_is_not(shi
 
 
 CROSS_LONG = [[(-2000, 0), (0, 0), (2000, 0)], [(0, -2000), (0, 0), (0, 2000)]]
+
+
+# ------------------------------------------------------------------------------------------------
+# Cancellation: a search asks should_stop() as it goes and stops with SearchCancelled
+
+def grid_lines(size, step=10.0):
+    """A size × size street grid: (size)² nodes, enough for thousands of heap pops in one search."""
+    # A vertex at every crossing: lines connect only at shared vertices.
+    rows = [[(column * step, row * step) for column in range(size)] for row in range(size)]
+    columns = [[(column * step, row * step) for row in range(size)] for column in range(size)]
+    return rows + columns
+
+
+class StopAfter:
+    """should_stop that answers false `calls` times, then true; counts how often it was asked."""
+
+    def __init__(self, calls):
+        self.calls, self.asked = calls, 0
+
+    def __call__(self):
+        self.asked += 1
+        return self.asked > self.calls
+
+
+def test_a_search_stops_when_should_stop_turns_true():
+    network = WalkingNetwork(grid_lines(80))  # 6,400 nodes: more heap pops than between two questions
+    sources = snap(network, [(5.0, 0.0)])
+    targets = snap(network, [(790.0, 785.0), (400.0, 400.0)])
+    expected = network.nearest(sources, targets)
+    assert expected.status.tolist() == [REACHED, REACHED]
+
+    network.should_stop = StopAfter(1)  # the first question says go on, a later one says stop
+    with pytest.raises(network_module.SearchCancelled):
+        network.nearest(sources, targets)
+    assert network.should_stop.asked >= 2
+
+    network.should_stop = StopAfter(0)  # cancelled before it starts: every kind of search refuses
+    for search in (lambda: network.nearest(sources, targets), lambda: network.catchments(sources, 300),
+                   lambda: network.reachable_edges(sources, 300), lambda: network.nodes_within(sources, 300)):
+        with pytest.raises(network_module.SearchCancelled):
+            search()
+
+    network.should_stop = StopAfter(10 ** 9)  # asked but never stopping: the same answers as without
+    again = network.nearest(sources, targets)
+    assert network.should_stop.asked >= 1
+    assert np.array_equal(again.distance, expected.distance)
+
+
+def test_the_python_search_asks_should_stop_while_it_runs():
+    """The heapq search of a large network stops in the middle (the compiled one asks before and after)."""
+    network = WalkingNetwork(grid_lines(80), engine="python", should_stop=StopAfter(1))
+    sources = snap(network, [(5.0, 0.0)])
+    with pytest.raises(network_module.SearchCancelled):
+        network.nearest(sources, snap(network, [(790.0, 785.0)]))
+    assert network.should_stop.asked == 2  # the one before the search, then one from inside the heap loop
+    fresh = WalkingNetwork(grid_lines(80), engine="python", should_stop=StopAfter(1))
+    with pytest.raises(network_module.SearchCancelled):
+        fresh.components()
