@@ -327,6 +327,33 @@ COVERED_PCT_AFTER = _field("covered_pct_after", REAL,
                            QT_TRANSLATE_NOOP("OutputFields", "Residents within the limit after (%)"))
 SITES = _field("sites", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Suggested sites inside (ranks)"))
 
+# -- figures by area (summarize_by_area; core/area_summary.py) ---------------------------------------------------
+
+AREA = _field("area", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Area"))
+AREA_COMMUNITIES = _field("assessed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Communities assessed"))
+AREA_RESIDENTS = _field("residents", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residents"))
+AREA_RESIDENTS_UNKNOWN = _field("residents_unknown", INTEGER,
+                                QT_TRANSLATE_NOOP("OutputFields", "Communities without a population"))
+AREA_COMPLETE = _field("complete", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Complete communities"))
+AREA_COMPLETE_RESIDENTS = _field("complete_residents", REAL,
+                                 QT_TRANSLATE_NOOP("OutputFields", "Residents of complete communities"))
+AREA_FAILING = _field("failing", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Communities failing"))
+AREA_FAILING_RESIDENTS = _field("failing_residents", REAL,
+                                QT_TRANSLATE_NOOP("OutputFields", "Residents of failing communities"))
+AREA_NO_DATA = _field("undecided", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Communities without a decision"))
+AREA_NO_DATA_RESIDENTS = _field("undecided_residents", REAL,
+                                QT_TRANSLATE_NOOP("OutputFields", "Residents of communities without a decision"))
+AREA_COMPLETE_RATE = _field("complete_rate", REAL,
+                            QT_TRANSLATE_NOOP("OutputFields", "Complete-community rate by communities (%)"))
+AREA_COMPLETE_RESIDENTS_RATE = _field("complete_residents_rate", REAL,
+                                      QT_TRANSLATE_NOOP("OutputFields", "Complete-community rate by residents (%)"))
+AREA_WEAKEST = _field("weakest_items", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Weakest items"))
+ITEM_SHARE = _field("{}_share", REAL, QT_TRANSLATE_NOOP("OutputFields", "{}: communities meeting it (%)"),
+                    part="item")
+ITEM_RESIDENTS_SHARE = _field("{}_residents_share", REAL,
+                              QT_TRANSLATE_NOOP("OutputFields", "{}: residents whose community meets it (%)"),
+                              part="item")
+
 # -- the tables the algorithms write -------------------------------------------------------------------------
 
 RULE_TABLE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, ITEM, ITEM_NAME, RULE_ID, RULE_NAME, CLAUSE, LEVEL,
@@ -360,6 +387,10 @@ SUGGESTED_SITE_FIELDS = (RANK, CATEGORY, NEW_RESIDENTS, COVERED_RESIDENTS, COVER
                          COMMUNITY_ID_ROW, MEAN_BEFORE_M, MEAN_AFTER_M, CANDIDATE_SOURCE, UNCHECKED_RULES)
 SITING_COMMUNITY_FIELDS = (COMMUNITY_ID, COMMUNITY_NAME, ITEM, STATUS_BEFORE, STATUS_AFTER, DIST_BEFORE_M,
                            DIST_AFTER_M, COVERED_PCT_BEFORE, COVERED_PCT_AFTER, SITES)
+AREA_SUMMARY_FIELDS = (AREA, AREA_COMMUNITIES, AREA_RESIDENTS, AREA_RESIDENTS_UNKNOWN, AREA_COMPLETE,
+                       AREA_COMPLETE_RESIDENTS, AREA_FAILING, AREA_FAILING_RESIDENTS, AREA_NO_DATA,
+                       AREA_NO_DATA_RESIDENTS, AREA_COMPLETE_RATE, AREA_COMPLETE_RESIDENTS_RATE, AREA_WEAKEST,
+                       ITEM_SHARE, ITEM_RESIDENTS_SHARE)
 
 # Layer kind → its fields (templated ones stand for a family). A name is declared once per table.
 TABLES = {
@@ -381,6 +412,7 @@ TABLES = {
     "population_buildings": BUILDING_POPULATION_FIELDS,
     "population_points": RASTER_POPULATION_FIELDS,
     "community_population": COMMUNITY_POPULATION_FIELDS,
+    "area_summary": AREA_SUMMARY_FIELDS,
 }
 
 

@@ -12,11 +12,13 @@ from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import EvaluateLifeCircleAlgorithm
 from .evaluate_scale import EvaluateScaleAlgorithm
 from .estimate_population import EstimatePopulationAlgorithm
+from .export_atlas import ExportAtlasAlgorithm
 from .export_map import ExportMapAlgorithm
 from .import_pois import ImportPoisAlgorithm
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .suggest_sites import SuggestSitesAlgorithm
+from .summarize_by_area import SummarizeByAreaAlgorithm
 
 ALGORITHM_CLASSES = (
     AssessAlgorithm,
@@ -25,6 +27,7 @@ ALGORITHM_CLASSES = (
     EvaluateScaleAlgorithm,
     EvaluateFacilitiesAlgorithm,
     ExportMapAlgorithm,
+    ExportAtlasAlgorithm,
     EvaluateWalkingAccessAlgorithm,
     ServiceAreasAlgorithm,
     EvaluateLifeCircleAlgorithm,
@@ -32,4 +35,5 @@ ALGORITHM_CLASSES = (
     ConvertChinaCoordinatesAlgorithm,
     ImportPoisAlgorithm,
     EstimatePopulationAlgorithm,
+    SummarizeByAreaAlgorithm,
 )

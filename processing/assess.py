@@ -6,16 +6,19 @@ import os
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsProcessingOutputVectorLayer,
                        QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterString, QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
 
 from ..core import output_fields as F
 from ..standards import measure_kinds
+from ..core.describe import guide_table_order
 from ..core.walking import category_limits
 from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
 from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow, build_report
+from ..report.workbook import write_workbook
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import LifeCircleParameters
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
@@ -23,17 +26,19 @@ from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
 from .output_safety import cancelled_message
+from .summarize_by_area import AreaLocator
 
 COMMUNITIES_TABLE = "communities"
 RULES_TABLE = "community_rules"
 LIFE_CIRCLES_TABLE = "life_circles"
+AREAS_TABLE = "area_summary"
 # The sink parameters of the evaluation this algorithm runs itself → their table in the GeoPackage.
 OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULES_TABLE, "OUTPUT_UNASSIGNED": "facilities_not_counted",
               "OUTPUT_ROUTES": "walking_routes", "OUTPUT_ORIGINS": "walking_origins"}
 # Every table assess may write into OUTPUT_GPKG (those of its child algorithms included): in an existing
 # GeoPackage, the earlier run's tables among them are replaced and every other layer is kept.
 RESULT_TABLES = tuple(OWN_TABLES.values()) + ("life_circles", "life_circle_rules", "service_areas", "facilities",
-                                              "facility_areas")
+                                              "facility_areas", AREAS_TABLE)
 SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 REPORT_MAP_DPI = 110
 
@@ -67,13 +72,15 @@ class RecordingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.parent = parent
         self.warnings = []
+        self.recording = True  # off while a step repeats warnings the evaluation already made
         # Direct: the run's feedback may be cancelled from another thread (the dialog's), whose queued signal
         # would wait for an event loop this run never returns to.
         parent.canceled.connect(self.cancel, Qt.DirectConnection)
         self.progressChanged.connect(parent.setProgress)
 
     def pushWarning(self, message):  # noqa: N802 (QGIS API)
-        self.warnings.append(message)
+        if self.recording:
+            self.warnings.append(message)
         self.parent.pushWarning(message)
 
     def reportError(self, message, fatalError=False):  # noqa: N802,N803 (QGIS API)
@@ -102,7 +109,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     OUTPUT_MAP = "OUTPUT_MAP"
     SERVICE_AREAS = "SERVICE_AREAS"
     SERVICE_AREA_CATEGORIES = "SERVICE_AREA_CATEGORIES"
+    OUTPUT_XLSX = "OUTPUT_XLSX"
+    OUTPUT_ATLAS = "OUTPUT_ATLAS"
     COMMUNITIES_LAYER = "COMMUNITIES_LAYER"
+    ORGANISATION = "ORGANISATION"
+    AREA_FIELD = "AREA_FIELD"
+    AREAS = "AREAS"
+    AREA_NAME_FIELD = "AREA_NAME_FIELD"
 
     ALGORITHM_ID = "assess"
     COLOUR_FIELD = F.CC_STATUS.name
@@ -139,7 +152,10 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             "its style saved as the layer's default, so it opens styled in QGIS. <b>Report</b>: one HTML file "
             "that opens without a network: summary, score chart, most frequently missing items, every community "
             "item by item, walking distances, life circles, inputs and data problems, and the map. <b>Map</b> "
-            "(optional): PDF or PNG.<br><br>Example (qgis_process): see README, 'Running with qgis_process'."
+            "(optional): PDF or PNG.<br><br>"
+            "<b>Area field</b> or <b>area polygons</b> (optional): figures by street or district (area_summary "
+            "table, and a table in the report's summary). <b>Prepared by</b>: the organisation named in the "
+            "report.<br><br>Example (qgis_process): see README, 'Running with qgis_process'."
         ).format(self.standard_help())
 
     def initAlgorithm(self, config=None):
@@ -161,9 +177,23 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         for parameter in (shapes, categories):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterField(
+            self.AREA_FIELD, self.tr("Area field of the communities for figures by area (e.g. 街道)"),
+            parentLayerParameterName=self.COMMUNITIES, optional=True))
+        areas = QgsProcessingParameterFeatureSource(
+            self.AREAS, self.tr("Or: area polygons for figures by area (streets, districts)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True)
+        area_names = QgsProcessingParameterField(
+            self.AREA_NAME_FIELD, self.tr("Name field of the area polygons"), parentLayerParameterName=self.AREAS,
+            optional=True)
+        for parameter in (areas, area_names):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterString(
+            self.ORGANISATION, self.tr("Prepared by (编制单位), shown in the report"), optional=True))
         # The sinks of the evaluation itself are tables of OUTPUT_GPKG: declared (the evaluation writes through
         # them) but hidden from the dialog and from qgis_process's required parameters.
-        self.add_output_parameters(unassigned=True)
+        self.add_output_parameters(unassigned=True, workbook=False)  # assess writes its own, fuller workbook
         for name in ("OUTPUT_ORIGINS", "OUTPUT_ROUTES"):
             self.addParameter(self._hidden_sink(name))
         for name in OWN_TABLES:
@@ -176,6 +206,12 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.OUTPUT_REPORT, self.tr("Report (HTML)"), self.tr("HTML files (*.html)")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MAP, self.tr("Map (PDF or PNG)"), self.tr("PDF files (*.pdf);;PNG images (*.png)"),
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_XLSX, self.tr("Workbook (Excel)"), self.tr("Excel workbooks (*.xlsx)"), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_ATLAS, self.tr("Atlas, one page per community (PDF)"), self.tr("PDF files (*.pdf)"),
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputVectorLayer(self.COMMUNITIES_LAYER, self.tr("Assessed communities"),
                                                       QgsProcessing.TypeVectorPolygon))
@@ -213,17 +249,26 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         map_path = self.parameterAsFileOutput(parameters, self.OUTPUT_MAP, context) if parameters.get(
             self.OUTPUT_MAP) else ""
+        xlsx_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context) if parameters.get(
+            self.OUTPUT_XLSX) else ""
+        if xlsx_path and not xlsx_path.lower().endswith(".xlsx"):
+            raise QgsProcessingException(self.tr("The workbook must be an .xlsx file: {}").format(xlsx_path))
+        atlas_path = self.parameterAsFileOutput(parameters, self.OUTPUT_ATLAS, context) if parameters.get(
+            self.OUTPUT_ATLAS) else ""
+        if atlas_path and not atlas_path.lower().endswith(".pdf"):
+            raise QgsProcessingException(self.tr("The atlas must be a PDF file: {}").format(atlas_path))
         if not gpkg.lower().endswith(".gpkg"):
             raise QgsProcessingException(self.tr("The results file must be a GeoPackage (.gpkg): {}").format(gpkg))
-        # The output guard (processing/output_safety.py) has checked the three files against the inputs and
+        # The output guard (processing/output_safety.py) has checked the files against the inputs and
         # redirected them into a partial folder: the GeoPackage starts empty there, and replaces only this
         # plugin's tables of the final file once the run succeeded.
-        recorder = RecordingFeedback(feedback)
+        recorder = self._recorder = RecordingFeedback(feedback)
         # One progress bar 0→100 over every step (the evaluation, each child algorithm, the report), cancel
         # forwarded to each child.
         steps = QgsProcessingMultiStepFeedback(self._step_count(parameters, context, map_path), recorder)
         self._step = 0
         inner = dict(parameters)
+        inner.pop(self.OUTPUT_XLSX, None)  # written below from the whole run, not by the evaluation step
         for name, table in OWN_TABLES.items():
             inner[name] = table_destination(gpkg, table, geometry=name != "OUTPUT_RULES")
         if not parameters.get(self.ORIGINS):
@@ -240,21 +285,41 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._next_step(steps)
         self._child("complete_community:export_map", {
             "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
-            "STANDARD": parameters.get(self.STANDARD), "OUTPUT": report_png, "DPI": REPORT_MAP_DPI},
+            "STANDARD": parameters.get(self.STANDARD), "OUTPUT": report_png, "DPI": REPORT_MAP_DPI,
+            "ROADS": parameters.get(self.NETWORK),
+            "FACILITIES": table_source(gpkg, "facilities") if "facilities" in children else None},
             context, steps)
         if steps.isCanceled():
             raise QgsProcessingException(cancelled_message())
         with open(report_png, "rb") as stream:
             map_png = stream.read()
         os.remove(report_png)  # our own temporary picture, in the run's partial folder
-        files = [self.output_name(path) for path in [gpkg, report_path] + ([map_path] if map_path else [])]
+        if atlas_path:
+            self._next_step(steps)
+            steps.setProgressText(self.tr("The atlas, one page per community…"))
+            present = tables_in(gpkg)
+
+            def table(name):
+                return table_source(gpkg, name) if name in present else None
+
+            self._child("complete_community:export_atlas", {
+                "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "RULES": table(RULES_TABLE),
+                "ROADS": parameters.get(self.NETWORK), "FACILITIES": table("facilities"),
+                "ROUTES": table(OWN_TABLES["OUTPUT_ROUTES"]), "SERVICE_AREAS": table("service_areas"),
+                "NAME_FIELD": self._name_field or None, "STANDARD": parameters.get(self.STANDARD),
+                "OUTPUT": atlas_path}, context, steps)
+        files = [self.output_name(path) for path in [gpkg, report_path] + [
+            path for path in (map_path, xlsx_path, atlas_path) if path]]
         data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children)
         with open(report_path, "w", encoding="utf-8") as stream:
             stream.write(build_report(data))
+        if xlsx_path:
+            write_workbook(xlsx_path, data, guide_table_order(standard))
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
         self._written = (gpkg, set(children) | set(OWN_TABLES.values()))
         return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
+                self.OUTPUT_XLSX: xlsx_path or None, self.OUTPUT_ATLAS: atlas_path or None,
                 self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE)}
 
     def loaded_tables(self):
@@ -266,6 +331,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             ("walking_routes", self.tr("Walking routes"), loading.ROUTES),
             (COMMUNITIES_TABLE, self.tr("Assessed communities"), loading.COMMUNITIES),
             (LIFE_CIRCLES_TABLE, self.tr("Life circles"), loading.LIFE_CIRCLES),
+            (AREAS_TABLE, self.tr("Figures by area"), loading.AREAS),
             ("facility_areas", self.tr("Facility areas (classified)"), loading.FACILITIES),
             ("service_areas", self.tr("Service areas"), loading.SERVICE_AREAS),
             (RULES_TABLE, self.tr("Results per rule"), loading.RULES),
@@ -320,7 +386,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         with_service_areas = bool(parameters.get(self.NETWORK)) and self.parameterAsEnum(
             parameters, self.SERVICE_AREAS, context) != SERVICE_AREAS_NONE
         return 3 + with_service_areas + bool(parameters.get(self.FACILITIES)) + bool(
-            parameters.get(self.FACILITY_AREAS)) + bool(map_path)
+            parameters.get(self.FACILITY_AREAS)) + bool(map_path) + bool(
+            parameters.get(self.AREA_FIELD) or parameters.get(self.AREAS)) + bool(parameters.get(self.OUTPUT_ATLAS))
 
     def _next_step(self, steps):
         """Move the progress bar to the next step; a cancelled run stops here, before the next step starts."""
@@ -360,6 +427,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 context, feedback)
             written.append("service_areas")
         feedback.setProgressText(self.tr("Classifying the facilities…"))
+        # Its warnings repeat the evaluation's own about the same categories: logged, not reported twice.
+        self._recorder.recording = False
         for layer, category, table in ((self.FACILITIES, self.CATEGORY_FIELD, "facilities"),
                                        (self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD, "facility_areas")):
             if parameters.get(layer):
@@ -369,13 +438,25 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                     "MAPPING_TABLE": parameters.get(self.MAPPING_TABLE), "STANDARD": parameters.get(self.STANDARD),
                     "OUTPUT": table_destination(gpkg, table)}, context, feedback)
                 written.append(table)
+        self._recorder.recording = True
+        if parameters.get(self.AREA_FIELD) or parameters.get(self.AREAS):
+            self._next_step(feedback)
+            feedback.setProgressText(self.tr("Figures by area…"))
+            self._child("complete_community:summarize_by_area", {
+                "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "AREA_FIELD": parameters.get(self.AREA_FIELD),
+                "AREAS": parameters.get(self.AREAS), "AREA_NAME_FIELD": parameters.get(self.AREA_NAME_FIELD),
+                "STANDARD": parameters.get(self.STANDARD), "OUTPUT": table_destination(gpkg, AREAS_TABLE)},
+                context, feedback)
+            written.append(AREAS_TABLE)
         if map_path:
             self._next_step(feedback)
             feedback.setProgressText(self.tr("The map…"))
             self._child("complete_community:export_map", {
                 "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
                 "STANDARD": parameters.get(self.STANDARD), "OUTPUT": map_path,
-                "OVERLAYS": [table_source(gpkg, "facility_areas")] if "facility_areas" in written else None},
+                "OVERLAYS": [table_source(gpkg, "facility_areas")] if "facility_areas" in written else None,
+                "ROADS": parameters.get(self.NETWORK),
+                "FACILITIES": table_source(gpkg, "facilities") if "facilities" in written else None},
                 context, feedback)
         return written
 
@@ -396,9 +477,21 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         limits = [(code, standard.category(code).name.get(language), limit.limit_m)
                   for code, limit in category_limits(standard).items() if F.DIST_M.name_for(code) in names]
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
+        area_field = self.parameterAsString(parameters, self.AREA_FIELD, context)
+        area_name = area_field
+        locator = None
+        if parameters.get(self.AREAS):
+            areas = self.parameterAsSource(parameters, self.AREAS, context)
+            locator = AreaLocator(areas, self.parameterAsString(parameters, self.AREA_NAME_FIELD, context),
+                                  communities.crs(), context.transformContext())
+            area_name = self.input_layer_name(parameters, self.AREAS, context)
         community_rows, walking_rows = [], []
         for feature in communities.getFeatures():
             identifier = str(feature[F.COMMUNITY_ID.name])
+            if locator is not None:
+                area = locator.area_of(feature.geometry())
+            else:
+                area = _value(feature, area_field) if area_field else None
             community_rows.append(CommunityRow(
                 id=identifier, name=str(feature[F.COMMUNITY_NAME.name]),
                 community_type=_value(feature, type_field) if type_field else None,
@@ -408,14 +501,16 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 item_status={code: _value(feature, F.ITEM_STATUS.name_for(code)) for code, _name in items},
                 items_met=_value(feature, F.CC_ITEMS_MET.name), items_failed=_value(feature, F.CC_ITEMS_FAILED.name),
                 items_no_data=_value(feature, F.CC_ITEMS_NO_DATA.name),
-                advice=_value(feature, F.CC_ADVICE.name) or ""))
+                advice=_value(feature, F.CC_ADVICE.name) or "", area=None if area is None else str(area)))
             walking_rows.append(WalkingRow(identifier, {code: (_value(feature, F.DIST_M.name_for(code)),
                                                                _value(feature, F.ACCESS_STATUS.name_for(code)))
                                                         for code, _name, _limit in limits}))
         notes = {rule.id: rule.note.get(language) for rule in standard.rules if rule.note is not None}
         rule_rows = [RuleRow(str(f[F.COMMUNITY_ID_ROW.name]), f[F.ITEM.name], f[F.RULE_ID.name], f[F.RULE_NAME.name],
                              f[F.CLAUSE.name], f[F.LEVEL.name], f[F.STATUS.name], f[F.REASON.name],
-                             notes.get(f[F.RULE_ID.name], ""))
+                             note=notes.get(f[F.RULE_ID.name], ""), measured=_value(f, F.MEASURED_VALUE.name),
+                             threshold_min=_value(f, F.THRESHOLD_MIN.name),
+                             threshold_max=_value(f, F.THRESHOLD_MAX.name), unit=_value(f, F.UNIT.name) or "")
                      for f in rules.getFeatures()]
         circles = []
         if LIFE_CIRCLES_TABLE in children:
@@ -426,8 +521,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                                      f[F.LC_STATUS.name], _value(f, F.LC_MISSING.name) or "")
                        for f in layer.getFeatures()]
         layer_name, count, crs = self._input_names["communities"]
-        inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs)),
-                  (self.tr("Measured in"), self._reader_crs)]
+        inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs),
+                   source_date(self.parameterAsVectorLayer(parameters, self.COMMUNITIES, context))),
+                  (self.tr("Measured in"), self._reader_crs, "")]
         for parameter, label in ((self.FACILITIES, self.tr("Facilities")), (self.FACILITY_AREAS, self.tr(
                 "Facility areas")), (self.NETWORK, self.tr("Road network")), (self.ORIGINS, self.tr("Origins")),
                                  (self.LIFE_CIRCLES, self.tr("Life circles"))):
@@ -435,14 +531,27 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 source = self.parameterAsSource(parameters, parameter, context)
                 inputs.append((label, self.tr("{} — {} features, {}").format(
                     self.input_layer_name(parameters, parameter, context), source.featureCount(),
-                    source.sourceCrs().authid())))
+                    source.sourceCrs().authid()), source_date(self.parameterAsVectorLayer(parameters, parameter,
+                                                                                           context))))
         return ReportData(
             title=self.tr("Complete community assessment report"), date=datetime.date.today().isoformat(),
             standard_name=standard.name.get(language), standard_files=[os.path.basename(f) for f in standard.files],
             items=items, categories=limits, communities=community_rows, rules=rule_rows, walking=walking_rows,
             walking_method=self._method, life_circles=circles, inputs=inputs, problems=warnings,
             language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files,
-            standard_id=standard.id, standard_version=standard.version, standard_hash=standard.content_hash)
+            standard_id=standard.id, standard_version=standard.version, standard_hash=standard.content_hash,
+            organisation=self.parameterAsString(parameters, self.ORGANISATION, context).strip(), area_name=area_name,
+            guidance={item.code: item.guidance.get(language) for item in standard.items if item.guidance})
+
+
+def source_date(layer):
+    """The date a file-based layer was last written (YYYY-MM-DD), '' when it is not a file."""
+    if layer is None:
+        return ""
+    path = layer.source().split("|")[0]
+    if not os.path.isfile(path):
+        return ""
+    return datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
 
 
 def _value(feature, field):

@@ -5,18 +5,24 @@ A subclass says which rules it evaluates (`rules_to_evaluate`), which parameters
 (`colour_field`); reading layers, fields, the rules table and styling are the same for all.
 """
 
+import datetime
+import os
+
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing,
                        QgsProcessingException,
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterMatrix, QgsWkbTypes)
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterMatrix, QgsWkbTypes)
 from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
 from ..core.categories import category_codes
+from ..core.describe import guide_table_order
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
 from ..i18n import current_language
+from ..report.html_report import CommunityRow, ReportData, RuleRow
+from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields
@@ -70,6 +76,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_RULES = "OUTPUT_RULES"
     OUTPUT_UNASSIGNED = "OUTPUT_UNASSIGNED"
+    OUTPUT_XLSX = "OUTPUT_XLSX"
 
     GROUP = "evaluation"
     # The status field that colours the output layer unless `colour_field` decides otherwise.
@@ -137,7 +144,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             numberRows=1, hasFixedNumberRows=False, headers=[self.tr("Attribute code"), self.tr("Field")],
             optional=True))
 
-    def add_output_parameters(self, unassigned=False):
+    def add_output_parameters(self, unassigned=False, workbook=True):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Evaluated communities"),
                                                             QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_RULES, self.tr("Results per rule"),
@@ -147,6 +154,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSink(
                 self.OUTPUT_UNASSIGNED, self.tr("Facilities not counted for any community"),
                 QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False))
+        if workbook:
+            self.addParameter(QgsProcessingParameterFileDestination(
+                self.OUTPUT_XLSX, self.tr("Workbook (Excel)"), self.tr("Excel workbooks (*.xlsx)"), optional=True,
+                createByDefault=False))
 
     # -- what subclasses decide ------------------------------------------------------------------------
 
@@ -326,6 +337,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         counts = {}
         # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
         written_from = max(40.0, feedback.progress())
+        workbook_path = (self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
+                         if self.parameterDefinition(self.OUTPUT_XLSX) is not None and parameters.get(self.OUTPUT_XLSX)
+                         else "")
+        workbook_rows, workbook_rules = [], []
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
                 break
@@ -342,6 +357,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             shown = values[addition_names.index(colour_field)]
             counts[shown] = counts.get(shown, 0) + 1
             sink.addFeature(extended_feature(features[fid], fields, indexes, values), QgsFeatureSink.FastInsert)
+            if workbook_path:
+                self._workbook_rows(workbook_rows, workbook_rules, standard, record, evaluation, items, language)
             if rules_sink is not None:
                 for result in evaluation.results:
                     rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
@@ -353,6 +370,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 counts.items(), key=lambda pair: STATUSES.index(pair[0]) if pair[0] in STATUSES else 9))))
         del sink, rules_sink  # close the files: another table of the same GeoPackage may follow
         results = {self.OUTPUT: dest_id}
+        if workbook_path and not feedback.isCanceled():
+            self._write_workbook(workbook_path, parameters, context, standard, items, language, workbook_rows,
+                                 workbook_rules)
+            results[self.OUTPUT_XLSX] = workbook_path
         if rules_dest:
             results[self.OUTPUT_RULES] = rules_dest
         name_field = field_map.get("name") or None
@@ -378,6 +399,35 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             style_output(dest_id, context, feedback, apply_style, style_name, run_name,
                          getattr(self, "standard_used", None))
         return {}  # a non-empty map would replace the results of processAlgorithm
+
+    def _workbook_rows(self, rows, rule_rows, standard, record, evaluation, items, language):
+        population = record.attributes.get("population")
+        rows.append(CommunityRow(
+            str(record.id), record.name, record.community_type,
+            population if isinstance(population, (int, float)) and not isinstance(population, bool) else None,
+            evaluation.cc_score, evaluation.cc_status, evaluation.missing_text(standard, language),
+            {item.code: evaluation.item_status.get(item.code) for item in items},
+            items_met=evaluation.items_met, items_failed=evaluation.items_failed,
+            items_no_data=evaluation.items_no_data, advice=evaluation.advice_text(standard, language)))
+        for result in evaluation.results:
+            rule = standard.rule(result.rule_id)
+            rule_rows.append(RuleRow(str(record.id), result.item, rule.id, rule.name.get(language), rule.clause,
+                                     rule.level, result.status, result.reason,
+                                     note=rule.note.get(language) if rule.note is not None else "",
+                                     measured=result.measured, threshold_min=result.threshold_min,
+                                     threshold_max=result.threshold_max, unit=result.unit or ""))
+
+    def _write_workbook(self, path, parameters, context, standard, items, language, rows, rule_rows):
+        """The workbook of this evaluation (report/workbook.py): summary, shortfalls, community × item, rules."""
+        evaluated = {item.code for item in items}
+        data = ReportData(
+            title=self.displayName(), date=datetime.date.today().isoformat(),
+            standard_name=standard.name.get(language), standard_files=[os.path.basename(f) for f in standard.files],
+            items=[(item.code, item.name.get(language)) for item in items], categories=[], communities=rows,
+            rules=rule_rows, walking=[], walking_method="", life_circles=[],
+            inputs=[(self.tr("Communities"), self.input_layer_name(parameters, self.COMMUNITIES, context))],
+            problems=[], guidance={item.code: item.guidance.get(language) for item in items if item.guidance})
+        write_workbook(path, data, [code for code in guide_table_order(standard) if code in evaluated])
 
     def _rule_row(self, fields, standard, record, result, language):
         rule = standard.rule(result.rule_id)

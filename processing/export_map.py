@@ -9,10 +9,14 @@ import os
 import re
 
 from qgis.core import (Qgis, QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingFeatureSourceDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingException, QgsProcessingFeatureSourceDefinition,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterMapLayer,
+                       QgsRenderContext, QgsSingleSymbolRenderer, QgsSymbol, QgsWkbTypes,
                        QgsProcessingParameterField, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsProcessingUtils, QgsProject, QgsProperty, QgsVectorLayer)
+
+from qgis.PyQt.QtGui import QColor
 
 from ..core import output_fields as F
 from ..core.status import STATUSES, status_label
@@ -33,6 +37,9 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
     TITLE = "TITLE"
     SUBTITLE = "SUBTITLE"
     OVERLAYS = "OVERLAYS"
+    ROADS = "ROADS"
+    FACILITIES = "FACILITIES"
+    BASEMAP = "BASEMAP"
     PAPER = "PAPER"
     DPI = "DPI"
     OUTPUT = "OUTPUT"
@@ -89,6 +96,17 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.OVERLAYS, self.tr("Overlay layers drawn above the communities (facilities, service areas…)"),
             QgsProcessing.TypeVectorAnyGeometry, optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.ROADS, self.tr("Roads (thin grey lines above the communities)"), [QgsProcessing.TypeVectorLine],
+            optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.FACILITIES, self.tr("Facilities (small symbols by category)"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        basemap = QgsProcessingParameterMapLayer(
+            self.BASEMAP, self.tr("Basemap under everything (e.g. a 天地图 or OSM tile layer of the project)"),
+            optional=True)
+        basemap.setFlags(basemap.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(basemap)
         self.addParameter(QgsProcessingParameterEnum(
             self.PAPER, self.tr("Paper"), options=[self.tr("A4 landscape"), self.tr("A3 landscape")],
             defaultValue=0))
@@ -135,6 +153,23 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         if layer.featureCount() == 0:
             raise QgsProcessingException(self.tr("The layer {} has no communities to map.").format(layer.name()))
         overlays = []
+        for key, restyle, name in ((self.FACILITIES, _small_facility_symbols, self.tr("Facilities")),
+                                   (self.ROADS, _thin_grey_roads, self.tr("Roads"))):
+            if parameters.get(key):
+                overlay = self._layer_copy(parameters[key], context, project)
+                if overlay is None:
+                    raise QgsProcessingException(self.tr("Cannot open the layer {}.").format(parameters[key]))
+                restyle(overlay)
+                overlay.setName(name)
+                overlays.append(overlay)
+        underlays = []
+        if parameters.get(self.BASEMAP):
+            basemap = self.parameterAsLayer(parameters, self.BASEMAP, context)
+            if basemap is None or not basemap.isValid():
+                raise QgsProcessingException(self.tr("Cannot open the basemap {}.").format(parameters[self.BASEMAP]))
+            basemap = basemap.clone()
+            project.addMapLayer(basemap, False)
+            underlays.append(basemap)
         for value in self._overlay_values(parameters):
             overlay = self._layer_copy(value, context, project)
             if overlay is None:
@@ -173,7 +208,7 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         layout = build_assessment_layout(
             project, layer, status_field, name_field, title, subtitle, credit, paper, overlays, family,
             map_crs=map_crs, layer_title=self._legend_title(standard, status_field, language), counts=counts,
-            feedback=feedback)
+            feedback=feedback, underlays=underlays)
         feedback.setProgress(40)
         if feedback.isCanceled():
             return ""
@@ -242,7 +277,8 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
             if loaded is None:
                 match = re.search(r"\|layername=([^|]+)", source)
                 name = match.group(1) if match else os.path.splitext(os.path.basename(source.split("|")[0]))[0]
-                opened = QgsVectorLayer(source, name, "ogr")  # with its default style (e.g. saved in a GeoPackage)
+                # with its default style (e.g. saved in a GeoPackage); a result table by its name in words
+                opened = QgsVectorLayer(source, self.result_table_names().get(name, name), "ogr")
                 if opened.isValid():
                     return opened
                 # Any other provider QGIS accepts (a PostGIS URI, …), resolved as Processing resolves inputs, in a
@@ -255,6 +291,13 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         if not isinstance(loaded, QgsVectorLayer) or not loaded.isValid():
             return None
         return loaded.clone()
+
+    def result_table_names(self):
+        """The tables assess writes, as the legend names them ('facility_areas' → 设施用地)."""
+        return {"facilities": self.tr("Facilities"), "facility_areas": self.tr("Facility areas"),
+                "service_areas": self.tr("Service areas"), "walking_routes": self.tr("Walking routes"),
+                "life_circles": self.tr("Life circles"), "facilities_not_counted": self.tr("Facilities not counted"),
+                "roads": self.tr("Roads"), "area_summary": self.tr("Figures by area")}
 
     def _check_fields(self, layer, status_field, name_field):
         names = layer.fields().names()
@@ -285,3 +328,20 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         if item_code in {item.code for item in standard.items}:
             return self.tr("{}: compliance").format(standard.item(item_code).name.get(language))
         return status_field
+
+
+def _thin_grey_roads(layer):
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.LineGeometry)
+    symbol.setColor(QColor("#8c8c8c"))
+    symbol.setWidth(0.25)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def _small_facility_symbols(layer):
+    """The facilities' own style (by category), with small markers: a city map shows hundreds of them."""
+    renderer = layer.renderer()
+    if renderer is None:
+        return
+    for symbol in renderer.symbols(QgsRenderContext()):
+        if symbol.type() == QgsSymbol.Marker:
+            symbol.setSize(1.4)

@@ -5,7 +5,7 @@ machines have different CJK fonts (Windows: Microsoft YaHei, SimHei; macOS: Ping
 Sans CJK, WenQuanYi), so the family is chosen at run time from those installed.
 """
 
-from qgis.PyQt.QtGui import QFont, QFontDatabase, QFontMetrics
+from qgis.PyQt.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 
 # In order of preference: the usual sans-serif CJK font of each platform first.
 CJK_FONT_FAMILIES = (
@@ -18,9 +18,18 @@ CJK_PROBE_TEXT = "完整居住社区达标数据不足"
 
 
 def installed_family(name):
-    """The installed family called `name` (as the font database spells it), or None."""
+    """The installed family called `name` (as the font database spells it), or None.
+
+    In a Chinese locale the font database lists families by their Chinese names (WenQuanYi Micro Hei is
+    文泉驿微米黑 there), so a name not listed is also resolved through fontconfig: the family it resolves to
+    counts when it is installed (the caller still checks it draws Chinese)."""
     wanted = name.lower()
-    return next((family for family in QFontDatabase().families() if family.lower() == wanted), None)
+    families = QFontDatabase().families()
+    exact = next((family for family in families if family.lower() == wanted), None)
+    if exact is not None:
+        return exact
+    resolved = QFontInfo(QFont(name)).family()
+    return resolved if resolved in families else None
 
 
 def font_covers_text(family, text):

@@ -25,6 +25,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
 
+from ..core import output_fields as F
+from ..core.status import FAIL
 from ..i18n import tr
 from ..styles.compliance import apply_community_style
 
@@ -232,8 +234,8 @@ def _add_legend(layout, map_item, community_layer, overlays, family, page_scale,
     legend.setId("legend")
     legend.setTitle(tr("Legend", _CONTEXT))
     legend.setLinkedMap(map_item)
-    # A tree of our own: the communities with all four statuses and their counts (even a count of 0,
-    # which filtering the legend by the map would drop), then the overlays.
+    # A tree of our own: the communities with the statuses they have and their counts, then the overlays
+    # (a basemap under the map is not listed).
     legend.setAutoUpdateModel(False)
     legend.setLegendFilterByMapEnabled(False)
     model = legend.model()
@@ -335,7 +337,7 @@ def _add_scale_bar(layout, map_item, family, scale, x, y, width):
 
 def build_assessment_layout(project, layer, status_field, name_field, title, subtitle, credit="", paper=DEFAULT_PAPER,
                             overlays=(), font_family=None, map_crs=None, layer_title=None, counts=None,
-                            feedback=None):
+                            feedback=None, underlays=()):
     """The assessment map of `layer` as a print layout of `project`.
 
     `layer` and `overlays` are added to `project`, which then owns them: pass copies (layer.clone()) of
@@ -343,7 +345,9 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     compliance style (legend labels with counts, name + score labels); overlays keep their own styles and
     are drawn above them, in the order given (first on top). `font_family` (a CJK family, see
     report.fonts) is used for every text; `map_crs` defaults to the layer's; `layer_title` names the
-    communities in the legend. Warnings (a legend too large) go to `feedback` when given.
+    communities in the legend. Warnings (a legend too large) go to `feedback` when given. `underlays` (a
+    basemap) are drawn under everything and left out of the legend. Statuses no community has are left out
+    of the legend; a failing community is labelled with what it lacks (缺：托儿所、菜市场), not its score.
     """
     width, height = page_size(paper)
     scale = width / PAPERS[DEFAULT_PAPER][0]
@@ -353,9 +357,12 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     if layer_title:
         layer.setName(layer_title)
     apply_community_style(layer, status_field, name_field or None, counts)
+    _drop_empty_classes(layer, counts)
+    _label_missing_items(layer, status_field, name_field)
     _fit_labels_to_page(layer, font_family, scale)
     # Not into the project's layer tree: the legend gets a tree of its own.
-    project.addMapLayers([each for each in list(overlays) + [layer] if project.mapLayer(each.id()) is None], False)
+    project.addMapLayers([each for each in list(overlays) + [layer] + list(underlays)
+                          if project.mapLayer(each.id()) is None], False)
     project.setCrs(map_crs)
     metadata = project.metadata()
     metadata.setTitle(title)  # the PDF's document title
@@ -389,7 +396,7 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     if not extent.isEmpty():
         map_item.setExtent(extent)
     layout.addLayoutItem(map_item)
-    map_item.setLayers(list(overlays) + [layer])
+    map_item.setLayers(list(overlays) + [layer] + list(underlays))
     map_item.setKeepLayerSet(True)
     map_item.setBackgroundColor(QColor("white"))
     map_item.setFrameEnabled(True)
@@ -417,6 +424,45 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     _add_label(layout, "credit", credit, _font(font_family, CREDIT_SIZE * scale), MUTED_COLOUR,
                margin, map_bottom + 1.5 * scale, text_width, credit_height - 1.5 * scale, vertical_align=Qt.AlignTop)
     return layout
+
+
+def _drop_empty_classes(layer, counts):
+    """No '不适用 (0)' in the legend: the statuses no community has are not listed."""
+    renderer = layer.renderer()
+    if not hasattr(renderer, "categories"):
+        return
+    for index in reversed(range(len(renderer.categories()))):
+        if not counts.get(renderer.categories()[index].value(), 0):
+            renderer.deleteCategory(index)
+
+
+def _label_missing_items(layer, status_field, name_field):
+    """A failing community's label names what it lacks (缺：托儿所、菜市场); the others keep name and score."""
+    names = layer.fields().names()
+    labeling = layer.labeling()
+    if F.CC_MISSING.name not in names or status_field != F.CC_STATUS.name or not isinstance(
+            labeling, QgsVectorLayerSimpleLabeling):
+        return
+    settings = labeling.settings()
+    name = "coalesce(to_string({}), '')".format(_quoted(name_field)) if name_field and name_field in names else "''"
+    score = ("coalesce(format_number({}, 0) || {}, '')".format(_quoted(F.CC_SCORE.name), _literal(
+        tr(" pts", "Styles"))) if F.CC_SCORE.name in names else "''")
+    settings.fieldName = ("{name} || '\\n' || CASE WHEN {status} = {fail} AND coalesce({missing}, '') <> '' "
+                          "THEN {prefix} || {missing} ELSE {score} END").format(
+        name=name, status=_quoted(status_field), fail=_literal(FAIL), missing=_quoted(F.CC_MISSING.name),
+        prefix=_literal(tr("Missing: ", _CONTEXT)), score=score)
+    settings.isExpression = True
+    settings.autoWrapLength = 14
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def _quoted(field_name):
+    return '"{}"'.format(field_name.replace('"', '""'))
+
+
+def _literal(text):
+    return "'{}'".format(text.replace("\\", "\\\\").replace("'", "''"))
 
 
 def legend_labels(layout):

@@ -132,6 +132,10 @@ CELLS = {
     "C11": [(0, 0)], "C12": [(1, 0)], "C14": [(2, 0)],
 }
 EMPTY_CELL = (3, 0)   # a school and sports campus that belongs to no community
+# The sub-district (街道) of each community: the west half, the east half, and C13 beyond the motorway.
+STREETS = {"卓刀泉街道": ("C01", "C02", "C05", "C08", "C11", "C12"),
+           "关山街道": ("C03", "C04", "C06", "C07", "C09", "C10", "C14"),
+           "花山街道": ("C13",)}
 
 def bus_stops():
     """(community served, x, y): a stop on the south edge road of every grid cell, 6 m off the centre
@@ -798,15 +802,17 @@ def write_gpkg(path, data):
 
     ds.StartTransaction()
     fields = [("community_id", ogr.OFTString), ("name", ogr.OFTString), ("community_type", ogr.OFTString),
-              ("population", ogr.OFTInteger), ("households", ogr.OFTInteger),
+              ("street", ogr.OFTString), ("population", ogr.OFTInteger), ("households", ogr.OFTInteger),
               ("total_building_area", ogr.OFTReal), ("parking_spaces", ogr.OFTInteger),
               ("charging_spaces", ogr.OFTInteger), ("accessible_parking_spaces", ogr.OFTInteger),
               ("daily_deliveries", ogr.OFTInteger), ("district_heating", ogr.OFTInteger),
               ("site_constrained", ogr.OFTInteger)]
     fields += [(name, ogr.OFTInteger) for name in CHECKLIST_FIELDS]
     lyr = layer("communities", ogr.wkbMultiPolygon, fields)
+    street_of = {cid: street for street, members in STREETS.items() for cid in members}
     for c in data["communities"]:
-        write(lyr, {name: c[name] for name, _ in fields}, polygon(community_polygon(c["community_id"]), True))
+        values = dict(c, street=street_of[c["community_id"]])
+        write(lyr, {name: values[name] for name, _ in fields}, polygon(community_polygon(c["community_id"]), True))
 
     fields = [("facility_id", ogr.OFTString), ("name", ogr.OFTString), ("category", ogr.OFTString),
               ("building_area", ogr.OFTReal), ("land_area", ogr.OFTReal), ("usable_area", ogr.OFTReal),

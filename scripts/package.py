@@ -24,7 +24,7 @@ TOP_LEVEL_FILES = ("metadata.txt", "LICENSE", "README.md")
 RUNTIME_DIRECTORIES = {
     "core": (".py",),
     "processing": (".py",),
-    "report": (".py",),
+    "report": (".py", ".html", ".css"),
     "models": (".model3",),
     "standards": (".py", ".yaml"),
     "i18n": (".py", ".qm"),

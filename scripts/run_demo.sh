@@ -47,7 +47,9 @@ step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMU
   "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
   "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable \
   "ORIGINS=$SAMPLE|layername=population_points" ORIGIN_POPULATION_FIELD=population \
-  "OUTPUT_GPKG=$RESULTS" OUTPUT_REPORT=out/sample_district_report.html OUTPUT_MAP=out/sample_district_map.pdf
+  AREA_FIELD=street "ORGANISATION=示例规划设计研究院" \
+  "OUTPUT_GPKG=$RESULTS" OUTPUT_REPORT=out/sample_district_report.html OUTPUT_MAP=out/sample_district_map.pdf \
+  OUTPUT_XLSX=out/sample_district_assessment.xlsx OUTPUT_ATLAS=out/sample_district_atlas.pdf
 step complete_community:export_map "INPUT=$RESULTS|layername=communities" NAME_FIELD=name \
   "OVERLAYS=$RESULTS|layername=facility_areas" OUTPUT=out/sample_district_map.png DPI=150
 # The standards as tables, to read or print.

@@ -13,6 +13,7 @@ Strings are found in the Python syntax tree (no QGIS needed), in these calls:
     self.tr("text")                  context = the enclosing class's name
     QCoreApplication.translate("Context", "text")
     QT_TRANSLATE_NOOP("Context", "text")   marks a text translated later with tr(text, "Context")
+and in the report's jinja2 templates (report/templates/*.html): {{ tr("text") }}, context "Report".
 Existing translations are kept; new strings are added as type="unfinished", strings no longer in the
 sources become type="obsolete" (kept, in case they come back). The output is sorted, so it only
 changes when the strings do.
@@ -36,6 +37,10 @@ TS_PATTERN = "complete_community_{}.ts"
 DEFAULT_CONTEXT = "CompleteCommunity"
 EXCLUDED_DIRECTORIES = {"tests", "scripts", "build", "dist", "out", "sample_data", ".venv", ".git", ".ci",
                         "__pycache__", "node_modules"}
+# The report's templates: tr() there translates in this context (report/html_report.py passes the same).
+TEMPLATE_DIRECTORY = os.path.join("report", "templates")
+TEMPLATE_CONTEXT = "Report"
+TEMPLATE_CALL = re.compile(r"""\btr\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\)""")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d+")
 
 
@@ -151,7 +156,26 @@ def extract(root=PLUGIN_DIRECTORY):
         problems.extend(collector.problems)
         for context, text, _line in collector.found:
             strings.setdefault((context, text), set()).add(relative)
+    for relative, text in template_strings(root):
+        strings.setdefault((TEMPLATE_CONTEXT, text), set()).add(relative)
     return strings, problems
+
+
+def template_strings(root=PLUGIN_DIRECTORY):
+    """(relative path, text) of every tr("text") in the report's templates."""
+    directory = os.path.join(root, TEMPLATE_DIRECTORY)
+    if not os.path.isdir(directory):
+        return
+    for name in sorted(os.listdir(directory)):
+        if name.endswith(".html"):
+            path = os.path.join(directory, name)
+            with open(path, encoding="utf-8") as handle:
+                content = handle.read()
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            for match in TEMPLATE_CALL.finditer(content):
+                double, single = match.groups()
+                text = double if double is not None else single
+                yield relative, text.replace('\\"', '"').replace("\\'", "'")
 
 
 # ------------------------------------------------------------------------------------------ TS files

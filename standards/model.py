@@ -83,6 +83,7 @@ class Item:
     clause: str
     requirement: Text  # the guide's own words, for reports
     location: Location
+    guidance: Optional[Text] = None  # the guide's advice on making up a shortfall (3.x): the report's action
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ WALKING_KEYS = ("speed_m_per_min", "clause")
 GROUP_KEYS = ("number", "name", "clause")
 ATTRIBUTE_KEYS = ("name", "type", "unit")
 CATEGORY_KEYS = ("name", "item", "aliases", "osm")
-ITEM_KEYS = ("number", "group", "scope", "name", "clause", "requirement")
+ITEM_KEYS = ("number", "group", "scope", "name", "clause", "requirement", "guidance")
 RULE_KEYS = ("id", "item", "name", "clause", "level", "applies_to", "measure", "unit", "min", "max",
              "guide_range", "above_max", "when", "any_of", "note")
 OPTION_KEYS = ("id", "name", "clause", "applies_to", "measure", "unit", "min", "max", "guide_range", "above_max",
@@ -413,10 +413,11 @@ def _build_item(check, code, entry, key_path, section):
     name = check.text(entry, "name", key_path)
     clause = check.string(entry, "clause", key_path)
     requirement = check.text(entry, "requirement", key_path)
+    guidance = check.text(entry, "guidance", key_path, required=False)
     if None in (group, scope, name, clause, requirement):
         return None
     return Item(code, int(number) if number is not None else None, group, scope, name, clause, requirement,
-                _location(section, code))
+                _location(section, code), guidance)
 
 
 def _build_category(check, code, entry, key_path, section):

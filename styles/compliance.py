@@ -152,3 +152,33 @@ def apply_suggested_sites_style(layer):
         settings.setFormat(text_format)
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
+
+
+def apply_area_style(layer, rate_field=F.AREA_COMPLETE_RATE.name):
+    """Areas coloured by their complete-community rate (percent): below 60 red, 60–<100 amber, 100 green;
+    labelled with the area's name and rate."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    geometry_type = layer.geometryType()
+    ranges = []
+    for low, high, status, label in ((0.0, 59.999, FAIL, "< 60%"), (60.0, 99.999, ADVISORY, "60–99%"),
+                                     (100.0, 100.0, PASS, "100%")):
+        symbol = QgsSymbol.defaultSymbol(geometry_type)
+        symbol.setColor(QColor(status_colour(status)))
+        if geometry_type == QgsWkbTypes.PolygonGeometry:
+            symbol.setOpacity(0.75)
+            symbol.symbolLayer(0).setStrokeColor(QColor("#404040"))
+            symbol.symbolLayer(0).setStrokeWidth(0.6)
+        ranges.append(QgsRendererRange(low, high, symbol, tr("Complete-community rate {}").format(label)))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(rate_field, ranges))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "concat(\"{}\", '\\n', coalesce(format_number(\"{}\", 1) || '%', '–'))".format(
+        F.AREA.name, rate_field)
+    settings.isExpression = True
+    text_format = QgsTextFormat()
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    text_format.setBuffer(buffer)
+    settings.setFormat(text_format)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)

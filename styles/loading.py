@@ -31,6 +31,7 @@ LIFE_CIRCLES = "life_circles"
 FACILITY_AREAS = "facility_areas"
 SERVICE_AREAS = "service_areas"
 RULES = "rules"
+AREAS = "areas"  # figures by street or district
 
 # Role → (rank: smaller is drawn on top, primary: shown when the run loads several layers).
 ROLES = {
@@ -42,6 +43,7 @@ ROLES = {
     LIFE_CIRCLES: (40, False),
     FACILITY_AREAS: (45, False),
     SERVICE_AREAS: (50, False),
+    AREAS: (60, False),
     RULES: (90, False),
 }
 # Geometry decides first: a point layer is never hidden under a polygon layer, whatever its role.
@@ -53,7 +55,7 @@ STYLE_ROLES = {
     names.STYLE_SUGGESTED_SITES: FACILITIES,
     names.STYLE_RULES: RULES, names.STYLE_UNASSIGNED: UNASSIGNED, names.STYLE_LIFE_CIRCLES: LIFE_CIRCLES,
     names.STYLE_WALKING_ORIGINS: ORIGINS, names.STYLE_WALKING_ROUTES: ROUTES,
-    names.STYLE_SERVICE_AREAS: SERVICE_AREAS, names.STYLE_FACILITY_CATEGORIES: FACILITIES,
+    names.STYLE_SERVICE_AREAS: SERVICE_AREAS, names.STYLE_FACILITY_CATEGORIES: FACILITIES, names.STYLE_AREA_SUMMARY: AREAS,
 }
 
 

@@ -21,9 +21,12 @@ def sample_parameters(output_directory):
         "POPULATION_FIELD": "population", "HOUSEHOLDS_FIELD": "households", "TYPE_FIELD": "community_type",
         "FACILITIES": layer("facilities"), "CATEGORY_FIELD": "category", "FACILITY_AREAS": layer("facility_areas"),
         "AREA_CATEGORY_FIELD": "category", "FACILITY_TOLERANCE": 10, "NETWORK": layer("roads"),
-        "WALKABLE_FIELD": "walkable", "OUTPUT_GPKG": os.path.join(output_directory, "assessment.gpkg"),
+        "WALKABLE_FIELD": "walkable", "AREA_FIELD": "street", "ORGANISATION": "示例规划院",
+        "OUTPUT_GPKG": os.path.join(output_directory, "assessment.gpkg"),
         "OUTPUT_REPORT": os.path.join(output_directory, "report.html"),
         "OUTPUT_MAP": os.path.join(output_directory, "map.png"),
+        "OUTPUT_XLSX": os.path.join(output_directory, "assessment.xlsx"),
+        "OUTPUT_ATLAS": os.path.join(output_directory, "atlas.pdf"),
     }
 
 
@@ -164,12 +167,15 @@ def test_the_report_agrees_with_the_layers(assessed):
     assert len(rows) == 14
     scores = {f["cc_community_name"]: f["cc_score"] for f in communities}
     by_name = {f["cc_community_name"]: f for f in communities}
+    header = report.tables["communities"][0]
+    column = {name: header.index(name) for name in header}
     for row in rows:
-        assert float(row[3]) == pytest.approx(scores[row[0]], abs=0.05)
+        assert float(row[column["Score"]]) == pytest.approx(scores[row[0]], abs=0.05)
         feature = by_name[row[0]]  # the arithmetic behind the score, in words
-        assert row[4] == "{} items met / {} failed / {} without enough data".format(
+        assert row[column["Items"]] == "{} items met / {} failed / {} without enough data".format(
             feature["cc_items_met"], feature["cc_items_failed"], feature["cc_items_no_data"])
-        assert row[7] == (feature["cc_advice"] or "")
+        assert row[column["Advisory (建议改进)"]] == (feature["cc_advice"] or "")
+        assert row[column["street"]] == feature["street"]
     assert feature["cc_standard_hash"] in text and "complete_community_2021" in text  # the footer
     # Most frequently missing items: each count is the number of communities failing a required rule of it.
     rules = list(_layer(assessed, "community_rules").getFeatures())
@@ -222,3 +228,188 @@ def test_the_shipped_model_is_in_the_toolbox_and_runs(cc_provider, processing_co
     names = layer.fields().names()
     assert "cc_status" in names and "walk_status" in names  # one layer carries provision and walking
     assert os.path.getsize(tmp_path / "model_map.png") > 20000
+
+
+def test_the_figures_by_street_agree_with_a_count_of_the_communities(assessed):
+    """area_summary against a hand count over the communities layer (street field of the sample)."""
+    communities = list(_layer(assessed, "communities").getFeatures())
+    by_street = {}
+    for feature in communities:
+        by_street.setdefault(feature["street"], []).append(feature)
+    assert sorted(by_street) == ["关山街道", "卓刀泉街道", "花山街道"]
+    from complete_community.core import output_fields as F
+
+    areas = {f[F.AREA.name]: f for f in _layer(assessed, "area_summary").getFeatures()}
+    assert sorted(areas) == sorted(by_street)
+    for street, members in by_street.items():
+        row = areas[street]
+        population = [f["scale_population"] for f in members]
+        residents = sum(p for p in population if p is not None and not (hasattr(p, "isNull") and p.isNull()))
+        complete = [f for f in members if f["cc_status"] == "pass"]
+        assert row[F.AREA_COMMUNITIES.name] == len(members)
+        assert row[F.AREA_COMPLETE.name] == len(complete)
+        assert row[F.AREA_FAILING.name] == sum(1 for f in members if f["cc_status"] == "fail")
+        assert row[F.AREA_NO_DATA.name] == sum(1 for f in members if f["cc_status"] == "no_data")
+        assert row[F.AREA_RESIDENTS.name] == pytest.approx(residents)
+        assert row[F.AREA_COMPLETE_RATE.name] == pytest.approx(100.0 * len(complete) / len(members), abs=0.01)
+        decided = [f for f in members if f["kindergarten_status"] in ("pass", "fail", "advisory", "no_data")]
+        meeting = [f for f in decided if f["kindergarten_status"] == "pass"]
+        assert row[F.ITEM_SHARE.name_for("kindergarten")] == pytest.approx(100.0 * len(meeting) / len(decided),
+                                                                             abs=0.01)
+    # 花山街道 is C13 alone, which fails on its walled-in kindergarten
+    assert areas["花山街道"][F.AREA_COMMUNITIES.name] == 1
+    assert areas["花山街道"][F.ITEM_SHARE.name_for("kindergarten")] == 0
+    assert _layer(assessed, "area_summary").renderer().type() == "graduatedSymbol"
+
+
+def test_the_report_opens_with_the_summary(assessed):
+    with open(assessed["OUTPUT_REPORT"], encoding="utf-8") as stream:
+        text = stream.read()
+    report = ReportReader()
+    report.feed(text)
+    assert text.index('id="conclusion"') < text.index('id="communities"')
+    assert "示例规划院" in text
+    areas = {row[0]: row for row in report.tables["areas"][1:]}
+    assert set(areas) == {"关山街道", "卓刀泉街道", "花山街道", "Whole district"} or "全区" in areas
+    shortfalls = report.tables["missing-items"][1:]
+    residents = [float(row[2]) for row in shortfalls]
+    assert residents == sorted(residents, reverse=True) and all(row[3] for row in shortfalls)  # advice for each
+    assert len(report.problems) == len(set(report.problems))
+
+
+def _sheet(path, name):
+    """A sheet of the workbook read back by a real reader, OGR's XLSX driver: (header, rows of strings)."""
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    assert source is not None, path
+    layer = source.GetLayerByName(name)
+    assert layer is not None, (name, [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())])
+    definition = layer.GetLayerDefn()
+    header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    rows = [[feature.GetFieldAsString(i) if feature.IsFieldSet(i) else "" for i in range(len(header))]
+            for feature in layer]
+    return header, rows
+
+
+def test_the_workbook_agrees_with_the_layers(assessed):
+    from complete_community.core.status import status_colour, status_label
+    from complete_community.standards import load_standard
+
+    path = assessed["OUTPUT_XLSX"]
+    from osgeo import ogr
+    source = ogr.Open(path)
+    assert [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())] == [
+        "Summary", "Shortfalls", "Community × item", "Rules", "By area"]
+    del source
+    communities = {f["cc_community_id"]: f for f in _layer(assessed, "communities").getFeatures()}
+    standard = load_standard(None)
+    items = sorted((item for item in standard.items if item.scope == "community"),
+                   key=lambda item: (item.number is not None, item.number or 0))
+    header, rows = _sheet(path, "Community × item")
+    assert header[:8] == ["Community ID", "Community", "street", "Type", "Population", "Score", "Verdict",
+                          "Missing items"]
+    assert header[8:] == [item.name.en for item in items]  # the guide's table order: scale, then items 1–20
+    assert len(rows) == len(communities)
+    for row in rows:
+        feature = communities[row[0]]
+        assert row[2] == feature["street"] and row[6] == status_label(feature["cc_status"])
+        for item, cell in zip(items, row[8:]):
+            assert cell == status_label(feature["{}_status".format(item.code)]), (row[0], item.code)
+    rules = list(_layer(assessed, "community_rules").getFeatures())
+    header, rows = _sheet(path, "Rules")
+    assert header[6:10] == ["Measured", "Threshold", "Unit", "Status"] and len(rows) == len(rules)
+    assert [row[9] for row in rows] == [status_label(rule["status"]) for rule in rules]
+    from complete_community.core import output_fields as F
+
+    areas = {f[F.AREA.name]: f for f in _layer(assessed, "area_summary").getFeatures()}
+    header, rows = _sheet(path, "By area")
+    assert [row[0] for row in rows][:-1] == sorted(areas) and len(rows) == len(areas) + 1
+    for row in rows[:-1]:
+        assert int(row[1]) == areas[row[0]][F.AREA_COMMUNITIES.name]
+        assert int(row[3]) == areas[row[0]][F.AREA_COMPLETE.name]
+        assert float(row[6]) * 100 == pytest.approx(areas[row[0]][F.AREA_COMPLETE_RATE.name], abs=0.01)
+    # Cells are filled with their status colour (read from the file itself: OGR does not report fills).
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+        sheet = archive.read("xl/worksheets/sheet3.xml").decode("utf-8")
+        strings = re.findall(r"<t[^>]*>([^<]*)</t>", archive.read("xl/sharedStrings.xml").decode("utf-8"))
+    fills = re.findall(r"<fill>(.*?)</fill>", styles)
+    xfs = re.findall(r"<xf [^>]*?fillId=\"(\d+)\"", styles.split("<cellXfs")[1])
+    failing = strings.index(status_label("fail"))
+    style = re.search(r'<c r="[A-Z]+\d+" s="(\d+)" t="s"><v>{}</v>'.format(failing), sheet).group(1)
+    assert status_colour("fail").lstrip("#").upper() in fills[int(xfs[int(style)])]
+
+
+def pdf_page_count(path):
+    """Pages of a PDF (its page objects), read without a PDF library."""
+    import re
+
+    with open(path, "rb") as stream:
+        return len(re.findall(rb"/Type\s*/Page(?![s\w])", stream.read()))
+
+
+def test_the_atlas_has_one_page_per_community(assessed):
+    assert pdf_page_count(assessed["OUTPUT_ATLAS"]) == _layer(assessed, "communities").featureCount() == 14
+
+
+def test_the_atlas_one_file_per_community_and_cancelled(cc_processing, assessed, tmp_path):  # noqa: ARG001
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+    gpkg = assessed["OUTPUT_GPKG"]
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    parameters = {"INPUT": "{}|layername=communities".format(gpkg),
+                  "RULES": "{}|layername=community_rules".format(gpkg), "DPI": 50, "PAGE_FORMAT": 1,
+                  "OUTPUT": str(tmp_path / "atlas.pdf"), "OUTPUT_FOLDER": str(tmp_path / "pages")}
+    results = processing.run("complete_community:export_atlas", parameters, context=context,
+                             feedback=QgsProcessingFeedback())
+    assert results["PAGES"] == 14 and pdf_page_count(results["OUTPUT"]) == 14
+    names = sorted(os.listdir(tmp_path / "pages"))
+    communities = {f["cc_community_id"]: f["cc_community_name"] for f in _layer(assessed, "communities").getFeatures()}
+    assert names == sorted("{}_{}.png".format(key, value) for key, value in communities.items())
+    before = (tmp_path / "atlas.pdf").read_bytes()
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda progress: feedback.cancel() if progress > 10 else None)
+    parameters.pop("OUTPUT_FOLDER")
+    try:
+        processing.run("complete_community:export_atlas", dict(parameters, DPI=60), context=context,
+                       feedback=feedback)
+    except QgsProcessingException:
+        pass  # a cancelled export may also report itself as an error
+    assert feedback.isCanceled() and (tmp_path / "atlas.pdf").read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["atlas.pdf", "pages"]
+
+
+def test_figures_by_area_polygons(cc_processing, assessed):  # noqa: ARG001
+    """summarize_by_area with an area polygon layer: communities go to the polygon holding a point inside them;
+    an area without communities is listed with 0; communities outside every area are kept under '(no area)'."""
+    import processing
+    from memory_layers import memory_layer
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    from complete_community.core import output_fields as F
+
+    communities = _layer(assessed, "communities")
+    extent = communities.extent()
+    middle = (extent.xMinimum() + extent.xMaximum()) / 2
+    west = "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+        extent.xMinimum() - 10, extent.yMinimum() - 10, middle, extent.yMaximum() + 10)
+    empty = "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))"
+    areas = memory_layer("Polygon?crs=EPSG:4547&field=name:string", "streets", [(["西区"], west), (["空区"], empty)])
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.run("complete_community:summarize_by_area", {
+        "INPUT": communities, "AREAS": areas, "AREA_NAME_FIELD": "name", "OUTPUT": "TEMPORARY_OUTPUT"},
+        context=context, feedback=QgsProcessingFeedback())
+    rows = {f[F.AREA.name]: f for f in result["OUTPUT"].getFeatures()}
+    inside_west = sum(1 for f in communities.getFeatures() if f.geometry().pointOnSurface().asPoint().x() < middle)
+    assert rows["西区"][F.AREA_COMMUNITIES.name] == inside_west > 0
+    assert rows["空区"][F.AREA_COMMUNITIES.name] == 0
+    outside = [name for name in rows if name not in ("西区", "空区")]
+    assert len(outside) == 1 and rows[outside[0]][F.AREA_COMMUNITIES.name] == 14 - inside_west
+    assert sum(f[F.AREA_COMMUNITIES.name] for f in rows.values()) == 14

@@ -347,3 +347,24 @@ def test_co_located_facilities_count_for_each_of_their_categories(cc_provider, p
         "OUTPUT": "TEMPORARY_OUTPUT"}, context=processing_context, feedback=processing_context.feedback())
     codes = [f["cc_category"] for f in classified["OUTPUT"].getFeatures()]
     assert codes == ["service_station;elderly_station;nursery", "health_station;pharmacy", "express_locker"]
+
+
+def test_evaluate_facilities_writes_a_workbook(cc_provider, processing_context, tmp_path):
+    """OUTPUT_XLSX on an evaluation: community × item and rules read back by OGR agree with the layers."""
+    from osgeo import ogr
+
+    from complete_community.core.status import status_label
+
+    communities, facilities = case_layers(LAYER_CASES)
+    population = "population" if "population" in communities.fields().names() else "case_id"
+    result = _run(processing_context, dict(CASE_PARAMETERS, COMMUNITIES=communities, FACILITIES=facilities,
+                                           POPULATION_FIELD=population, OUTPUT_XLSX=str(tmp_path / "cases.xlsx")))
+    statuses = {f["cc_community_id"]: f["cc_status"] for f in result["OUTPUT"].getFeatures()}
+    workbook = ogr.Open(result["OUTPUT_XLSX"])
+    sheet = workbook.GetLayerByName("Community × item")
+    definition = sheet.GetLayerDefn()
+    header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    verdict = header.index("Verdict")
+    rows = {feature.GetFieldAsString(0): feature.GetFieldAsString(verdict) for feature in sheet}
+    assert rows == {key: status_label(value) for key, value in statuses.items()} and len(rows) == len(LAYER_CASES)
+    assert workbook.GetLayerByName("Rules").GetFeatureCount() == result["OUTPUT_RULES"].featureCount() > 0

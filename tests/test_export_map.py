@@ -253,14 +253,15 @@ def _evaluated_layer(gpkg):
     return layer
 
 
-def test_legend_lists_every_status_with_its_count(cc_provider, evaluated_gpkg, own_project):
+def test_legend_lists_the_statuses_present_with_their_counts(cc_provider, evaluated_gpkg, own_project):
     layer = _evaluated_layer(evaluated_gpkg)
     assert {status: status_counts(layer, "cc_status").get(status, 0) for status in SAMPLE_COUNTS} == SAMPLE_COUNTS
     layout = build_assessment_layout(own_project, layer, "cc_status", "name", "T", "S", "C", layer_title="状态")
     labels = legend_labels(layout)
     assert labels[0] == "状态"
-    for status, count in SAMPLE_COUNTS.items():
-        assert "{} ({})".format(status_label(status), count) in labels
+    for status, count in SAMPLE_COUNTS.items():  # a status no community has is left out (no '不适用 (0)')
+        assert ("{} ({})".format(status_label(status), count) in labels) == (count > 0)
+    assert not [label for label in labels if label.endswith("(0)")]
     for item_id in ("title", "subtitle", "map", "legend", "north_arrow", "scale_bar", "credit"):
         assert layout.itemById(item_id) is not None, item_id
     # Everything on the page, nothing overlapping the map.
@@ -399,3 +400,37 @@ def test_qgis_process_writes_the_png(run_qgis_process, evaluated_gpkg, tmp_path)
     # category's colour), not in a random colour: the overlay kept its own style.
     kindergarten = category_colours(load_standard())["kindergarten"].name()
     assert _count_colour(pixels, _on_white(kindergarten, 1.0), tolerance=3) > 300
+
+
+def test_failing_communities_are_labelled_with_what_they_lack_and_context_layers_have_names(
+        cc_provider, evaluated_gpkg, tmp_path):
+    import processing
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from complete_community.core import output_fields as F
+    from complete_community.report.map_layout import _label_missing_items
+
+    layer = _evaluated_layer(evaluated_gpkg)
+    from complete_community.styles.compliance import apply_community_style
+
+    apply_community_style(layer, F.CC_STATUS.name, "name")
+    _label_missing_items(layer, F.CC_STATUS.name, "name")
+    expression = QgsExpression(layer.labeling().settings().fieldName)
+    context = QgsExpressionContext()
+    context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        text = expression.evaluate(context)
+        assert not expression.hasEvalError(), expression.evalErrorString()
+        if feature[F.CC_STATUS.name] == "fail" and feature[F.CC_MISSING.name]:
+            assert text == "{}\nMissing: {}".format(feature["name"], feature[F.CC_MISSING.name])
+        else:
+            assert text.startswith(feature["name"] + "\n") and "Missing" not in text
+    # Roads and facilities under their names in words, never a table name
+    sample = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
+    output = str(tmp_path / "map.png")
+    processing.run("complete_community:export_map", {
+        "INPUT": _source(evaluated_gpkg), "NAME_FIELD": "name", "ROADS": sample + "|layername=roads",
+        "FACILITIES": sample + "|layername=facilities", "OVERLAYS": [sample + "|layername=facility_areas"],
+        "DPI": 60, "OUTPUT": output})
+    assert os.path.getsize(output) > 10000

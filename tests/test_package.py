@@ -51,6 +51,8 @@ def test_package_has_the_runtime_files(names):
         assert required in inside
     standards = {path.relative_to(REPOSITORY).as_posix() for path in (REPOSITORY / "standards").glob("*.yaml")}
     assert standards and standards <= inside
+    templates = {path.relative_to(REPOSITORY).as_posix() for path in (REPOSITORY / "report" / "templates").iterdir()}
+    assert "report/templates/report.html" in templates and templates <= inside  # the report is built from them
     # Every module of the plugin is shipped: a forgotten one would break the installed plugin.
     top_level = [path for path in REPOSITORY.iterdir() if path.name not in DEVELOPMENT_ONLY
                  and not path.name.startswith(".")]

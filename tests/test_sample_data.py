@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "scripts", "make_sample_data.py")
 
 EXPECTED_FIELDS = {
-    "communities": ["community_id", "name", "community_type", "population", "households",
+    "communities": ["community_id", "name", "community_type", "street", "population", "households",
                     "total_building_area", "parking_spaces", "charging_spaces", "accessible_parking_spaces",
                     "daily_deliveries", "district_heating", "site_constrained"],
     "facilities": ["facility_id", "name", "category", "building_area", "land_area", "usable_area", "classes",

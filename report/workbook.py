@@ -1,0 +1,104 @@
+"""The assessment as an Excel workbook everyone can filter: the summary, the shortfalls, community × item in the
+guide's table order, every rule, and the figures by area. Built from the report's data (ReportData), headers
+in the UI language, statuses as words (达标/不达标/…) in their status colour. No QGIS.
+"""
+
+from ..core.area_summary import shortfalls, summarize_all, summarize_by_area
+from ..core.describe import format_number, level_label, unit_label
+from ..core.status import STATUSES, status_colour, status_label, status_text_colour
+from ..i18n import tr
+from .html_report import community_outcomes, failing_items
+from .xlsx import Cell, Sheet, write_xlsx
+
+_CONTEXT = "Workbook"
+
+
+def status_cell(status):
+    """A status in words, filled with its colour; an unknown or empty value as it is."""
+    if status in STATUSES:
+        return Cell(status_label(status), "{}/{}".format(status_colour(status), status_text_colour(status)))
+    return status or ""
+
+
+def _rate(value):
+    return Cell(value, "percent") if value is not None else None
+
+
+def _threshold(rule):
+    parts = []
+    if rule.threshold_min is not None:
+        parts.append("≥ {}".format(format_number(rule.threshold_min)))
+    if rule.threshold_max is not None:
+        parts.append("≤ {}".format(format_number(rule.threshold_max)))
+    return "，".join(parts)
+
+
+def workbook_sheets(data, item_order=None):
+    """The sheets of the workbook. `item_order`: item codes in the guide's table order (default: data.items)."""
+    names = dict(data.items)
+    order = list(item_order or [code for code, _name in data.items])
+    outcomes = community_outcomes(data)
+    district = summarize_all(outcomes, order, tr("Whole district", _CONTEXT))
+    heading = [[tr("Report", _CONTEXT), Cell(data.title, "bold")], [tr("Date", _CONTEXT), data.date]]
+    if data.organisation:
+        heading.append([tr("Prepared by", _CONTEXT), data.organisation])
+
+    summary = Sheet(tr("Summary", _CONTEXT), [tr("Figure", _CONTEXT), tr("Value", _CONTEXT)], heading + [
+        [tr("Communities assessed", _CONTEXT), district.communities],
+        [tr("Complete communities", _CONTEXT), district.complete],
+        [tr("Communities failing a required item", _CONTEXT), district.failing],
+        [tr("Communities the data cannot decide", _CONTEXT), district.no_data],
+        [tr("Complete-community rate (communities)", _CONTEXT), _rate(district.complete_rate)],
+        [tr("Residents", _CONTEXT), district.residents],
+        [tr("Residents in complete communities", _CONTEXT), district.complete_residents],
+        [tr("Complete-community rate (residents)", _CONTEXT), _rate(district.complete_residents_rate)],
+        [tr("Communities without a resident population", _CONTEXT), district.residents_unknown],
+        [tr("Standard", _CONTEXT), "{} ({})".format(data.standard_name, ", ".join(data.standard_files))],
+    ] + [[entry[0], "{}{}".format(entry[1], " ({})".format(entry[2]) if len(entry) > 2 and entry[2] else "")]
+         for entry in data.inputs], widths=[36, 90])
+
+    shortfall_sheet = Sheet(tr("Shortfalls", _CONTEXT), [tr("Item", _CONTEXT), tr("Communities that fail it", _CONTEXT), tr("Residents affected", _CONTEXT),
+                                               tr("Recommended action (the guide)", _CONTEXT)],
+                            [[names.get(item, item), communities, residents, data.guidance.get(item, "")]
+                             for item, communities, residents in shortfalls(outcomes, failing_items(data))],
+                            widths=[28, 14, 14, 100])
+
+    has_area = bool(data.area_name)
+    header = [tr("Community ID", _CONTEXT), tr("Community", _CONTEXT)] + ([data.area_name] if has_area else []) + [
+        tr("Type", _CONTEXT), tr("Population", _CONTEXT), tr("Score", _CONTEXT), tr("Verdict", _CONTEXT), tr("Missing items", _CONTEXT)] + [
+        names.get(code, code) for code in order]
+    rows = []
+    for row in data.communities:
+        rows.append([row.id, row.name] + ([row.area or ""] if has_area else []) + [
+            row.community_type or "", row.population, None if row.score is None else round(float(row.score), 1),
+            status_cell(row.status), row.missing] + [status_cell(row.item_status.get(code)) for code in order])
+    items_sheet = Sheet(tr("Community × item", _CONTEXT), header, rows)
+
+    community_names = {row.id: row.name for row in data.communities}
+    rules_sheet = Sheet(tr("Rules", _CONTEXT), [
+        tr("Community ID", _CONTEXT), tr("Community", _CONTEXT), tr("Item", _CONTEXT), tr("Rule", _CONTEXT), tr("Clause", _CONTEXT), tr("Level", _CONTEXT), tr("Measured", _CONTEXT),
+        tr("Threshold", _CONTEXT), tr("Unit", _CONTEXT), tr("Status", _CONTEXT), tr("Reason", _CONTEXT)], [
+        [rule.community_id, community_names.get(rule.community_id, ""), names.get(rule.item, rule.item),
+         rule.rule_name, rule.clause, level_label(rule.level) if rule.level else "", rule.measured,
+         _threshold(rule), unit_label(rule.unit) if rule.unit else "", status_cell(rule.status), rule.reason]
+        for rule in data.rules], widths=[12, 16, 22, 36, 14, 10, 10, 12, 8, 10, 80])
+
+    sheets = [summary, shortfall_sheet, items_sheet, rules_sheet]
+    if has_area:
+        areas = sorted(summarize_by_area(outcomes, order, tr("(no area)", _CONTEXT)), key=lambda summary: summary.area)
+        area_rows = []
+        for area in areas + [district]:
+            area_rows.append([area.area, area.communities, area.residents, area.complete, area.failing, area.no_data,
+                              _rate(area.complete_rate), _rate(area.complete_residents_rate),
+                              "、".join(names.get(share.item, share.item) for share in area.weakest_items())] + [
+                _rate(area.items[code].share) for code in order])
+        sheets.append(Sheet(tr("By area", _CONTEXT), [
+            data.area_name, tr("Communities", _CONTEXT), tr("Residents", _CONTEXT), tr("Complete", _CONTEXT), tr("Failing", _CONTEXT), tr("No data", _CONTEXT),
+            tr("Complete-community rate (communities)", _CONTEXT), tr("Complete-community rate (residents)", _CONTEXT),
+            tr("Weakest items", _CONTEXT)] + [tr("{}: share meeting", _CONTEXT).format(names.get(code, code)) for code in order],
+            area_rows))
+    return sheets
+
+
+def write_workbook(path, data, item_order=None):
+    write_xlsx(path, workbook_sheets(data, item_order))
