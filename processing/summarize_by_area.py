@@ -7,7 +7,7 @@ from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsFeature, QgsFe
 from ..core import output_fields as F
 from ..core.area_summary import CommunityOutcome, summarize_by_area
 from ..i18n import current_language
-from ..styles import style_output
+from ..styles import names, style_output
 from ..styles.compliance import apply_area_style
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
 
@@ -185,7 +185,7 @@ class SummarizeByAreaAlgorithm(CompleteCommunityAlgorithm):
         return {self.OUTPUT: dest_id}
 
     def postProcessAlgorithm(self, context, feedback):
-        style_output(self._dest_id, context, feedback, apply_area_style, "cc_area_summary")
+        style_output(self._dest_id, context, feedback, apply_area_style, names.STYLE_AREA_SUMMARY)
         return {}
 
 
