@@ -9,8 +9,18 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Area field of the communities for figures by area (e.g. 街道)</source>
+        <translation>按区域汇总所用的社区字段（如 街道）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Assessed communities</source>
         <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Atlas, one page per community (PDF)</source>
+        <translation>社区图集，一社区一页（PDF）</translation>
     </message>
     <message>
         <source>Average daily parcel deliveries field</source>
@@ -43,6 +53,11 @@
     <message>
         <source>Evaluating the communities…</source>
         <translation type="obsolete">正在评估社区…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -84,6 +99,16 @@
     <message>
         <source>Facility usable floor area field (m²)</source>
         <translation type="obsolete">设施使用面积字段（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Figures by area</source>
+        <translation>按区域汇总</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Figures by area…</source>
+        <translation>按区域汇总…</translation>
     </message>
     <message>
         <source>Files written</source>
@@ -137,8 +162,18 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Name field of the area polygons</source>
+        <translation>区域面图层的名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>None</source>
         <translation>不绘制</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Or: area polygons for figures by area (streets, districts)</source>
+        <translation>或：用于按区域汇总的区域面图层（街道、区）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -148,6 +183,11 @@
     <message>
         <source>Origins: residential buildings or population points</source>
         <translation type="obsolete">出发点：住宅楼或人口点</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -170,6 +210,11 @@
     <message>
         <source>Population field of the origins</source>
         <translation type="obsolete">出发点的人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Prepared by (编制单位), shown in the report</source>
+        <translation>编制单位（显示在报告中）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -236,6 +281,16 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>The atlas must be a PDF file: {}</source>
+        <translation>图集必须是 PDF 文件：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>The atlas, one page per community…</source>
+        <translation>社区图集（一社区一页）…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>The map…</source>
         <translation>正在导出评估图…</translation>
     </message>
@@ -251,8 +306,12 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met when all its applicable required rules pass, failed when one fails, without enough data otherwise; cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a principle, 以…为原则, so they are advice unless the standard walking_required is chosen).&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once with its nearest facility, one search per category, seconds for a city; polygons per facility cost a buffer each (minutes for a city); or none; by default for the categories of the community walking rules (the 1,000 m life-circle ones, which cover most of a city, when named). The standard and the walking network are read once and shared by every step.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;&lt;b&gt;Area field&lt;/b&gt; or &lt;b&gt;area polygons&lt;/b&gt; (optional): figures by street or district (area_summary table, and a table in the report's summary). &lt;b&gt;Prepared by&lt;/b&gt;: the organisation named in the report.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
+        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。服务范围（高级参数）：默认为道路——限值内的每段道路只绘制一次，归属最近的设施，每个类别一次搜索，全市只需数秒；按设施绘制面需要逐个缓冲（全市需数分钟）；也可不绘制；默认只绘制社区步行规则涉及的设施类别（1000 米的十五分钟生活圈设施几乎覆盖全市，需要时按名称指定）。标准和步行路网只读取一次，供所有步骤共用。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;&lt;b&gt;区域字段&lt;/b&gt;或&lt;b&gt;区域面图层&lt;/b&gt;（可选）：按街道或区汇总的统计（area_summary 表，并在报告摘要中列表）。&lt;b&gt;编制单位&lt;/b&gt;：报告中署名的单位。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+    </message>
+    <message>
         <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met when all its applicable required rules pass, failed when one fails, without enough data otherwise; cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a principle, 以…为原则, so they are advice unless the standard walking_required is chosen).&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once with its nearest facility, one search per category, seconds for a city; polygons per facility cost a buffer each (minutes for a city); or none; by default for the categories of the community walking rules (the 1,000 m life-circle ones, which cover most of a city, when named). The standard and the walking network are read once and shared by every step.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
-        <translation>一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。服务范围（高级参数）：默认为道路——限值内的每段道路只绘制一次，归属最近的设施，每个类别一次搜索，全市只需数秒；按设施绘制面需要逐个缓冲（全市需数分钟）；也可不绘制；默认只绘制社区步行规则涉及的设施类别（1000 米的十五分钟生活圈设施几乎覆盖全市，需要时按名称指定）。标准和步行路网只读取一次，供所有步骤共用。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+        <translation type="obsolete">一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论。只有必备项（应/须/要）决定结论：一个项目（20 项建设内容及规模）的适用必备规则全部达标即为达标，任一不达标即为不达标，否则为数据不足；有项目不达标时 cc_status 为不达标，无不达标但有项目数据不足时为数据不足，否则为达标。cc_score = 100 × cc_items_met ÷（cc_items_met + cc_items_failed），无法判定任何项目时为空；cc_items_no_data 单独计数，从不算作不达标。cc_missing 列出不达标的项目，cc_advice 列出未满足的推荐项和条件项（建议改进，琥珀色：2.2 的步行距离是“以…为原则”，因此除非选用标准 walking_required，否则只作为建议）。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。服务范围（高级参数）：默认为道路——限值内的每段道路只绘制一次，归属最近的设施，每个类别一次搜索，全市只需数秒；按设施绘制面需要逐个缓冲（全市需数分钟）；也可不绘制；默认只绘制社区步行规则涉及的设施类别（1000 米的十五分钟生活圈设施几乎覆盖全市，需要时按名称指定）。标准和步行路网只读取一次，供所有步骤共用。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
     </message>
     <message>
         <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met when all its applicable required rules pass, failed when one fails, without enough data otherwise; cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; cc_items_no_data counts apart, never as a failure. cc_missing lists the failed items, cc_advice the recommended and conditional rules that are not met (建议改进, amber: walking distances of 2.2 are a principle, 以…为原则, so they are advice unless the standard walking_required is chosen).&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once with its nearest facility, one search per category, seconds for a city; polygons per facility cost a buffer each (minutes for a city); or none; optionally only some categories. The standard and the walking network are read once and shared by every step.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
@@ -265,6 +324,11 @@
     <message>
         <source>The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.&lt;br&gt;&lt;br&gt;The communities are evaluated against every community rule of the standard at once, so cc_status is the complete verdict: pass when every applicable required rule passes (walking distances included), fail when one fails, no_data when none fails but decisive data is missing; cc_score is the share of the applicable required rules that pass, cc_missing lists the failed items.&lt;br&gt;The parameters are those of evaluate_facilities, evaluate_walking_access and evaluate_life_circle; only the communities, their population field, the facilities and their category field are required. Without a road network, distances are straight lines × the detour factor and no service areas are drawn.&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;Output GeoPackage&lt;/b&gt;: communities (styled by cc_status, labelled with name and score), community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and facility_areas (classified), facilities_not_counted (and walking_origins with origins) — each with its style saved as the layer's default, so it opens styled in QGIS. &lt;b&gt;Report&lt;/b&gt;: one HTML file that opens without a network: summary, score chart, most frequently missing items, every community item by item, walking distances, life circles, inputs and data problems, and the map. &lt;b&gt;Map&lt;/b&gt; (optional): PDF or PNG.&lt;br&gt;&lt;br&gt;Example (qgis_process): see README, 'Running with qgis_process'.</source>
         <translation type="obsolete">一次完成全部检查：居住社区规模（2.2）、20 项建设内容（2.3）、基于路网的步行距离、十五分钟生活圈（2.4）、设施服务范围、可打印的评估图和评估报告。&lt;br&gt;&lt;br&gt;每个社区一次性对照标准的全部社区规则评估，因此 cc_status 是完整的结论：适用的强制性规则（含步行距离）全部达标时为达标，任一不达标时为不达标，无不达标但关键数据缺失时为数据不足；cc_score 为适用的强制性规则中达标的比例，cc_missing 列出不达标的建设项目。&lt;br&gt;参数与配套设施评估、步行可达性评估和十五分钟生活圈评估相同；只有社区图层、常住人口字段、设施图层及其类别字段为必填。没有路网时距离按直线距离 × 绕行系数计算，且不绘制服务范围。&lt;br&gt;{}&lt;br&gt;&lt;br&gt;&lt;b&gt;评估结果 GeoPackage&lt;/b&gt;：communities（按 cc_status 着色，标注名称和得分）、community_rules、walking_routes、service_areas、life_circles 和 life_circle_rules、facilities 和 facility_areas（已分类）、facilities_not_counted（有出发点时还有 walking_origins）——每个图层的样式都保存为默认样式，在 QGIS 中打开即带样式。&lt;b&gt;评估报告&lt;/b&gt;：一个无需联网即可打开的 HTML 文件：概况、得分分布图、最常缺失的建设项目、各社区逐项结果、步行距离、生活圈、输入数据与数据问题，以及评估图。&lt;b&gt;评估图&lt;/b&gt;（可选）：PDF 或 PNG。&lt;br&gt;&lt;br&gt;qgis_process 示例：见 README“Running with qgis_process”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>The workbook must be an .xlsx file: {}</source>
+        <translation>工作簿必须是 .xlsx 文件：{}</translation>
     </message>
     <message>
         <source>Total building floor area field (m²)</source>
@@ -283,6 +347,11 @@
     <message>
         <source>Walking speed (m/min); empty: the standard's</source>
         <translation type="obsolete">步行速度（米/分钟）；为空时采用标准的取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Workbook (Excel)</source>
+        <translation>Excel 工作簿</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -311,6 +380,99 @@
         <location filename="../ui/assess_dialog.py"/>
         <source>The assessment algorithm is not available: is the Processing plugin enabled?</source>
         <translation>综合评估算法不可用：“处理”（Processing）插件是否已启用？</translation>
+    </message>
+</context>
+<context>
+    <name>AtlasLayout</name>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Could not write the atlas to {}.</source>
+        <translation>无法写出图集：{}。</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Every item</source>
+        <translation>各建设项目结果</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Every required item is met.</source>
+        <translation>各项强制性要求均已达标。</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Every rule is met.</source>
+        <translation>各项规则均已满足。</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Item</source>
+        <translation>建设项目</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Level</source>
+        <translation>要求类别</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Measured</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Missing</source>
+        <translation>缺项</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Missing items and the guide's advice</source>
+        <translation>缺项及指南建议</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Rules not met (required, advisory, undecided)</source>
+        <translation>未满足的规则（强制、建议、数据不足）</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Status</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>The atlas was cancelled.</source>
+        <translation>图集输出已取消。</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Threshold</source>
+        <translation>标准值</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
+        <translation>第 [% @atlas_featurenumber %] 页，共 [% @atlas_totalfeatures %] 页</translation>
     </message>
 </context>
 <context>
@@ -438,6 +600,11 @@
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
         <source>Communities by {}: {}</source>
         <translation>按 {} 统计社区：{}</translation>
     </message>
@@ -480,6 +647,11 @@
         <location filename="../processing/community_evaluation.py"/>
         <source>Evaluating the rules and writing the communities…</source>
         <translation>正在评估规则并写出社区…</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -562,6 +734,11 @@
         <translation>设施图层 {} 没有字段“{}”（用于 {}）。</translation>
     </message>
     <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Workbook (Excel)</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
         <source>category not recognised</source>
         <translation type="obsolete">类别无法识别</translation>
     </message>
@@ -587,6 +764,14 @@
         <location filename="../processing/community_evaluation.py"/>
         <source>{} recognised facilities lie in no community (not counted).</source>
         <translation>{} 个已识别的设施不在任何社区内（未计入）。</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteCommunity</name>
+    <message>
+        <location filename="../styles/compliance.py"/>
+        <source>Complete-community rate {}</source>
+        <translation>完整社区达标率 {}</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1808,139 @@
     </message>
 </context>
 <context>
+    <name>ExportAtlasAlgorithm</name>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Atlas (PDF)</source>
+        <translation>社区图集（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Cannot open the community layer {}.</source>
+        <translation>无法打开社区图层 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Cannot open the layer {}.</source>
+        <translation>无法打开图层 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Community atlas, one page per community (一社区一档)</source>
+        <translation>社区图集（一社区一档）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Community name field</source>
+        <translation>社区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Complete community record</source>
+        <translation>完整居住社区评估档案</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Evaluated communities</source>
+        <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Facilities (classified)</source>
+        <translation>设施（已分类）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Folder for one file per community</source>
+        <translation>每个社区单独输出文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Format of the files per community</source>
+        <translation>单个社区文件的格式</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>One A4 page per community for the street offices that must fix the gaps: the community's name, verdict, score and missing items; a map zoomed to it with its neighbours faded, the roads, the facilities by category, its walking routes to the nearest facility of each kind and the service areas; every item's result; the rules it does not meet (required or advisory, measured value, threshold, clause); and the guide's advice for each missing item.&lt;br&gt;&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt;: the communities layer written by assess (or evaluate_facilities). &lt;b&gt;Rules&lt;/b&gt;: its community_rules table. Roads, facilities, walking routes and service areas are optional: give the layers of the same run.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one PDF with every page, in the order of the community ids; optionally a folder with one PDF or PNG per community, named after it.&lt;br&gt;&lt;br&gt;&lt;b&gt;Example&lt;/b&gt;: INPUT=out/sample_district_assessment.gpkg|layername=communities, RULES=…|layername=community_rules, OUTPUT=out/sample_district_atlas.pdf gives 14 pages.</source>
+        <translation>每个社区一页 A4，交给负责补短板的街道办：社区名称、结论、得分和缺项；缩放到该社区的地图（相邻社区淡化显示），含道路、按类别显示的设施、到各类最近设施的步行路线和服务范围；各建设项目的结果；未满足的规则（强制或建议、实测值、标准值、条款）；以及每个缺项的指南建议。&lt;br&gt;&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：assess（或 evaluate_facilities）输出的 communities 图层。&lt;b&gt;规则&lt;/b&gt;：同一次评估的 community_rules 表。道路、设施、步行路线和服务范围为可选：请使用同一次评估的图层。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：一个包含所有页面的 PDF，按社区编号排序；可选输出一个文件夹，每个社区一个以其名称命名的 PDF 或 PNG。&lt;br&gt;&lt;br&gt;&lt;b&gt;示例&lt;/b&gt;：INPUT=out/sample_district_assessment.gpkg|layername=communities，RULES=…|layername=community_rules，OUTPUT=out/sample_district_atlas.pdf，得到 14 页。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>One {} per community into {}…</source>
+        <translation>每个社区一个 {}，写入 {}…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Page title after the name</source>
+        <translation>页面标题（社区名称之后）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Resolution (dots per inch)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Results per rule (community_rules)</source>
+        <translation>逐条规则结果（community_rules）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Service areas</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Standard: {source} · made {date} with QGIS {qgis} (Complete Community plugin)</source>
+        <translation>标准：{source} · {date} 由 QGIS {qgis}（完整居住社区插件）制作</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The atlas must be a PDF file: {}</source>
+        <translation>图集必须是 PDF 文件：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The layer {} has no communities.</source>
+        <translation>图层 {} 中没有社区。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The layer {} has no field {}: give the communities layer written by assess or evaluate_facilities.</source>
+        <translation>图层 {} 没有字段 {}：请使用 assess 或 evaluate_facilities 输出的社区图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>The rules table {} has no field {}: give the community_rules table of the same run.</source>
+        <translation>规则表 {} 没有字段 {}：请使用同一次评估的 community_rules 表。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Walking routes</source>
+        <translation>步行路线</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>{} pages into {}…</source>
+        <translation>{} 页，写入 {}…</translation>
+    </message>
+</context>
+<context>
     <name>ExportMapAlgorithm</name>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -1636,8 +1954,23 @@
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
+        <source>Basemap under everything (e.g. a 天地图 or OSM tile layer of the project)</source>
+        <translation>底图（最下层，如项目中的天地图或 OSM 瓦片图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Cannot open the basemap {}.</source>
+        <translation>无法打开底图 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
         <source>Cannot open the community layer {}.</source>
         <translation>无法打开社区图层 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Cannot open the layer {}.</source>
+        <translation>无法打开图层 {}。</translation>
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -1700,8 +2033,38 @@
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Facilities (small symbols by category)</source>
+        <translation>设施（按类别的小符号）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Facilities not counted</source>
+        <translation>未计入的设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Facility areas</source>
+        <translation>设施用地</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Figures by area</source>
+        <translation>按区域汇总</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
         <source>Font: {}</source>
         <translation>字体：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Life circles</source>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -1727,6 +2090,21 @@
         <location filename="../processing/export_map.py"/>
         <source>Resolution of a PNG (dots per inch)</source>
         <translation>PNG 分辨率（每英寸点数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Roads (thin grey lines above the communities)</source>
+        <translation>道路（社区之上的灰色细线）</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Service areas</source>
+        <translation>服务范围</translation>
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -1772,6 +2150,11 @@
         <location filename="../processing/export_map.py"/>
         <source>Unknown map format '{}' ({}): give a file name ending in .pdf or .png.</source>
         <translation>未知的地图格式“{}”（{}）：请给出以 .pdf 或 .png 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_map.py"/>
+        <source>Walking routes</source>
+        <translation>步行路线</translation>
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -2090,6 +2473,11 @@
     </message>
     <message>
         <location filename="../report/map_layout.py"/>
+        <source>Missing: </source>
+        <translation>缺：</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
         <source>Not enough memory to draw {}: choose a lower resolution (DPI).</source>
         <translation>内存不足，无法绘制 {}：请选择较低的分辨率（DPI）。</translation>
     </message>
@@ -2181,6 +2569,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
@@ -2226,6 +2619,16 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Communities assessed</source>
+        <translation>评估社区数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Communities failing</source>
+        <translation>不达标社区数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Communities in the circle</source>
         <translation>所含社区</translation>
     </message>
@@ -2233,6 +2636,16 @@
         <location filename="../core/output_fields.py"/>
         <source>Communities whose item is met</source>
         <translation>因此达标的社区</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Communities without a decision</source>
+        <translation>数据不足社区数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Communities without a population</source>
+        <translation>缺少人口数据的社区数</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2246,6 +2659,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Complete communities</source>
+        <translation>完整居住社区数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Complete community score</source>
         <translation>完整社区得分</translation>
     </message>
@@ -2253,6 +2671,16 @@
         <location filename="../core/output_fields.py"/>
         <source>Complete community verdict</source>
         <translation>完整社区结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Complete-community rate by communities (%)</source>
+        <translation>完整社区达标率（按社区数，%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Complete-community rate by residents (%)</source>
+        <translation>完整社区达标率（按人口，%）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2526,6 +2954,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Residents</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Residents estimated</source>
         <translation>估算人口</translation>
     </message>
@@ -2533,6 +2966,21 @@
         <location filename="../core/output_fields.py"/>
         <source>Residents newly within the limit</source>
         <translation>新覆盖居民</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents of communities without a decision</source>
+        <translation>数据不足社区常住人口</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents of complete communities</source>
+        <translation>完整居住社区常住人口</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Residents of failing communities</source>
+        <translation>不达标社区常住人口</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2728,6 +3176,11 @@
         <location filename="../core/output_fields.py"/>
         <source>Walking: items without enough data</source>
         <translation>步行：数据不足项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Weakest items</source>
+        <translation>最薄弱的建设项目</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -2941,8 +3394,18 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>{}: communities meeting it (%)</source>
+        <translation>{}：达标社区比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>{}: measured</source>
         <translation>{}：实测值</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>{}: residents whose community meets it (%)</source>
+        <translation>{}：达标社区人口比例（%）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3022,146 +3485,242 @@
     <name>Report</name>
     <message>
         <location filename="../report/html_report.py"/>
+        <source>(no area)</source>
+        <translation>（无所属区域）</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/life_circles.html"/>
         <source>15-minute life circles</source>
         <translation>十五分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
         <source>Advisory (建议改进)</source>
         <translation>建议改进</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>By area ({})</source>
+        <translation>按区域（{}）</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/details.html"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/life_circles.html"/>
+        <location filename="../report/templates/summary.html"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
         <source>Communities that fail it</source>
         <translation>不达标的社区数</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/walking.html"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Complete</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Complete-community rate (communities)</source>
+        <translation>完整社区达标率（按社区数）</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Complete-community rate (residents)</source>
+        <translation>完整社区达标率（按人口）</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/map.html"/>
         <source>Compliance map</source>
         <translation>达标情况图</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
         <source>Data problems found</source>
         <translation>发现的数据问题</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Data sources and standard</source>
+        <translation>数据来源与评估标准</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/details.html"/>
         <source>Each community, item by item</source>
         <translation>各社区逐项评估</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Failing</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/inputs.html"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
-        <source>Inputs and standard</source>
-        <translation>输入数据与标准</translation>
+        <location filename="../report/templates/summary.html"/>
+        <source>For {} communities the data cannot decide; they are not counted as failing.</source>
+        <translation>另有 {} 个社区因数据不足无法判定，未计为不达标。</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <source>Inputs and standard</source>
+        <translation type="obsolete">输入数据与标准</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/details.html"/>
+        <location filename="../report/templates/summary.html"/>
         <source>Item</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Life circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/map.html"/>
         <source>Map</source>
         <translation>评估图</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/walking.html"/>
         <source>Method: {}</source>
         <translation>计算方法：{}</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Missing items</source>
         <translation>缺失项目</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
         <source>Most frequently missing items</source>
-        <translation>最常缺失的建设项目</translation>
+        <translation type="obsolete">最常缺失的建设项目</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>No data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
         <source>No required item fails in any community.</source>
         <translation>所有社区的强制性建设项目均达标。</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Not evaluated.</source>
         <translation>未评估。</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Prepared by: {}</source>
+        <translation>编制单位：{}</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/details.html"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Recommended action (the guide)</source>
+        <translation>建议措施（指南）</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/details.html"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Residents</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Residents affected</source>
+        <translation>涉及人口</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/report.html"/>
         <source>Score = 100 × items met ÷ (items met + items failed). An item is met when all its applicable required rules (应/须/要) are met; items without enough data are counted apart and never as failures. Recommended and conditional rules (宜/可/具备条件的) that are not met are shown as advisory (建议改进), in amber, and never change the score.</source>
         <translation>得分 = 100 × 达标项目数 ÷（达标项目数 + 不达标项目数）。一个项目的适用必备规则（应/须/要）全部达标即为达标；数据不足的项目单独计数，从不算作不达标。未满足的推荐项和条件项（宜/可/具备条件的）显示为建议改进（琥珀色），从不影响得分。</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/score_chart.html"/>
+        <location filename="../report/templates/summary.html"/>
         <source>Score distribution</source>
         <translation>得分分布</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>Shortfalls to make up, by residents affected</source>
+        <translation>补短板清单（按涉及人口排序）</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
@@ -3171,39 +3730,90 @@
         <translation>标准：{}——标识 {}，版本 {}，内容哈希（sha256）{}</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/details.html"/>
+        <location filename="../report/templates/life_circles.html"/>
         <source>Status</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
         <source>Summary</source>
-        <translation>概况</translation>
+        <translation type="obsolete">概况</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/summary.html"/>
+        <source>The shortfall affecting most residents: {item} ({communities} communities, {residents} residents).</source>
+        <translation>涉及人口最多的短板：{item}（{communities} 个社区，{residents} 人）。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/walking.html"/>
+        <source>The walking distance of each community to each kind of facility is in the workbook and the GeoPackage (communities, walking_routes).</source>
+        <translation>各社区到各类设施的步行距离见 Excel 工作簿和 GeoPackage（communities、walking_routes 图层）。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/communities.html"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/walking.html"/>
         <source>Walking distances</source>
         <translation>步行距离</translation>
     </message>
     <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>Weakest items</source>
+        <translation>最薄弱的建设项目</translation>
+    </message>
+    <message>
         <location filename="../report/html_report.py"/>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>along the road network</source>
+        <translation>沿道路网络测量</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
         <source>communities assessed</source>
         <translation>个社区参与评估</translation>
     </message>
     <message>
-        <location filename="../report/html_report.py"/>
+        <location filename="../report/templates/walking.html"/>
         <source>reported only</source>
         <translation>仅报告</translation>
     </message>
     <message>
         <location filename="../report/html_report.py"/>
+        <source>straight line × detour factor {}</source>
+        <translation>直线距离 × 绕行系数 {}</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
         <source>with advice (建议改进)</source>
         <translation>有建议改进项</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>{complete} of {total} communities are complete communities ({rate}); {residents_complete} of {residents} residents live in them ({residents_rate}).</source>
+        <translation>{total} 个社区中有 {complete} 个达到完整居住社区标准（{rate}），覆盖常住人口 {residents_complete} 人，占 {residents} 人的 {residents_rate}。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>{} communities fail at least one required item.</source>
+        <translation>{} 个社区至少有一项强制性要求不达标。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/summary.html"/>
+        <source>{} communities have no resident population.</source>
+        <translation>{} 个社区缺少常住人口数据。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/details.html"/>
+        <source>{} communities: the item-by-item results of each community are in the workbook (community × item and per-rule sheets), the atlas and the GeoPackage's community_rules table.</source>
+        <translation>共 {} 个社区：各社区的逐项结果见 Excel 工作簿（社区×项目表和逐条规则表）、社区图集以及 GeoPackage 的 community_rules 表。</translation>
     </message>
 </context>
 <context>
@@ -4193,6 +4803,7 @@
 <context>
     <name>Styles</name>
     <message>
+        <location filename="../report/map_layout.py"/>
         <location filename="../styles/compliance.py"/>
         <source> pts</source>
         <translation>分</translation>
@@ -4434,6 +5045,79 @@
     </message>
 </context>
 <context>
+    <name>SummarizeByAreaAlgorithm</name>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>(no area)</source>
+        <translation>（无所属区域）</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Area field of the communities (e.g. 街道)</source>
+        <translation>社区的区域字段（如 街道）</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Evaluated communities</source>
+        <translation>评估后的社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Figures by area</source>
+        <translation>按区域汇总</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Figures by area for the city's annual review, from a layer of evaluated communities (the communities layer of assess, or the output of evaluate_facilities).&lt;br&gt;&lt;br&gt;&lt;b&gt;Areas&lt;/b&gt;: either a field of the communities (for example 街道 or 区) or a polygon layer of areas with a name field; a community belongs to the area that contains a point inside it. Communities outside every area, or without a value, are gathered under '(no area)', never dropped. Without either, the whole layer is one area.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one feature per area (the area's polygon, or the communities' outline when areas come from a field), styled by the complete-community rate: communities and residents assessed, complete (cc_status pass), failing and without data; the complete-community rate by communities and by residents (percent); per item the percentage of the communities (and of their residents) where the item applies that meet it — a community whose data cannot decide does not count as meeting; and the three weakest items.&lt;br&gt;&lt;br&gt;&lt;b&gt;Example&lt;/b&gt;: the sample district's communities with the area field street give three rows, 卓刀泉街道, 关山街道 and 花山街道.</source>
+        <translation>按街道或区汇总评估后的社区，用于城市年度体检（输入为 assess 输出的 communities 图层，或 evaluate_facilities 的输出）。&lt;br&gt;&lt;br&gt;&lt;b&gt;区域&lt;/b&gt;：社区图层的一个字段（如 街道 或 区），或带名称字段的区域面图层；社区归入包含其内部一点的区域。不在任何区域内或字段为空的社区计入“（无所属区域）”，不会被丢弃。两者都不给时，整个图层作为一个区域。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个区域一个要素（区域面，或按字段汇总时为社区轮廓的合并），按完整社区达标率着色：评估的社区数与人口、达标（cc_status 为 pass）、不达标与数据不足的社区数与人口；按社区数和按人口计的完整社区达标率（百分比）；每个建设项目在适用社区中达标的社区比例和人口比例——数据不足以判定的社区不计为达标；以及最薄弱的三个项目。&lt;br&gt;&lt;br&gt;&lt;b&gt;示例&lt;/b&gt;：示例城区的社区以 street 字段汇总，得到卓刀泉街道、关山街道、花山街道三行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Name field of the areas</source>
+        <translation>区域名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Or: area polygons (streets, districts)</source>
+        <translation>或：区域面图层（街道、区）</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Resident population field (default: scale_population)</source>
+        <translation>常住人口字段（默认 scale_population）</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>Summarize by street or district (按街道/区汇总)</source>
+        <translation>按街道/区汇总</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>The area layer {} has no field '{}'.</source>
+        <translation>区域图层 {} 没有字段“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>The layer {} has no field {} and no population field was given: residents are not counted.</source>
+        <translation>图层 {} 没有字段 {}，也未指定人口字段：不统计人口。</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>The layer {} has no field {}: give the communities layer written by assess or evaluate_facilities.</source>
+        <translation>图层 {} 没有字段 {}：请使用 assess 或 evaluate_facilities 输出的社区图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/summarize_by_area.py"/>
+        <source>{count} communities of {layer} lie in none of the areas; they are counted under '{label}'.</source>
+        <translation>{layer} 中有 {count} 个社区不在任何区域内，计入“{label}”。</translation>
+    </message>
+</context>
+<context>
     <name>WalkingDistances</name>
     <message>
         <location filename="../processing/walking_distances.py"/>
@@ -4509,6 +5193,244 @@
         <location filename="../processing/walking_distances.py"/>
         <source>no {} on the piece of road network it is on</source>
         <translation>所在的路网片区内没有{}</translation>
+    </message>
+</context>
+<context>
+    <name>Workbook</name>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>(no area)</source>
+        <translation>（无所属区域）</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>By area</source>
+        <translation>按区域汇总</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Communities</source>
+        <translation>社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Communities assessed</source>
+        <translation>评估社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Communities failing a required item</source>
+        <translation>不达标社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Communities that fail it</source>
+        <translation>不达标社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Communities the data cannot decide</source>
+        <translation>数据不足社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Communities without a resident population</source>
+        <translation>缺少人口数据的社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Community ID</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Community × item</source>
+        <translation>社区逐项评估</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Complete</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Complete communities</source>
+        <translation>完整居住社区数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Complete-community rate (communities)</source>
+        <translation>完整社区达标率（按社区数）</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Complete-community rate (residents)</source>
+        <translation>完整社区达标率（按人口）</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Failing</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Item</source>
+        <translation>建设项目</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Level</source>
+        <translation>要求类别</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Measured</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Missing items</source>
+        <translation>缺项</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>No data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Population</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Prepared by</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Reason</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Recommended action (the guide)</source>
+        <translation>建议措施（指南）</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Residents</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Residents affected</source>
+        <translation>涉及人口</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Residents in complete communities</source>
+        <translation>完整居住社区常住人口</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Rules</source>
+        <translation>逐条规则</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Shortfalls</source>
+        <translation>补短板清单</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Standard</source>
+        <translation>评估标准</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Status</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Threshold</source>
+        <translation>标准值</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Verdict</source>
+        <translation>综合结论</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Weakest items</source>
+        <translation>最薄弱的建设项目</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>{}: share meeting</source>
+        <translation>{}：达标比例</translation>
     </message>
 </context>
 <context>
