@@ -180,6 +180,8 @@ def size_rules(standard, item):
         elif kind == COMMUNITY_RADIUS and rule.unit == "m" and rule.max is not None:
             radius = radius or rule
     return population, radius
+
+
 def guide_table_order(standard):
     """Community item codes in the order of the guide's table: scale (2.2) first, then items 1–20."""
     items = [item for item in standard.items if item.scope == "community"]
