@@ -37,6 +37,14 @@ def test_walking_help_lists_the_standards_limits(monkeypatch):
         assert standard.name.get("en") in text
 
 
+def test_provision_help_quotes_no_threshold():
+    from complete_community.processing.evaluate_facilities import EvaluateFacilitiesAlgorithm
+
+    text = EvaluateFacilitiesAlgorithm().shortHelpString()
+    for number in ("2200", "2199", "300 m²", "0.5 %", "2‰", "10–15"):
+        assert number not in text
+
+
 def test_every_help_names_the_standard():
     for cls in (EvaluateScaleAlgorithm, EvaluateLifeCircleAlgorithm, EvaluateWalkingAccessAlgorithm,
                 ServiceAreasAlgorithm):
