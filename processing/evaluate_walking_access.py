@@ -1,18 +1,22 @@
 """步行可达性评估 — walking distance on the road network from each community to each kind of facility."""
 
 import math
+import re
 from dataclasses import replace
 
 import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsGeometry, QgsPointXY,
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsSpatialIndex, QgsWkbTypes)
+                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsProcessingParameterString,
+                       QgsSpatialIndex, QgsWkbTypes)
 from ..core.status import status_label
 from ..core import describe
 from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
+from ..core.categories import CategoryMatcher
+from ..core.status import INFO, NO_DATA
 from ..core.walking import as_optional, category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
@@ -33,6 +37,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     WALKING_SPEED = "WALKING_SPEED"
     OUTPUT_ORIGINS = "OUTPUT_ORIGINS"
     OUTPUT_ROUTES = "OUTPUT_ROUTES"
+    CATEGORIES = "CATEGORIES"
 
     ALGORITHM_ID = "evaluate_walking_access"
     COLOUR_FIELD = F.WALK_STATUS.name
@@ -117,6 +122,9 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         self.addParameter(QgsProcessingParameterNumber(
             self.WALKING_SPEED, self.tr("Walking speed (m/min); empty: the standard's"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=1.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.CATEGORIES, self.tr("More categories to measure (codes or names, comma-separated; 'all'): "
+                                     "informative distances"), optional=True))
 
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule that measures a walking distance (required and informative)."""
@@ -137,6 +145,9 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         rules = self.rules_to_evaluate(standard, parameters, context)
         named = set(measure_kinds.walking_categories(rules))
         self._limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
+        # Categories the user asked for beyond the standard's limits: measured, informative (no verdict).
+        self._informative = [code for code in self.requested_categories(parameters, context, standard)
+                             if code not in self._limits]
         self._speed = standard.walking_speed_m_per_min
         self._communities = communities
         self._reader = reader
@@ -164,7 +175,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         self._distance = {}   # category → per-target total distance (inf: none)
         self._notes = {}      # category → per-target reason text where the distance is missing
         language = current_language()
-        for step, category in enumerate(self._limits):
+        walked = list(self._limits) + self._informative
+        for step, category in enumerate(walked):
             if feedback.isCanceled():
                 break
             name = standard.category(category).name.get(language)
@@ -176,10 +188,10 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             self._distance[category] = distance
             self._notes[category] = notes
             if origins:
+                limit = self._limits[category].limit_m if category in self._limits else math.inf
                 self._origin_access[category] = residents_access(
-                    origins["community"], origins["population"], distance[count:], self._limits[category].limit_m,
-                    count)
-            feedback.setProgress(40 + int(40.0 * (step + 1) / max(len(self._limits), 1)))
+                    origins["community"], origins["population"], distance[count:], limit, count)
+            feedback.setProgress(40 + int(40.0 * (step + 1) / max(len(walked), 1)))
 
         self._values = []
         completed = []
@@ -197,10 +209,42 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed), status]
                 if origins:
                     values.append(None if covered is None else round(100.0 * covered, 1))
+            for category in self._informative:
+                if category not in self._distance:
+                    continue
+                metres, _covered = self._community_distance(category, position, count)
+                walking_m[category] = metres
+                if metres is None:
+                    walking_notes[category] = self._notes[category][position] or self.tr(
+                        "none of its residents can reach one")
+                values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed),
+                           NO_DATA if metres is None else INFO]
+                if origins:
+                    values.append(None)
             values += [self._method, F.WALK_ORIGIN_POINTS if origins else F.WALK_ORIGIN_CENTROID]
             self._values.append(values)
             completed.append((fid, geometry, replace(record, walking_m=walking_m, walking_notes=walking_notes)))
         return completed
+
+    def requested_categories(self, parameters, context, standard):
+        """Category codes from CATEGORIES: codes, names or labels of the standard separated by , ; 、 or
+        spaces; 'all' for every category. An unknown one stops the run, naming it."""
+        text = self.parameterAsString(parameters, self.CATEGORIES, context) if self.CATEGORIES in parameters else ""
+        words = [word for word in re.split(r"[,;，；、\s]+", text or "") if word]
+        if any(word.casefold() == "all" for word in words):
+            return [category.code for category in standard.categories]
+        matcher = CategoryMatcher(standard)
+        codes, unknown = [], []
+        for word in words:
+            code = matcher.classify(word)
+            if code is None:
+                unknown.append(word)
+            elif code not in codes:
+                codes.append(code)
+        if unknown:
+            raise QgsProcessingException(self.tr("CATEGORIES: unknown categor(ies) {}; the standard's codes are: {}")
+                                         .format(", ".join(unknown), ", ".join(c.code for c in standard.categories)))
+        return codes
 
     def _community_distance(self, category, position, count):
         """(metres or None, covered share or None) of one community for one category: its residents' weighted
@@ -271,7 +315,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     def extra_fields(self):
         fields = []
-        for category in self._limits:
+        for category in list(self._limits) + self._informative:
             fields += category_fields(category, bool(self._origins))
         return fields + [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WALK_ORIGIN.name, F.WALK_ORIGIN.kind)]
 
@@ -296,7 +340,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         count = len(self._communities)
         additions = [(F.COMMUNITY_ID_ROW.name, F.COMMUNITY_ID_ROW.kind)] + [
-            (F.DIST_M.name_for(category), F.DIST_M.kind) for category in self._limits]
+            (F.DIST_M.name_for(category), F.DIST_M.kind) for category in list(self._limits) + self._informative]
         fields, indexes = extend_fields(source.fields(), additions)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ORIGINS, context, fields, source.wkbType(),
                                                  source.sourceCrs())
@@ -308,7 +352,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             community = self._origins["community"][position] if position is not None else -1
             values = [str(self._communities[community][2].id) if community >= 0 else None]
             values += [as_optional(self._distance[category][count + position]) if position is not None else None
-                       for category in self._limits]
+                       for category in list(self._limits) + self._informative]
             sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
         del sink
         return destination
@@ -324,7 +368,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         language = current_language()
         to_source = reader.to_working
         for category in self._walking.categories():
-            limit = self._limits[category].limit_m
+            limit = self._limits[category].limit_m if category in self._limits else None
             name = standard.category(category).name.get(language)
             for position, (_fid, _geometry, record) in enumerate(self._communities):
                 points = self._walking.route(category, position)
@@ -336,7 +380,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 feature = QgsFeature(fields)
                 feature.setGeometry(line)
                 feature.setAttributes([str(record.id), record.name, category, name, metres, metres / self._speed, limit,
-                                       self._limits[category].status_of(metres), self._method])
+                                       self._limits[category].status_of(metres) if category in self._limits else INFO,
+                                       self._method])
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
         return destination
