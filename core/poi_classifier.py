@@ -205,6 +205,16 @@ class PoiClassifier:
                 detail = detail or decision.written
         return _unique(categories), out_of_scope and not categories, detail, _unique(extra)
 
+    def _refined(self, categories, name_categories):
+        """The type's categories, each replaced by what the name says when the name names another category of
+        the same item of the guide: Amap types every public toilet 公共厕所, the name tells a 箱体式公厕."""
+        if not name_categories:
+            return categories
+        item_of = {}
+        for code in name_categories:
+            item_of.setdefault(self.standard.category(code).item, code)
+        return _unique(tuple(item_of.get(self.standard.category(code).item, code) for code in categories))
+
     def tags_of(self, tag_values):
         """Normalised 'key=value' tags from {key: value} fields and OSM `other_tags` hstore text."""
         tags = []
@@ -239,7 +249,8 @@ class PoiClassifier:
         generic_defaults, generic_seen, out_detail = [], False, ""
 
         def decided(categories, match, detail):
-            return PoiClassification(_unique(tuple(categories) + name_extra), match, "", detail)
+            return PoiClassification(_unique(self._refined(tuple(categories), name_categories) + name_extra), match,
+                                     "", detail)
 
         # 2. type codes
         categories = []

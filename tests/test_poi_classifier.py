@@ -99,6 +99,14 @@ def test_a_poi_with_several_functions_gets_every_category(standard, vocabularies
     assert amap.classify("翠竹九年一贯制学校").categories == ("primary_school", "middle_school")
 
 
+def test_the_name_refines_a_type_within_the_same_item(standard, vocabularies):
+    amap = classifier(standard, vocabularies, "amap")
+    result = amap.classify("幸福里箱体式公厕", "公共设施;公共厕所;公共厕所", "200300")
+    assert (result.categories, result.match) == (("integrated_toilet",), MATCH_TYPECODE)
+    # a name of another item does not override the type
+    assert amap.classify("幼儿园路便利店", "科教文化服务;学校;幼儿园").categories == ("kindergarten",)
+
+
 def test_precedence_order(standard, vocabularies):
     amap = classifier(standard, vocabularies, "amap")
     # type code beats the type text
