@@ -42,7 +42,7 @@ i18n/%.qm: i18n/%.ts | setup
 translations: | setup
 	$(SYSTEM_PYTHON) scripts/update_translations.py
 
-sample_data/sample_district.gpkg: scripts/make_sample_data.py | setup
+sample_data/sample_district.gpkg: scripts/make_sample_data.py core/china_coordinates.py | setup
 	$(VENV_PYTHON) scripts/make_sample_data.py --output $@
 
 clean:

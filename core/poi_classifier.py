@@ -143,11 +143,13 @@ class PoiClassifier:
             return _category_decision(code, tag), MATCH_ALIAS
         return None, None
 
-    def _typecode_decision(self, code):
+    def _typecode_decision(self, code, exact=False):
+        """The decision of a type code; unless `exact`, a sub-code not listed falls back to its middle class
+        (Amap's codes are hierarchical: 060201 → 060200)."""
         code = code.strip()
         decision = self.typecodes.get(code)
-        if decision is None and len(code) == 6 and code.isdigit() and not code.endswith("00"):
-            decision = self.typecodes.get(code[:4] + "00")  # Amap's codes are hierarchical: 060201 → 060200
+        if decision is None and not exact and len(code) == 6 and code.isdigit() and not code.endswith("00"):
+            decision = self.typecodes.get(code[:4] + "00")
         return decision
 
     def _suffix(self, text):
@@ -249,13 +251,17 @@ class PoiClassifier:
         generic_defaults, generic_seen, out_detail = [], False, ""
 
         def decided(categories, match, detail):
+            if name_out:  # the name ends with a kind the guide does not count (…高级中学, …银行): never counted
+                return PoiClassification((), "", REASON_OUT_OF_SCOPE_NAME, name_detail)
             return PoiClassification(_unique(self._refined(tuple(categories), name_categories) + name_extra), match,
                                      "", detail)
 
-        # 2. type codes
+        # 2. type codes (a code's middle class only when the type text says nothing more specific)
         categories = []
-        for code in (code for code in code_text.split(self.multi_separator or "|") if code.strip()):
-            decision = self._typecode_decision(code)
+        codes = [code for code in code_text.split(self.multi_separator or "|") if code.strip()]
+        specific_known = any(self._level_decision(path[-1])[0] is not None for path in paths)
+        for code in codes:
+            decision = self._typecode_decision(code, exact=specific_known)
             if decision is None:
                 continue
             if decision.kind == CATEGORY:
@@ -324,10 +330,10 @@ class PoiClassifier:
                 generic_seen = True
                 if decision.categories:
                     return decided(decision.categories, MATCH_TYPE, decision.written)
-        if generic_seen:
-            return PoiClassification((), "", REASON_GENERIC_TYPE, type_value or code_text)
         if broad_out:
             return PoiClassification((), "", REASON_OUT_OF_SCOPE_TYPE, broad_out)
+        if generic_seen:
+            return PoiClassification((), "", REASON_GENERIC_TYPE, type_value or code_text)
         if paths or code_text or tag_list:
             return PoiClassification((), "", REASON_UNKNOWN_TYPE, type_value or code_text or ",".join(tag_list))
         return PoiClassification((), "", REASON_NO_TYPE, name_text)

@@ -2417,8 +2417,12 @@
         <translation>{}：未识别出地图服务商的导出格式（字段：{}），按通用表格读取。</translation>
     </message>
     <message>
-        <location filename="../processing/import_pois.py"/>
         <source>{}: recognised a {} export by its fields {}.</source>
+        <translation type="obsolete">{}：识别为{}导出数据，依据字段 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_pois.py"/>
+        <source>{}: recognised as an export of {} by its fields {}.</source>
         <translation>{}：识别为{}导出数据，依据字段 {}。</translation>
     </message>
     <message>

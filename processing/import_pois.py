@@ -143,7 +143,7 @@ class ImportPoisAlgorithm(CompleteCommunityAlgorithm):
                     "{}: no provider's export recognised (fields: {}); read as a generic table.").format(
                     layer_name, ", ".join(field_names)))
             else:
-                feedback.pushInfo(self.tr("{}: recognised a {} export by its fields {}.").format(
+                feedback.pushInfo(self.tr("{}: recognised as an export of {} by its fields {}.").format(
                     layer_name, vocabularies.source(source_id).name.get(current_language()),
                     ", ".join(detection.evidence)))
         else:

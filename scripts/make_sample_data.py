@@ -854,14 +854,164 @@ def write_gpkg(path, data):
     return {name: len(data[name]) for name in LAYERS}
 
 
+# ------------------------------------------------------------------------------------------------
+# The same facilities as a planner downloads them: an Amap export (GCJ-02) and a Baidu export (BD-09)
+
+# Per category: the Amap type and type code, and the Baidu tag, that such a POI really carries. About half
+# are generic (诊所, 乡镇以下级政府及事业单位, 生活服务场所, 物流速递): there the name decides.
+POI_TYPES = {
+    "service_station": ("政府机构及社会团体;政府机关;乡镇以下级政府及事业单位", "130106", "政府机构;行政单位"),
+    "kindergarten": ("科教文化服务;学校;幼儿园", "141204", "教育培训;幼儿园"),
+    "nursery": ("生活服务;生活服务场所;生活服务场所", "070000", "教育培训;亲子教育"),
+    "elderly_station": ("生活服务;生活服务场所;生活服务场所", "070000", "生活服务;其他"),
+    "elderly_daycare": ("生活服务;生活服务场所;生活服务场所", "070000", "政府机构;福利机构"),
+    "health_station": ("医疗保健服务;诊所;诊所", "090300", "医疗;诊所"),
+    "supermarket": ("购物服务;超级市场;超级市场", "060400", "购物;超市"),
+    "convenience_store": ("购物服务;便民商店/便利店;便民商店/便利店", "060200", "购物;便利店"),
+    "express_station": ("生活服务;物流速递;物流速递", "070500", "生活服务;物流公司"),
+    "express_locker": ("生活服务;物流速递;物流速递", "070500", "生活服务;其他"),
+    "barber": ("生活服务;美容美发店;美容美发店", "071100", "丽人;美发"),
+    "laundry": ("生活服务;洗衣店;洗衣店", "071500", "生活服务;洗衣店"),
+    "pharmacy": ("医疗保健服务;医药保健销售店;药房", "090601", "医疗;药店"),
+    "repair": ("生活服务;维修站点;维修站点", "071200", "生活服务;维修点"),
+    "housekeeping": ("生活服务;生活服务场所;生活服务场所", "070000", "生活服务;家政服务"),
+    "restaurant": ("餐饮服务;中餐厅;中餐厅", "050100", "美食;中餐厅"),
+    "public_toilet": ("公共设施;公共厕所;公共厕所", "200300", "生活服务;公共厕所"),
+    "integrated_toilet": ("公共设施;公共厕所;公共厕所", "200300", "生活服务;公共厕所"),
+    "garbage_station": ("公共设施;公共设施;公共设施", "200000", "生活服务;其他"),
+    "garbage_point": ("公共设施;公共设施;公共设施", "200000", "生活服务;其他"),
+    "activity_ground": ("体育休闲服务;运动场所;户外健身场所", "080108", "休闲娱乐;休闲广场"),
+    "sports_court": ("体育休闲服务;运动场所;运动场所", "080100", "运动健身;体育场馆"),
+    "park": ("风景名胜;公园广场;公园", "110101", "旅游景点;公园"),
+    "pocket_park": ("风景名胜;公园广场;公园", "110101", "旅游景点;公园"),
+    "property_office": ("生活服务;生活服务场所;生活服务场所", "070000", "生活服务;其他"),
+    "bus_stop": ("交通设施服务;公交车站;公交车站相关", "150700", "交通设施;公交车站"),
+    "metro_station": ("交通设施服务;地铁站;地铁站", "150500", "交通设施;地铁站"),
+    "primary_school": ("科教文化服务;学校;小学", "141203", "教育培训;小学"),
+    "middle_school": ("科教文化服务;学校;中学", "141202", "教育培训;中学"),
+    "care_home": ("生活服务;生活服务场所;生活服务场所", "070000", "政府机构;福利机构"),
+    "community_hospital": ("医疗保健服务;综合医院;综合医院", "090100", "医疗;综合医院"),
+    "sports_hall": ("体育休闲服务;运动场所;综合体育馆", "080101", "运动健身;体育场馆"),
+    "city_park": ("风景名胜;公园广场;公园", "110101", "旅游景点;公园"),
+    "parking": ("交通设施服务;停车场;停车场相关", "150900", "交通设施;停车场"),
+    "charging_station": ("汽车服务;充电站;充电站", "011100", "交通设施;充电站"),
+    "unknown": ("医疗保健服务;动物医疗场所;宠物诊所", "090701", "生活服务;宠物服务"),
+}
+# Out-of-scope POIs every real export is full of (never a facility of the guide), per community.
+POI_NOISE = (
+    ("{name}小区", "商务住宅;住宅区;住宅小区", "120302", "房地产;住宅区"),
+    ("瑞幸咖啡({short}店)", "餐饮服务;咖啡厅;咖啡厅", "050500", "美食;咖啡厅"),
+    ("中国工商银行({short}支行)", "金融保险服务;银行;中国工商银行", "160105", "金融;银行"),
+    ("如家酒店({short}店)", "住宿服务;宾馆酒店;经济型连锁酒店", "100105", "酒店;快捷酒店"),
+    ("武汉{short}科技有限公司", "公司企业;公司;公司", "170200", "公司企业;公司"),
+)
+POI_EXPORTS = {"amap": "sample_district_amap.csv", "baidu": "sample_district_baidu.csv"}
+LABELS = "sample_district_poi_labels.csv"
+
+
+def _poi_name(record, community_names):
+    """The name a map provider shows: a branch or number in brackets at the end, as real POIs have it."""
+    name, code = record["name"], record["code"]
+    short = community_names.get(record["community"], "").replace("社区", "")
+    if code == "express_locker":
+        return "丰巢智能柜({}{})".format(short, name.replace(short, "", 1).replace("智能快递箱", ""))
+    if code == "convenience_store" and name[-1:] in "ABC":
+        return "{}便利店({}店)".format(short, name[-1])
+    if code == "garbage_point" and name[-1:].isdigit():
+        return "{}垃圾分类投放点({}号)".format(short, name[-1])
+    if code == "bus_stop":
+        number = name.split("公交站", 1)[1]
+        return "{}{}(公交站)".format(short, "路口" if not number else number + "号路口")
+    return name
+
+
+def _lon_lat(transform, x, y):
+    lon, lat, _z = transform.TransformPoint(x, y)
+    return lon, lat
+
+
+def build_poi_exports(data):
+    """Rows of the Amap and Baidu exports and of the labels: every facility point and area (its centroid) with
+    its provider type, plus the out-of-scope noise; coordinates in GCJ-02 / BD-09 from the true positions."""
+    import importlib.util
+    from osgeo import osr
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location(
+        "china_coordinates", os.path.join(os.path.dirname(here), "core", "china_coordinates.py"))
+    china = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(china)
+    source, target = osr.SpatialReference(), osr.SpatialReference()
+    source.ImportFromEPSG(EPSG)
+    target.ImportFromEPSG(4326)
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(source, target)
+    names = {c["community_id"]: c["name"] for c in data["communities"]}
+    generator = random.Random(SEED + 7)
+    entries = []
+    for record in data["facilities"]:
+        entries.append((record["facility_id"], _poi_name(record, names), record["code"], record["x"], record["y"]))
+    for area in data["facility_areas"]:
+        xs, ys = zip(*area["ring"][:-1])
+        entries.append((area["facility_id"], area["name"], area["code"], sum(xs) / len(xs), sum(ys) / len(ys)))
+    for community in data["communities"]:
+        cid = community["community_id"]
+        x0, y0 = cell_origin(*CELLS[cid][0]) if cid != "C13" else (528160.0, 3384000.0)
+        short = community["name"].replace("社区", "")
+        for number, (pattern, amap_type, code, baidu_tag) in enumerate(POI_NOISE):
+            entries.append(("N{}{}".format(cid[1:], number), pattern.format(name=short, short=short), None,
+                            x0 + generator.uniform(40, 440), y0 + generator.uniform(40, 410),
+                            (amap_type, code, baidu_tag)))
+    amap, baidu, labels = [], [], []
+    for number, entry in enumerate(entries):
+        poi_id, name, code, x, y = entry[:5]
+        amap_type, typecode, baidu_tag = entry[5] if len(entry) > 5 else POI_TYPES[code]
+        lon, lat = _lon_lat(transform, x, y)
+        gcj_lon, gcj_lat = china.wgs84_to_gcj02(lon, lat)
+        bd_lon, bd_lat = china.gcj02_to_bd09(gcj_lon, gcj_lat)
+        address = "武汉市洪山区{}".format(names.get(poi_id, "") or "珞喻路{}号".format(100 + number))
+        amap.append(["B0FFK{:05d}".format(number), name, amap_type, typecode, address,
+                     "{:.6f},{:.6f}".format(gcj_lon, gcj_lat), "湖北省", "武汉市", "洪山区"])
+        baidu.append(["{:024x}".format(generator.getrandbits(96)), name, "{:.6f}".format(bd_lon),
+                      "{:.6f}".format(bd_lat), baidu_tag, address, "湖北省", "武汉市", "洪山区"])
+        labels.append([name, code if code in POI_TYPES and code != "unknown" else "", "{:.3f}".format(x),
+                       "{:.3f}".format(y), "{:.8f}".format(lon), "{:.8f}".format(lat)])
+    return amap, baidu, labels
+
+
+def write_poi_exports(directory, data):
+    import csv
+
+    amap, baidu, labels = build_poi_exports(data)
+    headers = {
+        "amap": ["id", "name", "type", "typecode", "address", "location", "pname", "cityname", "adname"],
+        "baidu": ["uid", "name", "lng", "lat", "tag", "address", "province", "city", "area"],
+    }
+    for key, rows in (("amap", amap), ("baidu", baidu)):
+        with open(os.path.join(directory, POI_EXPORTS[key]), "w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(headers[key])
+            writer.writerows(rows)
+    with open(os.path.join(directory, LABELS), "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["name", "category", "x_4547", "y_4547", "lon_wgs84", "lat_wgs84"])
+        writer.writerows(labels)
+    return len(amap)
+
+
 def main(argv=None):
     here = os.path.dirname(os.path.abspath(__file__))
     default = os.path.join(os.path.dirname(here), "sample_data", "sample_district.gpkg")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", default=default, help="GeoPackage to (re)write [%(default)s]")
     args = parser.parse_args(argv)
-    counts = write_gpkg(args.output, build_all())
+    data = build_all()
+    counts = write_gpkg(args.output, data)
     print("Wrote {} (EPSG:{})".format(args.output, EPSG))
+    pois = write_poi_exports(os.path.dirname(os.path.abspath(args.output)), data)
+    print("Wrote {} and {} ({} POIs, GCJ-02 and BD-09), {}".format(POI_EXPORTS["amap"], POI_EXPORTS["baidu"], pois,
+                                                                   LABELS))
     for name in LAYERS:
         print("  {:<18} {:>5} features".format(name, counts[name]))
     return 0

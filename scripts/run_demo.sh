@@ -52,6 +52,20 @@ step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMU
   OUTPUT_XLSX=out/sample_district_assessment.xlsx OUTPUT_ATLAS=out/sample_district_atlas.pdf
 step complete_community:export_map "INPUT=$RESULTS|layername=communities" NAME_FIELD=name \
   "OVERLAYS=$RESULTS|layername=facility_areas" OUTPUT=out/sample_district_map.png DPI=150
+# Real data in one step: the same district as an Amap export (GCJ-02) and a Baidu export (BD-09), imported
+# (coordinates corrected, POIs classified), then assessed like the clean layers.
+POIS=out/sample_district_pois.gpkg
+rm -f "$POIS"
+pois_into() { printf "ogr:dbname='%s' table=\"%s\" (geom)" "$POIS" "$1"; }
+step complete_community:import_pois INPUT=sample_data/sample_district_amap.csv \
+  "OUTPUT=$(pois_into amap_pois)" "OUTPUT_UNMATCHED=$(pois_into amap_not_counted)"
+step complete_community:import_pois INPUT=sample_data/sample_district_baidu.csv \
+  "OUTPUT=$(pois_into baidu_pois)" "OUTPUT_UNMATCHED=$(pois_into baidu_not_counted)"
+step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
+  COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population HOUSEHOLDS_FIELD=households TYPE_FIELD=community_type \
+  "FACILITIES=$POIS|layername=amap_pois" CATEGORY_FIELD=cc_category FACILITY_TOLERANCE=10 \
+  "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable CATEGORIES=pharmacy,parking \
+  OUTPUT_GPKG=out/sample_district_from_amap.gpkg OUTPUT_REPORT=out/sample_district_from_amap.html
 # The standards as tables, to read or print.
 step complete_community:describe_standard OUTPUT=out/standard_rules.xlsx OUTPUT_CATEGORIES=out/standard_categories.xlsx
 step complete_community:describe_standard STANDARD=xiamen_complete_community OUTPUT=out/xiamen_standard_rules.xlsx

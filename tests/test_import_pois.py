@@ -83,7 +83,7 @@ def test_an_amap_export_is_recognised_corrected_and_classified(cc_provider, proc
         assert (feature["cc_raw_lon"], feature["cc_raw_lat"]) == pytest.approx(raw, abs=1e-6)
         assert feature["cc_raw_system"] == "gcj02"
     reasons = {feature["name"]: feature["cc_reason"] for feature in unmatched.getFeatures()}
-    assert reasons == {"星巴克(翠竹店)": "out_of_scope_type", "翠竹苑": "out_of_scope_type",
+    assert reasons == {"星巴克(翠竹店)": "out_of_scope_type", "翠竹苑": "out_of_scope_name",
                        "坐标错误的超市": "unparseable_location", "某某花店": "generic_type_unrecognised_name"}
     located = {feature["name"]: feature.hasGeometry() for feature in unmatched.getFeatures()}
     assert located["星巴克(翠竹店)"] and not located["坐标错误的超市"]

@@ -128,7 +128,7 @@ def test_precedence_order(standard, vocabularies):
 def test_out_of_scope_is_never_counted(standard, vocabularies):
     amap = classifier(standard, vocabularies, "amap")
     for name, type_text, code in [("星巴克(光谷店)", "餐饮服务;咖啡厅;咖啡厅", "050500"),
-                                  ("翠竹苑", "商务住宅;住宅区;住宅小区", "120302"),
+                                  ("翠竹公馆", "商务住宅;住宅区;住宅小区", "120302"),
                                   ("幼儿园旁咖啡馆", "餐饮服务;咖啡厅;咖啡厅", ""),
                                   ("华中科技大学", "科教文化服务;学校;高等院校", "141201"),
                                   ("如家(翠竹店)", "住宿服务;宾馆酒店;经济型连锁酒店", "")]:
@@ -136,6 +136,14 @@ def test_out_of_scope_is_never_counted(standard, vocabularies):
         assert not result.counted and result.reason == REASON_OUT_OF_SCOPE_TYPE, (name, result)
     result = amap.classify("张氏口腔诊所", "医疗保健服务;诊所;诊所", "090300")
     assert not result.counted and result.reason == REASON_OUT_OF_SCOPE_NAME
+    # a residential compound's type lets the name decide (its property office is typed so too)
+    assert amap.classify("翠竹苑", "商务住宅;住宅区;住宅小区", "120302").reason == REASON_OUT_OF_SCOPE_NAME
+    assert amap.classify("翠竹苑物业管理处", "商务住宅;住宅区;住宅小区", "120302").categories == ("property_office",)
+    # a name ending with a kind the guide does not count wins over a decisive type
+    assert amap.classify("光谷高级中学", "科教文化服务;学校;中学", "141202").reason == REASON_OUT_OF_SCOPE_NAME
+    # a sub-code's middle class does not override a more specific type text
+    assert amap.classify("光谷停车场(出入口)", "交通设施服务;停车场;停车场出入口", "150907").reason == \
+        REASON_OUT_OF_SCOPE_TYPE
 
 
 def test_unmatched_reasons(standard, vocabularies):
@@ -189,6 +197,24 @@ def test_osm_generic_and_out_of_scope_tags(standard, vocabularies):
 def test_every_guide_category_has_a_name_keyword(standard, vocabularies):
     named = {code for decision in vocabularies.names.suffixes.values() for code in decision.categories}
     assert {category.code for category in standard.categories} - named == set()
+
+
+# Labels of the catalogue that are no name ending: 驿站 alone is also a 爱心驿站 for outdoor workers, 丰巢 a brand
+# (recognised at the start of a name), 九年一贯制学校 is a primary and a middle school.
+NOT_NAME_ENDINGS = {"驿站", "丰巢", "九年一贯制学校"}
+
+
+def test_every_chinese_label_of_the_catalogue_is_a_name_ending(standard, vocabularies):
+    import re
+    amap = classifier(standard, vocabularies, "amap")
+    wrong = []
+    for category in standard.categories:
+        for label in (category.name.zh,) + category.aliases:
+            if re.search(r"[\u4e00-\u9fff]", label) and label not in NOT_NAME_ENDINGS:
+                result = amap.classify("幸福里" + label)
+                if result.categories != (category.code,):
+                    wrong.append((label, category.code, result.categories))
+    assert not wrong
 
 
 def _copy_sources(tmp_path):
