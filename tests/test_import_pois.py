@@ -190,3 +190,21 @@ def test_through_qgis_process(run_qgis_process, tmp_path):
     assert completed.returncode == 0, completed.stderr
     layer = QgsVectorLayer(str(output), "pois", "ogr")
     assert layer.featureCount() == 4
+
+
+def test_an_osm_layer_with_tags_and_other_tags(cc_provider, processing_context):
+    layer = memory_layer("Point?crs=EPSG:4326", "osm_points", [
+        (["101", "翠竹幼儿园", "kindergarten", None], "Point(114.305 30.601)"),
+        (["102", "翠竹便利店", None, '"shop"=>"convenience","opening_hours"=>"24/7"'], "Point(114.306 30.602)"),
+        (["103", "Costa", "cafe", None], "Point(114.307 30.603)"),
+        (["104", "翠竹养老院", "social_facility", '"social_facility"=>"nursing_home"'], "Point(114.308 30.604)")],
+        fields=[("osm_id", QVariant.String), ("name", QVariant.String), ("amenity", QVariant.String),
+                ("other_tags", QVariant.String)])
+    result = _run(processing_context, INPUT=layer)
+    classified = _by_name(result["OUTPUT"])
+    assert {name: f["cc_category"] for name, f in classified.items()} == {
+        "翠竹幼儿园": "kindergarten", "翠竹便利店": "convenience_store", "翠竹养老院": "care_home"}
+    assert classified["翠竹幼儿园"]["cc_raw_system"] == "wgs84"  # OSM is not offset
+    point = classified["翠竹幼儿园"].geometry().asPoint()
+    assert point.distance(GK.transform(QgsPointXY(114.305, 30.601))) < 0.01
+    assert [f["cc_reason"] for f in result["OUTPUT_UNMATCHED"].getFeatures()] == ["out_of_scope_type"]
