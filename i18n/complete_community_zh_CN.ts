@@ -208,6 +208,11 @@
         <translation>面：每个设施可到达的道路向两侧扩展服务进深（全市范围较慢）</translation>
     </message>
     <message>
+        <location filename="../processing/assess.py"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
         <source>Population field of the origins</source>
         <translation type="obsolete">出发点的人口字段</translation>
     </message>
@@ -357,6 +362,11 @@
         <location filename="../processing/assess.py"/>
         <source>Written: {}</source>
         <translation>已写出：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>{} of {} communities have an ESTIMATED population ({}: {}), not a counted one: {}</source>
+        <translation>{} 个社区（共 {} 个）的人口为【估算值】（{}：{}），并非统计数：{}</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>

@@ -524,6 +524,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs),
                    source_date(self.parameterAsVectorLayer(parameters, self.COMMUNITIES, context))),
                   (self.tr("Measured in"), self._reader_crs, "")]
+        estimated = self._estimated_population(parameters, context)
+        if estimated:
+            note = self.tr("{} of {} communities have an ESTIMATED population ({}: {}), not a counted one: {}").format(
+                len(estimated), count, F.CC_POPULATION_SOURCE.name, ", ".join(sorted(set(estimated.values()))),
+                ", ".join(sorted(estimated)))
+            inputs.append((self.tr("Population"), note, ""))
+            warnings = list(warnings) + [note]
         for parameter, label in ((self.FACILITIES, self.tr("Facilities")), (self.FACILITY_AREAS, self.tr(
                 "Facility areas")), (self.NETWORK, self.tr("Road network")), (self.ORIGINS, self.tr("Origins")),
                                  (self.LIFE_CIRCLES, self.tr("Life circles"))):
@@ -543,6 +550,23 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             organisation=self.parameterAsString(parameters, self.ORGANISATION, context).strip(), area_name=area_name,
             guidance={item.code: item.guidance.get(language) for item in standard.items if item.guidance})
 
+    def _estimated_population(self, parameters, context):
+        """{community name: how it was estimated} for communities whose population estimate_population filled in
+        (its cc_population_source field), so the report never passes an estimate off as a count."""
+        source = self.parameterAsSource(parameters, self.COMMUNITIES, context)
+        index = source.fields().lookupField(F.CC_POPULATION_SOURCE.name) if source is not None else -1
+        if index < 0:
+            return {}
+        name_field = self.parameterAsString(parameters, self.COMMUNITY_NAME_FIELD, context)
+        name_index = source.fields().lookupField(name_field) if name_field else -1
+        estimated = {}
+        for feature in source.getFeatures():
+            value = feature.attribute(index)
+            if value not in (None, "") and str(value) != F.POPULATION_SOURCE_SURVEYED and not _is_null(value):
+                name = feature.attribute(name_index) if name_index >= 0 else None
+                estimated[str(name) if name not in (None, "") and not _is_null(name) else str(feature.id())] = str(value)
+        return estimated
+
 
 def source_date(layer):
     """The date a file-based layer was last written (YYYY-MM-DD), '' when it is not a file."""
@@ -552,6 +576,11 @@ def source_date(layer):
     if not os.path.isfile(path):
         return ""
     return datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
+
+
+def _is_null(value):
+    is_null = getattr(value, "isNull", None)
+    return bool(callable(is_null) and is_null())
 
 
 def _value(feature, field):

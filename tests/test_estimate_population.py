@@ -123,3 +123,35 @@ def test_one_source_exactly(cc_provider, processing_context):
         processing.run("complete_community:estimate_population", {
             "BUILDINGS": buildings, "OUTPUT": "TEMPORARY_OUTPUT"},
             context=processing_context, feedback=processing_context.feedback())
+
+
+def test_estimated_populations_are_marked_in_the_assess_report(cc_provider, tmp_path):
+    """The sample district's C10 has no population: estimated from a grid, assess says so in the report."""
+    import os
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    # A context of its own, deleted here: one that held the child algorithms' OGR layers can crash QGIS 3.22
+    # when destroyed later (see qgis-notes).
+    processing_context = QgsProcessingContext()
+    processing_context.setProject(QgsProject.instance())
+    processing_context.setFeedback(QgsProcessingFeedback())
+    sample = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "sample_data",
+                          "sample_district.gpkg")
+    values = numpy.full((20, 30), 25.0, dtype=numpy.float32)  # 100 m cells over the whole district
+    raster = _raster(tmp_path / "grid.tif", values, origin=(525800.0, 3386000.0))
+    communities = str(tmp_path / "communities.gpkg")
+    processing.run("complete_community:estimate_population", {
+        "POPULATION_RASTER": raster, "COMMUNITIES": "{}|layername=communities".format(sample),
+        "POPULATION_FIELD": "population", "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_COMMUNITIES": communities},
+        context=processing_context, feedback=processing_context.feedback())
+    report = str(tmp_path / "report.html")
+    processing.run("complete_community:assess", {
+        "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "community_id", "COMMUNITY_NAME_FIELD": "name",
+        "POPULATION_FIELD": "cc_population", "FACILITIES": "{}|layername=facilities".format(sample),
+        "CATEGORY_FIELD": "category", "OUTPUT_GPKG": str(tmp_path / "assessment.gpkg"), "OUTPUT_REPORT": report},
+        context=processing_context, feedback=processing_context.feedback())
+    del processing_context
+    text = open(report, encoding="utf-8").read()
+    note = "1 of 14 communities have an ESTIMATED population (cc_population_source: estimated_raster"
+    assert note in text
+    assert "民主街社区" in text.split(note, 1)[1][:300]
