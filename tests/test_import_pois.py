@@ -208,3 +208,29 @@ def test_an_osm_layer_with_tags_and_other_tags(cc_provider, processing_context):
     point = classified["翠竹幼儿园"].geometry().asPoint()
     assert point.distance(GK.transform(QgsPointXY(114.305, 30.601))) < 0.01
     assert [f["cc_reason"] for f in result["OUTPUT_UNMATCHED"].getFeatures()] == ["out_of_scope_type"]
+
+
+def test_an_osm_file_read_by_gdal(cc_provider, tmp_path):
+    """GDAL's OSM driver puts most tags into other_tags: amenity=kindergarten, shop=convenience, …"""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    # A context of its own, deleted here: destroying one that still holds the OSM driver's dataset later, at
+    # the fixture's teardown, crashes QGIS 3.22 (qgis_process itself runs it fine).
+    processing_context = QgsProcessingContext()
+    processing_context.setProject(QgsProject.instance())
+    processing_context.setFeedback(QgsProcessingFeedback())
+    path = tmp_path / "district.osm"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="30.601" lon="114.305" version="1"><tag k="amenity" v="kindergarten"/><tag k="name" v="翠竹幼儿园"/></node>
+  <node id="2" lat="30.602" lon="114.306" version="1"><tag k="shop" v="convenience"/><tag k="name" v="美宜佳"/></node>
+  <node id="3" lat="30.603" lon="114.307" version="1"><tag k="amenity" v="bank"/><tag k="name" v="招商银行"/></node>
+  <node id="4" lat="30.604" lon="114.308" version="1"><tag k="highway" v="bus_stop"/><tag k="name" v="翠竹路"/></node>
+</osm>
+""", encoding="utf-8")
+    result = _run(processing_context, INPUT="{}|layername=points".format(path))
+    classified = {f["name"]: f["cc_category"] for f in result["OUTPUT"].getFeatures()}
+    reasons = [f["cc_reason"] for f in result["OUTPUT_UNMATCHED"].getFeatures()]
+    del result, processing_context
+    assert classified == {"翠竹幼儿园": "kindergarten", "美宜佳": "convenience_store", "翠竹路": "bus_stop"}
+    assert reasons == ["out_of_scope_type"]
