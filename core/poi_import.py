@@ -66,9 +66,23 @@ def guess_fields(field_names, vocabularies, source_id, given=None):
                 fields[role] = present[_key(candidate)]
                 break
     if source_id != GENERIC_SOURCE:
-        tag_fields = vocabularies.source(source_id).fields.get("tags", ())
-        fields["tags"] = tuple(present[_key(name)] for name in tag_fields if _key(name) in present)
+        vocabulary = vocabularies.source(source_id)
+        fields["tags"] = tuple(present[_key(name)] for name in vocabulary.fields.get("tags", ()) if _key(name) in present)
+        details = [present[_key(name)] for name in vocabulary.fields.get("details", ()) if _key(name) in present]
+        if details:
+            fields["details"] = details[0]
     return fields
+
+
+_DETAIL_TAG = re.compile(r"""['"]tag['"]\s*:\s*['"]([^'"]*)['"]""")
+
+
+def type_from_details(value):
+    """The "tag" inside a Baidu detail_info JSON text ('{"tag": "美食;中餐厅", …}'), or None."""
+    if is_missing(value):
+        return None
+    match = _DETAIL_TAG.search(str(value))
+    return match.group(1) if match else None
 
 
 def parse_number(value):

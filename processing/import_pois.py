@@ -13,7 +13,7 @@ from ..core import output_fields as F
 from ..core.categories import is_missing
 from ..core.poi_classifier import PoiClassifier
 from ..core.poi_import import (ImportCounts, detect_source, guess_fields, median, plausible_lon_lat,
-                               read_coordinates)
+                               read_coordinates, type_from_details)
 from ..i18n import current_language
 from ..standards import StandardError
 from ..standards.vocabulary import GENERIC_SOURCE, SOURCE_ORDER, load_vocabularies
@@ -283,7 +283,10 @@ class ImportPoisAlgorithm(CompleteCommunityAlgorithm):
             if header_row and current == 0:
                 continue
             values = dict(zip(names, feature.attributes()))
-            result = classifier.classify(values.get(fields.get("name")), values.get(fields.get("type")),
+            type_value = values.get(fields.get("type"))
+            if is_missing(type_value) and fields.get("details"):
+                type_value = type_from_details(values.get(fields["details"]))
+            result = classifier.classify(values.get(fields.get("name")), type_value,
                                          values.get(fields.get("typecode")),
                                          {name: values.get(name) for name in tag_fields})
             raw, problem = (None, None), None

@@ -24,7 +24,7 @@ SOURCE_ORDER = ("amap", "baidu", "tencent", "osm")
 COORDINATE_SYSTEMS = ("wgs84", "cgcs2000", "gcj02", "bd09")
 
 CATEGORY, GENERIC, OUT_OF_SCOPE = "category", "generic", "out_of_scope"
-FIELD_ROLES = ("location", "x", "y", "name", "type", "typecode", "tags")
+FIELD_ROLES = ("location", "x", "y", "name", "type", "typecode", "tags", "details")
 SOURCE_KEYS = ("schema_version", "id", "name", "coordinates", "detect", "fields", "level_separator",
                "multi_separator", "typecodes", "types", "tags")
 NAMES_KEYS = ("schema_version", "id", "name", "suffixes", "brands")

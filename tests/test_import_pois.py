@@ -234,3 +234,14 @@ def test_an_osm_file_read_by_gdal(cc_provider, tmp_path):
     del result, processing_context
     assert classified == {"翠竹幼儿园": "kindergarten", "美宜佳": "convenience_store", "翠竹路": "bus_stop"}
     assert reasons == ["out_of_scope_type"]
+
+
+def test_a_baidu_export_with_detail_info_only(cc_provider, processing_context, tmp_path):
+    lon, lat = cc.wgs84_to_bd09(114.3050, 30.6010)
+    path = _write_csv(tmp_path / "baidu.csv", ["uid", "name", "location", "detail_info"], [
+        ["u1", "翠竹幼儿园", "{{'lat': {!r}, 'lng': {!r}}}".format(lat, lon),
+         '{"tag": "教育培训;幼儿园", "type": "education"}']])
+    result = _run(processing_context, INPUT=path)
+    feature = next(result["OUTPUT"].getFeatures())
+    assert (feature["cc_category"], feature["cc_match"], feature["cc_raw_system"]) == ("kindergarten", "type", "bd09")
+    assert feature.geometry().asPoint().distance(GK.transform(QgsPointXY(114.3050, 30.6010))) < 1.0

@@ -66,3 +66,12 @@ def test_rows_with_separate_coordinates_and_problems():
     assert read_coordinates({}, {})[2] == "no_coordinates"
     assert read_coordinates({"location": "x"}, {"location": "location"})[2] == "unparseable_location"
     assert not plausible_lon_lat(500000.0, 3380000.0) and plausible_lon_lat(114.3, 30.6)
+
+
+def test_baidu_detail_info_holds_the_type(vocabularies):
+    from complete_community.core.poi_import import type_from_details
+    fields = guess_fields(["uid", "name", "location", "detail_info"], vocabularies, "baidu")
+    assert fields["details"] == "detail_info" and "type" not in fields
+    assert type_from_details('{"tag": "教育培训;幼儿园", "type": "education"}') == "教育培训;幼儿园"
+    assert type_from_details("{'tag': '美食;中餐厅'}") == "美食;中餐厅"
+    assert type_from_details(None) is None and type_from_details("{}") is None
