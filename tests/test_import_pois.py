@@ -53,7 +53,16 @@ def _amap_csv(path, extra_rows=()):
 def _run(context, **parameters):
     values = {"OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_UNMATCHED": "TEMPORARY_OUTPUT"}
     values.update(parameters)
+    if isinstance(values["INPUT"], str):
+        # a layer object, not a path: a context that opened an OGR dataset itself can crash QGIS 3.22 when it
+        # is destroyed (qgis-notes); the algorithm reads both the same way
+        values["INPUT"] = QgsVectorLayer(values["INPUT"], "input", "ogr")
+        assert values["INPUT"].isValid()
+        _KEPT.append(values["INPUT"])
     return processing.run("complete_community:import_pois", values, context=context, feedback=context.feedback())
+
+
+_KEPT = []  # input layers outlive the contexts that used them
 
 
 def _by_name(layer):

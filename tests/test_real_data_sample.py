@@ -15,7 +15,7 @@ from complete_community.standards import load_standard
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data")
 GPKG = os.path.join(SAMPLE, "sample_district.gpkg")
-POI_KINDS = ("facility_count", "walking_distance")
+_KEPT = []
 
 
 def _sample(layer):
@@ -40,8 +40,10 @@ def _poi_decidable(rule):
 
 
 def _import(context, file_name):
+    layer = QgsVectorLayer(os.path.join(SAMPLE, file_name), file_name, "ogr")  # an object, not a path (qgis-notes)
+    _KEPT.append(layer)
     result = processing.run("complete_community:import_pois", {
-        "INPUT": os.path.join(SAMPLE, file_name), "OUTPUT": "TEMPORARY_OUTPUT",
+        "INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT",
         "OUTPUT_UNMATCHED": "TEMPORARY_OUTPUT"}, context=context, feedback=context.feedback())
     return result
 
