@@ -6,7 +6,7 @@ import processing
 import pytest
 from osgeo import gdal, osr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProcessingException,
-                       QgsProject)
+                       QgsProject, QgsRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from complete_community.core.population import (DEFAULT_FLOOR_AREA_PER_PERSON, estimate_building, floors_of,
@@ -14,6 +14,7 @@ from complete_community.core.population import (DEFAULT_FLOOR_AREA_PER_PERSON, e
 from memory_layers import memory_layer
 
 PER_PERSON = DEFAULT_FLOOR_AREA_PER_PERSON
+_KEPT = []  # input layers outlive the contexts that used them
 
 
 def _box(x, y, width, height):
@@ -100,8 +101,10 @@ def test_from_a_population_raster(cc_provider, processing_context, tmp_path):
     # 2 rows × 5 columns of 100 m over y 3380000–3380200, x 500000–500500; -1 is no data
     values = numpy.array([[10, 20, 0, 40, -1], [5, 5, 7, 8, 100]], dtype=numpy.float32)
     path = _raster(tmp_path / "population.tif", values)
+    raster = QgsRasterLayer(path, "population")  # an object, not a path (qgis-notes: context destruction)
+    _KEPT.append(raster)
     result = processing.run("complete_community:estimate_population", {
-        "POPULATION_RASTER": path, "COMMUNITIES": _communities(), "POPULATION_FIELD": "population",
+        "POPULATION_RASTER": raster, "COMMUNITIES": _communities(), "POPULATION_FIELD": "population",
         "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_COMMUNITIES": "TEMPORARY_OUTPUT"},
         context=processing_context, feedback=processing_context.feedback())
     assert result["OUTPUT"].featureCount() == 8  # the cells with residents
