@@ -16,6 +16,9 @@ PYTEST_ARGS ?=
 
 .PHONY: test demo package translations qm setup clean distclean bench screenshots
 
+# A recipe that fails leaves no half-written target behind (the sample data script writes several files).
+.DELETE_ON_ERROR:
+
 test: setup qm $(SAMPLE_DATA)
 	QT_QPA_PLATFORM=offscreen PYTHONSAFEPATH=1 $(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
 

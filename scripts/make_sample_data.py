@@ -895,6 +895,8 @@ POI_TYPES = {
     "city_park": ("风景名胜;公园广场;公园", "110101", "旅游景点;公园"),
     "parking": ("交通设施服务;停车场;停车场相关", "150900", "交通设施;停车场"),
     "charging_station": ("汽车服务;充电站;充电站", "011100", "交通设施;充电站"),
+    "market": ("购物服务;综合市场;综合市场", "060700", "购物;市场"),
+    "green_space": ("风景名胜;公园广场;公园广场", "110100", "旅游景点;公园"),
     "unknown": ("医疗保健服务;动物医疗场所;宠物诊所", "090701", "生活服务;宠物服务"),
 }
 # Out-of-scope POIs every real export is full of (never a facility of the guide), per community.
@@ -919,6 +921,8 @@ def _poi_name(record, community_names):
         return "{}便利店({}店)".format(short, name[-1])
     if code == "garbage_point" and name[-1:].isdigit():
         return "{}垃圾分类投放点({}号)".format(short, name[-1])
+    if code == "green_space":  # the name a provider shows for an open green space
+        return name.replace("街头绿地", "公共绿地")
     if code == "bus_stop":
         number = name.split("公交站", 1)[1]
         return "{}{}(公交站)".format(short, "路口" if not number else number + "号路口")

@@ -63,7 +63,7 @@ def test_every_source_is_loaded_with_its_coordinate_system(vocabularies):
     ("baidu", "老百姓大药房(翠竹店)", "医疗;药店", "", "pharmacy", MATCH_TYPE),
     ("baidu", "丰巢快递柜", "生活服务;其他", "", "express_locker", MATCH_NAME),
     # Tencent: levels separated by ':'
-    ("tencent", "翠竹农贸市场", "购物:农贸市场", "", "supermarket", MATCH_TYPE),
+    ("tencent", "翠竹农贸市场", "购物:农贸市场", "", "market", MATCH_TYPE),
     ("tencent", "翠竹路口", "基础设施:交通设施:公交车站", "", "bus_stop", MATCH_TYPE),
     # a generic table: the standard's own labels, exactly
     ("generic", "", "社区卫生服务站", "", "health_station", MATCH_ALIAS),
