@@ -334,8 +334,10 @@ class ImportPoisAlgorithm(CompleteCommunityAlgorithm):
                 feedback.pushInfo(self.tr("  {} ({}): {}").format(category.name.get(language), category.code,
                                                                   counts.per_category[category.code]))
         if counts.per_match:
+            labels = dict(F.value_map(F.POI_MATCH_VALUES))
             feedback.pushInfo(self.tr("Matched by: {}.").format(", ".join(
-                "{} {}".format(match, count) for match, count in sorted(counts.per_match.items()))))
+                "{} ({}) {}".format(labels.get(match, match), match, count)
+                for match, count in sorted(counts.per_match.items()))))
         texts = dict(F.value_map(F.POI_REASON_VALUES))
         for reason, count in sorted(counts.per_reason.items(), key=lambda item: -item[1]):
             feedback.pushInfo(self.tr("  not counted, {} ({}): {}").format(texts.get(reason, reason), reason, count))
