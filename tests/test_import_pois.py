@@ -107,8 +107,10 @@ def test_the_log_says_what_was_recognised(cc_provider, processing_context, tmp_p
             super().pushInfo(text)
 
     feedback = Feedback()
+    layer = QgsVectorLayer(_amap_csv(tmp_path / "amap.csv"), "amap", "ogr")  # an object, not a path (qgis-notes)
+    _KEPT.append(layer)
     processing.run("complete_community:import_pois", {
-        "INPUT": _amap_csv(tmp_path / "amap.csv"), "OUTPUT": "TEMPORARY_OUTPUT",
+        "INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT",
         "OUTPUT_UNMATCHED": "TEMPORARY_OUTPUT"}, context=processing_context, feedback=feedback)
     text = "\n".join(messages)
     assert "Amap" in text and "location" in text and "typecode" in text
