@@ -17,6 +17,15 @@ PER_PERSON = DEFAULT_FLOOR_AREA_PER_PERSON
 _KEPT = []  # input layers outlive the contexts that used them
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _release_kept_layers():
+    """Input layers are kept past each test's context (a destroyed context must not be the last owner of an OGR
+    dataset) and released with the module, while QGIS still runs: never at interpreter exit."""
+    yield
+    _KEPT.clear()
+
+
+
 def _box(x, y, width, height):
     return "Polygon(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(x, y, x + width, y + height)
 

@@ -65,6 +65,15 @@ def _run(context, **parameters):
 _KEPT = []  # input layers outlive the contexts that used them
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _release_kept_layers():
+    """Input layers are kept past each test's context (a destroyed context must not be the last owner of an OGR
+    dataset) and released with the module, while QGIS still runs: never at interpreter exit."""
+    yield
+    _KEPT.clear()
+
+
+
 def _by_name(layer):
     return {feature["name"]: feature for feature in layer.getFeatures()}
 

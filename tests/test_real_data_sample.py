@@ -18,6 +18,15 @@ GPKG = os.path.join(SAMPLE, "sample_district.gpkg")
 _KEPT = []
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _release_kept_layers():
+    """Input layers are kept past each test's context (a destroyed context must not be the last owner of an OGR
+    dataset) and released with the module, while QGIS still runs: never at interpreter exit."""
+    yield
+    _KEPT.clear()
+
+
+
 def _sample(layer):
     loaded = QgsVectorLayer("{}|layername={}".format(GPKG, layer), layer, "ogr")
     assert loaded.isValid(), "run `make sample_data/sample_district.gpkg` first"
