@@ -23,10 +23,8 @@ from dataclasses import dataclass
 from typing import Tuple
 
 from ..standards.schema import normalise_label
-from .categories import is_missing  # noqa: F401  (re-exported: one definition of a missing value)
+from .categories import CATEGORY_SEPARATOR, category_codes, is_missing  # noqa: F401 (is_missing re-exported)
 from ..standards.vocabulary import CATEGORY, GENERIC_SOURCE, OUT_OF_SCOPE, Decision
-
-CATEGORY_SEPARATOR = ";"
 
 # How a POI was matched (cc_match) …
 MATCH_MAPPING_TABLE = "mapping_table"
@@ -245,7 +243,7 @@ class PoiClassifier:
             keys += tag_list + [normalise_label(name_text)]
             for key in keys:
                 if key and key in self.user:
-                    return PoiClassification((self.user[key],), MATCH_MAPPING_TABLE, "", key)
+                    return PoiClassification(category_codes(self.user[key]), MATCH_MAPPING_TABLE, "", key)
 
         name_categories, name_out, name_detail, name_extra = self.name_decision(name_text)
         generic_defaults, generic_seen, out_detail = [], False, ""

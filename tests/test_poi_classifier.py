@@ -123,6 +123,8 @@ def test_precedence_order(standard, vocabularies):
     mapped = classifier(standard, vocabularies, "amap", {"乡镇以下级政府及事业单位": "property_office"})
     result = mapped.classify("翠竹社区党群服务中心", "政府机构及社会团体;政府机关;乡镇以下级政府及事业单位", "130106")
     assert (result.categories, result.match) == (("property_office",), MATCH_MAPPING_TABLE)
+    several = classifier(standard, vocabularies, "amap", {"党群服务中心": "service_station;elderly_station"})
+    assert several.classify("翠竹党群服务中心", "党群服务中心").categories == ("service_station", "elderly_station")
 
 
 def test_out_of_scope_is_never_counted(standard, vocabularies):
