@@ -55,7 +55,7 @@ step complete_community:export_map "INPUT=$RESULTS|layername=communities" NAME_F
 # Real data in one step: the same district as an Amap export (GCJ-02) and a Baidu export (BD-09), imported
 # (coordinates corrected, POIs classified), then assessed like the clean layers.
 POIS=out/sample_district_pois.gpkg
-rm -f "$POIS"
+rm -f "$POIS" out/sample_district_from_amap.gpkg  # fresh files, as for the main results
 pois_into() { printf "ogr:dbname='%s' table=\"%s\" (geom)" "$POIS" "$1"; }
 step complete_community:import_pois INPUT=sample_data/sample_district_amap.csv \
   "OUTPUT=$(pois_into amap_pois)" "OUTPUT_UNMATCHED=$(pois_into amap_not_counted)"
