@@ -8,7 +8,7 @@ signal connections, the provider and the translator — so the plugin can be dis
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 from . import ui
 from .i18n import Translated, install_translator, remove_translator
@@ -89,6 +89,10 @@ class CompleteCommunityPlugin(Translated):
 
         self.dock = ScorecardDock(self.iface, window)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        # Beside the Processing toolbox the two docks would share the height: a tab of its own, full height.
+        toolbox = window.findChild(QDockWidget, "ProcessingToolbox") if window is not None else None
+        if toolbox is not None and window.dockWidgetArea(toolbox) == Qt.RightDockWidgetArea:
+            window.tabifyDockWidget(toolbox, self.dock)
         self.dock.hide()  # opened from the menu or the toolbar
         self._connect(self.dock.opened, lambda: self._sync_scorecard_action(True))
         self._connect(self.dock.closed, lambda: self._sync_scorecard_action(False))
@@ -110,7 +114,21 @@ class CompleteCommunityPlugin(Translated):
 
     def set_scorecard_visible(self, visible):
         if self.dock is not None and self.dock.isUserVisible() != bool(visible):
+            if visible:
+                self._tab_beside_other_docks()
             self.dock.setUserVisible(bool(visible))
+
+    def _tab_beside_other_docks(self):
+        """A dock already open on the same side (the Processing toolbox, the results viewer, …) would take half
+        of the height: the scorecard opens as a tab of the tallest of them instead, at full height."""
+        window = self.iface.mainWindow()
+        if window is None or window.tabifiedDockWidgets(self.dock):
+            return
+        area = window.dockWidgetArea(self.dock)
+        others = [dock for dock in window.findChildren(QDockWidget) if dock is not self.dock and dock.isVisible()
+                  and not dock.isFloating() and window.dockWidgetArea(dock) == area]
+        if others:
+            window.tabifyDockWidget(max(others, key=lambda dock: dock.height()), self.dock)
 
     def show_help(self, *_arguments):
         from .ui.help_dialog import HelpDialog

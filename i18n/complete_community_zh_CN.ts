@@ -42,8 +42,12 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Complete community assessment</source>
+        <translation>完整居住社区综合评估</translation>
+    </message>
+    <message>
         <source>Complete community assessment (完整居住社区综合评估)</source>
-        <translation>完整居住社区综合评估（Complete community assessment）</translation>
+        <translation type="obsolete">完整居住社区综合评估（Complete community assessment）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -535,8 +539,12 @@
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
-        <source>Classify facilities (设施分类)</source>
+        <source>Classify facilities</source>
         <translation>设施分类</translation>
+    </message>
+    <message>
+        <source>Classify facilities (设施分类)</source>
+        <translation type="obsolete">设施分类</translation>
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
@@ -833,8 +841,17 @@
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
+        <source>Results are written to the folder {}</source>
+        <translation>结果写入文件夹 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>Standard (a built-in id or a YAML file; empty: the national guide)</source>
+        <translation>标准（内置标准或 YAML 文件；留空为国家指南）</translation>
+    </message>
+    <message>
         <source>Standard (empty: the national guide; or a built-in id, or a YAML file)</source>
-        <translation>标准（留空为国家指南；或内置标准编号、YAML 文件）</translation>
+        <translation type="obsolete">标准（留空为国家指南；或内置标准编号、YAML 文件）</translation>
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
@@ -967,8 +984,12 @@
     </message>
     <message>
         <location filename="../processing/convert_china_coordinates.py"/>
-        <source>Convert Chinese map coordinates (坐标纠偏)</source>
+        <source>Convert Chinese map coordinates (Amap, Baidu, Tencent)</source>
         <translation>坐标纠偏（高德/百度/腾讯坐标转换）</translation>
+    </message>
+    <message>
+        <source>Convert Chinese map coordinates (坐标纠偏)</source>
+        <translation type="obsolete">坐标纠偏（高德/百度/腾讯坐标转换）</translation>
     </message>
     <message>
         <location filename="../processing/convert_china_coordinates.py"/>
@@ -1055,8 +1076,12 @@
     </message>
     <message>
         <location filename="../processing/describe_standard.py"/>
-        <source>Standard rules table (标准条款表)</source>
+        <source>Standard rules table</source>
         <translation>标准条款表</translation>
+    </message>
+    <message>
+        <source>Standard rules table (标准条款表)</source>
+        <translation type="obsolete">标准条款表</translation>
     </message>
     <message>
         <location filename="../processing/describe_standard.py"/>
@@ -1113,8 +1138,12 @@
     </message>
     <message>
         <location filename="../processing/estimate_population.py"/>
-        <source>Estimate population (人口估算)</source>
+        <source>Estimate population</source>
         <translation>人口估算</translation>
+    </message>
+    <message>
+        <source>Estimate population (人口估算)</source>
+        <translation type="obsolete">人口估算</translation>
     </message>
     <message>
         <location filename="../processing/estimate_population.py"/>
@@ -1249,8 +1278,12 @@
     </message>
     <message>
         <location filename="../processing/evaluate_facilities.py"/>
+        <source>Evaluate facility provision</source>
+        <translation>配套设施评估</translation>
+    </message>
+    <message>
         <source>Evaluate facility provision (配套设施评估)</source>
-        <translation>配套设施评估（Evaluate facility provision）</translation>
+        <translation type="obsolete">配套设施评估（Evaluate facility provision）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_facilities.py"/>
@@ -1358,8 +1391,12 @@
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Evaluate the 15-minute life circle</source>
+        <translation>十五分钟生活圈评估</translation>
+    </message>
+    <message>
         <source>Evaluate the 15-minute life circle (十五分钟生活圈评估)</source>
-        <translation>十五分钟生活圈评估（Evaluate the 15-minute life circle）</translation>
+        <translation type="obsolete">十五分钟生活圈评估（Evaluate the 15-minute life circle）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1477,8 +1514,12 @@
     </message>
     <message>
         <location filename="../processing/evaluate_scale.py"/>
+        <source>Evaluate community scale</source>
+        <translation>居住社区规模评估</translation>
+    </message>
+    <message>
         <source>Evaluate community scale (居住社区规模评估)</source>
-        <translation>居住社区规模评估（Evaluate community scale）</translation>
+        <translation type="obsolete">居住社区规模评估（Evaluate community scale）</translation>
     </message>
     <message>
         <source>Facilities (for bus stops)</source>
@@ -1520,8 +1561,12 @@
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
+        <source>Evaluate walking access</source>
+        <translation>步行可达性评估</translation>
+    </message>
+    <message>
         <source>Evaluate walking access (步行可达性评估)</source>
-        <translation>步行可达性评估（Evaluate walking access）</translation>
+        <translation type="obsolete">步行可达性评估（Evaluate walking access）</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_walking_access.py"/>
@@ -2052,8 +2097,12 @@
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
+        <source>Export assessment map</source>
+        <translation>导出评估图</translation>
+    </message>
+    <message>
         <source>Export assessment map (导出评估图)</source>
-        <translation>导出评估图（Export assessment map）</translation>
+        <translation type="obsolete">导出评估图（Export assessment map）</translation>
     </message>
     <message>
         <location filename="../processing/export_map.py"/>
@@ -2199,9 +2248,18 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../ui/help_dialog.py"/>
         <source>Complete Community — help</source>
-        <translation>完整居住社区 — 帮助</translation>
+        <translation type="obsolete">完整居住社区 — 帮助</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialog.py"/>
+        <source>Complete Community — user guide</source>
+        <translation>完整居住社区 — 用户指南</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_dialog.py"/>
+        <source>Open in web browser</source>
+        <translation>在浏览器中打开</translation>
     </message>
     <message>
         <location filename="../ui/help_dialog.py"/>
@@ -2209,9 +2267,8 @@
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../ui/help_dialog.py"/>
         <source>The README is missing from this installation; see {}</source>
-        <translation>此安装缺少 README 文件，请参阅 {}</translation>
+        <translation type="obsolete">此安装缺少 README 文件，请参阅 {}</translation>
     </message>
 </context>
 <context>
@@ -2293,8 +2350,12 @@
     </message>
     <message>
         <location filename="../processing/import_pois.py"/>
-        <source>Import POIs (导入兴趣点：高德/百度/腾讯/OSM)</source>
+        <source>Import POIs (Amap, Baidu, Tencent, OSM)</source>
         <translation>导入兴趣点（高德/百度/腾讯/OSM）</translation>
+    </message>
+    <message>
+        <source>Import POIs (导入兴趣点：高德/百度/腾讯/OSM)</source>
+        <translation type="obsolete">导入兴趣点（高德/百度/腾讯/OSM）</translation>
     </message>
     <message>
         <location filename="../processing/import_pois.py"/>
@@ -3845,6 +3906,14 @@
     </message>
 </context>
 <context>
+    <name>ResultsFolder</name>
+    <message>
+        <location filename="../processing/desktop_defaults.py"/>
+        <source>Complete Community results</source>
+        <translation>完整居住社区评估结果</translation>
+    </message>
+</context>
+<context>
     <name>RuleEngine</name>
     <message>
         <location filename="../core/records.py"/>
@@ -4160,6 +4229,16 @@
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
+        <source>Click a community on the map to show its scorecard</source>
+        <translation>在地图上点击一个社区，显示其评估卡</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Click “Pick a community” above, then a community on the map — or select one with QGIS's Select tool or in the attribute table of an assessed layer.</source>
+        <translation>先点击上方的“选择社区”，再在地图上点击一个社区；也可以用 QGIS 的选择工具或在评估结果图层的属性表中选中社区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
         <source>Community scorecard</source>
         <translation>社区评估卡</translation>
     </message>
@@ -4205,8 +4284,18 @@
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
+        <source>No assessed community there. Click inside a community of a layer the assessment wrote.</source>
+        <translation>该处没有已评估的社区。请点击评估结果图层中的某个社区内部。</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
         <source>None: every facility the standard requires is there and within walking distance.</source>
         <translation>无：标准要求的设施均已配置，且在步行范围内。</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Pick a community</source>
+        <translation>选择社区</translation>
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
@@ -4214,9 +4303,8 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../ui/scorecard_dock.py"/>
         <source>Select a community on the map or in a result layer of the assessment to see its scorecard.</source>
-        <translation>在地图上或评估结果图层中选择一个社区，即可查看它的评估卡。</translation>
+        <translation type="obsolete">在地图上或评估结果图层中选择一个社区，即可查看它的评估卡。</translation>
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
@@ -4310,8 +4398,12 @@
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
+        <source>Facility service areas</source>
+        <translation>设施服务范围</translation>
+    </message>
+    <message>
         <source>Facility service areas (设施服务范围)</source>
-        <translation>设施服务范围（Facility service areas）</translation>
+        <translation type="obsolete">设施服务范围（Facility service areas）</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
@@ -4796,6 +4888,34 @@
     </message>
 </context>
 <context>
+    <name>StandardWidget</name>
+    <message>
+        <location filename="../ui/standard_widget.py"/>
+        <source> [optional]</source>
+        <translation> [可选]</translation>
+    </message>
+    <message>
+        <location filename="../ui/standard_widget.py"/>
+        <source>A built-in standard, or your city's standard as a YAML file</source>
+        <translation>内置标准，或本市标准的 YAML 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/standard_widget.py"/>
+        <source>Choose a standard</source>
+        <translation>选择标准文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/standard_widget.py"/>
+        <source>From file…</source>
+        <translation>从文件选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/standard_widget.py"/>
+        <source>YAML standards (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML 标准文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../core/status.py"/>
@@ -4988,8 +5108,12 @@
     </message>
     <message>
         <location filename="../processing/suggest_sites.py"/>
-        <source>Suggest sites for a missing facility (补短板选址建议)</source>
+        <source>Suggest sites for a missing facility</source>
         <translation>补短板选址建议</translation>
+    </message>
+    <message>
+        <source>Suggest sites for a missing facility (补短板选址建议)</source>
+        <translation type="obsolete">补短板选址建议</translation>
     </message>
     <message>
         <location filename="../processing/suggest_sites.py"/>

@@ -124,7 +124,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     WRITES_ITEM_FIELDS = True
 
     def displayName(self):
-        return self.tr("Complete community assessment (完整居住社区综合评估)")
+        return self.tr("Complete community assessment")
 
     def shortHelpString(self):
         return self.tr(
@@ -355,7 +355,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             if table not in written or table not in existing:
                 continue
             details = QgsProcessingContext.LayerDetails(name, context.project(), name)
-            details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name))
+            details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name, name))
             # Loaded once the run has moved its results from the partial folder into place.
             context.addLayerToLoadOnCompletion(table_source(self.output_name(gpkg), table), details)
         feedback.pushInfo(self.tr("Results are in {}").format(os.path.dirname(os.path.abspath(self.output_name(gpkg)))))

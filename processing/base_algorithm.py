@@ -6,13 +6,14 @@ import functools
 import os
 import re
 
-from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsProcessing, QgsProcessingAlgorithm,
-                       QgsProcessingException, QgsWkbTypes,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterFile, QgsVectorLayer)
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsMessageLog, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterFile, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from .. import ui
 from ..core import describe, output_fields
+from . import desktop_defaults
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
 from ..i18n import class_tr, current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
@@ -65,6 +66,22 @@ def make_fields(definitions):
                       else definition)
         fields.append(QgsField(name, QVARIANT_TYPES[kind]))
     return fields
+
+
+# Parameters rarely changed: under 高级参数 / Advanced parameters in every dialog that has them, so the dialog
+# shows the essentials (communities and their key fields, facilities, network, standard, outputs).
+ADVANCED_PARAMETERS = frozenset((
+    "DEFAULT_TYPE", "TOTAL_BUILDING_AREA_FIELD", "PARKING_SPACES_FIELD", "CHARGING_SPACES_FIELD",
+    "ACCESSIBLE_PARKING_FIELD", "DAILY_DELIVERIES_FIELD", "ATTRIBUTE_FIELDS", "FACILITY_TOLERANCE",
+    "BUILDING_AREA_FIELD", "LAND_AREA_FIELD", "USABLE_AREA_FIELD", "CLASSES_FIELD", "LOCKER_CELLS_FIELD",
+    "SPORTS_AREA_FIELD", "MAPPING_TABLE", "WALKABLE_FIELD", "SPEED_FIELD", "MAX_SNAP_DISTANCE", "DETOUR_FACTOR",
+    "ORIGINS", "ORIGIN_POPULATION_FIELD", "WALKING_SPEED", "LIFE_CIRCLES", "LIFE_CIRCLE_NAME_FIELD",
+    "LIFE_CIRCLE_POPULATION_FIELD", "COLOUR_BY", "BUFFER_DISTANCE", "PAPER", "DPI", "SUBTITLE", "OVERLAYS",
+    "SPLIT_AT_CROSSINGS", "LEVEL_FIELD",
+    "OUTPUT_UNASSIGNED", "OUTPUT_ORIGINS", "OUTPUT_ROUTES", "OUTPUT_COMMUNITIES", "OUTPUT_CATEGORIES",
+))
+# The drop-down of built-in standards (ui/standard_widget.py), loaded by Processing's dialogs only.
+STANDARD_WIDGET = __name__.rsplit(".", 2)[0] + ".ui.standard_widget.StandardWidgetWrapper"
 
 
 class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
@@ -178,6 +195,53 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
         """The final name of an output path during the run (which writes into a hidden partial folder)."""
         return self._output_guard.final_path(path) if self._output_guard is not None else path
 
+    def addParameter(self, definition, createOutput=True):  # noqa: N802,N803 (QGIS API)
+        """Every parameter passes here: rarely changed ones become advanced, and in the desktop each gets
+        its dialog default (guessed input, output file in the results folder: processing/desktop_defaults)."""
+        if definition.name() in ADVANCED_PARAMETERS:
+            definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        defaults = self._desktop_defaults()
+        if defaults is not None:
+            defaults.apply(definition)
+        return super().addParameter(definition, createOutput)
+
+    def _desktop_defaults(self):
+        if not hasattr(self, "_gui_defaults"):
+            self._gui_defaults = None
+            if desktop_defaults.in_desktop():
+                try:
+                    self._gui_defaults = desktop_defaults.DesktopDefaults(self.name())
+                except Exception as error:  # noqa: BLE001 (a guess must never stop a dialog from opening)
+                    QgsMessageLog.logMessage(str(error), "Complete Community")
+        return self._gui_defaults
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        """Before the run: the folders of file outputs exist, and the log says where the results go; in the
+        desktop a folder the user chose becomes the default of the next runs."""
+        folders = []
+        for definition in self.destinationParameterDefinitions():
+            if definition.name() not in parameters or parameters[definition.name()] is None:
+                continue
+            value = parameters[definition.name()]
+            sink = getattr(value, "sink", None)
+            if sink is not None:
+                value = sink.staticValue()
+            path = desktop_defaults.destination_file(value)
+            if not path:
+                continue
+            folder = os.path.dirname(path)
+            if folder and folder not in folders:
+                folders.append(folder)
+                try:
+                    os.makedirs(folder, exist_ok=True)
+                except OSError:
+                    pass  # a file in the way or no permission: the algorithm's own output checks explain it
+            if desktop_defaults.in_desktop():
+                desktop_defaults.remember_results_folder(path)
+        for folder in folders:
+            feedback.pushInfo(self.tr("Results are written to the folder {}").format(folder))
+        return super().prepareAlgorithm(parameters, context, feedback)
+
     def tr(self, text):
         """Translate with the class's own context, falling back to its base classes' (i18n.class_tr)."""
         return class_tr(self, text)
@@ -203,12 +267,18 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return ui.icon()
 
+    def helpUrl(self):  # noqa: N802 (QGIS API): the dialog's Help button opens the user guide, offline
+        from ..ui.help_dialog import guide_url
+
+        return guide_url().toString()
+
     def add_standard_parameter(self):
         parameter = QgsProcessingParameterFile(
-            self.STANDARD, self.tr("Standard (empty: the national guide; or a built-in id, or a YAML file)"),
+            self.STANDARD, self.tr("Standard (a built-in id or a YAML file; empty: the national guide)"),
             behavior=QgsProcessingParameterFile.File,
             fileFilter=self.tr("YAML standards (*.yaml *.yml);;All files (*)"), optional=True)
         parameter.setHelp(self.tr("Built-in standards: {}").format(", ".join(builtin_standards())))
+        parameter.setMetadata({"widget_wrapper": {"class": STANDARD_WIDGET}})
         self.addParameter(parameter)
 
     def standard_help(self):

@@ -28,7 +28,7 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "standard"
 
     def displayName(self):
-        return self.tr("Classify facilities (设施分类)")
+        return self.tr("Classify facilities")
 
     def shortHelpString(self):
         return self.tr(

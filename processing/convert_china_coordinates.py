@@ -38,7 +38,7 @@ class ConvertChinaCoordinatesAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "standard"
 
     def displayName(self):
-        return self.tr("Convert Chinese map coordinates (坐标纠偏)")
+        return self.tr("Convert Chinese map coordinates (Amap, Baidu, Tencent)")
 
     def system_labels(self):
         return [self.tr("GCJ-02 (Amap 高德, Tencent 腾讯)"), self.tr("BD-09 (Baidu 百度)"),

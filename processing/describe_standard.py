@@ -19,7 +19,7 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "standard"
 
     def displayName(self):
-        return self.tr("Standard rules table (标准条款表)")
+        return self.tr("Standard rules table")
 
     def shortHelpString(self):
         return self.tr(

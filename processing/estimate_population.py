@@ -38,7 +38,7 @@ class EstimatePopulationAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "standard"
 
     def displayName(self):
-        return self.tr("Estimate population (人口估算)")
+        return self.tr("Estimate population")
 
     def shortHelpString(self):
         return self.tr(

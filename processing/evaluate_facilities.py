@@ -46,7 +46,7 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
     }
 
     def displayName(self):
-        return self.tr("Evaluate facility provision (配套设施评估)")
+        return self.tr("Evaluate facility provision")
 
     def shortHelpString(self):
         return self.tr(

@@ -58,7 +58,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
     MEASURE_INPUTS = measure_kinds.NEEDS
 
     def displayName(self):
-        return self.tr("Evaluate the 15-minute life circle (十五分钟生活圈评估)")
+        return self.tr("Evaluate the 15-minute life circle")
 
     def shortHelpString(self):
         return self.tr(

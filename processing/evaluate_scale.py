@@ -14,7 +14,7 @@ class EvaluateScaleAlgorithm(CommunityEvaluationAlgorithm):
     COLOUR_FIELD = F.ITEM_STATUS.name_for(SCALE_ITEM)
 
     def displayName(self):
-        return self.tr("Evaluate community scale (居住社区规模评估)")
+        return self.tr("Evaluate community scale")
 
     def shortHelpString(self):
         return self.tr(

@@ -46,7 +46,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     WRITES_ITEM_FIELDS = False  # the provision layer's <item>_status stays the provision verdict
 
     def displayName(self):
-        return self.tr("Evaluate walking access (步行可达性评估)")
+        return self.tr("Evaluate walking access")
 
     def shortHelpString(self):
         return self.tr(

@@ -53,7 +53,7 @@ class ExportMapAlgorithm(CompleteCommunityAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def displayName(self):
-        return self.tr("Export assessment map (导出评估图)")
+        return self.tr("Export assessment map")
 
     def shortHelpString(self):
         return self.tr(

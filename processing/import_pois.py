@@ -47,7 +47,7 @@ class ImportPoisAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "standard"
 
     def displayName(self):
-        return self.tr("Import POIs (导入兴趣点：高德/百度/腾讯/OSM)")
+        return self.tr("Import POIs (Amap, Baidu, Tencent, OSM)")
 
     def source_labels(self):
         return [self.tr("Automatic (from the field names)"), self.tr("Amap 高德"), self.tr("Baidu 百度"),

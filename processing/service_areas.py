@@ -41,7 +41,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "evaluation"
 
     def displayName(self):
-        return self.tr("Facility service areas (设施服务范围)")
+        return self.tr("Facility service areas")
 
     def shortHelpString(self):
         return self.tr(

@@ -43,7 +43,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
     GROUP = "evaluation"
 
     def displayName(self):
-        return self.tr("Suggest sites for a missing facility (补短板选址建议)")
+        return self.tr("Suggest sites for a missing facility")
 
     def shortHelpString(self):
         return self.tr(

@@ -23,6 +23,7 @@ TOP_LEVEL_FILES = ("metadata.txt", "LICENSE", "README.md")
 # Runtime folders and, per folder, the file endings shipped from it.
 RUNTIME_DIRECTORIES = {
     "core": (".py",),
+    "help": (".html", ".css", ".png"),
     "processing": (".py",),
     "report": (".py", ".html", ".css"),
     "models": (".model3",),
@@ -51,6 +52,21 @@ def runtime_files(root=PLUGIN_DIRECTORY):
                 if name.endswith(endings):
                     files.append(os.path.relpath(os.path.join(current, name), root).replace(os.sep, "/"))
     return sorted(files)
+
+
+# metadata.txt fields the publisher fills in before uploading to plugins.qgis.org, and the placeholders
+# that mark them as not filled in yet (README, "Publishing on plugins.qgis.org").
+PUBLISHER_FIELDS = ("email", "repository", "tracker", "homepage")
+PLACEHOLDERS = ("example.org", "github.com/complete-community/")
+
+
+def publisher_placeholders(root=PLUGIN_DIRECTORY):
+    """The publisher fields of metadata.txt that still hold a placeholder: [field]."""
+    metadata = configparser.ConfigParser(interpolation=None)
+    metadata.read(os.path.join(root, "metadata.txt"), encoding="utf-8")
+    general = metadata["general"]
+    return [field for field in PUBLISHER_FIELDS
+            if not general.get(field) or any(mark in general.get(field) for mark in PLACEHOLDERS)]
 
 
 def build(output_directory, root=PLUGIN_DIRECTORY, build_qm=True):
@@ -82,6 +98,10 @@ def main(argv=None):
     with zipfile.ZipFile(path) as archive:
         count = len(archive.namelist())
     print("{} ({} files, {:.0f} kB)".format(path, count, os.path.getsize(path) / 1024))
+    unfilled = publisher_placeholders()
+    if unfilled:
+        print("note: before uploading to plugins.qgis.org, fill in metadata.txt's {} (README, 'Publishing on "
+              "plugins.qgis.org')".format(", ".join(unfilled)))
     return 0
 
 

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Screenshots of the desktop interface in Chinese: the assessment dialog with its guessed defaults and the
-社区评估卡 (scorecard) dock on community C03.
+"""Screenshots of what a planner sees, in Chinese: the short assessment dialog, the map after a run, the
+社区评估卡 (scorecard) dock with advice, the window after "zoom to gap", and the user guide.
 
     make screenshots
     # = xvfb-run -a env QT_QPA_PLATFORM=xcb LANG=zh_CN.UTF-8 .venv/bin/python scripts/screenshots.py
 
-writes build/screenshots/dialog_zh.png and build/screenshots/scorecard_zh.png (and window_zh.png: the window
-after "zoom to gap"). It runs the plugin as QGIS
-would (classFactory → initGui, with QGIS's own Chinese translation and the plugin's), assesses the sample
-district in Chinese into build/screenshots/assessment.gpkg, loads the inputs under Chinese layer names
-and the results, opens the dialog, selects C03 and grabs both widgets. A throwaway QGIS profile in
+writes into build/screenshots/: dialog_zh.png (the dialog as the toolbar button opens it: guessed inputs, the
+rest under 高级参数, outputs next to the project), map_zh.png (the window after the dialog's run: the results
+loaded by Processing, styled, grouped and ordered, in the layers panel and on the map), scorecard_zh.png (the
+dock on C05, which complies with advice), window_zh.png (after "zoom to gap" on C03) and help_zh.png (the guide).
+It runs the plugin as QGIS would (classFactory → initGui, with QGIS's own Chinese translation and the plugin's),
+in a saved project build/screenshots/project/ whose results folder receives the run. A throwaway QGIS profile in
 build/screenshots/profile keeps your own settings untouched. Options: --output-dir, --language.
 """
 
@@ -17,8 +18,10 @@ import argparse
 import csv
 import gc
 import os
+import shutil
 import subprocess
 import sys
+import time
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGINS = os.path.join(REPOSITORY, "build", "plugins")
@@ -28,7 +31,8 @@ GUI_TSV = os.path.join(REPOSITORY, "build", "gui_zh.tsv")
 # The sample's input layers under the names a Chinese planner would give them (the guesses read names).
 INPUT_LAYERS = (("communities", "居住社区"), ("facilities", "配套设施"), ("facility_areas", "设施用地"),
                 ("roads", "道路"), ("population_points", "住宅楼栋"))
-COMMUNITY = "C03"
+COMMUNITY = "C03"  # a kindergarten too small: a gap to zoom to
+ADVISORY_COMMUNITY = "C05"  # complies, with advice: its radius is beyond the recommended 500 m
 
 
 def prepare_path():
@@ -152,43 +156,6 @@ class Interface:
         self._window.removeDockWidget(dock)
 
 
-def assess(directory):
-    """The sample district assessed in the current language; (GeoPackage, algorithm id)."""
-    import processing
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
-
-    gpkg = os.path.join(directory, "assessment.gpkg")
-    sample = "{}|layername={}".format
-    parameters = {
-        "COMMUNITIES": sample(SAMPLE, "communities"), "COMMUNITY_ID_FIELD": "community_id", "COMMUNITY_NAME_FIELD": "name",
-        "POPULATION_FIELD": "population", "HOUSEHOLDS_FIELD": "households", "TYPE_FIELD": "community_type",
-        "FACILITIES": sample(SAMPLE, "facilities"), "CATEGORY_FIELD": "category",
-        "FACILITY_AREAS": sample(SAMPLE, "facility_areas"), "AREA_CATEGORY_FIELD": "category", "FACILITY_TOLERANCE": 10,
-        "NETWORK": sample(SAMPLE, "roads"), "WALKABLE_FIELD": "walkable"}
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
-    if QgsApplication.processingRegistry().algorithmById("complete_community:assess") is not None:
-        processing.run("complete_community:assess", dict(
-            parameters, OUTPUT_GPKG=gpkg, OUTPUT_REPORT=os.path.join(directory, "report.html")),
-            context=context, feedback=feedback)
-        return gpkg, "complete_community:assess", ("communities", "service_areas")
-    into = "ogr:dbname='{}' table=\"{}\" (geom)".format
-    if os.path.exists(gpkg):
-        os.remove(gpkg)
-    community = {key: value for key, value in parameters.items() if key not in ("NETWORK", "WALKABLE_FIELD")}
-    processing.run("complete_community:evaluate_facilities", dict(
-        community, OUTPUT=into(gpkg, "community_facilities"), OUTPUT_RULES=into(gpkg, "community_facilities_rules")),
-        context=context, feedback=feedback)
-    processing.run("complete_community:evaluate_walking_access", dict(
-        parameters, OUTPUT=into(gpkg, "community_walking"), OUTPUT_RULES=into(gpkg, "community_walking_rules")),
-        context=context, feedback=feedback)
-    processing.run("complete_community:service_areas", {
-        "FACILITIES": parameters["FACILITIES"], "CATEGORY_FIELD": "category", "NETWORK": parameters["NETWORK"],
-        "WALKABLE_FIELD": "walkable", "OUTPUT": into(gpkg, "service_areas")}, context=context, feedback=feedback)
-    return gpkg, "complete_community:evaluate_facilities", ("community_facilities", "service_areas")
-
-
 def settle(application, rounds=5):
     for _round in range(rounds):
         application.processEvents()
@@ -226,7 +193,8 @@ def main(argv=None):
         print("note: Qt's own Chinese translation is not installed (Debian: qttranslations5-l10n); "
               "standard buttons stay in English")
 
-    from qgis.gui import QgsLayerTreeView, QgsMapCanvas
+    from qgis.gui import QgsLayerTreeMapCanvasBridge, QgsLayerTreeView, QgsMapCanvas
+    from qgis.PyQt.QtWidgets import QDockWidget
     from qgis.core import QgsLayerTreeModel
     import qgis.utils
 
@@ -236,6 +204,10 @@ def main(argv=None):
     window.setCentralWidget(canvas)
     view = QgsLayerTreeView()
     view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    layers_dock = QDockWidget("图层", window)
+    layers_dock.setObjectName("Layers")
+    layers_dock.setWidget(view)
+    window.addDockWidget(Qt.LeftDockWidgetArea, layers_dock)
     iface = Interface(window, canvas, view)
     qgis.utils.iface = iface  # before `processing` is imported: its tools bind iface at import time
 
@@ -253,42 +225,51 @@ def main(argv=None):
         translators.append(extra)
     plugin.initGui()
 
-    gpkg, algorithm, (communities_table, areas_table) = assess(output)
     project = QgsProject.instance()
+    # A saved project: the assessment's results go next to it, as they would for a planner.
+    project_folder = os.path.join(output, "project")
+    if os.path.isdir(project_folder):
+        shutil.rmtree(project_folder)
+    os.makedirs(project_folder)
+    project.setFileName(os.path.join(project_folder, "sample_district.qgz"))
     for table, name in INPUT_LAYERS:
         project.addMapLayer(QgsVectorLayer("{}|layername={}".format(SAMPLE, table), name, "ogr"))
-    communities = QgsVectorLayer("{}|layername={}".format(gpkg, communities_table),
-                                 QCoreApplication.translate("AssessAlgorithm", "Assessed communities"), "ogr")
-    communities.loadDefaultStyle()
-    areas = QgsVectorLayer("{}|layername={}".format(gpkg, areas_table),
-                           QCoreApplication.translate("AssessAlgorithm", "Service areas"), "ogr")
-    # On the map only the service areas of the gap shown (kindergartens), half transparent: the gap reads clearly.
-    areas.setSubsetString("\"cc_category\" = 'kindergarten'")
-    areas.setOpacity(0.45)
-    project.addMapLayers([areas, communities])
+    bridge = QgsLayerTreeMapCanvasBridge(project.layerTreeRoot(), canvas)
     canvas.setSelectionColor(QColor(255, 214, 0, 150))
-    canvas.setDestinationCrs(communities.crs())
-    canvas.setLayers([communities, areas])
-    canvas.setExtent(communities.extent())
     window.show()
     settle(application)
 
-    dialog, opened, defaults = create_assess_dialog(project, algorithm)
+    # The short dialog, as the toolbar button opens it (guessed inputs, outputs next to the project).
+    dialog, opened, defaults = create_assess_dialog(project)
     dialog.show()
     settle(application, 5)
-    dialog.resize(1200, 1120)  # after show(): the dialog restores the size it was last closed with
+    dialog.resize(1200, 1000)  # after show(): the dialog restores the size it was last closed with
     settle(application, 20)
     dialog_png = os.path.join(output, "dialog_{}.png".format(suffix))
     dialog.grab().save(dialog_png)
     print("dialog of {} with the guesses {}".format(opened, sorted(defaults)))
+    # Run it as QGIS runs it: the algorithm, then Processing loads the results (styled, grouped, ordered).
+    dialog.runAlgorithm()
+    settle(application, 10)
     dialog.close()
     dialog.deleteLater()
+    loaded = [node.layer() for node in project.layerTreeRoot().findLayers()]
+    communities = next(layer for layer in loaded if layer.customProperty("complete_community/role") == "communities")
+    print("loaded:", ", ".join("{}{}".format(node.layer().name(), "" if node.isVisible() else " (hidden)")
+                               for node in project.layerTreeRoot().findLayers()))
+    canvas.setDestinationCrs(communities.crs())
+    canvas.setExtent(communities.extent())
+    canvas.refresh()
+    canvas.waitWhileRendering()
+    settle(application, 10)
+    map_png = os.path.join(output, "map_{}.png".format(suffix))
+    window.grab().save(map_png)
 
     dock = plugin.dock
     plugin.scorecard_action.trigger()
     window.resizeDocks([dock], [620], Qt.Horizontal)
     view.setCurrentLayer(communities)
-    ids = [feature.id() for feature in communities.getFeatures() if feature["community_id"] == COMMUNITY]
+    ids = [feature.id() for feature in communities.getFeatures() if feature["community_id"] == ADVISORY_COMMUNITY]
     communities.selectByIds(ids)
     settle(application, 20)
     dock.resize(620, 1080)
@@ -298,27 +279,40 @@ def main(argv=None):
     card = dock.card
     print("scorecard of {} {}: {} {}, gaps {}".format(card.community_id, card.name, card.score, card.status,
                                                      [gap.name for gap in card.gaps]))
-    # The whole window after "zoom to gap": the map on the community, the kindergartens' service areas selected.
+    # The whole window after "zoom to gap" on a community with a gap (the kindergarten of C03).
+    ids = [feature.id() for feature in communities.getFeatures() if feature["community_id"] == COMMUNITY]
+    communities.selectByIds(ids)
+    settle(application, 10)
     buttons = dock.gap_buttons()
     if buttons:
         buttons[0].click()
-    settle(application, 5)
+    # Past the red flash of the selected service areas (three flashes of 0.5 s).
+    for _round in range(40):
+        application.processEvents()
+        time.sleep(0.1)
     canvas.refresh()
     canvas.waitWhileRendering()
     settle(application, 10)
     window_png = os.path.join(output, "window_{}.png".format(suffix))
     window.grab().save(window_png)
 
+    help_dialog = plugin.show_help()
+    help_dialog.resize(1000, 900)
+    settle(application, 20)
+    help_png = os.path.join(output, "help_{}.png".format(suffix))
+    help_dialog.grab().save(help_png)
+    help_dialog.close()
+
     plugin.unload()
     settle(application)
     window.close()
     project.removeAllMapLayers()
-    del communities, areas, dock, dialog
+    del communities, dock, dialog, bridge, loaded
     for translator in translators:
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
     gc.collect()
-    print("wrote", dialog_png, scorecard_png, window_png)
+    print("wrote", dialog_png, map_png, scorecard_png, window_png, help_png)
     application.exitQgis()
     return 0
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare this machine for `make test` / `make demo` / `make package`; safe to run again.
-#  1. Debian packages: QGIS 3.22 with PyQGIS, Qt's lrelease, a CJK font, xvfb (apt, only if missing).
+#  1. Debian packages: QGIS 3.22 with PyQGIS, Qt's lrelease, a CJK font, xvfb, PostgreSQL 15 + PostGIS 3 for
+#     tests/test_postgis.py (its own server on a temporary port; no cluster is used) (apt, only if missing).
 #  2. .venv: /usr/bin/python3 (the only interpreter with PyQGIS) with system site packages,
 #     plus the pinned test dependencies of requirements-dev.txt (reinstalled when that file changes).
 set -euo pipefail
@@ -8,7 +9,8 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-shapely python3-yaml
-              xvfb xauth fonts-wqy-microhei qttools5-dev-tools qttranslations5-l10n)
+              xvfb xauth fonts-wqy-microhei qttools5-dev-tools qttranslations5-l10n
+              postgresql-15 postgresql-15-postgis-3 postgresql-15-postgis-3-scripts)
 SYSTEM_PYTHON=/usr/bin/python3
 VENV=.venv
 

@@ -6,6 +6,7 @@ written by a headless `qgis_process` run (through the default style saved in the
 """
 
 import colorsys
+import re
 import zlib
 
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsLayerMetadata, QgsProcessingLayerPostProcessorInterface,
@@ -17,7 +18,8 @@ from ..core import output_fields as F
 from ..i18n import current_language, tr
 from ..processing.output_safety import final_name
 from .names import *  # noqa: F401,F403  (styles.STYLE_RULES, …)
-from .loading import place_loaded_layer, role_for_style
+from .compliance import set_output_aliases, set_status_value_maps
+from .loading import ROLE_TABLES, place_loaded_layer, role_for_style
 
 # Hue per group of the guide, so facilities of one goal read as one family on the map.
 GROUP_HUES = {
@@ -80,8 +82,11 @@ def _symbol(geometry_type, colour):
 
 
 def save_as_default_style(layer, style_name):
-    """Store the layer's current style in its GeoPackage as the default; returns an error text or ''."""
-    if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():
+    """Store the layer's current style in its database as the default (a GeoPackage's or PostGIS's
+    `layer_styles`, created when missing): QGIS applies it whenever the table is opened. Returns an error
+    text, or '' (also for formats that hold no styles)."""
+    in_geopackage = layer.providerType() == "ogr" and ".gpkg" in layer.source().lower()
+    if not (in_geopackage or layer.providerType() == "postgres"):
         return ""
     return layer.saveStyleToDatabase(style_name, tr("Complete Community style", "Styles"), True, "") or ""
 
@@ -94,16 +99,24 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     # each until it has run (a run that fails before loading leaves a few small objects behind, no more).
     _alive = []
 
-    def __init__(self, apply_style, role=None, run_name=None):
+    def __init__(self, apply_style, role=None, run_name=None, layer_name=None):
         super().__init__()
         self.apply_style = apply_style
         self.role = role
         self.run_name = run_name
+        # Processing names a layer read from a file after the file (its table) by default; a name of ours wins.
+        self.layer_name = layer_name
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         try:
+            if self.layer_name:
+                layer.setName(self.layer_name)
             if isinstance(layer, QgsVectorLayer):
                 self.apply_style(layer)
+                # Aliases and value maps in the language of this QGIS, whatever the language of the run.
+                table = ROLE_TABLES.get(self.role)
+                set_output_aliases(layer, table=table)
+                set_status_value_maps(layer, table)
                 layer.triggerRepaint()
             if self.role:
                 place_loaded_layer(layer, self.role, self.run_name, context.project())
@@ -112,8 +125,8 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 StyleOnLoad._alive.remove(self)
 
     @classmethod
-    def create(cls, apply_style, role=None, run_name=None):
-        processor = cls(apply_style, role, run_name)
+    def create(cls, apply_style, role=None, run_name=None, layer_name=None):
+        processor = cls(apply_style, role, run_name, layer_name)
         cls._alive.append(processor)
         return processor
 
@@ -165,10 +178,18 @@ def style_output(dest_id, context, feedback, apply_style, style_name, run_name=N
     # as a layer of our own, closed when done: loading it into the context's layer store would leave an
     # OGR dataset there, which QGIS 3.22 can crash on when the context is destroyed.
     layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
-    if layer is None and ".gpkg" in dest_id.lower():
+    database = re.match(r"^(?:postgis|postgres):(.*)$", dest_id)
+    if layer is None and database:
+        layer = QgsVectorLayer(database.group(1), "style", "postgres")
+    elif layer is None and ".gpkg" in dest_id.lower():
         layer = QgsVectorLayer(dest_id, "style", "ogr")
     if isinstance(layer, QgsVectorLayer) and layer.isValid():
         apply_style(layer)
+        # The saved default carries aliases and value maps too (in the run's language; a layer Processing
+        # loads gets them again in the language of the QGIS that loads it).
+        table = ROLE_TABLES.get(role_for_style(style_name))
+        set_output_aliases(layer, table=table)
+        set_status_value_maps(layer, table)
         error = save_as_default_style(layer, style_name)
         if error:
             feedback.reportError(tr("Could not save the default style of {}: {}", "Styles").format(dest_id, error))

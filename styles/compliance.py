@@ -4,6 +4,8 @@ Statuses are stored as codes (core/status.py: pass / fail / advisory / no_data /
 and shown through a value map and legend labels in the user's language (达标 / 不达标 / 建议改进 / …).
 """
 
+import math
+
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsMarkerSymbol, QgsPalLayerSettings,
                        QgsRendererCategory,
                        QgsSingleSymbolRenderer, QgsSymbol, QgsTextBufferSettings, QgsTextFormat,
@@ -38,6 +40,25 @@ def set_status_value_maps(layer, table=None):
             layer.setEditorWidgetSetup(index, setups[declared.values])
 
 
+def set_output_aliases(layer, standard=None, table=None, language=None):
+    """Every output field of `layer` declared in core/output_fields gets its alias in the user's language
+    (cc_status → 完整社区结论, kindergarten_dist_m → 步行距离：幼儿园（米）); input fields keep theirs. The codes
+    inside templated names are named from `standard` (the national guide when none is given)."""
+    from ..i18n import current_language
+    from ..standards import load_standard
+
+    language = language or current_language()
+    if standard is None:
+        try:
+            standard = load_standard()
+        except Exception:  # noqa: BLE001 (without the standard, fields of a family keep their names)
+            standard = None
+    for index, field in enumerate(layer.fields()):
+        alias = F.alias_for(field.name(), standard, language, table)
+        if alias:
+            layer.setFieldAlias(index, alias)
+
+
 def status_renderer(field_name, geometry_type, counts=None):
     """Categorised by status; legend labels in the user's language, with counts when given."""
     categories = []
@@ -59,6 +80,19 @@ def status_renderer(field_name, geometry_type, counts=None):
     return QgsCategorizedSymbolRenderer(field_name, categories)
 
 
+# Decimals of a score wherever it is shown (map label, scorecard): the same community reads 98 on both.
+SCORE_DECIMALS = 0
+
+
+def score_text(score):
+    """A score as the map label shows it (QGIS rounds half away from zero): 98.1 → '98', 96.5 → '97'."""
+    if score is None:
+        return "–"
+    scale = 10 ** SCORE_DECIMALS
+    rounded = math.floor(abs(float(score)) * scale + 0.5) / scale
+    return "{:.{}f}".format(math.copysign(rounded, float(score)), SCORE_DECIMALS)
+
+
 def community_label_expression(name_field, fields):
     """'幸福里社区\n87.5' — the name, and the compliance score where the layer has one."""
     parts = []
@@ -66,8 +100,8 @@ def community_label_expression(name_field, fields):
         parts.append('coalesce(to_string("{}"), \'\')'.format(name_field.replace('"', '""')))
     score = F.CC_SCORE.name
     if fields.lookupField(score) >= 0:
-        parts.append("if(\"{0}\" IS NULL, '', format_number(\"{0}\", 0) || '{1}')".format(
-            score, tr(" pts", "Styles").replace("'", "''")))
+        parts.append("if(\"{0}\" IS NULL, '', format_number(\"{0}\", {2}) || '{1}')".format(
+            score, tr(" pts", "Styles").replace("'", "''"), SCORE_DECIMALS))
     return " || '\\n' || ".join(parts) if parts else None
 
 

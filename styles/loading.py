@@ -46,6 +46,12 @@ ROLES = {
     AREAS: (60, False),
     RULES: (90, False),
 }
+# Role → the kind of table core/output_fields declares its fields under (aliases, value maps).
+ROLE_TABLES = {
+    COMMUNITIES: "communities", RULES: "community_rules", UNASSIGNED: "facilities_not_counted",
+    ROUTES: "walking_routes", ORIGINS: "walking_origins", SERVICE_AREAS: "service_areas",
+    LIFE_CIRCLES: "life_circles",
+}  # facilities (classified, or suggested sites) are looked up in every table: their field names are unique
 # Geometry decides first: a point layer is never hidden under a polygon layer, whatever its role.
 _GEOMETRY_RANK = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 100, QgsWkbTypes.PolygonGeometry: 200}
 _TABLE_RANK = 300

@@ -497,11 +497,33 @@ def test_the_real_dialog_shows_the_guesses(plugin_factory, iface, sample_layers,
         flush_deletions()
 
 
-def test_help_opens_the_readme(plugin_factory, iface):  # noqa: ARG001
+def test_help_opens_the_user_guide(plugin_factory, iface, en_locale):  # noqa: ARG001
+    import re
+
     plugin = plugin_factory()
     plugin.help_action.trigger()
     assert plugin.help_dialog is not None and plugin.help_dialog.isVisible()
-    assert "完整居住社区建设指南" in plugin.help_dialog.browser.toPlainText()
+    browser = plugin.help_dialog.browser
+    assert browser.source().toLocalFile().endswith(os.path.join("help", "index_en.html"))
+    text = browser.toPlainText()
+    assert "完整居住社区建设指南" in text and "Preparing data" in text and "make test" not in text
+    # Every image the guides show is shipped; the algorithms' Help buttons open the guide.
+    for language in ("zh", "en"):
+        with open(os.path.join(REPOSITORY, "help", "index_{}.html".format(language)), encoding="utf-8") as stream:
+            html = stream.read()
+        for image in re.findall(r'src="([^"]+)"', html):
+            assert os.path.isfile(os.path.join(REPOSITORY, "help", image)), image
+        for heading in ("Amap", "Baidu") if language == "en" else ("高德", "百度", "数据不足", "类别不识别"):
+            assert heading in html
+    algorithm = QgsApplication.processingRegistry().algorithmById(ASSESS)
+    assert algorithm.helpUrl().startswith("file://") and algorithm.helpUrl().endswith("index_en.html")
+
+
+def test_help_is_chinese_in_a_chinese_qgis(plugin_factory, iface, zh_locale):  # noqa: ARG001
+    plugin = plugin_factory()
+    plugin.help_action.trigger()
+    assert plugin.help_dialog.browser.source().toLocalFile().endswith("index_zh.html")
+    assert "第一次评估" in plugin.help_dialog.browser.toPlainText()
 
 
 # ------------------------------------------------------------------------------------------------ dock
@@ -541,7 +563,7 @@ def test_dock_shows_the_selected_community(plugin_factory, iface, assessed, en_l
     expected = communities.getFeature(fid)
     assert (card.community_id, card.name) == ("C03", "汉江湾社区")
     assert card.score == pytest.approx(expected["cc_score"]) and card.status == "fail"
-    assert dock.score_label.text() == "{:g}".format(round(expected["cc_score"], 1))
+    assert dock.score_label.text() == "{:.0f}".format(expected["cc_score"])  # as the map label rounds it
     assert dock.status_badge.text() == "Does not comply"
     assert dock.name_label.text() == "汉江湾社区" and "C03" in dock.detail_label.text()
     assert "One kindergarten" in dock.missing_label.text()
@@ -583,6 +605,9 @@ def test_dock_shows_the_selected_community(plugin_factory, iface, assessed, en_l
     assert canvas.extent().width() < communities.extent().width() / 2
     selected = areas.selectedFeatures()
     assert selected and {feature["cc_category"] for feature in selected} == {"kindergarten"}
+    shown = {category.value() for category in areas.renderer().categories() if category.renderState()}
+    assert shown == {"kindergarten"}  # only the gap's kind drawn
+    assert QgsProject.instance().layerTreeRoot().findLayer(areas.id()).isVisible()
     assert all(feature.geometry().intersects(expected.geometry()) for feature in selected)
     assert sorted(dock.last_gap_selection) == sorted(feature.id() for feature in selected)
     # The failing rule is preselected and its whole reason is shown under the table.
@@ -592,8 +617,9 @@ def test_dock_shows_the_selected_community(plugin_factory, iface, assessed, en_l
     assert escape(rule.reason) in dock.details_label.text() and "clause 2.3" in dock.details_label.text()
 
     # The dock follows the selection and clears with it.
-    select_community(communities, "C01")
-    assert dock.card.community_id == "C01" and dock.card.status == "pass" and not dock.card.gaps
+    first = select_community(communities, "C01")  # every facility there: no gap, whatever data the verdict lacks
+    assert dock.card.community_id == "C01" and dock.card.status == communities.getFeature(first)["cc_status"]
+    assert not dock.card.gaps
     communities.removeSelection()
     assert dock.card is None and dock.stack.currentWidget() is dock.placeholder
 
@@ -768,3 +794,271 @@ def test_the_dock_shows_the_rules_of_the_standard_that_produced_the_result(iface
         assert dock.standard.id == "complete_community_2021"  # a standard that cannot be loaded: the guide
     finally:
         dock.deleteLater()
+
+
+# ------------------------------------------------------------------- the toolbox dialog: short, guessed, kept
+
+ESSENTIAL_ASSESS_PARAMETERS = [
+    "COMMUNITIES", "COMMUNITY_ID_FIELD", "COMMUNITY_NAME_FIELD", "POPULATION_FIELD", "HOUSEHOLDS_FIELD", "TYPE_FIELD",
+    "FACILITIES", "CATEGORY_FIELD", "FACILITY_AREAS", "AREA_CATEGORY_FIELD", "NETWORK", "STANDARD", "OUTPUT_GPKG",
+    "OUTPUT_REPORT", "OUTPUT_MAP"]
+
+
+def test_the_assessment_dialog_is_short(cc_provider):  # noqa: ARG001
+    from qgis.core import QgsProcessingParameterDefinition as Definition
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ASSESS)
+    shown = [definition.name() for definition in algorithm.parameterDefinitions()
+             if not definition.flags() & (Definition.FlagAdvanced | Definition.FlagHidden)]
+    assert shown == ESSENTIAL_ASSESS_PARAMETERS
+    advanced = [definition.name() for definition in algorithm.parameterDefinitions()
+                if definition.flags() & Definition.FlagAdvanced]
+    assert {"ORIGINS", "MAX_SNAP_DISTANCE", "LIFE_CIRCLES", "TOTAL_BUILDING_AREA_FIELD"} <= set(advanced)
+
+
+def test_algorithm_names_are_in_one_language(cc_provider, zh_locale):  # noqa: ARG001
+    import re
+
+    from complete_community.i18n import install_translator, remove_translator
+
+    translator = install_translator()
+    try:
+        names = [algorithm.displayName() for algorithm in cc_provider.algorithms()]
+        assert "完整居住社区综合评估" in names
+        # No English words left in a Chinese name (proper nouns such as OSM may stay).
+        assert not any(re.search(r"[a-z]{3,}", name) for name in names), names
+    finally:
+        remove_translator(translator)
+    names = [algorithm.displayName() for algorithm in cc_provider.algorithms()]
+    assert "Complete community assessment" in names
+    assert not any("\u4e00" <= char <= "\u9fff" for name in names for char in name), names
+
+
+def test_toolbox_dialog_guesses_skips_previous_results_and_proposes_kept_outputs(
+        plugin_factory, iface, sample_layers, assessed, qgis_iface, monkeypatch, tmp_path, en_locale):  # noqa: ARG001
+    import processing
+
+    from complete_community.processing import desktop_defaults
+    from complete_community.ui.standard_widget import StandardWidgetWrapper
+
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: None, raising=False)
+    assert desktop_defaults.in_desktop()  # QGIS's interface is there (pytest-qgis' one)
+    project = QgsProject.instance()
+    project.setFileName(str(tmp_path / "规划项目.qgz"))
+    if assessed["algorithm"] == ASSESS:  # a first run's life circles, loaded as the plugin loads them
+        circles = add_layer(assessed["gpkg"], "life_circles", "生活圈")
+        from complete_community.styles import loading
+
+        circles.setCustomProperty(loading.ROLE_PROPERTY, loading.LIFE_CIRCLES)
+        unmarked = add_layer(assessed["gpkg"], "life_circles", "15分钟生活圈 copy")  # a copy, not marked
+        assert unmarked.isValid()
+    plugin_factory()
+    dialog = processing.createAlgorithmDialog(ASSESS)  # as the toolbox opens it: no defaults given
+    try:
+        wrappers = dialog.mainWidget().wrappers
+
+        def value(name):
+            shown = wrappers[name].parameterValue()
+            return shown.id() if hasattr(shown, "id") and callable(shown.id) else shown
+
+        assert value("COMMUNITIES") == sample_layers["communities"]
+        assert value("FACILITIES") == sample_layers["facilities"]
+        assert value("POPULATION_FIELD") == "population" and value("CATEGORY_FIELD") == "category"
+        assert value("NETWORK") == sample_layers["roads"]
+        assert not value("LIFE_CIRCLES")  # the previous run's life circles are no input
+        folder = str(tmp_path / "Complete Community results")  # next to the saved project
+        gpkg = value("OUTPUT_GPKG")
+        gpkg = getattr(gpkg, "sink", None).staticValue() if hasattr(gpkg, "sink") else gpkg
+        assert os.path.dirname(gpkg) == folder and os.path.basename(gpkg).startswith("assess_")
+        assert gpkg.endswith(".gpkg")
+        report = value("OUTPUT_REPORT")
+        report = report.sink.staticValue() if hasattr(report, "sink") else report
+        assert report == gpkg[:-len(".gpkg")] + "_report.html"
+        standard = wrappers["STANDARD"]
+        assert isinstance(standard, StandardWidgetWrapper)
+        combo = standard.widget
+        items = [combo.itemData(index) for index in range(combo.count())]
+        assert items[0] == "complete_community_2021" and "xiamen_complete_community" in items
+        assert combo.itemText(combo.count() - 1) == "From file…"
+        assert standard.value() == "complete_community_2021"
+        standard.setValue("xiamen_complete_community")
+        assert standard.value() == "xiamen_complete_community"
+        standard.setValue("/data/厦门标准.yaml")  # a path typed in, as qgis_process or a batch file gives it
+        assert standard.value() == "/data/厦门标准.yaml"
+    finally:
+        dialog.deleteLater()
+        flush_deletions()
+        project.setFileName("")
+    # Headless runs never see these defaults: the definition's own default stays empty.
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ASSESS)
+    assert algorithm.parameterDefinition("COMMUNITIES").defaultValue() is None
+
+
+def test_a_folder_chosen_once_is_remembered(cc_processing, tmp_path, monkeypatch, qgis_new_project):  # noqa: ARG001
+    from complete_community.processing import desktop_defaults
+
+    project = QgsProject.instance()
+    settings = QgsSettings()
+    saved = settings.value(desktop_defaults.SETTINGS_KEY)
+    chosen = tmp_path / "我的成果"
+    monkeypatch.setattr(desktop_defaults, "is_temporary", lambda path: False)
+    try:
+        chosen.mkdir()
+        desktop_defaults.remember_results_folder(str(chosen / "run.gpkg"), project)
+        assert desktop_defaults.results_folder(project) == str(chosen)
+        assert settings.value(desktop_defaults.SETTINGS_KEY) == str(chosen)
+        project.removeEntry(desktop_defaults.PROJECT_SCOPE, desktop_defaults.PROJECT_KEY)
+        assert desktop_defaults.results_folder(project) == str(chosen)  # unsaved project: the user's folder
+    finally:
+        if saved is None:
+            settings.remove(desktop_defaults.SETTINGS_KEY)
+        else:
+            settings.setValue(desktop_defaults.SETTINGS_KEY, saved)
+    assert desktop_defaults.destination_file("ogr:dbname='/a/b''s.gpkg' table=\"t\" (geom)") == "/a/b's.gpkg"
+    assert desktop_defaults.destination_file("/a/b.gpkg|layername=t") == "/a/b.gpkg"
+    assert desktop_defaults.destination_file("memory:") is None
+    assert desktop_defaults.destination_file("postgres://dbname=x") is None
+
+
+# ------------------------------------------------------------------------------ scorecard: picking, focus
+
+def test_the_rule_that_decided_is_focused_and_advice_reads_as_advice():
+    from complete_community.ui.scorecard import RuleLine
+    from complete_community.ui.scorecard_dock import deciding_rank, displayed_status
+
+    def rule(level, status):
+        return RuleLine("x", "x", level, status, "", "", "")
+
+    informative_gap = rule("informative", "no_data")
+    advice = rule("recommended", "fail")
+    required = rule("required", "fail")
+    required_unknown = rule("required", "no_data")
+    assert displayed_status(advice) == "advisory" and displayed_status(required) == "fail"
+    ranked = sorted([informative_gap, advice, required_unknown, required], key=deciding_rank)
+    assert ranked == [required, required_unknown, advice, informative_gap]
+    assert deciding_rank(rule("required", "pass")) is None
+    from complete_community.ui.scorecard import ItemLine
+    from complete_community.ui.scorecard_dock import displayed_item_status
+
+    assert displayed_item_status(ItemLine("scale", "规模", "fail", (advice, rule("required", "pass")))) == "advisory"
+    assert displayed_item_status(ItemLine("kindergarten", "幼儿园", "fail", (advice, required))) == "fail"
+    from complete_community.styles.compliance import score_text
+
+    assert [score_text(value) for value in (98.1, 96.5, 97.5, 100.0, None)] == ["98", "97", "98", "100", "–"]
+
+
+def test_pick_a_community_on_the_map(plugin_factory, iface, assessed, en_locale):  # noqa: ARG001
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, Qt
+
+    communities, _areas = load_results(assessed)
+    plugin = plugin_factory()
+    dock = plugin.dock
+    plugin.scorecard_action.trigger()
+    assert "Pick a community" in dock.placeholder.text()
+    canvas = iface.mapCanvas()
+    canvas.resize(800, 600)
+    canvas.setLayers([communities])
+    canvas.setDestinationCrs(communities.crs())
+    canvas.setExtent(communities.extent())
+    canvas.refresh()
+    dock.pick_button.click()
+    assert canvas.mapTool() is dock.pick_tool
+    target = next(feature for feature in communities.getFeatures() if feature["community_id"] == "C09")
+    point = target.geometry().pointOnSurface().asPoint()
+    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(point))
+    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, pixel.toQPointF().toPoint(), Qt.LeftButton)
+    dock.pick_tool.canvasReleaseEvent(event)
+    assert communities.selectedFeatureIds() == [target.id()]
+    assert dock.card is not None and dock.card.community_id == "C09"
+    # The deciding rule first: a required rule that is not met.
+    current = dock.items_tree.currentItem()
+    rule = dock.card.rule(current.data(0, Qt.UserRole))
+    assert rule is not None and rule.level == "required" and rule.status in ("fail", "no_data")
+    # Off every community: nothing picked, the card stays.
+    outside = canvas.getCoordinateTransform().transform(QgsPointXY(communities.extent().xMinimum() - 5000,
+                                                                   communities.extent().yMinimum() - 5000))
+    dock.pick_tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease,
+                                                       outside.toQPointF().toPoint(), Qt.LeftButton))
+    assert dock.card.community_id == "C09"
+    dock.pick_button.click()
+    assert canvas.mapTool() is not dock.pick_tool
+
+
+# --------------------------------------------------------------- done when: a planner's run, end to end
+
+def test_a_planner_assesses_the_sample_from_the_plugins_dialog(plugin_factory, iface, sample_layers, qgis_iface,
+                                                               monkeypatch, tmp_path, zh_locale):  # noqa: ARG001
+    """Load the sample, press 综合评估, run the dialog as QGIS runs it (AlgorithmDialog.runAlgorithm: the run,
+    then Processing's loading of the results), and look at what the planner gets."""
+    import processing
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsLayerTreeGroup, QgsWkbTypes
+
+    from complete_community.styles import loading
+
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: None, raising=False)
+    project = QgsProject.instance()
+    project_folder = tmp_path / "城东片区规划"
+    project_folder.mkdir()
+    project.setFileName(str(project_folder / "城东片区.qgz"))
+    dialogs = []
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda algorithm, parameters: dialogs.append(
+        processing.createAlgorithmDialog(algorithm, parameters)))
+    plugin = plugin_factory()
+    plugin.assess_action.trigger()
+    dialog = dialogs[0]
+    try:
+        dialog.runAlgorithm()
+        root = project.layerTreeRoot()
+        groups = [child for child in root.children() if isinstance(child, QgsLayerTreeGroup)]
+        assert len(groups) == 1 and groups[0].name().startswith("assess_")
+        layers = [node.layer() for node in groups[0].findLayers()]
+        roles = [loading.layer_role(layer) for layer in layers]
+        assert roles.index(loading.FACILITIES) < roles.index(loading.COMMUNITIES) < roles.index(loading.LIFE_CIRCLES)
+        areas = layers[roles.index(loading.SERVICE_AREAS)]
+        if areas.geometryType() == QgsWkbTypes.PolygonGeometry:  # areas under the verdict; streets may lie on it
+            assert roles.index(loading.LIFE_CIRCLES) < roles.index(loading.SERVICE_AREAS)
+        for layer in layers:
+            if layer.isSpatial() and loading.layer_role(layer) != loading.ORIGINS:
+                assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer), layer.name()
+        communities = layers[roles.index(loading.COMMUNITIES)]
+        assert communities.name() == "评估后的社区"
+        assert communities.renderer().classAttribute() == "cc_status"
+        alias = communities.fields().field("cc_status").alias()
+        assert alias and alias != "cc_status" and all(not char.isascii() for char in alias.replace(" ", ""))
+        status_setup = communities.editorWidgetSetup(communities.fields().lookupField("cc_status"))
+        assert status_setup.type() == "ValueMap"
+        visible = [loading.layer_role(node.layer()) for node in groups[0].findLayers() if node.isVisible()]
+        assert set(visible) == {loading.COMMUNITIES, loading.FACILITIES}
+        results = project_folder / "完整居住社区评估结果"
+        written = sorted(path.name for path in results.iterdir() if not path.name.endswith(("-wal", "-shm")))
+        run = groups[0].name()
+        assert written == [run + ".gpkg", run + "_report.html"], written
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+        flush_deletions()
+    project.clear()  # the project closes: the results stay on disk
+    assert (results / (run + ".gpkg")).stat().st_size > 100000
+    assert "评估" in (results / (run + "_report.html")).read_text(encoding="utf-8")
+
+
+def test_the_scorecard_opens_full_height_as_a_tab_beside_another_dock(plugin_factory, iface):  # noqa: ARG001
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QLabel
+
+    window = iface.mainWindow()
+    other = QDockWidget("Results Viewer", window)
+    other.setObjectName("ResultsViewer")
+    other.setWidget(QLabel("results"))
+    window.addDockWidget(Qt.RightDockWidgetArea, other)
+    other.show()
+    try:
+        plugin = plugin_factory()
+        plugin.scorecard_action.trigger()
+        assert plugin.dock.isUserVisible()
+        assert window.tabifiedDockWidgets(plugin.dock) == [other]  # a tab of its own, not half the height
+    finally:
+        window.removeDockWidget(other)
+        other.deleteLater()

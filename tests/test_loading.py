@@ -88,6 +88,19 @@ def test_assess_loads_every_table_styled_ordered_and_grouped(project, tmp_path):
     by_role = {loading.layer_role(layer): layer for layer, _node in layers}
     communities = by_role[loading.COMMUNITIES]
     assert communities.renderer().classAttribute() == "cc_status" and communities.labelsEnabled()
+    # Aliases and value maps in the attribute table, for the fields the plugin wrote (not the input's own).
+    fields = communities.fields()
+    assert fields.field("cc_status").alias() == "Complete community verdict"
+    assert fields.field("kindergarten_dist_m").alias() == "Walking distance to Kindergarten (m)"
+    assert fields.field("population").alias() == ""
+    setup = communities.editorWidgetSetup(fields.lookupField("cc_status"))
+    assert setup.type() == "ValueMap" and {"fail": "Does not comply"}.items() <= {
+        code: label for entry in setup.config()["map"] for label, code in entry.items()}.items()
+    # A layer opened later from the GeoPackage (not loaded by Processing) has them from its default style.
+    reopened = QgsVectorLayer("{}|layername=communities".format(gpkg), "again", "ogr")
+    assert reopened.fields().field("cc_status").alias() == "Complete community verdict"
+    rules = by_role[loading.RULES]
+    assert rules.fields().field("clause").alias() == "Clause of the guide"
     areas = by_role[loading.SERVICE_AREAS]
     assert isinstance(areas.renderer(), QgsCategorizedSymbolRenderer)
     assert areas.renderer().classAttribute() == "cc_category"  # one colour per facility kind

@@ -132,3 +132,31 @@ def test_qgis_process_loads_the_plugin_with_every_algorithm(run_qgis_process, cc
     assert "complete_community" in providers
     assert sorted(providers["complete_community"]["algorithms"]) == sorted(
         algorithm.id() for algorithm in cc_provider.algorithms())
+
+
+def test_metadata_is_ready_for_plugins_qgis_org():
+    """What plugins.qgis.org checks and shows: no deprecated `category`, experimental before 1.0, a changelog
+    of this version, tags in Chinese and English, the guide shipped; the publisher's fields documented."""
+    metadata = configparser.ConfigParser(interpolation=None)
+    metadata.read(REPOSITORY / "metadata.txt", encoding="utf-8")
+    general = metadata["general"]
+    assert "category" not in general  # deprecated: plugins with a processing provider are found by it
+    version = general["version"]
+    assert general["experimental"].lower() == ("true" if version.split(".")[0] == "0" else "false")
+    assert general["changelog"].strip().startswith(version)
+    tags = [tag.strip() for tag in general["tags"].split(",")]
+    assert any(all(ord(char) > 0x2E80 for char in tag) for tag in tags)  # a Chinese tag
+    assert any(tag.isascii() for tag in tags)
+    for field in ("name", "description", "about", "author", "email", "repository", "tracker", "homepage", "icon"):
+        assert general.get(field), field
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    assert "Publishing on plugins.qgis.org" in readme
+    for field in ("email", "repository", "tracker", "homepage"):
+        assert "`{}`".format(field) in readme.split("Publishing on plugins.qgis.org", 1)[1]
+
+
+def test_the_user_guide_is_in_the_package(names):
+    for language in ("zh", "en"):
+        assert "complete_community/help/index_{}.html".format(language) in names
+    assert "complete_community/help/guide.css" in names
+    assert any(name.startswith("complete_community/help/images/") for name in names)

@@ -140,7 +140,8 @@ def test_metadata_has_every_key_qgis_and_the_plugin_repository_need():
     metadata.read(REPOSITORY / "metadata.txt", encoding="utf-8")
     general = metadata["general"]
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email", "repository",
-                "tracker", "homepage", "tags", "category", "icon", "hasProcessingProvider", "experimental"):
+                "tracker", "homepage", "tags", "icon", "hasProcessingProvider", "experimental"):  # no `category`:
+        # deprecated by the plugin repository (tests/test_package.py checks it is gone)
         assert general.get(key, "").strip(), key
     assert general["hasProcessingProvider"] == "yes"  # qgis_process loads only such plugins
     assert general["qgisMinimumVersion"] == "3.22"

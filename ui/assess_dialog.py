@@ -11,6 +11,7 @@ from qgis.core import QgsApplication, QgsMapLayerType, QgsProject, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
+from ..styles.loading import ROLE_PROPERTY
 from .guess import LINE, NO_GEOMETRY, NUMBER, OTHER, POINT, POLYGON, TEXT, FieldInfo, LayerInfo, guess_parameters
 
 ASSESS_ALGORITHM_ID = "complete_community:assess"
@@ -38,7 +39,7 @@ def describe_layer(layer):
         return None
     geometry = _GEOMETRIES.get(layer.geometryType(), NO_GEOMETRY)
     fields = tuple(FieldInfo(item.name(), field_kind(item)) for item in layer.fields())
-    return LayerInfo(layer.id(), layer.name(), geometry, fields)
+    return LayerInfo(layer.id(), layer.name(), geometry, fields, result=bool(layer.customProperty(ROLE_PROPERTY)))
 
 
 def project_layers(project=None):

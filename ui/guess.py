@@ -38,6 +38,7 @@ class LayerInfo:
     name: str
     geometry: str  # POINT, LINE, POLYGON or NO_GEOMETRY
     fields: Tuple[FieldInfo, ...] = ()
+    result: bool = False  # loaded by one of the plugin's runs (styles/loading.py marks them)
 
     def field_names(self):
         return [item.name for item in self.fields]
@@ -139,9 +140,24 @@ LAYER_ROLES = (
 ROLE_ORDER = ("COMMUNITIES", "LIFE_CIRCLES", "FACILITY_AREAS", "FACILITIES", "ORIGINS", "NETWORK")
 
 
+# Fields only the plugin's outputs have: a layer holding one is a previous result, never an input (a second
+# run must not take the first run's life circles for LIFE_CIRCLES or its communities for COMMUNITIES).
+RESULT_FIELDS = tuple(field.name for field in (F.WORKING_CRS, F.COMMUNITY_ID, F.LC_STATUS, F.LC_SCORE, F.LIMIT_M,
+                                                F.RULE_ID, F.SOURCE_FID, F.REASON_TEXT))
+
+
+def is_previous_result(layer):
+    """A layer that one of the plugin's runs wrote: marked when loaded, or holding an output-only field."""
+    if layer.result:
+        return True
+    names = {normalise(name) for name in layer.field_names()}
+    return any(field in names for field in RESULT_FIELDS)
+
+
 def score_layer(layer, role):
-    """How much `layer` looks like the input of `role`; None if its geometry does not fit at all."""
-    if layer.geometry not in role.geometries:
+    """How much `layer` looks like the input of `role`; None if its geometry does not fit at all or it is a
+    previous result."""
+    if layer.geometry not in role.geometries or is_previous_result(layer):
         return None
     name = normalise(layer.name)
     fields = [normalise(item) for item in layer.field_names()]
@@ -346,6 +362,6 @@ def field_for(layer, parameter):
 
 
 __all__ = ["FieldInfo", "LayerInfo", "LayerRole", "FieldRole", "LAYER_ROLES", "FIELD_ROLES", "normalise",
-           "match_strength", "score_layer", "rank_layers", "guess_layers", "score_field", "guess_fields",
+           "match_strength", "is_previous_result", "score_layer", "rank_layers", "guess_layers", "score_field", "guess_fields",
            "guess_parameters", "field_for", "NUMBER", "TEXT", "OTHER", "POINT", "LINE",
            "POLYGON", "NO_GEOMETRY"]

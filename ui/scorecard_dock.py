@@ -12,19 +12,21 @@ the project; `start()` connects those signals, `cleanup()` disconnects every one
 import functools
 from html import escape
 
-from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsProject, QgsRectangle
+from qgis.core import QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsProject, QgsRectangle
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                  QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTableWidget,
-                                 QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                                 QTableWidgetItem, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                                 QWidget)
 
 from ..core import output_fields as F
 from ..core import describe
 from ..core import status as statuses
-from ..core.status import FAIL, NO_DATA
+from ..core.status import ADVISORY, FAIL, NO_DATA
 from ..i18n import Translated, current_language
+from ..styles.compliance import score_text
 from . import disconnect_all, result_layers
 from .scorecard import build_scorecard, distance_text, label_of, minutes_text, standard_reference
 
@@ -40,6 +42,41 @@ def badge_style(status, size_pt=11):
     return ("QLabel {{ background-color: {}; color: {}; border-radius: 4px; padding: 2px 8px; "
             "font-weight: bold; font-size: {}pt; }}").format(statuses.status_colour(status),
                                                             statuses.status_text_colour(status), size_pt)
+
+
+REQUIRED = "required"
+
+
+def displayed_status(rule):
+    """What a rule's status cell shows: a recommended or conditional rule that is not met is advice (建议改进,
+    amber), never a red 不达标 — only required rules decide the verdict."""
+    if rule.status == FAIL and rule.level and rule.level != REQUIRED:
+        return ADVISORY
+    return rule.status
+
+
+def displayed_item_status(item):
+    """An item is 不达标 only through a required rule: one whose failures are all advice reads as advice."""
+    if item.status == FAIL and item.rules and not any(
+            rule.status == FAIL and rule.level in (None, "", REQUIRED) for rule in item.rules):
+        return ADVISORY
+    return item.status
+
+
+def deciding_rank(rule):
+    """How much a rule explains the verdict, for the row focused first: 0 a required rule not met, 1 a required
+    rule without data, 2 advice not followed, 3 a non-required rule without data; None otherwise."""
+    required = rule.level in (None, "", REQUIRED)
+    status = displayed_status(rule)
+    if status == FAIL and required:
+        return 0
+    if status == NO_DATA and required:
+        return 1
+    if status == ADVISORY:
+        return 2
+    if status == NO_DATA:
+        return 3
+    return None
 
 
 class ScorecardDock(Translated, QgsDockWidget):
@@ -66,8 +103,19 @@ class ScorecardDock(Translated, QgsDockWidget):
 
     def _build(self):
         self.stack = QStackedWidget()
-        self.placeholder = QLabel(self.tr(
-            "Select a community on the map or in a result layer of the assessment to see its scorecard."))
+        self.pick_button = QToolButton()
+        self.pick_button.setIcon(QgsApplication.getThemeIcon("/mActionIdentify.svg"))
+        self.pick_button.setText(self.tr("Pick a community"))
+        self.pick_button.setToolTip(self.tr("Click a community on the map to show its scorecard"))
+        self.pick_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.pick_button.setCheckable(True)
+        self.pick_button.setObjectName("pick_community")
+        self.pick_button.toggled.connect(self.set_picking)
+        self.pick_tool = None
+        self.placeholder_text = self.tr(
+            "Click “Pick a community” above, then a community on the map — or select one with QGIS's Select "
+            "tool or in the attribute table of an assessed layer.")
+        self.placeholder = QLabel(self.placeholder_text)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.placeholder.setMargin(16)
@@ -168,8 +216,51 @@ class ScorecardDock(Translated, QgsDockWidget):
         layout.addWidget(gaps_scroll)
 
         self.stack.addWidget(page)
-        self.setWidget(self.stack)
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.setSpacing(0)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(6, 4, 6, 0)
+        tools.addWidget(self.pick_button)
+        tools.addStretch(1)
+        outer_layout.addLayout(tools)
+        outer_layout.addWidget(self.stack, 1)
+        self.setWidget(outer)
         self.setMinimumWidth(360)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        """Tall enough for the card when docked (it is tabbed with the Processing toolbox, see plugin.py)."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), 460), max(hint.height(), 720))
+
+    # -- picking a community on the map ------------------------------------------------------------
+
+    def set_picking(self, active):
+        """Turn the pick-a-community map tool on or off (the button's state follows)."""
+        canvas = self.iface.mapCanvas()
+        if active:
+            if self.pick_tool is None:
+                from .pick_tool import CommunityPickTool
+
+                self.pick_tool = CommunityPickTool(canvas)
+                self.pick_tool.picked.connect(self._picked)
+                self.pick_tool.missed.connect(self._missed)
+                self.pick_tool.deactivated.connect(lambda: self.pick_button.setChecked(False))
+            canvas.setMapTool(self.pick_tool)
+        elif self.pick_tool is not None and canvas.mapTool() is self.pick_tool:
+            canvas.unsetMapTool(self.pick_tool)
+        if self.pick_button.isChecked() != bool(active):
+            self.pick_button.setChecked(bool(active))
+
+    def _picked(self, layer, feature_id):
+        self._watch(layer)
+        self.show_feature(layer, feature_id)
+
+    def _missed(self):
+        if self.card is None:
+            self.placeholder.setText(self.tr(
+                "No assessed community there. Click inside a community of a layer the assessment wrote."))
 
     @staticmethod
     def _section(title, widget, below=None):
@@ -202,7 +293,11 @@ class ScorecardDock(Translated, QgsDockWidget):
             self.show_selection(current)
 
     def cleanup(self):
-        """Disconnect everything `start()` and the layers connected; forget the layers."""
+        """Disconnect everything `start()` and the layers connected; forget the layers; drop the map tool."""
+        if self.pick_tool is not None:
+            self.set_picking(False)
+            self.pick_tool.deleteLater()
+            self.pick_tool = None
         disconnect_all(self._connections)
         for layer_id in list(self._watched):
             self._unwatch(layer_id)
@@ -278,6 +373,7 @@ class ScorecardDock(Translated, QgsDockWidget):
         return self._standard
 
     def show_nothing(self):
+        self.placeholder.setText(self.placeholder_text)
         self.card = None
         self.shown = None
         self.stack.setCurrentWidget(self.placeholder)
@@ -315,7 +411,7 @@ class ScorecardDock(Translated, QgsDockWidget):
         if selected_count > 1:
             detail += " · " + self.tr("{} selected, the first shown").format(selected_count)
         self.detail_label.setText(detail)
-        self.score_label.setText(describe.format_number(round(card.score, 1)) if card.score is not None else "–")
+        self.score_label.setText(score_text(card.score))  # rounded as the map label rounds it
         self.status_badge.setText(label_of(card.status))
         self.status_badge.setStyleSheet(badge_style(card.status, 12))
         self.arithmetic_label.setText(card.arithmetic)
@@ -350,14 +446,20 @@ class ScorecardDock(Translated, QgsDockWidget):
             parent.setToolTip(0, "{}\n{}".format(line.name, line.requirement) if line.requirement else line.name)
             parent.setData(1, Qt.UserRole, "item:" + line.code)
             self._details["item:" + line.code] = line
-            self._status_item(parent, 1, line.status)
+            self._status_item(parent, 1, displayed_item_status(line))
             for rule in line.rules:
                 measured = rule.measured_text
                 if rule.requirement_text:
                     measured = "{} / {}".format(measured, rule.requirement_text)
                 child = QTreeWidgetItem([rule.name, "", measured, rule.reason])
                 child.setData(0, Qt.UserRole, rule.rule_id)
-                self._status_item(child, 1, rule.status)
+                shown = displayed_status(rule)
+                self._status_item(child, 1, shown)
+                if rule.level and rule.level != REQUIRED:  # advice reads as advice: never as the verdict
+                    font = child.font(0)
+                    font.setItalic(True)
+                    child.setFont(0, font)
+                    child.setForeground(0, QBrush(QColor("#616161")))
                 level = describe.level_label(rule.level) if rule.level in (
                     "required", "recommended", "conditional", "informative") else ""
                 child.setToolTip(0, "{} ({})".format(rule.rule_id, level) if level else rule.rule_id)
@@ -366,12 +468,14 @@ class ScorecardDock(Translated, QgsDockWidget):
                 parent.addChild(child)
                 child.setData(1, Qt.UserRole, "rule:" + rule.rule_id)
                 self._details["rule:" + rule.rule_id] = rule
-                if first_problem is None and rule.status in (FAIL, NO_DATA):
-                    first_problem = child
+                urgency = deciding_rank(rule)
+                if urgency is not None and (first_problem is None or urgency < first_problem[0]):
+                    first_problem = (urgency, child)
             tree.addTopLevelItem(parent)
-            parent.setExpanded(line.status in (FAIL, NO_DATA))
+            parent.setExpanded(displayed_item_status(line) in (FAIL, NO_DATA) or any(
+                deciding_rank(rule) is not None and deciding_rank(rule) < 2 for rule in line.rules))
         tree.blockSignals(False)
-        current = first_problem or tree.topLevelItem(0)
+        current = first_problem[1] if first_problem else tree.topLevelItem(0)
         if current is not None:
             tree.setCurrentItem(current)
             tree.scrollToItem(current)
@@ -426,6 +530,7 @@ class ScorecardDock(Translated, QgsDockWidget):
         while self.gaps_layout.count():
             widget = self.gaps_layout.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone at once, not only when the event loop gets to deleteLater
                 widget.deleteLater()
         self._gap_buttons = []
         for row in range(self.gaps_layout.rowCount()):
@@ -478,6 +583,7 @@ class ScorecardDock(Translated, QgsDockWidget):
         selected, nearest_only = [], False
         areas = result_layers.find_service_areas(layer, project)
         if areas is not None:
+            self._show_only_categories(areas, gap.categories, project)
             selected, nearest_only = self._select_service_areas(areas, layer, feature, gap, project)
             if nearest_only:
                 to_canvas_areas = QgsCoordinateTransform(areas.crs(), canvas_crs, project)
@@ -491,6 +597,23 @@ class ScorecardDock(Translated, QgsDockWidget):
         canvas.flashGeometries([feature.geometry()], layer.crs())
         self.last_gap_selection = selected
         return selected
+
+    def _show_only_categories(self, areas, categories, project):
+        """The service areas shown on the map (they load hidden), only those of the gap's facility kinds: the
+        other classes of the categorised legend are switched off, so the gap reads clearly."""
+        node = project.layerTreeRoot().findLayer(areas.id())
+        if node is not None:
+            node.setItemVisibilityCheckedParentRecursive(True)
+        renderer = areas.renderer()
+        if renderer is not None and renderer.type() == "categorizedSymbol":
+            wanted = set(categories)
+            for index, category in enumerate(renderer.categories()):
+                renderer.updateCategoryRenderState(index, category.value() in wanted)
+            areas.triggerRepaint()
+            areas.emitStyleChanged()
+            view = self.iface.layerTreeView() if hasattr(self.iface, "layerTreeView") else None
+            if view is not None and hasattr(view, "refreshLayerSymbology"):
+                view.refreshLayerSymbology(areas.id())
 
     @staticmethod
     def _select_service_areas(areas, layer, feature, gap, project):
