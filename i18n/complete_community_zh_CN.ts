@@ -1895,7 +1895,7 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
-        <source>Community atlas, one page per community (一社区一档)</source>
+        <source>Community atlas, one page per community</source>
         <translation>社区图集（一社区一档）</translation>
     </message>
     <message>
@@ -5245,7 +5245,7 @@
     </message>
     <message>
         <location filename="../processing/summarize_by_area.py"/>
-        <source>Summarize by street or district (按街道/区汇总)</source>
+        <source>Summarize by street or district</source>
         <translation>按街道/区汇总</translation>
     </message>
     <message>

@@ -40,7 +40,7 @@ class ExportAtlasAlgorithm(ExportMapAlgorithm):
     DEFAULT_DPI = 150
 
     def displayName(self):
-        return self.tr("Community atlas, one page per community (一社区一档)")
+        return self.tr("Community atlas, one page per community")
 
     def shortHelpString(self):
         return self.tr(

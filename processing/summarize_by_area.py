@@ -58,7 +58,7 @@ class SummarizeByAreaAlgorithm(CompleteCommunityAlgorithm):
     GROUP = "evaluation"
 
     def displayName(self):
-        return self.tr("Summarize by street or district (按街道/区汇总)")
+        return self.tr("Summarize by street or district")
 
     def shortHelpString(self):
         return self.tr(
