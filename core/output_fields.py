@@ -301,6 +301,22 @@ NAME_EN = _field("name_en", TEXT, QT_TRANSLATE_NOOP("OutputFields", "English nam
 ALIASES = _field("aliases", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Other names"))
 OSM_TAGS = _field("osm_tags", TEXT, QT_TRANSLATE_NOOP("OutputFields", "OpenStreetMap tags"))
 
+# Planned facilities (PROPOSED_FACILITIES): the verdict without them, beside the verdict with them
+ITEM_STATUS_BEFORE = _field("{}_status_before", TEXT,
+                            QT_TRANSLATE_NOOP("OutputFields", "{}: status without the planned facilities"),
+                            STATUS_VALUES, "item")
+CC_SCORE_BEFORE = _field("cc_score_before", REAL,
+                         QT_TRANSLATE_NOOP("OutputFields", "Complete community score without the planned facilities"))
+CC_STATUS_BEFORE = _field("cc_status_before", TEXT, QT_TRANSLATE_NOOP(
+    "OutputFields", "Complete community verdict without the planned facilities"), STATUS_VALUES)
+WALK_SCORE_BEFORE = _field("walk_score_before", REAL,
+                           QT_TRANSLATE_NOOP("OutputFields", "Walking access score without the planned facilities"))
+WALK_STATUS_BEFORE = _field("walk_status_before", TEXT, QT_TRANSLATE_NOOP(
+    "OutputFields", "Walking access verdict without the planned facilities"), STATUS_VALUES)
+PLANNED_COUNT = _field("cc_planned", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Planned facilities counted"))
+# verdict prefix → (score, status) before the planned facilities
+VERDICTS_BEFORE = {"cc": (CC_SCORE_BEFORE, CC_STATUS_BEFORE), "walk": (WALK_SCORE_BEFORE, WALK_STATUS_BEFORE)}
+
 # Suggested sites (suggest_sites) and the communities before → after
 RANK = _field("rank", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Order to build in"))
 NEW_RESIDENTS = _field("new_residents", REAL, QT_TRANSLATE_NOOP("OutputFields", "Residents newly within the limit"))
@@ -358,6 +374,8 @@ ITEM_RESIDENTS_SHARE = _field("{}_residents_share", REAL,
 
 RULE_TABLE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, ITEM, ITEM_NAME, RULE_ID, RULE_NAME, CLAUSE, LEVEL,
                      MEASURED_VALUE, THRESHOLD_MIN, THRESHOLD_MAX, UNIT, STATUS, REASON, OPTION_ID)
+# With planned facilities the rules table also says each rule's status without them.
+RULE_TABLE_FIELDS_PLANNED = RULE_TABLE_FIELDS + (STATUS_BEFORE,)
 UNASSIGNED_FIELDS = (SOURCE_LAYER, SOURCE_FID, CATEGORY_LABEL, CC_CATEGORY, CC_CATEGORY_NAME, UNASSIGNED_REASON,
                      REASON_TEXT)
 ROUTE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, CATEGORY, CATEGORY_NAME, ROUTE_DIST_M, ROUTE_WALK_MIN, LIMIT_M,
@@ -368,7 +386,9 @@ SERVICE_AREA_FIELDS = (SOURCE_LAYER, SOURCE_FID, CC_CATEGORY, CC_CATEGORY_NAME, 
 CLASSIFIED_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_ITEM, CC_ITEM_NAME)
 COMMUNITY_FIELDS = ((COMMUNITY_ID, COMMUNITY_NAME, ITEM_STATUS, MEASURED) + VERDICTS["cc"].summary
                     + VERDICTS["walk"].summary + (DIST_M, WALK_MIN, ACCESS_STATUS, COVERED_PCT, WALK_METHOD,
-                                                   WALK_ORIGIN, WORKING_CRS) + STANDARD_FIELDS)
+                                                   WALK_ORIGIN, WORKING_CRS) + STANDARD_FIELDS
+                    + (ITEM_STATUS_BEFORE, CC_SCORE_BEFORE, CC_STATUS_BEFORE, WALK_SCORE_BEFORE, WALK_STATUS_BEFORE,
+                       PLANNED_COUNT))
 IMPORTED_POI_FIELDS = (CC_CATEGORY, CC_CATEGORY_NAME, CC_MATCH, CC_MATCH_DETAIL, CC_RAW_LON, CC_RAW_LAT,
                        CC_RAW_SYSTEM)
 POIS_NOT_COUNTED_FIELDS = (CC_REASON,) + IMPORTED_POI_FIELDS
@@ -395,7 +415,7 @@ AREA_SUMMARY_FIELDS = (AREA, AREA_COMMUNITIES, AREA_RESIDENTS, AREA_RESIDENTS_UN
 # Layer kind → its fields (templated ones stand for a family). A name is declared once per table.
 TABLES = {
     "communities": COMMUNITY_FIELDS,
-    "community_rules": RULE_TABLE_FIELDS,
+    "community_rules": RULE_TABLE_FIELDS_PLANNED,
     "facilities_not_counted": UNASSIGNED_FIELDS,
     "walking_routes": ROUTE_FIELDS,
     "walking_origins": ORIGIN_FIELDS,

@@ -618,6 +618,11 @@
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
+        <source>Category field of the planned facilities (empty: the facilities' category field, or the category field suggest_sites writes)</source>
+        <translation>规划设施的类别字段（为空时：采用设施图层的类别字段，或补短板选址输出的类别字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
@@ -720,6 +725,21 @@
         <location filename="../processing/community_evaluation.py"/>
         <source>Other community attributes: attribute code → field (unlisted ones are matched by name)</source>
         <translation>其他社区属性：属性代码 → 字段（未列出的按字段名自动匹配）</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Planned facilities (points or polygons), evaluated with the existing ones</source>
+        <translation>规划设施（点或面），与现有设施一起评估</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Planned facilities from {}: {} recognised; the verdict without them is written beside the verdict with them (…_before).</source>
+        <translation>规划设施来自 {}：识别 {} 处；不含规划设施的结论写在含规划设施的结论旁（…_before 字段）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/community_evaluation.py"/>
+        <source>Planned facilities were given without a category field: choose the field of {} that holds the facility type.</source>
+        <translation>给出了规划设施但没有类别字段：请选择 {} 中表示设施类型的字段。</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -2758,8 +2778,18 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Complete community score without the planned facilities</source>
+        <translation>完整社区得分（不含规划设施）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Complete community verdict</source>
         <translation>完整社区结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Complete community verdict without the planned facilities</source>
+        <translation>完整社区结论（不含规划设施）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3023,6 +3053,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Planned facilities counted</source>
+        <translation>计入的规划设施数</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Population (counted or estimated)</source>
         <translation>人口（统计或估算）</translation>
     </message>
@@ -3084,7 +3119,7 @@
     <message>
         <location filename="../core/output_fields.py"/>
         <source>Residents within the limit before (%)</source>
-        <translation>建设前步行范围内居民比例（%）</translation>
+        <translation>选址前限值内居民比例（%）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3159,7 +3194,7 @@
     <message>
         <location filename="../core/output_fields.py"/>
         <source>Status before</source>
-        <translation>建设前结果</translation>
+        <translation>选址前状态</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3188,6 +3223,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Walking access score without the planned facilities</source>
+        <translation>步行可达性得分（不含规划设施）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Walking access to {}</source>
         <translation>{}步行可达性</translation>
     </message>
@@ -3195,6 +3235,11 @@
         <location filename="../core/output_fields.py"/>
         <source>Walking access verdict</source>
         <translation>步行可达性结论</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>Walking access verdict without the planned facilities</source>
+        <translation>步行可达性结论（不含规划设施）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3209,7 +3254,7 @@
     <message>
         <location filename="../core/output_fields.py"/>
         <source>Walking distance before (m)</source>
-        <translation>建设前步行距离（米）</translation>
+        <translation>选址前步行距离（米）</translation>
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
@@ -3500,6 +3545,11 @@
         <location filename="../core/output_fields.py"/>
         <source>{}: status</source>
         <translation>{}：结果</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
+        <source>{}: status without the planned facilities</source>
+        <translation>{}：状态（不含规划设施）</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,8 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
     FACILITY_AREAS = "FACILITY_AREAS"
     AREA_CATEGORY_FIELD = "AREA_CATEGORY_FIELD"
     FACILITY_TOLERANCE = "FACILITY_TOLERANCE"
+    PROPOSED_FACILITIES = "PROPOSED_FACILITIES"
+    PROPOSED_CATEGORY_FIELD = "PROPOSED_CATEGORY_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_RULES = "OUTPUT_RULES"
     OUTPUT_UNASSIGNED = "OUTPUT_UNASSIGNED"
@@ -137,6 +139,17 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             self.addParameter(QgsProcessingParameterDistance(
                 self.FACILITY_TOLERANCE, self.tr("Count facilities up to this distance outside a community (m)"),
                 defaultValue=0.0, minValue=0.0, parentParameterName=self.COMMUNITIES))
+
+    def add_proposed_parameters(self):
+        """Planned facilities evaluated with the existing ones (a scheme, or suggest_sites' output)."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PROPOSED_FACILITIES, self.tr("Planned facilities (points or polygons), evaluated with the existing "
+                                              "ones"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.PROPOSED_CATEGORY_FIELD, self.tr("Category field of the planned facilities (empty: the facilities' "
+                                                  "category field, or the category field suggest_sites writes)"),
+            parentLayerParameterName=self.PROPOSED_FACILITIES, optional=True))
 
     def add_attribute_fields_parameter(self, name):
         self.addParameter(QgsProcessingParameterMatrix(
@@ -272,11 +285,42 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             feedback.pushInfo(self.tr("Layer {}: facility attributes from {}").format(layer_name, ", ".join(
                 "{} ← {}".format(code, field) for code, field in field_map.items()) or "–"))
             facilities.read(layer, layer_name, category_field, field_map)
+        self._read_proposed(parameters, context, feedback, standard, facilities)
         summary = facilities.summary()
         if summary.get("outside"):
             feedback.pushInfo(self.tr("{} recognised facilities lie in no community (not counted).").format(
                 summary["outside"]))
         return facilities
+
+    def _read_proposed(self, parameters, context, feedback, standard, facilities):
+        """The planned facilities, read last into the same reader (so they are counted and walked to like the
+        existing ones) and marked as planned."""
+        if self.PROPOSED_FACILITIES not in parameters:
+            return
+        proposed = self.parameterAsSource(parameters, self.PROPOSED_FACILITIES, context)
+        if proposed is None:
+            return
+        name = self.input_layer_name(parameters, self.PROPOSED_FACILITIES, context)
+        category_field = self.parameterAsString(parameters, self.PROPOSED_CATEGORY_FIELD, context)
+        if category_field and proposed.fields().lookupField(category_field) < 0:
+            raise QgsProcessingException(self.tr("The facility layer {} has no field '{}' (for {}).").format(
+                name, category_field, self.PROPOSED_CATEGORY_FIELD))
+        if not category_field:
+            for guess in (self.parameterAsString(parameters, self.CATEGORY_FIELD, context), F.CATEGORY.name,
+                          F.CC_CATEGORY.name):
+                if guess and proposed.fields().lookupField(guess) >= 0:
+                    category_field = guess
+                    break
+        if not category_field:
+            raise QgsProcessingException(self.tr(
+                "Planned facilities were given without a category field: choose the field of {} that holds the "
+                "facility type.").format(name))
+        field_map = self.facility_field_map(parameters, context, standard, proposed, name, strict=False)
+        facilities.begin_planned()
+        facilities.read(proposed, name, category_field, field_map)
+        feedback.pushInfo(self.tr("Planned facilities from {}: {} recognised; the verdict without them is written "
+                                  "beside the verdict with them (…_before).").format(
+            name, len(facilities.located) - facilities.planned_from))
 
     # -- the run ------------------------------------------------------------------------------------
 
@@ -304,9 +348,17 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         colour_field = self.colour_field(parameters, context, standard)
         source, field_map, reader, communities = self.read_communities(parameters, context, feedback, standard, rules)
         facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
+        self.styled_outputs = []
+        planned = facilities is not None and facilities.has_planned
+        before = None
+        if planned:  # the same evaluation without the planned facilities, for the before → after comparison
+            existing = facilities.existing_only()
+            before_records = self.complete_records(parameters, context, feedback, standard,
+                                                   existing.communities_with_facilities(), reader, existing)
+            before = [evaluate_community(standard, record, rules, language) for _fid, _g, record in before_records]
+            planned_counts = facilities.planned_counts()
         if facilities is not None:
             communities = facilities.communities_with_facilities()
-        self.styled_outputs = []
         communities = self.complete_records(parameters, context, feedback, standard, communities, reader, facilities)
         reader.problems.report(feedback)
         feedback.setProgressText(self.tr("Evaluating the rules and writing the communities…"))
@@ -321,6 +373,12 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         additions += self.extra_fields()
         additions += standard_fields()
         additions.append((F.WORKING_CRS.name, F.WORKING_CRS.kind))
+        if planned:
+            if self.WRITES_ITEM_FIELDS:
+                additions += [(F.ITEM_STATUS_BEFORE.name_for(item.code), F.ITEM_STATUS_BEFORE.kind) for item in items]
+            if self.WRITES_COMPLIANCE and self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
+                additions += [(field.name, field.kind) for field in F.VERDICTS_BEFORE[self.COMPLIANCE_PREFIX]]
+            additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
         addition_names = [name for name, _kind in additions]
         if colour_field not in addition_names:
             raise QgsProcessingException(self.tr("Nothing to colour by: {} is not evaluated.").format(colour_field))
@@ -329,7 +387,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_fields = make_fields(F.RULE_TABLE_FIELDS)
+        rule_fields = make_fields(F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS)
         rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
                                                       QgsWkbTypes.NoGeometry)
 
@@ -354,6 +412,15 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             values += self.extra_values(current)
             values += standard_values(standard, language)
             values.append(reader.crs.authid())
+            before_results = {}
+            if planned:
+                earlier = before[current]
+                before_results = {result.rule_id: result.status for result in earlier.results}
+                if self.WRITES_ITEM_FIELDS:
+                    values += [earlier.item_status.get(item.code) for item in items]
+                if self.WRITES_COMPLIANCE and self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
+                    values += [earlier.cc_score, earlier.cc_status]
+                values.append(planned_counts[current])
             shown = values[addition_names.index(colour_field)]
             counts[shown] = counts.get(shown, 0) + 1
             sink.addFeature(extended_feature(features[fid], fields, indexes, values), QgsFeatureSink.FastInsert)
@@ -361,8 +428,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 self._workbook_rows(workbook_rows, workbook_rules, standard, record, evaluation, items, language)
             if rules_sink is not None:
                 for result in evaluation.results:
-                    rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
-                                          QgsFeatureSink.FastInsert)
+                    row = self._rule_row(rule_fields, standard, record, result, language)
+                    if planned:
+                        row.setAttribute(F.STATUS_BEFORE.name, before_results.get(result.rule_id))
+                    rules_sink.addFeature(row, QgsFeatureSink.FastInsert)
             feedback.setProgress(written_from + (100.0 - written_from) * current / len(communities))
 
         feedback.pushInfo(self.tr("Communities by {}: {}").format(colour_field, ", ".join(
@@ -437,7 +506,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             str(record.id), record.name, item.code, item.name.get(language), rule.id, rule.name.get(language),
             rule.clause, rule.level, result.measured, result.threshold_min, result.threshold_max, result.unit,
             result.status, result.reason, result.option_id,
-        ])
+        ] + [None] * (fields.count() - len(F.RULE_TABLE_FIELDS)))
         return feature
 
     def _write_unassigned(self, parameters, context, standard, facilities, reader, source, language):

@@ -112,6 +112,7 @@ class EvaluateFacilitiesAlgorithm(CommunityEvaluationAlgorithm):
             (self.SPORTS_AREA_FIELD, self.tr("Sports area field (m², parks)")),
         ))
         self.add_mapping_table_parameter()
+        self.add_proposed_parameters()
 
     def _colour_options(self):
         language = current_language()

@@ -100,6 +100,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
                                      with_areas_layer=True, with_tolerance=False)
         self.add_mapping_table_parameter()
+        self.add_proposed_parameters()
         self.add_origin_parameters()
         self.add_standard_parameter()
         self.add_network_parameters(self.COMMUNITIES)

@@ -5,6 +5,7 @@ problems in the data are collected and reported once per layer and field with th
 never per feature, and never by dropping a community.
 """
 
+import copy
 import math
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
@@ -448,6 +449,10 @@ class FacilityReader:
         self.assigned = {position: [] for position in range(len(communities))}
         self.unassigned = []
         self.located = []  # every recognised facility with a location: LocatedFacility, in reading order
+        # Planned facilities (PROPOSED_FACILITIES) are read last: where they start in `located` and how many
+        # facilities each community had before them. None while no planned layer was read.
+        self.planned_from = None
+        self._existing_assigned = None
         self._geometries = {}
         self._index = QgsSpatialIndex()
         for position, (_fid, geometry, _record) in enumerate(communities):
@@ -504,6 +509,34 @@ class FacilityReader:
     def communities_with_facilities(self):
         return [(fid, geometry, replace(record, facilities=record.facilities + tuple(self.assigned[position])))
                 for position, (fid, geometry, record) in enumerate(self.communities)]
+
+    def begin_planned(self):
+        """Every layer read from now on holds planned facilities (a scheme to compare with the existing state)."""
+        self.planned_from = len(self.located)
+        self._existing_assigned = {position: len(records) for position, records in self.assigned.items()}
+
+    @property
+    def has_planned(self):
+        return self.planned_from is not None
+
+    def planned_counts(self):
+        """Per community position, how many planned facilities count for it (0 without a planned layer)."""
+        if not self.has_planned:
+            return [0] * len(self.communities)
+        return [len(self.assigned[position]) - self._existing_assigned[position]
+                for position in range(len(self.communities))]
+
+    def existing_only(self):
+        """A reader of the same layers without the planned facilities (itself when there are none)."""
+        if not self.has_planned:
+            return self
+        view = copy.copy(self)
+        view.located = self.located[:self.planned_from]
+        view.assigned = {position: records[:self._existing_assigned[position]]
+                         for position, records in self.assigned.items()}
+        view.planned_from = None
+        view._existing_assigned = None
+        return view
 
     def _point_and_shape(self, feature, to_working, layer):
         if not feature.hasGeometry() or feature.geometry().isEmpty():

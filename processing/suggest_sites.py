@@ -335,6 +335,14 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
                 styles.STYLE_PREFIX + F.STATUS_AFTER.name))
         return results
 
+    def community_field_map(self, parameters, context, standard, source, layer_name, rules, feedback):
+        """The fields the item's rules read, and the population (residents without origins)."""
+        field_map = super().community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
+        population = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if population and "population" not in field_map:
+            field_map["population"] = population
+        return field_map
+
     def _category(self, parameters, context, standard):
         code = self.parameterAsString(parameters, self.CATEGORY, context).strip()
         codes = [category.code for category in standard.categories]

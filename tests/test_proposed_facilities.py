@@ -1,0 +1,126 @@
+"""PROPOSED_FACILITIES: planned facilities evaluated together with the existing ones, the verdict without them
+written beside (…_before), on evaluate_facilities, evaluate_walking_access and assess; suggest_sites' output
+passed straight back in."""
+
+import os
+
+from memory_layers import memory_layer
+from qgis.core import QgsVectorLayer
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
+SAMPLE_PARAMETERS = {
+    "COMMUNITY_ID_FIELD": "community_id", "COMMUNITY_NAME_FIELD": "name", "POPULATION_FIELD": "population",
+    "TYPE_FIELD": "community_type", "CATEGORY_FIELD": "category", "AREA_CATEGORY_FIELD": "category",
+    "FACILITY_TOLERANCE": 10,
+}
+# C09 建设里 (x 526960–527440, y 3384450–3384900 roughly): its nursery is 150 m², below the 200 m² rule.
+C09_POINT = "POINT(527100 3384700)"
+
+
+def _sample(layer):
+    loaded = QgsVectorLayer("{}|layername={}".format(SAMPLE, layer), layer, "ogr")
+    assert loaded.isValid(), "run `make sample_data/sample_district.gpkg` first"
+    return loaded
+
+
+def _planned(label, area, point=C09_POINT):
+    return memory_layer("Point?crs=EPSG:4547&field=kind:string&field=building_area:double", "scheme A",
+                        [([label, area], point)])
+
+
+def _run(processing_context, algorithm, **parameters):
+    import processing
+
+    defaults = {"OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT"}
+    return processing.run("complete_community:" + algorithm, dict(defaults, **SAMPLE_PARAMETERS, **parameters),
+                          context=processing_context, feedback=processing_context.feedback())
+
+
+def _by_id(layer):
+    return {feature["cc_community_id"]: feature for feature in layer.getFeatures()}
+
+
+def test_a_planned_nursery_turns_the_community_missing_one_to_pass(cc_provider, processing_context):
+    result = _run(processing_context, "evaluate_facilities", COMMUNITIES=_sample("communities"),
+                  FACILITIES=_sample("facilities"), FACILITY_AREAS=_sample("facility_areas"),
+                  PROPOSED_FACILITIES=_planned("托儿所", 260.0), PROPOSED_CATEGORY_FIELD="kind",
+                  BUILDING_AREA_FIELD="building_area")
+    communities = _by_id(result["OUTPUT"])
+    c09 = communities["C09"]
+    assert (c09["nursery_status_before"], c09["nursery_status"]) == ("fail", "pass")
+    assert c09["cc_planned"] == 1
+    assert c09["cc_score"] > c09["cc_score_before"]
+    for key, feature in communities.items():
+        if key != "C09":
+            assert feature["cc_planned"] == 0
+            assert feature["cc_status"] == feature["cc_status_before"], key
+    rules = {(f["community_id"], f["rule_id"]): f for f in result["OUTPUT_RULES"].getFeatures()}
+    area = rules[("C09", "nursery.building_area")]
+    assert (area["status_before"], area["status"]) == ("fail", "pass")
+
+
+def test_without_planned_facilities_nothing_before_is_written(cc_provider, processing_context):
+    result = _run(processing_context, "evaluate_facilities", COMMUNITIES=_sample("communities"),
+                  FACILITIES=_sample("facilities"))
+    names = result["OUTPUT"].fields().names()
+    assert "cc_status_before" not in names and "cc_planned" not in names
+    assert "status_before" not in result["OUTPUT_RULES"].fields().names()
+
+
+def test_a_planned_health_station_brings_walking_within_the_limit(cc_provider, processing_context):
+    result = _run(processing_context, "evaluate_walking_access", COMMUNITIES=_sample("communities"),
+                  FACILITIES=_sample("facilities"), NETWORK=_sample("roads"), WALKABLE_FIELD="walkable",
+                  PROPOSED_FACILITIES=_planned("社区卫生服务站", 150.0), PROPOSED_CATEGORY_FIELD="kind")
+    c09 = _by_id(result["OUTPUT"])["C09"]
+    assert c09["health_station_access_status"] == "pass"
+    assert c09["walk_status_before"] == "fail"
+    rules = {(f["community_id"], f["rule_id"]): f for f in result["OUTPUT_RULES"].getFeatures()}
+    walk = rules[("C09", "health_service_station.walking_distance")]
+    assert (walk["status_before"], walk["status"]) == ("fail", "pass")
+
+
+def test_suggest_sites_output_is_a_scheme_to_evaluate(cc_provider, processing_context):
+    """The sites suggest_sites writes carry their category code: passed back as PROPOSED_FACILITIES, the
+    communities it says are met are met by evaluate_walking_access too."""
+    import processing
+
+    suggested = processing.run("complete_community:suggest_sites", dict(
+        SAMPLE_PARAMETERS, COMMUNITIES=_sample("communities"), FACILITIES=_sample("facilities"),
+        NETWORK=_sample("roads"), WALKABLE_FIELD="walkable", CATEGORY="health_station", OBJECTIVE=1,
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_COMMUNITIES="TEMPORARY_OUTPUT"),
+        context=processing_context, feedback=processing_context.feedback())
+    predicted = {f["cc_community_id"]: f for f in suggested["OUTPUT_COMMUNITIES"].getFeatures()}
+    result = _run(processing_context, "evaluate_walking_access", COMMUNITIES=_sample("communities"),
+                  FACILITIES=_sample("facilities"), NETWORK=_sample("roads"), WALKABLE_FIELD="walkable",
+                  PROPOSED_FACILITIES=suggested["OUTPUT"])
+    for key, feature in _by_id(result["OUTPUT"]).items():
+        assert feature["health_station_dist_m"] == predicted[key]["dist_after_m"] or (
+            abs(feature["health_station_dist_m"] - predicted[key]["dist_after_m"]) < 1e-6), key
+
+
+def test_assess_shows_before_and_after_in_the_layer_and_the_report(cc_processing, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    planned_path = str(tmp_path / "scheme.gpkg")
+    writer_context = QgsProcessingContext()
+    writer_context.setProject(QgsProject.instance())
+    processing.run("native:savefeatures", {"INPUT": _planned("托儿所", 260.0), "OUTPUT": planned_path},
+                   context=writer_context, feedback=QgsProcessingFeedback())
+
+    def layer(name):
+        return "{}|layername={}".format(SAMPLE, name)
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = processing.run("complete_community:assess", dict(
+        SAMPLE_PARAMETERS, COMMUNITIES=layer("communities"), FACILITIES=layer("facilities"),
+        FACILITY_AREAS=layer("facility_areas"), NETWORK=layer("roads"), WALKABLE_FIELD="walkable",
+        HOUSEHOLDS_FIELD="households", BUILDING_AREA_FIELD="building_area", PROPOSED_FACILITIES=planned_path,
+        PROPOSED_CATEGORY_FIELD="kind", OUTPUT_GPKG=str(tmp_path / "a.gpkg"),
+        OUTPUT_REPORT=str(tmp_path / "report.html")), context=context, feedback=QgsProcessingFeedback())
+    communities = QgsVectorLayer("{}|layername=communities".format(results["OUTPUT_GPKG"]), "c", "ogr")
+    c09 = _by_id(communities)["C09"]
+    assert (c09["nursery_status_before"], c09["nursery_status"]) == ("fail", "pass")
+    del context, writer_context
