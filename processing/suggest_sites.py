@@ -11,12 +11,13 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
 
 from .. import styles
 from ..core import output_fields as F
-from ..core.engine import FAIL, PASS, evaluate_community
+from ..core.engine import FAIL, PASS
 from ..core.records import FacilityRecord
 from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
                            CoverageModel, area_requirements, best_site_per_community, candidates_along, check_site,
                            greedy_maximal_cover)
 from ..core.walking import as_optional, category_limits, residents_access
+from ..core.whatif import item_rules, item_status_with, site_attributes
 from ..i18n import current_language
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_suggested_sites_style
@@ -153,8 +154,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         language = current_language()
         category = self._category(parameters, context, standard)
         item = standard.item(standard.category(category).item)
-        rules = tuple(rule for rule in standard.rules_for_item(item.code) if rule.measure is not None
-                      or rule.options)
+        rules = item_rules(standard, item.code)
         if self.parameterAsSource(parameters, self.NETWORK, context) is None:
             raise QgsProcessingException(self.tr(
                 "Suggesting sites needs the road network: choose the layer of streets and paths."))
@@ -358,30 +358,10 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
     def _item_status(self, standard, record, rules, item, category, distance, sites, language):
         """The item's status for one community with its walking distance and the sites placed inside it (a site
         has the candidate's areas, else the standard's minimum: it is to be built to the standard)."""
-        from dataclasses import replace
-
-        extra = tuple(FacilityRecord(fid="site:{}".format(site["index"]), category=category,
-                                     attributes=self._site_attributes(standard, item, record, site))
-                      for site in sites)
-        walking_m = dict(record.walking_m)
-        walking_m[category] = distance
-        completed = replace(record, facilities=record.facilities + extra, walking_m=walking_m)
-        return evaluate_community(standard, completed, rules, language).item_status.get(item.code)
-
-    def _site_attributes(self, standard, item, record, site):
-        attributes = {}
-        for rule in standard.rules_for_item(item.code):
-            if rule.measure is None or rule.measure.kind != measure_kinds.FACILITY_MEASURE or rule.min is None:
-                continue
-            if rule.applies(record.community_type) is False:
-                continue
-            minimum = rule.min.resolve(record.attributes)
-            if minimum is not None:
-                attributes[rule.measure.attribute] = max(attributes.get(rule.measure.attribute, 0.0), minimum)
-        for code, value in site["areas"].items():
-            if value is not None:
-                attributes[code] = value
-        return attributes
+        planned = [FacilityRecord(fid="site:{}".format(site["index"]), category=category,
+                                  attributes=site_attributes(standard, item.code, record, site["areas"]))
+                   for site in sites]
+        return item_status_with(standard, record, rules, item.code, category, distance, planned, language)
 
     # -- candidates ---------------------------------------------------------------------------------
 

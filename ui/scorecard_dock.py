@@ -17,9 +17,9 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                                 QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTableWidget,
-                                 QTableWidgetItem, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                                 QWidget)
+                                 QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTabWidget,
+                                 QTableWidget, QTableWidgetItem, QToolButton, QTreeWidget, QTreeWidgetItem,
+                                 QVBoxLayout, QWidget)
 
 from ..core import output_fields as F
 from ..core import describe
@@ -29,6 +29,7 @@ from ..i18n import Translated, current_language
 from ..styles.compliance import score_text
 from . import disconnect_all, result_layers
 from .scorecard import build_scorecard, distance_text, label_of, minutes_text, standard_reference
+from .whatif_panel import WhatIfPanel
 
 OBJECT_NAME = "CompleteCommunityScorecardDock"
 SEARCH_DISTANCE_M = 1000.0  # service areas this far around the community are candidates for a gap
@@ -226,7 +227,12 @@ class ScorecardDock(Translated, QgsDockWidget):
         tools.addStretch(1)
         outer_layout.addLayout(tools)
         outer_layout.addWidget(self.stack, 1)
-        self.setWidget(outer)
+        # The scorecard, and the what-if panel (假设新增设施, ui/whatif_panel.py) on a tab of its own.
+        self.whatif_panel = WhatIfPanel(self.iface, lambda: self.standard)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(outer, self.tr("Scorecard"))
+        self.tabs.addTab(self.whatif_panel, self.tr("What if (假设新增设施)"))
+        self.setWidget(self.tabs)
         self.setMinimumWidth(360)
 
     def sizeHint(self):  # noqa: N802 (Qt API)
@@ -299,6 +305,7 @@ class ScorecardDock(Translated, QgsDockWidget):
             self.pick_tool.deleteLater()
             self.pick_tool = None
         disconnect_all(self._connections)
+        self.whatif_panel.cleanup()
         for layer_id in list(self._watched):
             self._unwatch(layer_id)
         self.show_nothing()
