@@ -376,7 +376,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         if planned:
             if self.WRITES_ITEM_FIELDS:
                 additions += [(F.ITEM_STATUS_BEFORE.name_for(item.code), F.ITEM_STATUS_BEFORE.kind) for item in items]
-            if self.WRITES_COMPLIANCE and self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
+            if self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
                 additions += [(field.name, field.kind) for field in F.VERDICTS_BEFORE[self.COMPLIANCE_PREFIX]]
             additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
         addition_names = [name for name, _kind in additions]
@@ -418,7 +418,7 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
                 before_results = {result.rule_id: result.status for result in earlier.results}
                 if self.WRITES_ITEM_FIELDS:
                     values += [earlier.item_status.get(item.code) for item in items]
-                if self.WRITES_COMPLIANCE and self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
+                if self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
                     values += [earlier.cc_score, earlier.cc_status]
                 values.append(planned_counts[current])
             shown = values[addition_names.index(colour_field)]

@@ -69,9 +69,11 @@ def test_without_planned_facilities_nothing_before_is_written(cc_provider, proce
 
 
 def test_a_planned_health_station_brings_walking_within_the_limit(cc_provider, processing_context):
+    """With the walking limits binding (the walking_required overlay), C09's walk verdict turns to pass."""
     result = _run(processing_context, "evaluate_walking_access", COMMUNITIES=_sample("communities"),
                   FACILITIES=_sample("facilities"), NETWORK=_sample("roads"), WALKABLE_FIELD="walkable",
-                  PROPOSED_FACILITIES=_planned("社区卫生服务站", 150.0), PROPOSED_CATEGORY_FIELD="kind")
+                  PROPOSED_FACILITIES=_planned("社区卫生服务站", 150.0), PROPOSED_CATEGORY_FIELD="kind",
+                  STANDARD="walking_required")
     c09 = _by_id(result["OUTPUT"])["C09"]
     assert c09["health_station_access_status"] == "pass"
     assert c09["walk_status_before"] == "fail"

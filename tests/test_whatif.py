@@ -37,7 +37,8 @@ def setting(seed=4):
     community = (xs >= 400).astype(int) + 2 * (ys >= 400).astype(int)
     facility = FacilityRecord("kg1", "kindergarten", {"building_area": 2500.0, "land_area": 4000.0, "classes": 6})
     records = [CommunityRecord(id="Q{}".format(q), name="Q{}".format(q), community_type="new",
-                               attributes={"population": float(population[community == q].sum())},
+                               attributes={"population": float(population[community == q].sum()),
+                                           "kindergarten_affordable": True},
                                facilities=(facility,) if q == 3 else ()) for q in range(4)]
     residents = network.snap(xs, ys, 100)
     existing = {"kindergarten": network.snap([700.0], [700.0])}
@@ -98,7 +99,8 @@ def test_a_proposal_outside_the_community_helps_walking_but_not_the_count():
 
 
 def test_planned_facilities_are_counted_at_the_standards_size():
-    record = CommunityRecord(id="A", name="A", community_type="new", attributes={"population": 8000.0})
+    record = CommunityRecord(id="A", name="A", community_type="new",
+                             attributes={"population": 8000.0, "kindergarten_affordable": True})
     attributes = site_attributes(STANDARD, "kindergarten", record)
     for rule in STANDARD.rules_for_item("kindergarten"):
         if rule.measure is not None and rule.measure.kind == "facility_measure":
