@@ -30,6 +30,7 @@ package: setup
 
 bench: setup qm
 	QT_QPA_PLATFORM=offscreen $(VENV_PYTHON) scripts/bench.py $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV_PYTHON) scripts/bench_siting.py $(SITING_BENCH_ARGS)
 
 screenshots: setup qm $(SAMPLE_DATA)
 	xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb LANG=zh_CN.UTF-8 $(VENV_PYTHON) scripts/screenshots.py

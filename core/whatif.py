@@ -133,7 +133,8 @@ class WhatIfSession:
                 existing = self.network.snap([], [])
             self._models[category] = CoverageModel(self.network, self.residents, self.population, existing,
                                                    self.limits[category])
-            self._states[category] = [self._state(category, position) for position in range(len(self.records))]
+            access = self._access(category) if self.uses_origins else None  # once for every community
+            self._states[category] = [self._state(category, position, access) for position in range(len(self.records))]
         return self._models[category]
 
     def state(self, category, position):

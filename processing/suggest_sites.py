@@ -8,11 +8,12 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsFi
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsSpatialIndex, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
 
 from .. import styles
 from ..core import output_fields as F
 from ..core.engine import FAIL, PASS
-from ..core.records import FacilityRecord
+from ..core.records import CommunityRecord, FacilityRecord
 from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
                            CoverageModel, area_requirements, best_site_per_community, candidates_along, check_site,
                            greedy_maximal_cover)
@@ -25,6 +26,8 @@ from .base_algorithm import make_fields
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from .evaluation_inputs import read_number, representative_point
 
+# Where a site lies in no community, its sizes follow every variant of the item's rules (new and existing).
+_UNKNOWN_COMMUNITY = CommunityRecord(id=None, name="", community_type=None)
 GENERATED, GIVEN = F.CANDIDATE_GENERATED, F.CANDIDATE_GIVEN
 
 
@@ -320,7 +323,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             status.count(FAIL), before_status.count(FAIL)))
         feedback.setProgress(90)
 
-        results = {self.OUTPUT: self._write_sites(parameters, context, reader, source, category, rows,
+        results = {self.OUTPUT: self._write_sites(parameters, context, reader, source, standard, item, category, rows,
                                                   candidate_rows)}
         if self.OUTPUT_COMMUNITIES in parameters:
             destination = self._write_communities(
@@ -444,9 +447,19 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
     # -- outputs ------------------------------------------------------------------------------------
 
-    def _write_sites(self, parameters, context, reader, source, category, rows, candidate_rows):
+    def _write_sites(self, parameters, context, reader, source, standard, item, category, rows, candidate_rows):
+        """The sites in order. Each carries the sizes it was counted with (the facility attributes of the item's
+        size rules: the candidate's areas, else the standard's minimum), so passed back as PROPOSED_FACILITIES
+        it is counted the same way."""
         given = [row for row in candidate_rows if row["source"] == GIVEN]
         fields = make_fields(F.SUGGESTED_SITE_FIELDS)
+        size_codes = []
+        for rule in standard.rules_for_item(item.code):
+            code = rule.measure.attribute if rule.measure is not None and rule.measure.kind == "facility_measure" \
+                else None
+            if code and code not in size_codes and fields.lookupField(code) < 0:
+                size_codes.append(code)
+                fields.append(QgsField(code, QVariant.Double))
         candidate_fields = []
         if given:
             for field in self._candidate_source.fields():
@@ -466,6 +479,8 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
                       else ", ".join(row["met"]), str(community.id) if community else None,
                       as_optional(row["mean_before"]), as_optional(row["mean_after"]), row["source"],
                       ", ".join(row["unchecked"])]
+            sizes = site_attributes(standard, item.code, community or _UNKNOWN_COMMUNITY, row["areas"])
+            values += [sizes.get(code) for code in size_codes]
             if row["feature"] is not None:
                 values += [row["feature"].attribute(name) for name in candidate_fields]
             else:

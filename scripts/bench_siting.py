@@ -220,6 +220,7 @@ def main():
                                                              len(change.communities)), flush=True)
     print("\nPeak memory of the whole bench process: {:.0f} MB. Machine: {} CPU(s), shared with other work.".format(
         peak_mb(), os.cpu_count()), flush=True)
+    del city_inputs, sample_inputs, change  # every layer released before QGIS exits (3.22 crashes otherwise)
     return bench.stop_qgis(application, 0)
 
 

@@ -66,6 +66,28 @@ step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMU
   "FACILITIES=$POIS|layername=amap_pois" CATEGORY_FIELD=cc_category FACILITY_TOLERANCE=10 \
   "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable CATEGORIES=pharmacy,parking \
   OUTPUT_GPKG=out/sample_district_from_amap.gpkg OUTPUT_REPORT=out/sample_district_from_amap.html
+
+# 补短板: the weakest item with a walking limit (failing in most communities), one site suggested inside each
+# community lacking it, and that scheme assessed: out/sample_district_scheme_report.html, 补短板 section.
+weakest=$(/usr/bin/python3 scripts/weakest_category.py "$RESULTS" 2>/dev/null || true)
+if [ -n "$weakest" ]; then
+  echo; echo "demo: weakest item with a walking limit: $weakest"
+  step complete_community:suggest_sites "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
+    COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population TYPE_FIELD=community_type \
+    "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
+    "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category \
+    "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable \
+    "ORIGINS=$SAMPLE|layername=population_points" ORIGIN_POPULATION_FIELD=population \
+    "CATEGORY=$weakest" OBJECTIVE=1 "OUTPUT=$(into suggested_sites)" "OUTPUT_COMMUNITIES=$(into suggested_sites_communities)"
+  step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMUNITY_ID_FIELD=community_id \
+    COMMUNITY_NAME_FIELD=name POPULATION_FIELD=population HOUSEHOLDS_FIELD=households TYPE_FIELD=community_type \
+    "FACILITIES=$SAMPLE|layername=facilities" CATEGORY_FIELD=category \
+    "FACILITY_AREAS=$SAMPLE|layername=facility_areas" AREA_CATEGORY_FIELD=category FACILITY_TOLERANCE=10 \
+    "NETWORK=$SAMPLE|layername=roads" WALKABLE_FIELD=walkable \
+    "ORIGINS=$SAMPLE|layername=population_points" ORIGIN_POPULATION_FIELD=population \
+    "PROPOSED_FACILITIES=$RESULTS|layername=suggested_sites" \
+    OUTPUT_GPKG=out/sample_district_scheme.gpkg OUTPUT_REPORT=out/sample_district_scheme_report.html
+fi
 # The standards as tables, to read or print.
 step complete_community:describe_standard OUTPUT=out/standard_rules.xlsx OUTPUT_CATEGORIES=out/standard_categories.xlsx
 step complete_community:describe_standard STANDARD=xiamen_complete_community OUTPUT=out/xiamen_standard_rules.xlsx

@@ -126,3 +126,25 @@ def test_assess_shows_before_and_after_in_the_layer_and_the_report(cc_processing
     c09 = _by_id(communities)["C09"]
     assert (c09["nursery_status_before"], c09["nursery_status"]) == ("fail", "pass")
     del context, writer_context
+
+
+def test_suggested_sites_carry_the_sizes_they_were_counted_with(cc_provider, processing_context):
+    """C03's kindergarten is 0.1 m² too small: the site suggested inside it is counted at the standard's size by
+    suggest_sites, and evaluate_facilities counts it the same from the fields the output carries."""
+    import processing
+
+    suggested = processing.run("complete_community:suggest_sites", dict(
+        SAMPLE_PARAMETERS, COMMUNITIES=_sample("communities"), FACILITIES=_sample("facilities"),
+        NETWORK=_sample("roads"), WALKABLE_FIELD="walkable", CATEGORY="kindergarten", OBJECTIVE=1,
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_COMMUNITIES="TEMPORARY_OUTPUT"),
+        context=processing_context, feedback=processing_context.feedback())
+    predicted = {f["cc_community_id"]: f for f in suggested["OUTPUT_COMMUNITIES"].getFeatures()}
+    assert (predicted["C03"]["status_before"], predicted["C03"]["status_after"]) == ("fail", "pass")
+    site = next(iter(suggested["OUTPUT"].getFeatures()))
+    assert site["building_area"] >= 2200 and site["land_area"] >= 3500 and site["classes"] >= 6
+    result = _run(processing_context, "evaluate_facilities", COMMUNITIES=_sample("communities"),
+                  FACILITIES=_sample("facilities"), FACILITY_AREAS=_sample("facility_areas"),
+                  BUILDING_AREA_FIELD="building_area", PROPOSED_FACILITIES=suggested["OUTPUT"])
+    for key, feature in _by_id(result["OUTPUT"]).items():
+        assert feature["kindergarten_status"] == predicted[key]["status_after"], key
+        assert feature["kindergarten_status_before"] == predicted[key]["status_before"], key
