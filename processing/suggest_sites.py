@@ -455,8 +455,8 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         fields = make_fields(F.SUGGESTED_SITE_FIELDS)
         size_codes = []
         for rule in standard.rules_for_item(item.code):
-            code = rule.measure.attribute if rule.measure is not None and rule.measure.kind == "facility_measure" \
-                else None
+            sized = rule.measure is not None and rule.measure.kind == measure_kinds.FACILITY_MEASURE
+            code = rule.measure.attribute if sized else None
             if code and code not in size_codes and fields.lookupField(code) < 0:
                 size_codes.append(code)
                 fields.append(QgsField(code, QVariant.Double))
