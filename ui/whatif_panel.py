@@ -17,12 +17,11 @@ from qgis.PyQt.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QP
 
 from ..core import output_fields as F
 from ..core.status import status_label
-from ..i18n import current_language, tr
+from ..i18n import Translated, current_language
 from . import disconnect_all
 from .assess_dialog import project_layers
 from .guess import guess_parameters
 
-_CONTEXT = "WhatIfPanel"
 PROPOSALS_LAYER_PROPERTY = "complete_community/proposals"
 
 
@@ -69,7 +68,7 @@ def inputs_from_project(project=None):
         origin_population_field=guessed.get("ORIGIN_POPULATION_FIELD", ""))
 
 
-class WhatIfPanel(QWidget):
+class WhatIfPanel(Translated, QWidget):
     """The what-if panel. `iface` gives the map canvas; `standard_loader()` returns the Standard to use."""
 
     def __init__(self, iface, standard_loader, parent=None):
@@ -82,9 +81,6 @@ class WhatIfPanel(QWidget):
         self.proposals_layer = None
         self._connections = []
         self._build()
-
-    def tr(self, text):  # noqa: D102 (the class name is the translation context)
-        return tr(text, _CONTEXT)
 
     def _build(self):
         layout = QVBoxLayout(self)
