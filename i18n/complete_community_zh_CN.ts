@@ -4353,6 +4353,11 @@
         <translation>说明</translation>
     </message>
     <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>Scorecard</source>
+        <translation>评估卡</translation>
+    </message>
+    <message>
         <source>Select a community on the map or in a result layer of the assessment to see its scorecard.</source>
         <translation type="obsolete">在地图上或评估结果图层中选择一个社区，即可查看它的评估卡。</translation>
     </message>
@@ -4370,6 +4375,11 @@
         <location filename="../ui/scorecard_dock.py"/>
         <source>Walking time</source>
         <translation>步行时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/scorecard_dock.py"/>
+        <source>What if (假设新增设施)</source>
+        <translation>假设新增设施</translation>
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
@@ -5395,6 +5405,89 @@
         <location filename="../processing/walking_distances.py"/>
         <source>no {} on the piece of road network it is on</source>
         <translation>所在的路网片区内没有{}</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Load the communities (with a population field), the facilities (with a category field) and the road network into the project first.</source>
+        <translation>请先将居住社区（含人口字段）、设施（含类别字段）和路网加载到项目中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>No community changed.</source>
+        <translation>没有社区发生变化。</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Pick a kind of facility, then click on the map where it could be built: the communities it would serve are re-evaluated at once.</source>
+        <translation>选择设施类别，然后在地图上点击可能建设的位置：它所服务的社区会立即重新评估。</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Place on the map</source>
+        <translation>在地图上放置</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Proposal removed.</source>
+        <translation>已撤销该假设设施。</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Proposal {}: {}</source>
+        <translation>假设设施 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Proposed facilities (what if)</source>
+        <translation>假设新增设施</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Reading the layers and building the walking network…</source>
+        <translation>正在读取图层并构建步行路网…</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Ready: {} communities, {} road segments.</source>
+        <translation>就绪：{} 个社区，{} 段道路。</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Residents within the limit</source>
+        <translation>限值内居民</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>The what-if session could not be built: {}</source>
+        <translation>无法建立假设评估：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>Walk (m)</source>
+        <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../ui/whatif_panel.py"/>
+        <source>{} communities changed.</source>
+        <translation>{} 个社区发生变化。</translation>
     </message>
 </context>
 <context>
