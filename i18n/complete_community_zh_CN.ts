@@ -4378,8 +4378,12 @@
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>
-        <source>What if (假设新增设施)</source>
+        <source>What if</source>
         <translation>假设新增设施</translation>
+    </message>
+    <message>
+        <source>What if (假设新增设施)</source>
+        <translation type="obsolete">假设新增设施</translation>
     </message>
     <message>
         <location filename="../ui/scorecard_dock.py"/>

@@ -8,7 +8,8 @@
 writes into build/screenshots/: dialog_zh.png (the dialog as the toolbar button opens it: guessed inputs, the
 rest under 高级参数, outputs next to the project), map_zh.png (the window after the dialog's run: the results
 loaded by Processing, styled, grouped and ordered, in the layers panel and on the map), scorecard_zh.png (the
-dock on C05, which complies with advice), window_zh.png (after "zoom to gap" on C03) and help_zh.png (the guide).
+dock on C05, which complies with advice), window_zh.png (after "zoom to gap" on C03), whatif_zh.png (the window
+with the dock's 假设新增设施 tab after a health station is proposed in C09) and help_zh.png (the guide).
 It runs the plugin as QGIS would (classFactory → initGui, with QGIS's own Chinese translation and the plugin's),
 in a saved project build/screenshots/project/ whose results folder receives the run. A throwaway QGIS profile in
 build/screenshots/profile keeps your own settings untouched. Options: --output-dir, --language.
@@ -33,6 +34,8 @@ INPUT_LAYERS = (("communities", "居住社区"), ("facilities", "配套设施"),
                 ("roads", "道路"), ("population_points", "住宅楼栋"))
 COMMUNITY = "C03"  # a kindergarten too small: a gap to zoom to
 ADVISORY_COMMUNITY = "C05"  # complies, with advice: its radius is beyond the recommended 500 m
+# The what-if proposal: a health station inside 建设里 (C09), which has none within 500 m.
+WHATIF_KIND, WHATIF_POINT, WHATIF_CRS = "health_station", (527100.0, 3384700.0), "EPSG:4547"
 
 
 def prepare_path():
@@ -296,6 +299,19 @@ def main(argv=None):
     window_png = os.path.join(output, "window_{}.png".format(suffix))
     window.grab().save(window_png)
 
+    # The what-if tab (假设新增设施): a health station proposed in 建设里 (C09), which lacks one within 500 m.
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+
+    dock.tabs.setCurrentWidget(dock.whatif_panel)
+    dock.whatif_panel.select_kind(WHATIF_KIND)
+    change = dock.whatif_panel.place_at(QgsPointXY(*WHATIF_POINT), QgsCoordinateReferenceSystem(WHATIF_CRS))
+    canvas.refresh()
+    canvas.waitWhileRendering()
+    settle(application, 20)
+    whatif_png = os.path.join(output, "whatif_{}.png".format(suffix))
+    window.grab().save(whatif_png)
+    print("what-if: {}".format(dock.whatif_panel.message.text() if change is not None else "no proposal placed"))
+
     help_dialog = plugin.show_help()
     help_dialog.resize(1000, 900)
     settle(application, 20)
@@ -312,7 +328,7 @@ def main(argv=None):
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
     gc.collect()
-    print("wrote", dialog_png, map_png, scorecard_png, window_png, help_png)
+    print("wrote", dialog_png, map_png, scorecard_png, window_png, whatif_png, help_png)
     application.exitQgis()
     return 0
 

@@ -9,6 +9,7 @@ outlives a test)."""
 import csv
 import importlib.util
 import os
+import re
 import subprocess
 
 import pytest
@@ -565,6 +566,7 @@ def test_dock_shows_the_selected_community(plugin_factory, iface, assessed, en_l
     assert card.score == pytest.approx(expected["cc_score"]) and card.status == "fail"
     assert dock.score_label.text() == "{:.0f}".format(expected["cc_score"])  # as the map label rounds it
     assert dock.status_badge.text() == "Does not comply"
+    assert [dock.tabs.tabText(index) for index in range(dock.tabs.count())] == ["Scorecard", "What if"]
     assert dock.name_label.text() == "汉江湾社区" and "C03" in dock.detail_label.text()
     assert "One kindergarten" in dock.missing_label.text()
     # The arithmetic of the score ("达标 17 项 / 不达标 2 项 / 数据不足 1 项") and the standard that produced it.
@@ -718,6 +720,14 @@ def test_dock_and_actions_speak_chinese_when_qgis_does(plugin_factory, iface, as
     assert [button.text() for button in dock.gap_buttons()] == ["缩放至缺口：一个幼儿园"]
     headers = [dock.items_tree.headerItem().text(column) for column in range(4)]
     assert headers == ["项目 / 规则", "状态", "实测 / 要求", "说明"]
+    # The what-if tab speaks one language too: its title, buttons, kinds and table.
+    assert [dock.tabs.tabText(index) for index in range(dock.tabs.count())] == ["评估卡", "假设新增设施"]
+    whatif = dock.whatif_panel
+    assert (whatif.place_button.text(), whatif.undo_button.text()) == ("在地图上放置", "撤销")
+    kinds = [whatif.kind_combo.itemText(index) for index in range(whatif.kind_combo.count())]
+    assert "幼儿园 (≤ 500 m)" in kinds and all(re.fullmatch(r"[\u4e00-\u9fff]+ \(≤ \d+ m\)", kind) for kind in kinds)
+    assert [whatif.table.horizontalHeaderItem(column).text() for column in range(4)] == [
+        "社区", "结论", "步行距离（米）", "限值内居民"]
     # Every string of the GUI has its translation in build/gui_zh.tsv.
     extractor = importlib.util.spec_from_file_location("update_translations",
                                                        os.path.join(REPOSITORY, "scripts", "update_translations.py"))

@@ -231,7 +231,7 @@ class ScorecardDock(Translated, QgsDockWidget):
         self.whatif_panel = WhatIfPanel(self.iface, lambda: self.standard)
         self.tabs = QTabWidget()
         self.tabs.addTab(outer, self.tr("Scorecard"))
-        self.tabs.addTab(self.whatif_panel, self.tr("What if (假设新增设施)"))
+        self.tabs.addTab(self.whatif_panel, self.tr("What if"))
         self.setWidget(self.tabs)
         self.setMinimumWidth(360)
 
