@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..i18n import tr
 from ..standards import normalise_label
+from .values import is_missing
 
 
 # One value may name several facilities at one place: the 党群服务中心 that houses the service station and the
@@ -107,20 +108,6 @@ def read_mapping_table(path, standard):
             continue
         located.append(("{}:{}".format(path, line_number), cells[0], cells[1] if len(cells) > 1 else ""))
     return mapping_from_rows(located, standard)
-
-
-def is_missing(value):
-    """True for None, QGIS NULL (a null QVariant, whose text is 'NULL') and blank text."""
-    if value is None:
-        return True
-    is_null = getattr(value, "isNull", None)
-    if callable(is_null):
-        try:
-            if is_null():
-                return True
-        except TypeError:
-            pass
-    return str(value).strip() == ""
 
 
 def mapping_from_rows(rows, standard):

@@ -148,12 +148,30 @@ def is_offset_system(system):
     return _canonical(system) in (GCJ02, BD09)
 
 
+# CGCS2000 / 3-degree Gauss-Kruger CM 75E … CM 135E are EPSG:4534 … EPSG:4554 (China's survey zones).
+GK3_FIRST_EPSG, GK3_FIRST_MERIDIAN, GK3_LAST_MERIDIAN = 4534, 75, 135
+
+
+def _gauss_kruger_meridian(lon):
+    """The central meridian of the 3-degree zone nearest `lon` (degrees east)."""
+    return int(round(lon / 3.0)) * 3
+
+
 def gauss_kruger_zone_epsg(lon):
     """The EPSG code of the CGCS2000 3-degree Gauss-Krüger zone (central meridian in the code's CRS,
     no zone prefix in x) whose central meridian is nearest `lon`: EPSG:4534 (75°E) … EPSG:4554 (135°E).
     Clamped to China's zones for points outside them."""
-    central = min(max(int(round(lon / 3.0)) * 3, 75), 135)
-    return 4534 + (central - 75) // 3
+    central = min(max(_gauss_kruger_meridian(lon), GK3_FIRST_MERIDIAN), GK3_LAST_MERIDIAN)
+    return GK3_FIRST_EPSG + (central - GK3_FIRST_MERIDIAN) // 3
+
+
+def metric_zone_epsg(lon, lat):
+    """The EPSG code of a projected CRS in true metres around (lon, lat): the CGCS2000 3° Gauss-Krüger zone in
+    China's zones (north of the equator), else the WGS84 UTM zone."""
+    if GK3_FIRST_MERIDIAN <= _gauss_kruger_meridian(lon) <= GK3_LAST_MERIDIAN and lat > 0:
+        return gauss_kruger_zone_epsg(lon)
+    zone = min(60, max(1, int((lon + 180) // 6) + 1))
+    return (32600 if lat >= 0 else 32700) + zone
 
 
 def haversine_m(lon1, lat1, lon2, lat2):

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .values import is_missing
+
 DEFAULT_TOLERANCE = 0.001  # m: the network joins vertices closer than 1 mm; a crossing closer than this to
 #                            a vertex of both lines is already connected
 
@@ -45,10 +47,7 @@ def level_of(bridge=None, tunnel=None, layer=None, level_value=None):
 
 
 def _text(value):
-    if value is None:
-        return ""
-    is_null = getattr(value, "isNull", None)
-    if callable(is_null) and is_null():
+    if is_missing(value):
         return ""
     return str(value).strip().casefold()
 

@@ -18,6 +18,7 @@ from ..i18n import tr
 from ..standards import measure_kinds as kinds
 from ..standards.measure_kinds import evaluates
 from . import describe
+from .values import as_number
 from .status import (ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, advice_status,  # noqa: F401
                      combined_status, status_label)
 
@@ -206,17 +207,6 @@ def _status_of_range(lowest, highest, minimum, maximum):
             maximum is not None and lowest > maximum + _tolerance(maximum)):
         return FAIL
     return NO_DATA
-
-
-def as_number(value):
-    """A float, or None for missing/NaN/non-numbers (booleans are not numbers here)."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Tuple
 
 from ..standards.schema import normalise_label
-from .categories import CATEGORY_SEPARATOR, category_codes, is_missing  # noqa: F401 (is_missing re-exported)
+from .categories import CATEGORY_SEPARATOR, category_codes
+from .values import is_missing
 from ..standards.vocabulary import CATEGORY, GENERIC_SOURCE, OUT_OF_SCOPE, Decision
 
 # How a POI was matched (cc_match) …

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Tuple
 
 from ..standards.vocabulary import GENERIC_SOURCE
-from .categories import is_missing
+from .values import is_missing
 
 # Field names a table of unknown origin is read with.
 GENERIC_FIELDS = {

@@ -13,7 +13,7 @@ yearbook's 城镇居民人均住房建筑面积) where you have it.
 import math
 import re
 
-from .categories import is_missing
+from .values import is_missing
 
 DEFAULT_FLOOR_AREA_PER_PERSON = 36.52  # m² per person: 2020 census, urban households (see module doc)
 DEFAULT_FLOOR_HEIGHT = 3.0             # m per storey, to read floors from a height: the usual storey of housing

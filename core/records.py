@@ -4,13 +4,13 @@ The Processing algorithms read layers into these records; tests build them direc
 value is None, never 0: "no data" and "none there" are different findings.
 """
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, Optional, Tuple, Union
 
 from ..i18n import tr
+from .values import is_missing
 
 _CONTEXT = "RuleEngine"
 
@@ -62,17 +62,9 @@ def _normalised(text):
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))).casefold()
 
 
-def _is_blank(value):
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and value.strip() == ""
-
-
 def parse_community_type(value):
     """'new', 'existing', or None for an empty value; unknown text raises ValueError naming it."""
-    if _is_blank(value):
+    if is_missing(value):
         return None
     word = _normalised(value)
     if word in _NEW_WORDS:
@@ -88,7 +80,7 @@ def parse_boolean(value):
 
     Anything else raises ValueError naming the value, so a typo is reported rather than read as "no".
     """
-    if _is_blank(value):
+    if is_missing(value):
         return None
     if isinstance(value, bool):
         return value

@@ -4,7 +4,6 @@ what limit, the straight-line fallback, and how residents' distances add up to a
 The network itself (snapping, shortest paths, service areas) is core/network.py.
 """
 
-import math
 from dataclasses import dataclass
 from typing import Optional
 
@@ -148,8 +147,3 @@ def residents_access(community_of_origin, population, distance, limit_m, communi
             covered_share=float(covered[position] / people) if people > 0 and limit_m is not None else None,
             reached=float(reached[position]), unreached=people - float(reached[position]), population=people))
     return results
-
-
-def as_optional(value):
-    """A finite float or None (for fields: never write inf)."""
-    return float(value) if value is not None and math.isfinite(value) else None

@@ -1738,77 +1738,79 @@
 <context>
     <name>EvaluationInputs</name>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}, field '{}': a population of 0 or above {:,} is implausible; check it</source>
         <translation>图层 {}，字段“{}”：人口为 0 或超过 {:,} 不合常理，请核查</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}, field '{}': categories the standard does not know (not counted): {}</source>
         <translation>图层 {}，字段“{}”：标准中没有的类别（未计入）：{}</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}, field '{}': negative values are treated as missing</source>
         <translation>图层 {}，字段“{}”：负值按缺失处理</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}, field '{}': speeds that are not positive numbers are ignored</source>
         <translation>图层 {}，字段“{}”：不是正数的速度被忽略</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}, field '{}': unknown community type (use 新建/既有); rules for new or existing communities only get no_data</source>
         <translation>图层 {}，字段“{}”：无法识别的社区类型（请填写 新建/既有）；仅适用于新建或既有社区的规则结果为“数据不足”</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}, field '{}': values that are not numbers are treated as missing</source>
         <translation>图层 {}，字段“{}”：非数字的值按缺失处理</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}, field '{}': values that are not yes/no are treated as missing</source>
         <translation>图层 {}，字段“{}”：不是“是/否”的值按缺失处理</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}, field '{}': values that are not yes/no are treated as walkable</source>
         <translation>图层 {}，字段“{}”：不是“是/否”的值按可步行处理</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}, field '{}': {} feature(s) without an id, reported by feature id: {}</source>
         <translation>图层 {}，字段“{}”：{} 个要素没有编号，按要素 ID 报告：{}</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: a point or line, not an area; spatial rules get no_data</source>
         <translation>图层 {}：要素是点或线而不是面；空间类规则为“数据不足”</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}: coordinates cannot be projected to {} (outside the CRS's area, or latitude and longitude swapped?); not counted</source>
         <translation>图层 {}：坐标无法投影到 {}（超出坐标系范围，或经纬度写反？）；不计入</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}: coordinates that are not finite numbers; not counted</source>
         <translation>图层 {}：坐标不是有限数值；不计入</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: coordinates that are not finite numbers; spatial rules get no_data</source>
         <translation>图层 {}：坐标不是有限数值；空间类规则为“数据不足”</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: coordinates that are not finite or cannot be projected to {}; left out of the network</source>
         <translation>图层 {}：坐标不是有限数值或无法投影到 {}；不纳入路网</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: geometry cannot be projected to {} or has no area; spatial rules get no_data</source>
         <translation>图层 {}：几何无法投影到 {} 或面积为零；空间类规则为“数据不足”</translation>
     </message>
@@ -1821,77 +1823,78 @@
         <translation type="obsolete">图层 {}：几何无法投影到 {}，空间类规则结果为“数据不足”</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}: invalid geometry, repaired for measuring</source>
         <translation>图层 {}：几何无效，已修复后用于量算</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: line without geometry, left out of the network</source>
         <translation>图层 {}：道路无几何，未纳入路网</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: more households than residents; check fields '{}' and '{}'</source>
         <translation>图层 {}：户数多于人口，请核查字段“{}”和“{}”</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/facilities.py"/>
         <source>layer {}: no geometry; not counted</source>
         <translation>图层 {}：没有几何；不计入</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: no geometry; spatial rules get no_data</source>
         <translation>图层 {}：无几何，空间类规则结果为“数据不足”</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has neither</source>
         <translation>图层 {}：OSM 步行过滤需要 highway 字段（或 OSM 的 other_tags），此图层两者都没有</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: the community id '{}' is used by {} features (feature ids {}); from the second on they are reported as '{}#&lt;feature id&gt;'</source>
         <translation>图层 {}：社区编号“{}”被 {} 个要素使用（要素 ID {}）；自第二个起按“{}#&lt;要素 ID&gt;”报告</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} crossing(s) between a bridge or tunnel and another line are not connected (a flyover does not meet the road below)</source>
         <translation>图层 {}：{} 处桥梁或隧道与其他道路的交叉未连通（高架不与下方道路相接）</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} line part(s) left out of the network (fewer than two distinct points, unusable coordinates or speed)</source>
         <translation>图层 {}：{} 段道路未纳入路网（少于两个不同的点，或坐标、速度不可用）</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} line(s) marked not walkable in '{}' are left out</source>
         <translation>图层 {}：{} 条在“{}”中标为不可步行的道路已排除</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, access=no/private, not a highway) are left out</source>
         <translation>图层 {}：{} 条 OSM 标签表明不可步行的线（高速公路、快速路、foot=no、access=no/private、非道路）未计入</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: {} pair(s) of communities overlap (facilities and residents there count for the first in the layer's order only): {}{}</source>
         <translation>图层 {}：有 {} 对社区相互重叠（重叠处的设施和居民只计入图层顺序中靠前的社区）：{}{}</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} place(s) where streets cross or meet without a shared vertex are connected (SPLIT_AT_CROSSINGS)</source>
         <translation>图层 {}：已连通 {} 处道路相交或相接但没有公共节点的位置（SPLIT_AT_CROSSINGS）</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} place(s) where streets cross or meet without a shared vertex: the walking network does not connect there (lines drawn in CAD or by hand are often not noded). Turn on 'Connect streets that cross without a shared vertex' (SPLIT_AT_CROSSINGS) if they are real junctions</source>
         <translation>图层 {}：有 {} 处道路相交或相接但没有公共节点：步行网络在这些位置不连通（CAD 绘制或手工数字化的道路常常没有打断）。如果它们确实是路口，请勾选“在无公共节点的道路交叉处连通（桥梁、隧道除外）”（SPLIT_AT_CROSSINGS）</translation>
     </message>
     <message>
-        <location filename="../processing/evaluation_inputs.py"/>
+        <location filename="../processing/inputs/problems.py"/>
         <source>{} — {} feature(s): {}{}</source>
         <translation>{} — 共 {} 个要素：{}{}</translation>
     </message>

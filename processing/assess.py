@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import Qt
 from ..core import output_fields as F
 from ..standards import measure_kinds
 from ..core.describe import guide_table_order
+from ..core.values import is_missing, is_null
 from ..core.walking import category_limits
 from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
@@ -562,9 +563,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         estimated = {}
         for feature in source.getFeatures():
             value = feature.attribute(index)
-            if value not in (None, "") and str(value) != F.POPULATION_SOURCE_SURVEYED and not _is_null(value):
+            if not is_missing(value) and str(value) != F.POPULATION_SOURCE_SURVEYED:
                 name = feature.attribute(name_index) if name_index >= 0 else None
-                estimated[str(name) if name not in (None, "") and not _is_null(name) else str(feature.id())] = str(value)
+                estimated[str(name) if not is_missing(name) else str(feature.id())] = str(value)
         return estimated
 
 
@@ -578,12 +579,7 @@ def source_date(layer):
     return datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
 
 
-def _is_null(value):
-    is_null = getattr(value, "isNull", None)
-    return bool(callable(is_null) and is_null())
-
-
 def _value(feature, field):
     """A feature's value, with NULL as None."""
     value = feature[field]
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+    return None if is_null(value) else value

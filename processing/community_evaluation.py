@@ -20,13 +20,16 @@ from ..core.categories import category_codes
 from ..core.describe import guide_table_order
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
+from ..core.values import is_null
 from ..i18n import current_language
 from ..report.html_report import CommunityRow, ReportData, RuleRow
 from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields
-from .evaluation_inputs import CommunityReader, FacilityReader, is_null, match_fields
+from .inputs.communities import CommunityReader
+from .inputs.facilities import FacilityReader
+from .inputs.fields import match_fields
 
 COMMUNITY_TYPES = ("new", "existing")
 

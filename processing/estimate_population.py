@@ -10,7 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsDistanceArea, 
                        QgsSpatialIndex, QgsWkbTypes)
 
 from ..core import output_fields as F
-from ..core.categories import is_missing
+from ..core.values import is_missing
 from ..core.population import (DEFAULT_FLOOR_AREA_PER_PERSON, DEFAULT_FLOOR_HEIGHT, NOTE_NOT_RESIDENTIAL,
                                estimate_building, floors_of, is_residential)
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, make_fields

@@ -7,7 +7,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
 from ..core import output_fields as F
 from ..i18n import current_language
 from ..standards import load_standard
-from .evaluation_inputs import is_null
+from ..core.values import is_null
 from .community_evaluation import CommunityEvaluationAlgorithm
 
 SCALE_ITEM = "scale"

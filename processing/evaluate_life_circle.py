@@ -15,14 +15,16 @@ from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles_explained, group_radius
 from ..core.records import CommunityRecord
-from ..core.walking import as_optional, category_limits
+from ..core.values import finite_or_none, read_number
+from ..core.walking import category_limits
 from ..i18n import current_language, tr
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import (CommunityEvaluationAlgorithm, standard_fields, standard_values, summary_fields,
                                    summary_values)
-from .evaluation_inputs import community_radius, finite_geometry, projected, read_number, representative_point
+from .inputs.communities import community_radius, representative_point
+from .inputs.crs import finite_geometry, projected
 from .walking_distances import WalkingParameters
 
 LIFE_CIRCLE_ITEM = "life_circle"
@@ -198,7 +200,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                       evaluation.item_status.get(LIFE_CIRCLE_ITEM)]
             values += [results[rule.id].measured for rule in rules]
             values += summary_values(evaluation, standard, scope, language)
-            values += [as_optional(walking_m[category]) for category in limits]
+            values += [finite_or_none(walking_m[category]) for category in limits]
             values += [walking.method, reader.crs.authid()]
             values += standard_values(standard, language)
             counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1

@@ -17,12 +17,14 @@ from ..core import output_fields as F
 from ..standards import measure_kinds
 from ..core.categories import CategoryMatcher
 from ..core.status import INFO, NO_DATA
-from ..core.walking import as_optional, category_limits, residents_access
+from ..core.values import finite_or_none, read_number
+from ..core.walking import category_limits, residents_access
 from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm
-from .evaluation_inputs import projected, read_number, representative_point
+from .inputs.communities import representative_point
+from .inputs.crs import projected
 from .walking_distances import WalkingParameters
 
 def category_fields(category, with_origins):
@@ -207,7 +209,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                     walking_notes[category] = self._notes[category][position] or self.tr(
                         "none of its residents can reach one")
                 status = limit.status_of(metres)
-                values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed), status]
+                values += [finite_or_none(metres), finite_or_none(None if metres is None else metres / self._speed), status]
                 if origins:
                     values.append(None if covered is None else round(100.0 * covered, 1))
             for category in self._informative:
@@ -218,7 +220,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 if metres is None:
                     walking_notes[category] = self._notes[category][position] or self.tr(
                         "none of its residents can reach one")
-                values += [as_optional(metres), as_optional(None if metres is None else metres / self._speed),
+                values += [finite_or_none(metres), finite_or_none(None if metres is None else metres / self._speed),
                            NO_DATA if metres is None else INFO]
                 if origins:
                     values.append(None)
@@ -352,7 +354,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             position = position_of.get(feature.id())
             community = self._origins["community"][position] if position is not None else -1
             values = [str(self._communities[community][2].id) if community >= 0 else None]
-            values += [as_optional(self._distance[category][count + position]) if position is not None else None
+            values += [finite_or_none(self._distance[category][count + position]) if position is not None else None
                        for category in list(self._limits) + self._informative]
             sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
         del sink

@@ -24,7 +24,7 @@ from ..i18n import current_language
 from ..report.fonts import CJK_FONT_FAMILIES, choose_cjk_font_family
 from ..report.map_layout import OUTPUT_EXTENSIONS, build_assessment_layout, export_layout, status_counts
 from .base_algorithm import CompleteCommunityAlgorithm
-from .evaluation_inputs import working_crs
+from .inputs.crs import working_crs
 from .output_safety import safe_source_name
 
 PAPERS = ("A4", "A3")  # the PAPER enum's options, in order

@@ -10,7 +10,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 
 from ..core import china_coordinates
 from ..core import output_fields as F
-from ..core.categories import is_missing
+from ..core.values import is_missing
 from ..core.poi_classifier import PoiClassifier
 from ..core.poi_import import (ImportCounts, detect_source, guess_fields, median, plausible_lon_lat,
                                read_coordinates, type_from_details)

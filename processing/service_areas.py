@@ -15,7 +15,10 @@ from ..core.walking import category_limits
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
-from .evaluation_inputs import FacilityReader, InputProblems, read_walking_network, working_crs
+from .inputs.crs import working_crs
+from .inputs.facilities import FacilityReader
+from .inputs.network import read_walking_network
+from .inputs.problems import InputProblems
 from .walking_distances import add_network_option_parameters, network_options
 
 DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that front it

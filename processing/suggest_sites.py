@@ -17,14 +17,15 @@ from ..core.records import CommunityRecord, FacilityRecord
 from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
                            CoverageModel, area_requirements, best_site_per_community, candidates_along, check_site,
                            greedy_maximal_cover)
-from ..core.walking import as_optional, category_limits, residents_access
+from ..core.values import finite_or_none, read_number
+from ..core.walking import category_limits, residents_access
 from ..core.whatif import item_rules, item_status_with, site_attributes
 from ..i18n import current_language
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_suggested_sites_style
 from .base_algorithm import make_fields
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
-from .evaluation_inputs import read_number, representative_point
+from .inputs.communities import representative_point
 
 # Where a site lies in no community, its sizes follow every variant of the item's rules (new and existing).
 _UNKNOWN_COMMUNITY = CommunityRecord(id=None, name="", community_type=None)
@@ -477,7 +478,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             values = [row["order"], category, round(row["new"], 3), round(row["covered"], 3),
                       round(100.0 * row["share"], 2), "、".join(row["met"]) if current_language() == "zh"
                       else ", ".join(row["met"]), str(community.id) if community else None,
-                      as_optional(row["mean_before"]), as_optional(row["mean_after"]), row["source"],
+                      finite_or_none(row["mean_before"]), finite_or_none(row["mean_after"]), row["source"],
                       ", ".join(row["unchecked"])]
             sizes = site_attributes(standard, item.code, community or _UNKNOWN_COMMUNITY, row["areas"])
             values += [sizes.get(code) for code in size_codes]
@@ -505,7 +506,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             feature.setGeometry(features[fid].geometry())
             feature.setAttributes([
                 str(record.id), record.name, item.code, before_status[position], after_status[position],
-                as_optional(before_distance[position]), as_optional(after_distance[position]),
+                finite_or_none(before_distance[position]), finite_or_none(after_distance[position]),
                 None if before_share[position] is None else round(100.0 * before_share[position], 1),
                 None if after_share[position] is None else round(100.0 * after_share[position], 1),
                 ", ".join(str(rank) for rank, _row in sites_in[position]) or None])

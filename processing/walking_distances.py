@@ -10,7 +10,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
 from ..core import network as walking_network
 from ..core.walking import DEFAULT_DETOUR_FACTOR, straight_line_nearest
 from ..i18n import tr
-from .evaluation_inputs import NetworkOptions, read_walking_network
+from .inputs.network import NetworkOptions, read_walking_network
 
 _CONTEXT = "WalkingDistances"
 DEFAULT_MAX_SNAP_DISTANCE = 200.0

@@ -10,9 +10,12 @@ import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProcessingFeedback,
                        QgsProject, QgsSpatialIndex, QgsWkbTypes)
 
+from ..core.values import read_number
 from ..core.whatif import WhatIfSession
-from .evaluation_inputs import (CommunityReader, FacilityReader, match_fields, read_number, read_walking_network,
-                                representative_point)
+from .inputs.communities import CommunityReader, representative_point
+from .inputs.facilities import FacilityReader
+from .inputs.fields import match_fields
+from .inputs.network import read_walking_network
 
 DEFAULT_SNAP_LIMIT = 200.0
 

@@ -892,7 +892,7 @@ def main():
           "(budget {:.0f} s)".format(dict(CATEGORY_LABELS)[COMPARED_CATEGORY], count, arguments.native_budget),
           flush=True)
     from complete_community.core.network import WalkingNetwork
-    from complete_community.processing.evaluation_inputs import representative_point
+    from complete_community.processing.inputs.communities import representative_point
 
     lines, communities, facilities = read_city_for_comparison(count)
     network = WalkingNetwork(lines, node_tolerance=TOLERANCE)

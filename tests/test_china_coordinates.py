@@ -91,3 +91,9 @@ def test_identity_and_unknown_systems():
                                        (135.2, 4554), (70.0, 4534), (104.06, 4544)])
 def test_cgcs2000_gauss_kruger_zone(lon, epsg):
     assert cc.gauss_kruger_zone_epsg(lon) == epsg
+
+
+@pytest.mark.parametrize("lon, lat, epsg", [(114.3, 30.6, 4547), (118.1, 24.5, 4548), (2.35, 48.85, 32631),
+                                            (151.2, -33.9, 32756), (140.0, 35.7, 32654), (114.3, -1.0, 32750)])
+def test_metric_zone_is_the_gauss_kruger_zone_in_china_else_utm(lon, lat, epsg):
+    assert cc.metric_zone_epsg(lon, lat) == epsg

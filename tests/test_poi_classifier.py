@@ -5,10 +5,11 @@ import textwrap
 import pytest
 
 from complete_community.core.categories import CategoryMatcher
+from complete_community.core.values import is_missing
 from complete_community.core.poi_classifier import (MATCH_ALIAS, MATCH_MAPPING_TABLE, MATCH_NAME, MATCH_TYPE,
                                                    MATCH_TYPECODE, REASON_GENERIC_TYPE, REASON_NO_TYPE,
                                                    REASON_OUT_OF_SCOPE_NAME, REASON_OUT_OF_SCOPE_TYPE,
-                                                   REASON_UNKNOWN_TYPE, PoiClassifier, is_missing)
+                                                   REASON_UNKNOWN_TYPE, PoiClassifier)
 from complete_community.standards import StandardError, load_standard
 from complete_community.standards.vocabulary import SOURCES_DIRECTORY, load_vocabularies
 
@@ -172,11 +173,6 @@ def test_null_is_a_missing_value_not_the_label_null(standard, vocabularies):
     matcher = CategoryMatcher(standard)
     assert matcher.classify(_Null()) is None
     assert matcher.empty == 1 and not matcher.unknown
-
-
-def test_qgis_null_is_missing(qgis_app):
-    from qgis.core import NULL
-    assert is_missing(NULL)
 
 
 @pytest.mark.parametrize("tags, expected", [

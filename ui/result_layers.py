@@ -17,7 +17,8 @@ from qgis.core import (NULL, QgsExpression, QgsFeatureRequest, QgsMapLayerType, 
 from ..core import output_fields as F
 from . import guess
 from .assess_dialog import describe_layer
-from .scorecard import DISTANCE_SUFFIX, ID_FIELDS, NAME_FIELDS, as_text, is_missing, is_rules_table
+from ..core.values import is_missing
+from .scorecard import DISTANCE_SUFFIX, ID_FIELDS, NAME_FIELDS, as_text, is_rules_table
 
 RULES_TABLE_NAMES = ("community_rules",)
 WALKING_TABLE_NAMES = ("community_walking", "communities")

@@ -10,17 +10,16 @@ unit, status, reason, …); `walking_attributes` the fields holding `<category>_
 from the standard in the user's language; the reasons are the ones the evaluation wrote.
 """
 
-import math
 import os
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..core import describe
 from ..core import output_fields as F
-from ..core.engine import as_number as engine_number
 from ..core.engine import items_arithmetic_text
 from ..core.status import ADVISORY, FAIL, STATUSES, status_label
 from ..core.status import combined_status as _combined_verdict
+from ..core.values import as_number, is_missing
 from ..core.walking import category_limits
 from ..i18n import tr
 from ..standards import measure_kinds
@@ -114,24 +113,6 @@ class Scorecard:
 
 
 # --------------------------------------------------------------------------------------------- values
-
-def is_missing(value):
-    """None, QGIS NULL (a QVariant that is null), an empty string or NaN."""
-    if value is None:
-        return True
-    if hasattr(value, "isNull") and callable(value.isNull):
-        try:
-            return bool(value.isNull())
-        except TypeError:
-            return False
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and value.strip() == ""
-
-
-def as_number(value):
-    return None if is_missing(value) else engine_number(value)
-
 
 def as_text(value):
     return "" if is_missing(value) else str(value)
@@ -431,4 +412,4 @@ def _gaps(items, walking, standard, language):
 __all__ = ["RuleLine", "ItemLine", "WalkLine", "Gap", "Scorecard", "build_scorecard", "standard_reference",
            "quantity_text",
            "threshold_text", "walking_reason", "distance_text", "minutes_text", "label_of", "combined_status", "walking_categories",
-           "is_rules_table", "is_missing", "as_number", "as_text", "SCORE_FIELDS", "STATUS_FIELDS"]
+           "is_rules_table", "as_text", "SCORE_FIELDS", "STATUS_FIELDS"]

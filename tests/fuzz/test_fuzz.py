@@ -31,9 +31,8 @@ def digest(path):
     return hashlib.sha256(bytes(content)).hexdigest()
 
 
-def input_digests(directory, exact=False):
-    read = (lambda path: hashlib.sha256(open(path, "rb").read()).hexdigest()) if exact else digest
-    return {name: read(os.path.join(directory, name)) for name in sorted(os.listdir(directory))
+def input_digests(directory):
+    return {name: digest(os.path.join(directory, name)) for name in sorted(os.listdir(directory))
             if os.path.isfile(os.path.join(directory, name)) and name != "cases.json"
             and not name.endswith(("-wal", "-shm"))}
 

@@ -1,0 +1,59 @@
+"""Reading one attribute value: what counts as missing, and as a number — the one home of these rules.
+
+Layers give Python values, and QGIS's NULL (a null QVariant, whose text is 'NULL'); spreadsheets give blank
+text and NaN. Pure Python (QGIS's NULL is recognised by its `isNull` method), so core/ and tests use it
+without QGIS.
+"""
+
+import math
+
+NOT_A_NUMBER = "not_a_number"
+
+
+def is_null(value):
+    """None, or QGIS's NULL (a null QVariant)."""
+    if value is None:
+        return True
+    is_null_method = getattr(value, "isNull", None)
+    if callable(is_null_method):
+        try:
+            return bool(is_null_method())
+        except TypeError:
+            return False
+    return False
+
+
+def is_missing(value):
+    """None, QGIS's NULL, NaN or blank text: a value nobody gave."""
+    if is_null(value):
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return isinstance(value, str) and value.strip() == ""
+
+
+def read_number(value):
+    """(number or None, problem or None): NULL and NaN are missing; a boolean or text that is no number is the
+    problem NOT_A_NUMBER (to be reported), never silently 0."""
+    if is_null(value):
+        return None, None
+    if isinstance(value, bool):
+        return None, NOT_A_NUMBER
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None, NOT_A_NUMBER
+    if math.isnan(number):
+        return None, None
+    return number, None
+
+
+def as_number(value):
+    """A float, or None for a missing value, NaN or anything that is no number (booleans are not numbers)."""
+    return read_number(value)[0]
+
+
+def finite_or_none(value):
+    """A finite float or None: what a numeric output field holds (never inf, which some formats reject)."""
+    number = as_number(value)
+    return number if number is not None and math.isfinite(number) else None

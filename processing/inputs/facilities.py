@@ -1,0 +1,203 @@
+"""Facility layers → FacilityRecords, each assigned to the community it lies in (or reported as unassigned)."""
+
+import copy
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsSpatialIndex, QgsWkbTypes
+
+from ...core.categories import CATEGORY_SEPARATOR, CategoryMatcher
+from ...core.records import FacilityRecord
+from ...core.values import read_number
+from ...i18n import tr
+from .crs import finite_geometry, projected
+
+_CONTEXT = "EvaluationInputs"  # one translation context for every reader (the strings were translated under it)
+
+
+@dataclass
+class UnassignedFacility:
+    """A facility that counts for no community, and why (`outside`, `unknown_category`, `no_geometry`)."""
+
+    layer: str
+    fid: object
+    label: object
+    category: object
+    reason: str
+    point: object  # QgsGeometry in the working CRS, or None
+
+
+@dataclass
+class LocatedFacility:
+    """A recognised facility and its point in the working CRS (a polygon's point inside it)."""
+
+    layer: str
+    fid: object
+    category: str
+    x: float
+    y: float
+    record: FacilityRecord
+
+
+class FacilityReader:
+    """Reads facility layers into FacilityRecords and assigns each to the communities it lies in.
+
+    One reader per evaluation: unknown labels of every layer are collected by one matcher and reported
+    once, with their counts.
+    """
+
+    def __init__(self, standard, communities, working, tolerance, context, feedback, problems, user_mapping=None):
+        self.standard = standard
+        self.communities = communities
+        self.working = working
+        self.tolerance = tolerance
+        self.context = context
+        self.feedback = feedback
+        self.problems = problems
+        self.matcher = CategoryMatcher(standard, user_mapping)
+        self.assigned = {position: [] for position in range(len(communities))}
+        self.unassigned = []
+        self.located = []  # every recognised facility with a location: LocatedFacility, in reading order
+        # Planned facilities (PROPOSED_FACILITIES) are read last: where they start in `located` and how many
+        # facilities each community had before them. None while no planned layer was read.
+        self.planned_from = None
+        self._existing_assigned = None
+        self._geometries = {}
+        self._index = QgsSpatialIndex()
+        for position, (_fid, geometry, _record) in enumerate(communities):
+            if finite_geometry(geometry):
+                self._geometries[position] = geometry
+                self._index.addFeature(position, geometry.boundingBox())
+
+    def read(self, source, layer, category_field, attribute_fields):
+        """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field."""
+        to_working = QgsCoordinateTransform(source.sourceCrs(), self.working, self.context.transformContext())
+        fields = source.fields()
+        category_index = fields.lookupField(category_field)
+        attribute_indexes = {code: fields.lookupField(name) for code, name in attribute_fields.items()}
+        unknown_before = Counter(self.matcher.unknown)
+        for feature in source.getFeatures():
+            if self.feedback.isCanceled():
+                break
+            label = feature.attribute(category_index)
+            # A value may name several categories (社区综合服务站;老年服务站: one building houses both): one
+            # record per category, all with the feature's id, so each counts for its category and a rule
+            # naming two of them counts the building once (core/engine: facilities are told apart by fid).
+            categories = self.matcher.classify_all(label)
+            category_text = CATEGORY_SEPARATOR.join(categories) or None
+            geometry = self._point_and_shape(feature, to_working, layer)
+            if not categories:
+                self._unassign(layer, feature, label, None, "unknown_category", geometry)
+                continue
+            if geometry is None:
+                self._unassign(layer, feature, label, category_text, "no_geometry", None)
+                continue
+            attributes = {code: self._attribute(feature, index, layer, attribute_fields[code])
+                          for code, index in attribute_indexes.items()}
+            if geometry.type() == QgsWkbTypes.PolygonGeometry and attributes.get("land_area") is None:
+                attributes["land_area"] = geometry.area()  # a polygon facility measures its own land
+            records = [FacilityRecord(fid="{}:{}".format(layer, feature.id()), category=category,
+                                      attributes=attributes) for category in categories]
+            point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
+            location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
+            for record in records:
+                self.located.append(LocatedFacility(layer, feature.id(), record.category, location.x(),
+                                                    location.y(), record))
+            inside = self._communities_of(point)
+            if not inside:
+                self._unassign(layer, feature, label, category_text, "outside", point)
+            for position in inside:
+                self.assigned[position].extend(records)
+        unknown = self.matcher.unknown - unknown_before
+        if unknown:
+            self.feedback.pushWarning(tr(
+                "layer {}, field '{}': categories the standard does not know (not counted): {}",
+                _CONTEXT).format(layer, category_field, ", ".join(
+                    "{} ({})".format(text, count) for text, count in unknown.most_common())))
+
+    def communities_with_facilities(self):
+        return [(fid, geometry, replace(record, facilities=record.facilities + tuple(self.assigned[position])))
+                for position, (fid, geometry, record) in enumerate(self.communities)]
+
+    def begin_planned(self):
+        """Every layer read from now on holds planned facilities (a scheme to compare with the existing state)."""
+        self.planned_from = len(self.located)
+        self._existing_assigned = {position: len(records) for position, records in self.assigned.items()}
+
+    @property
+    def has_planned(self):
+        return self.planned_from is not None
+
+    def planned_counts(self):
+        """Per community position, how many planned facilities count for it (0 without a planned layer)."""
+        if not self.has_planned:
+            return [0] * len(self.communities)
+        return [len(self.assigned[position]) - self._existing_assigned[position]
+                for position in range(len(self.communities))]
+
+    def existing_only(self):
+        """A reader of the same layers without the planned facilities (itself when there are none)."""
+        if not self.has_planned:
+            return self
+        view = copy.copy(self)
+        view.located = self.located[:self.planned_from]
+        view.assigned = {position: records[:self._existing_assigned[position]]
+                         for position, records in self.assigned.items()}
+        view.planned_from = None
+        view._existing_assigned = None
+        return view
+
+    def _point_and_shape(self, feature, to_working, layer):
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            # (A point of NaN coordinates reads as an empty point.)
+            self.problems.add(tr("layer {}: no geometry; not counted", _CONTEXT).format(layer), feature.id())
+            return None
+        geometry = QgsGeometry(feature.geometry())
+        if not finite_geometry(geometry):
+            self.problems.add(tr("layer {}: coordinates that are not finite numbers; not counted", _CONTEXT).format(
+                layer), feature.id())
+            return None
+        if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+            self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer),
+                              feature.id())
+            geometry = geometry.makeValid()
+        geometry = projected(geometry, to_working)
+        if geometry is None or geometry.isEmpty():
+            self.problems.add(tr("layer {}: coordinates cannot be projected to {} (outside the CRS's area, or "
+                                 "latitude and longitude swapped?); not counted", _CONTEXT).format(
+                                     layer, self.working.authid()), feature.id())
+            return None
+        return geometry
+
+    def _attribute(self, feature, index, layer, field):
+        number, problem = read_number(feature.attribute(index))
+        if problem:
+            self.problems.add(tr("layer {}, field '{}': values that are not numbers are treated as missing",
+                                 _CONTEXT).format(layer, field), feature.id())
+        elif number is not None and number < 0:
+            self.problems.add(tr("layer {}, field '{}': negative values are treated as missing",
+                                 _CONTEXT).format(layer, field), feature.id())
+            number = None
+        return number
+
+    def _communities_of(self, point):
+        """The community the point lies in, else the nearest one within the tolerance: [position] or [].
+
+        Where communities overlap (reported by `report_overlaps`), the point belongs to the first of them in the
+        layer's order — the same rule as for residents' points — so nothing is counted twice."""
+        search = point.boundingBox().buffered(self.tolerance)
+        candidates = sorted(position for position in self._index.intersects(search) if position in self._geometries)
+        inside = [position for position in candidates if self._geometries[position].intersects(point)][:1]
+        if not inside and self.tolerance > 0:
+            near = sorted((self._geometries[position].distance(point), position) for position in candidates)
+            inside = [near[0][1]] if near and near[0][0] <= self.tolerance else []
+        return inside
+
+    def _unassign(self, layer, feature, label, category, reason, geometry):
+        if geometry is not None and geometry.type() != QgsWkbTypes.PointGeometry:
+            geometry = geometry.pointOnSurface()
+        self.unassigned.append(UnassignedFacility(layer, feature.id(), label, category, reason, geometry))
+
+    def summary(self):
+        """{reason: count} of the facilities that count for no community."""
+        return dict(Counter(facility.reason for facility in self.unassigned))
