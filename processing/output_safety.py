@@ -450,17 +450,35 @@ def mark_own_tables(path, tables):
         connection.close()
 
 
+# Pages of the consolidated copy. A city's service-area lines are 1–4 KB a row: with SQLite's default 4 KB
+# pages most rows take a page of their own and a third of the table is empty space; 16 KB pages fill to about
+# 95 % and cost a small GeoPackage a few hundred KB.
+CONSOLIDATED_PAGE_SIZE = 16384
+
+
 def _consolidate(source, destination):
-    """A self-contained copy (no -wal file) of a GeoPackage that may still be open elsewhere."""
+    """A self-contained, compacted copy (no -wal file) of a GeoPackage that may still be open elsewhere."""
     origin = sqlite3.connect(source)
+    try:
+        try:
+            origin.execute("PRAGMA page_size={:d}".format(CONSOLIDATED_PAGE_SIZE))  # for the copy only
+            origin.execute("VACUUM INTO ?", (destination,))
+        except sqlite3.Error:  # an SQLite older than 3.27: a page-by-page copy
+            if os.path.exists(destination):
+                os.remove(destination)
+            copy = sqlite3.connect(destination)
+            try:
+                origin.backup(copy)
+            finally:
+                copy.close()
+    finally:
+        origin.close()
     copy = sqlite3.connect(destination)
     try:
-        origin.backup(copy)
         copy.execute("PRAGMA journal_mode=DELETE")
         copy.commit()
     finally:
         copy.close()
-        origin.close()
 
 
 def copy_tables(source, destination, tables):

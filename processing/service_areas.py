@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import Qt
 from ..core import describe
 from .. import styles
 from ..core import output_fields as F
+from ..core.polylines import multilinestring_wkb, network_piece_lines
 from ..core.walking import category_limits
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
@@ -237,22 +238,19 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
             positions = np.array(positions, dtype=np.int64)
             catchments = network.catchments(snapped.subset(positions), limits[category].limit_m)
             lengths = catchments.length_by_source(len(positions))
-            order = np.argsort(catchments.source, kind="stable")
-            starts = np.searchsorted(catchments.source[order], np.arange(len(positions) + 1))
-            x0, y0, x1, y1 = (values[order] for values in (catchments.x0, catchments.y0, catchments.x1,
-                                                          catchments.y1))
+            # Each facility's pieces joined into lines through the points they share: one WKB per facility.
+            areas = multilinestring_wkb(network_piece_lines(network, catchments, catchments.source))
             del catchments
             for index, position in enumerate(positions.tolist()):
-                first, last = int(starts[index]), int(starts[index + 1])
+                wkb = areas.of(index)
                 if snapped.segment[position] < 0:
                     yield position, None, None, None
-                elif first == last:
+                elif wkb is None:
                     yield position, None, 0.0, None
                 else:
-                    lines = [[QgsPointXY(a, b), QgsPointXY(c, d)] for a, b, c, d in zip(
-                        x0[first:last].tolist(), y0[first:last].tolist(), x1[first:last].tolist(),
-                        y1[first:last].tolist())]
-                    yield position, QgsGeometry.fromMultiPolylineXY(lines), float(lengths[index]), None
+                    geometry = QgsGeometry()
+                    geometry.fromWkb(wkb)
+                    yield position, geometry, float(lengths[index]), None
             feedback.setProgress(int(100.0 * (number + 1) / max(len(by_category), 1)))
 
     def _polygon_shapes(self, network, chosen, snapped, limits, buffer, feedback):
