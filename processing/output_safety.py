@@ -450,10 +450,11 @@ def mark_own_tables(path, tables):
         connection.close()
 
 
-# Pages of the consolidated copy. A city's service-area lines are 1–4 KB a row: with SQLite's default 4 KB
+# Pages of a large consolidated copy. A city's service-area lines are 1–4 KB a row: with SQLite's default 4 KB
 # pages most rows take a page of their own and a third of the table is empty space; 16 KB pages fill to about
-# 95 % and cost a small GeoPackage a few hundred KB.
-CONSOLIDATED_PAGE_SIZE = 16384
+# 95 %. A small GeoPackage keeps 4 KB pages (each of its forty-odd tables and indexes takes at least one page).
+LARGE_PAGE_SIZE = 16384
+LARGE_GEOPACKAGE_BYTES = 16 * 1024 * 1024
 
 
 def _consolidate(source, destination):
@@ -461,7 +462,9 @@ def _consolidate(source, destination):
     origin = sqlite3.connect(source)
     try:
         try:
-            origin.execute("PRAGMA page_size={:d}".format(CONSOLIDATED_PAGE_SIZE))  # for the copy only
+            written = sum(os.path.getsize(path) for path in (source, source + "-wal") if os.path.exists(path))
+            if written > LARGE_GEOPACKAGE_BYTES:
+                origin.execute("PRAGMA page_size={:d}".format(LARGE_PAGE_SIZE))  # for the copy only
             origin.execute("VACUUM INTO ?", (destination,))
         except sqlite3.Error:  # an SQLite older than 3.27: a page-by-page copy
             if os.path.exists(destination):

@@ -245,3 +245,33 @@ def test_a_cancelled_assess_leaves_the_earlier_results_exactly_as_they_were(tmp_
     assert all(later >= earlier - 1e-9 for earlier, later in zip(progress, progress[1:])), [(a, b) for a, b in zip(progress, progress[1:]) if b < a]
     assert {name: digest(os.path.join(directory, name)) for name in before} == before
     assert partial_leftovers(directory) == []
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_consolidated_geopackage_is_a_compact_copy_with_large_pages_when_large(tmp_path, monkeypatch, large):
+    """Rows of 1–4 KB (a city's service-area lines) leave a third of 4 KB pages empty: a large result is
+    copied with 16 KB pages, a small one keeps 4 KB pages; the copy has every row, no -wal file, and the
+    GeoPackage's application id."""
+    from complete_community.processing import output_safety
+
+    source, copy = str(tmp_path / "written.gpkg"), str(tmp_path / "copy.gpkg")
+    connection = sqlite3.connect(source)
+    connection.execute("PRAGMA application_id=1196444487")
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE lines (fid INTEGER PRIMARY KEY, geom BLOB)")
+    with connection:
+        connection.executemany("INSERT INTO lines (geom) VALUES (?)", [(bytes(2100 + k % 500),) for k in range(400)])
+    monkeypatch.setattr(output_safety, "LARGE_GEOPACKAGE_BYTES", 0 if large else 10 ** 9)
+    output_safety._consolidate(source, copy)
+    connection.close()
+    result = sqlite3.connect(copy)
+    try:
+        assert result.execute("PRAGMA page_size").fetchone()[0] == (16384 if large else 4096)
+        assert result.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert result.execute("PRAGMA application_id").fetchone()[0] == 1196444487
+        assert result.execute("SELECT count(*), sum(length(geom)) FROM lines").fetchone() == (
+            400, sum(2100 + k % 500 for k in range(400)))
+    finally:
+        result.close()
+    assert not os.path.exists(copy + "-wal")
+    assert (os.path.getsize(copy) < 0.8 * 400 * 4096) == large  # 4 KB pages: one 2–2.6 KB row each
