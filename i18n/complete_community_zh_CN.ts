@@ -920,6 +920,16 @@
     </message>
     <message>
         <location filename="../processing/base_algorithm.py"/>
+        <source>{} ({}): the coordinate reference system of the layer {} is undefined ('{}'), so its coordinates cannot be measured in metres. Set its CRS (Layer Properties → Source) and run again.</source>
+        <translation>{}（{}）：图层 {} 的坐标参考系未定义（“{}”），无法按米量算其坐标。请设置其坐标参考系（图层属性 → 源）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
+        <source>{} ({}): the coordinate reference system of the layer {} is undefined ('{}'); its coordinates are taken as longitude and latitude on WGS84. If they are not, set its CRS (Layer Properties → Source) and run again.</source>
+        <translation>{}（{}）：图层 {} 的坐标参考系未定义（“{}”）；其坐标按 WGS84 经纬度处理。如果不是经纬度，请设置其坐标参考系（图层属性 → 源）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base_algorithm.py"/>
         <source>{} ({}): the layer {} has no coordinate reference system, so its coordinates cannot be measured in metres. Set its CRS (Layer Properties → Source) and run again.</source>
         <translation>{}（{}）：图层 {} 没有坐标参考系，其坐标无法以米计量。请先设置其坐标参考系（图层属性 → 源），再重新运行。</translation>
     </message>
@@ -5059,6 +5069,11 @@
         <location filename="../styles/__init__.py"/>
         <source>Unrecognised category</source>
         <translation>未识别类别</translation>
+    </message>
+    <message>
+        <location filename="../styles/__init__.py"/>
+        <source>cannot open {}</source>
+        <translation>无法打开 {}</translation>
     </message>
 </context>
 <context>

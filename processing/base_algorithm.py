@@ -18,7 +18,7 @@ from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows
 from ..i18n import class_tr, current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
 from . import shared_run
-from .output_safety import commit_outputs, guard_outputs, strip_credentials
+from .output_safety import commit_outputs, guard_outputs, is_partial, strip_credentials
 
 
 # The kinds of core/output_fields as QGIS field types: the one place they meet QVariant.
@@ -157,6 +157,14 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
                                "be measured in metres. Set its CRS (Layer Properties → Source) and run again.").format(
                     definition.description(), definition.name(),
                     self.input_layer_name(parameters, definition.name(), context))
+            if found != QgsWkbTypes.NullGeometry and not layer.crs().toProj():
+                # E.g. a GeoPackage's "Undefined Cartesian SRS" (srs_id -1): valid for QGIS, but nothing says what
+                # its numbers are (often longitude/latitude), so they cannot be measured or transformed.
+                return self.tr("{} ({}): the coordinate reference system of the layer {} is undefined ('{}'), so its "
+                               "coordinates cannot be measured in metres. Set its CRS (Layer Properties → Source) "
+                               "and run again.").format(
+                    definition.description(), definition.name(),
+                    self.input_layer_name(parameters, definition.name(), context), layer.crs().description())
             if found not in types:
                 return self.tr("{} ({}): the layer {} holds {}, this input takes {}.").format(
                     definition.description(), definition.name(),
@@ -240,8 +248,27 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
             if desktop_defaults.in_desktop():
                 desktop_defaults.remember_results_folder(path)
         for folder in folders:
-            feedback.pushInfo(self.tr("Results are written to the folder {}").format(folder))
+            if not is_partial(folder):  # a step of assess: assess said where its results go
+                feedback.pushInfo(self.tr("Results are written to the folder {}").format(folder))
+        self.warn_assumed_crs(parameters, context, feedback)
         return super().prepareAlgorithm(parameters, context, feedback)
+
+    def warn_assumed_crs(self, parameters, context, feedback):
+        """A layer whose CRS is GDAL's placeholder "Undefined geographic SRS" (a GeoPackage's srs_id 0) is read as
+        longitude/latitude on WGS84, which is what it means; the log says so loudly, naming the layer."""
+        for definition in self.parameterDefinitions():
+            if definition.type() not in ("source", "vector") or not parameters.get(definition.name()):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+            if layer is None or not layer.crs().isValid() or layer.crs().authid():
+                continue
+            if layer.crs().description().lower().startswith("undefined"):
+                feedback.pushWarning(self.tr(
+                    "{} ({}): the coordinate reference system of the layer {} is undefined ('{}'); its coordinates "
+                    "are taken as longitude and latitude on WGS84. If they are not, set its CRS (Layer Properties → "
+                    "Source) and run again.").format(
+                        definition.description(), definition.name(),
+                        self.input_layer_name(parameters, definition.name(), context), layer.crs().description()))
 
     def tr(self, text):
         """Translate with the class's own context, falling back to its base classes' (i18n.class_tr)."""

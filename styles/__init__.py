@@ -164,7 +164,19 @@ def record_standard(layer, standard):
     layer.setMetadata(metadata)
     if layer.providerType() != "ogr" or ".gpkg" not in layer.source().lower():
         return ""
-    saved, error = QgsProviderRegistry.instance().providerMetadata("ogr").saveLayerMetadata(layer.source(), metadata)
+    registry = QgsProviderRegistry.instance()
+    parts = registry.decodeUri("ogr", layer.source())
+    if not parts.get("layerName"):
+        # A GeoPackage given by its path alone (qgis_process OUTPUT=x.gpkg): OGR opened its first layer, and saving
+        # metadata needs that layer's name.
+        from osgeo import gdal
+
+        dataset = gdal.OpenEx(parts.get("path", ""), gdal.OF_VECTOR)
+        if dataset is None or dataset.GetLayerCount() == 0:
+            return tr("cannot open {}", "Styles").format(parts.get("path"))
+        parts["layerName"] = dataset.GetLayer(0).GetName()
+        dataset = None
+    saved, error = registry.providerMetadata("ogr").saveLayerMetadata(registry.encodeUri("ogr", parts), metadata)
     return "" if saved else (error or "?")
 
 

@@ -5,14 +5,15 @@
 
 Parameters name files relative to the case folder as "{dir}/…"; `expect` is one of
     {"error": [fragments]}                the run stops with a message containing every fragment
-    {"statuses": {community id: status}}  the run ends and these communities get these cc_status values
-    {"warnings": [fragments]}             (with statuses or alone) the log contains every fragment
+    {"rules": {community id: {rule id: status}}}  the run ends and these rules get these statuses
+    {"sample_outcomes": True}             the run ends and every rule it evaluates has the status the sample's
+                                          expected_outcomes table gives (the sample's documented answers)
+    {"warnings": [fragments]}             (with the above or alone) the log contains every fragment
 `qgis_process: true` cases also run through qgis_process in a subprocess (a crash fails the test, not pytest);
 `in_process: false` cases run only there (they crashed QGIS before the fix, and must never kill pytest).
 """
 
 import json
-import math
 import os
 import shutil
 import sys
@@ -70,6 +71,16 @@ def _ogr2ogr(*arguments):
     result = None
 
 
+def _set_srs_id(path, srs_id):
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE gpkg_geometry_columns SET srs_id=?", (srs_id,))
+        connection.execute("UPDATE gpkg_contents SET srs_id=?", (srs_id,))
+    connection.close()
+
+
 def build(directory):
     """Write every input file the cases use into `directory` (created)."""
     os.makedirs(directory, exist_ok=True)
@@ -111,6 +122,12 @@ def build(directory):
     for table in ("communities", "facilities", "facility_areas", "roads"):
         _ogr2ogr(mercator, SAMPLE, table, "-t_srs", "EPSG:3857", "-nln", table,
                  *(["-update"] if os.path.exists(mercator) else []))
+    # Communities in degrees under GDAL's placeholder CRSs: "Undefined geographic SRS" (srs_id 0: longitude/latitude,
+    # read as such with a warning) and "Undefined Cartesian SRS" (srs_id -1: nothing says what the numbers are).
+    for name, srs_id in (("undefined_geographic.gpkg", 0), ("undefined_cartesian.gpkg", -1)):
+        path = os.path.join(directory, name)
+        _ogr2ogr(path, SAMPLE, "communities", "-t_srs", "EPSG:4326", "-nln", "communities")
+        _set_srs_id(path, srs_id)
     # Communities in degrees without any CRS (a shapefile without its .prj).
     shapefile = os.path.join(directory, "no_crs_communities.shp")
     _ogr2ogr(shapefile, SAMPLE, "communities", "-t_srs", "EPSG:4326", "-lco", "ENCODING=UTF-8")
@@ -220,6 +237,15 @@ CASES = [
     case("communities_without_crs", "evaluate_facilities", FACILITIES_BASE,
          {"COMMUNITIES": "{dir}/no_crs_communities.shp"}, {"error": ["no coordinate reference system"]},
          qgis_process=True),
+    case("communities_in_an_undefined_cartesian_crs", "evaluate_facilities", FACILITIES_BASE,
+         {"COMMUNITIES": layer("undefined_cartesian.gpkg", "communities")},
+         {"error": ["COMMUNITIES", "layer communities is undefined ('Undefined Cartesian SRS')"]}, qgis_process=True),
+    case("communities_in_an_undefined_geographic_crs", "evaluate_facilities", FACILITIES_BASE,
+         {"COMMUNITIES": layer("undefined_geographic.gpkg", "communities"),
+          "FACILITY_AREAS": layer("sample.gpkg", "facility_areas"), "AREA_CATEGORY_FIELD": "category"},
+         {"sample_outcomes": True, "warnings": ["layer communities is undefined ('Undefined geographic SRS'); its "
+                                                "coordinates are taken as longitude and latitude on WGS84"]},
+         qgis_process=True),
     # -- numbers -----------------------------------------------------------------------------------------------
     case("snap_distance_nan", "evaluate_walking_access", WALKING_BASE, {"MAX_SNAP_DISTANCE": "nan"},
          {"error": ["MAX_SNAP_DISTANCE", "'nan' is not a finite number"]}, qgis_process=True),
@@ -238,11 +264,11 @@ CASES = [
     # -- true metres whatever the CRS --------------------------------------------------------------------------
     case("sample_facilities", "evaluate_facilities", FACILITIES_BASE,
          {"FACILITY_AREAS": layer("sample.gpkg", "facility_areas"), "AREA_CATEGORY_FIELD": "category"},
-         {"statuses_of": "sample_facilities"}),
+         {"sample_outcomes": True}, qgis_process=True),
     case("web_mercator", "evaluate_facilities", FACILITIES_BASE,
          {"COMMUNITIES": layer("mercator.gpkg", "communities"), "FACILITIES": layer("mercator.gpkg", "facilities"),
           "FACILITY_AREAS": layer("mercator.gpkg", "facility_areas"), "AREA_CATEGORY_FIELD": "category"},
-         {"statuses_of": "sample_facilities", "warnings": ["measured in EPSG:4547"]}),
+         {"sample_outcomes": True, "warnings": ["measured in EPSG:4547"]}),
 ]
 
 
@@ -255,4 +281,3 @@ def write(directory):
 if __name__ == "__main__":
     write(sys.argv[1] if len(sys.argv) > 1 else "fuzz_cases")
     print("{} cases in {}".format(len(CASES), sys.argv[1] if len(sys.argv) > 1 else "fuzz_cases"))
-    del math

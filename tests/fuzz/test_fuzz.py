@@ -97,14 +97,6 @@ def run_in_process(case, directory, out):
     return error, results, "\n".join(recorder.log)
 
 
-def statuses(path, field="cc_status"):
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(path, "out", "ogr")
-    assert layer.isValid(), path
-    return {str(feature["cc_community_id"]): feature[field] for feature in layer.getFeatures()}
-
-
 def rule_statuses(path):
     from qgis.core import QgsVectorLayer
 
@@ -113,7 +105,24 @@ def rule_statuses(path):
     return {(str(feature["community_id"]), feature["rule_id"]): feature["status"] for feature in layer.getFeatures()}
 
 
-_RESULTS = {}
+def sample_outcomes():
+    """{(community id, rule id): status} the sample district documents for itself (its expected_outcomes table)."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("{}|layername=expected_outcomes".format(make_cases.SAMPLE), "expected", "ogr")
+    return {(feature["community_id"], feature["rule_id"]): feature["expected_status"]
+            for feature in layer.getFeatures() if feature["rule_id"] != "cc_status"}
+
+
+def check_rules(case_id, expect, found):
+    """The rule statuses a case expects, in `found` {(community id, rule id): status}."""
+    for community, rules in expect.get("rules", {}).items():
+        for rule, status in rules.items():
+            assert found[(community, rule)] == status, (case_id, community, rule)
+    if expect.get("sample_outcomes"):
+        expected = {key: status for key, status in sample_outcomes().items() if key in found}
+        assert len(expected) >= 40, (case_id, len(expected))
+        assert {key: found[key] for key in expected} == expected, case_id
 
 
 def check_outcome(case, error, results, log, out):
@@ -126,17 +135,8 @@ def check_outcome(case, error, results, log, out):
         assert [name for name in os.listdir(out) if name.startswith(".cc-partial-")] == []
         return
     assert error is None, "{}: {}".format(case["id"], error)
-    if "rules" in expect:
-        found = rule_statuses(results["OUTPUT_RULES"])
-        for community, rules in expect["rules"].items():
-            for rule, status in rules.items():
-                assert found[(community, rule)] == status, (case["id"], community, rule)
-    if "statuses_of" in expect:
-        found = statuses(results["OUTPUT"])
-        _RESULTS[case["id"]] = found
-        reference = _RESULTS.get(expect["statuses_of"])
-        assert reference is not None, "run {} first".format(expect["statuses_of"])
-        assert found == reference
+    if "rules" in expect or "sample_outcomes" in expect:
+        check_rules(case["id"], expect, rule_statuses(results["OUTPUT_RULES"]))
     for fragment in expect.get("warnings", []):
         assert fragment in log, "{}: {!r} not in the log {!r}".format(case["id"], fragment, log[:3000])
 
@@ -173,9 +173,8 @@ def test_case_through_qgis_process(case_id, case_files, tmp_path, run_qgis_proce
         assert result.returncode == 0, result
         for fragment in case["expect"].get("warnings", []):
             assert fragment in text, "{}: {!r} not in {!r}".format(case_id, fragment, text[-3000:])
-        if "rules" in case["expect"]:
-            found = rule_statuses(os.path.join(out, os.path.basename(case["parameters"]["OUTPUT_RULES"])))
-            for community, rules in case["expect"]["rules"].items():
-                for rule, status in rules.items():
-                    assert found[(community, rule)] == status, (case_id, community, rule)
+        assert "ERROR:" not in text, "{}: {!r}".format(case_id, text[-3000:])  # an error the plugin reported
+        if "rules" in case["expect"] or "sample_outcomes" in case["expect"]:
+            check_rules(case_id, case["expect"], rule_statuses(
+                os.path.join(out, os.path.basename(case["parameters"]["OUTPUT_RULES"]))))
     assert input_digests(directory) == before, "{} changed an input".format(case_id)
