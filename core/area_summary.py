@@ -1,9 +1,10 @@
 """Figures by street and district: evaluated communities aggregated by area. No QGIS.
 
 For each area (a 街道 name, a district polygon, or the whole district): how many communities and
-residents were assessed, how many are complete (pass), failing (fail) or undecided (no_data); the
-complete-community rate by communities and by residents; per item the share of communities and of
-residents that meet it; the weakest items.
+residents were assessed, how many are complete, failing or undecided (by the verdict of their overall
+status, core.status.verdict_of: advisory or info fails nothing and counts as complete); the complete-community
+rate by communities and by residents; per item the share of communities and of residents that meet it; the
+weakest items.
 
 A community meets an item when the item's status is pass. The share of an item is taken over the
 communities where the item applies (pass, fail or no_data): a community whose data cannot decide the
@@ -15,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from .status import ADVISORY, FAIL, NO_DATA, PASS
+from .status import ADVISORY, FAIL, NO_DATA, PASS, verdict_of
 
 DECIDED_ITEM_STATUSES = (PASS, FAIL, ADVISORY, NO_DATA)  # the item applies (advisory: recommended, unmet)
 WEAKEST_COUNT = 3
@@ -88,13 +89,14 @@ def _add(summary, outcome, item_codes):
     summary.residents += population
     if outcome.population is None:
         summary.residents_unknown += 1
-    if outcome.status == PASS:
+    verdict = verdict_of(outcome.status)
+    if verdict == PASS:
         summary.complete += 1
         summary.complete_residents += population
-    elif outcome.status == FAIL:
+    elif verdict == FAIL:
         summary.failing += 1
         summary.failing_residents += population
-    elif outcome.status == NO_DATA:
+    elif verdict == NO_DATA:
         summary.no_data += 1
         summary.no_data_residents += population
     for item in item_codes:

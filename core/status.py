@@ -65,6 +65,18 @@ def status_text_colour(status):
     return STATUS_TEXT_COLOURS.get(status, "#ffffff")
 
 
+def verdict_of(status):
+    """The verdict a community's overall status stands for when communities are counted (figures by area, the
+    score histogram's buckets): only required rules decide, so a community whose status is advisory (a
+    recommended rule unmet) or info (values reported only) fails nothing and counts with the complete ones;
+    no_data stays undecided; not_applicable and unknown values give None (counted as assessed, in no bucket)."""
+    if status in (PASS, ADVISORY, INFO):
+        return PASS
+    if status in (FAIL, NO_DATA):
+        return status
+    return None
+
+
 def combined_status(statuses):
     """The verdict of several decisive results: fail over no_data over pass; not_applicable when none.
 

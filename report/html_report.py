@@ -18,7 +18,8 @@ import jinja2
 from ..core.area_summary import CommunityOutcome, shortfalls, summarize_all, summarize_by_area
 from ..core.describe import format_number, level_label
 from ..core.engine import items_arithmetic_text
-from ..core.status import ADVISORY, FAIL, NO_DATA, PASS, STATUSES, status_colour, status_ink, status_label
+from ..core.status import (ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, status_colour, status_ink,
+                           status_label, verdict_of)
 from ..core.status import status_text_colour
 from ..i18n import tr
 
@@ -32,7 +33,10 @@ SECTIONS = ("summary.html", "map.html", "communities.html", "details.html", "wal
 # to the workbook, the atlas and the GeoPackage: it stays a few MB for a whole city.
 DETAIL_LIMIT = 60
 SCORE_BINS = ((0, 80), (80, 85), (85, 90), (90, 95), (95, 100), (100, 100))
-CHART_STATUSES = (PASS, FAIL, NO_DATA)
+# The summary's cards count communities by verdict (core.status.verdict_of: advisory or info overall counts as
+# complete); the histogram stacks every status in its own colour, verdicts first (bottom to top).
+CARD_STATUSES = (PASS, FAIL, NO_DATA)
+CHART_STATUSES = (PASS, ADVISORY, INFO, FAIL, NO_DATA, NOT_APPLICABLE)
 
 
 @dataclass
@@ -124,7 +128,7 @@ def _number(value, digits=0):
 def summary_numbers(data):
     """{'total', 'by_status': {status: n}, 'missing_items': [(item name, n)],
     'score_bins': [(label, {status: n})]}."""
-    by_status = Counter(row.status for row in data.communities)
+    by_status = Counter(verdict_of(row.status) for row in data.communities)
     names = dict(data.items)
     failing = {}
     for rule in data.rules:
@@ -140,14 +144,15 @@ def summary_numbers(data):
         bins.append((label, {status: counts.get(status, 0) for status in CHART_STATUSES}))
     return {
         "total": len(data.communities),
-        "by_status": {status: by_status.get(status, 0) for status in STATUSES},
+        "by_status": {status: by_status.get(status, 0) for status in CARD_STATUSES},
         "missing_items": missing,
         "score_bins": bins,
     }
 
 
 def chart_geometry(bins, width=420, height=160, gap=10, top_margin=20):
-    """Bars of the score histogram, each stacked by verdict (bottom to top in CHART_STATUSES order)."""
+    """Bars of the score histogram, each stacked by status (bottom to top in CHART_STATUSES order); the legend
+    lists the statuses drawn."""
     top = max((sum(counts.values()) for _label, counts in bins), default=0) or 1
     bar_width = (width - gap * (len(bins) + 1)) / len(bins)
     axis_y = top_margin + height
@@ -162,8 +167,9 @@ def chart_geometry(bins, width=420, height=160, gap=10, top_margin=20):
                 y -= segment_height
                 segments.append({"status": status, "y": y, "height": segment_height})
         bars.append({"x": x, "label": label, "count": sum(counts.values()), "top": y, "segments": segments})
+    drawn = {segment["status"] for bar in bars for segment in bar["segments"]}
     return {"width": width, "height": axis_y + 30, "axis_y": axis_y, "bar_width": bar_width, "bars": bars,
-            "statuses": CHART_STATUSES}
+            "statuses": [status for status in CHART_STATUSES if status in drawn]}
 
 
 def arithmetic_text(row):
@@ -201,6 +207,30 @@ def template_environment():
     return environment
 
 
+
+
+# Area field names a planner's data commonly uses, and what they are in words.
+_AREA_KINDS = {"street": ("street", "streets", "subdistrict", "sub_district", "jiedao", "jd", "street_name"),
+               "district": ("district", "districts", "qu", "county", "district_name"),
+               "town": ("town", "towns", "township", "zhen")}
+
+
+def area_label(area_name):
+    """The heading of the area column: a field or layer name in words ('street' → 街道, any other code-like
+    name → 区域); a name already in words (街道, 所属街道) as it is."""
+    name = (area_name or "").strip()
+    if not name:
+        return ""
+    if not name.isascii():
+        return name
+    key = name.lower()
+    if key in _AREA_KINDS["street"]:
+        return tr("Street", _CONTEXT)
+    if key in _AREA_KINDS["district"]:
+        return tr("District", _CONTEXT)
+    if key in _AREA_KINDS["town"]:
+        return tr("Town", _CONTEXT)
+    return tr("Area", _CONTEXT)
 
 
 def walking_method_label(method):
@@ -258,7 +288,7 @@ def build_report(data, sections=SECTIONS):
         district=district, areas=areas, shortfalls=shortfalls(outcomes, failing_items(data)),
         problems=unique(data.problems), detailed=len(data.communities) <= DETAIL_LIMIT, percent=_percent,
         provenance=provenance_text(data),
-        summary_statuses=CHART_STATUSES, rules_by_community=rules_by_community, item_names=dict(data.items),
+        area_label=area_label(data.area_name), summary_statuses=CARD_STATUSES, rules_by_community=rules_by_community, item_names=dict(data.items),
         community_names={row.id: row.name for row in data.communities},
         walking_method=walking_method_label(data.walking_method),
         map_src="data:image/png;base64," + base64.b64encode(data.map_png).decode("ascii") if data.map_png else None,

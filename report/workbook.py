@@ -7,7 +7,7 @@ from ..core.area_summary import shortfalls, summarize_all, summarize_by_area
 from ..core.describe import format_number, level_label, unit_label
 from ..core.status import STATUSES, status_colour, status_label, status_text_colour
 from ..i18n import tr
-from .html_report import community_outcomes, failing_items
+from .html_report import area_label, community_outcomes, failing_items
 from .xlsx import Cell, Sheet, write_xlsx
 
 _CONTEXT = "Workbook"
@@ -64,7 +64,8 @@ def workbook_sheets(data, item_order=None):
                             widths=[28, 14, 14, 100])
 
     has_area = bool(data.area_name)
-    header = [tr("Community ID", _CONTEXT), tr("Community", _CONTEXT)] + ([data.area_name] if has_area else []) + [
+    area_heading = area_label(data.area_name)
+    header = [tr("Community ID", _CONTEXT), tr("Community", _CONTEXT)] + ([area_heading] if has_area else []) + [
         tr("Type", _CONTEXT), tr("Population", _CONTEXT), tr("Score", _CONTEXT), tr("Verdict", _CONTEXT), tr("Missing items", _CONTEXT)] + [
         names.get(code, code) for code in order]
     rows = []
@@ -93,7 +94,7 @@ def workbook_sheets(data, item_order=None):
                               "、".join(names.get(share.item, share.item) for share in area.weakest_items())] + [
                 _rate(area.items[code].share) for code in order])
         sheets.append(Sheet(tr("By area", _CONTEXT), [
-            data.area_name, tr("Communities", _CONTEXT), tr("Residents", _CONTEXT), tr("Complete", _CONTEXT), tr("Failing", _CONTEXT), tr("No data", _CONTEXT),
+            area_heading, tr("Communities", _CONTEXT), tr("Residents", _CONTEXT), tr("Complete", _CONTEXT), tr("Failing", _CONTEXT), tr("No data", _CONTEXT),
             tr("Complete-community rate (communities)", _CONTEXT), tr("Complete-community rate (residents)", _CONTEXT),
             tr("Weakest items", _CONTEXT)] + [tr("{}: share meeting", _CONTEXT).format(names.get(code, code)) for code in order],
             area_rows))

@@ -48,6 +48,17 @@ def test_the_whole_district():
     assert district.items["kindergarten"].share == 0.5  # A and D of A, B, C, D
 
 
+def test_communities_count_by_their_verdict():
+    """Only required rules decide: an overall advisory or info status fails nothing and counts as complete;
+    not_applicable is assessed but in no bucket."""
+    outcomes = [CommunityOutcome("A", "东", 100, "advisory", {}), CommunityOutcome("B", "东", 200, "info", {}),
+                CommunityOutcome("C", "东", 400, "not_applicable", {}), CommunityOutcome("D", "东", 800, "fail", {})]
+    (east,) = summarize_by_area(outcomes, ITEMS, "(无)")
+    assert (east.communities, east.complete, east.complete_residents, east.failing, east.no_data) == (
+        4, 2, 300, 1, 0)
+    assert east.complete_rate == 0.5 and east.complete_residents_rate == 300 / 1500
+
+
 def test_shortfalls_are_ranked_by_residents_affected():
     outcomes = OUTCOMES + [CommunityOutcome("E", "东街道", 200, "fail", {})]
     ranked = shortfalls(outcomes, {"B": ["kindergarten"], "E": ["nursery", "kindergarten"]})

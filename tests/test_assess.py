@@ -175,7 +175,7 @@ def test_the_report_agrees_with_the_layers(assessed):
         assert row[column["Items"]] == "{} items met / {} failed / {} without enough data".format(
             feature["cc_items_met"], feature["cc_items_failed"], feature["cc_items_no_data"])
         assert row[column["Advisory (建议改进)"]] == (feature["cc_advice"] or "")
-        assert row[column["street"]] == feature["street"]
+        assert row[column["Street"]] == feature["street"]  # the area field's heading in words
     assert feature["cc_standard_hash"] in text and "complete_community_2021" in text  # the footer
     # Most frequently missing items: each count is the number of communities failing a required rule of it.
     rules = list(_layer(assessed, "community_rules").getFeatures())
@@ -305,7 +305,7 @@ def test_the_workbook_agrees_with_the_layers(assessed):
     items = sorted((item for item in standard.items if item.scope == "community"),
                    key=lambda item: (item.number is not None, item.number or 0))
     header, rows = _sheet(path, "Community × item")
-    assert header[:8] == ["Community ID", "Community", "street", "Type", "Population", "Score", "Verdict",
+    assert header[:8] == ["Community ID", "Community", "Street", "Type", "Population", "Score", "Verdict",
                           "Missing items"]
     assert header[8:] == [item.name.en for item in items]  # the guide's table order: scale, then items 1–20
     assert len(rows) == len(communities)

@@ -40,8 +40,8 @@ def test_text_from_the_data_is_escaped():
 def test_the_histogram_is_coloured_by_verdict():
     numbers = summary_numbers(report_data())
     bins = dict(numbers["score_bins"])
-    assert bins["100"] == {"pass": 1, "fail": 0, "no_data": 0}
-    assert bins["85–90"] == {"pass": 0, "fail": 1, "no_data": 1}
+    assert {status: n for status, n in bins["100"].items() if n} == {"pass": 1}
+    assert {status: n for status, n in bins["85–90"].items() if n} == {"fail": 1, "no_data": 1}
     chart = chart_geometry(numbers["score_bins"])
     stacked = [bar for bar in chart["bars"] if bar["label"] == "85–90"][0]
     assert [segment["status"] for segment in stacked["segments"]] == ["fail", "no_data"]
@@ -49,6 +49,24 @@ def test_the_histogram_is_coloured_by_verdict():
         sum(s["height"] for s in bar["segments"]) for bar in chart["bars"])
     svg = re.search(r"<svg.*?</svg>", build_report(report_data()), re.S).group(0)
     assert svg.count('data-status="fail"') == 1 and svg.count('data-status="pass"') == 1
+
+
+def test_advisory_and_info_communities_are_counted_by_verdict_and_drawn_in_their_colour():
+    communities = [CommunityRow("C1", "一", None, 100, 100.0, "pass", "", {}),
+                   CommunityRow("C2", "二", None, 100, 100.0, "advisory", "", {}),
+                   CommunityRow("C3", "三", None, 100, 100.0, "info", "", {}),
+                   CommunityRow("C4", "四", None, 100, 92.0, "fail", "托儿所", {})]
+    data = report_data(communities=communities, rules=[], walking=[], area_name="jiedao")
+    numbers = summary_numbers(data)
+    assert numbers["by_status"] == {"pass": 3, "fail": 1, "no_data": 0}  # the cards, by verdict
+    chart = chart_geometry(numbers["score_bins"])
+    full = [bar for bar in chart["bars"] if bar["label"] == "100"][0]
+    assert full["count"] == 3 and [s["status"] for s in full["segments"]] == ["pass", "advisory", "info"]
+    assert chart["statuses"] == ["pass", "advisory", "info", "fail"]  # the legend: what is drawn
+    text = build_report(data)
+    svg = re.search(r"<svg.*?</svg>", text, re.S).group(0)
+    assert 'fill="{}" data-status="advisory"'.format(html_report.status_colour("advisory")) in svg
+    assert "<th>Street</th>" in text and "jiedao" not in text  # the area field's heading in words
 
 
 def test_only_failing_required_rules_count_as_missing():
