@@ -485,8 +485,18 @@
     </message>
     <message>
         <location filename="../report/atlas_layout.py"/>
+        <source>Walking route: {}</source>
+        <translation>步行路线：{}</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
         <source>page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation>第 [% @atlas_featurenumber %] 页，共 [% @atlas_totalfeatures %] 页</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
+        <source>… and {} more: see the workbook or the report</source>
+        <translation>……另有 {} 条，见工作簿或报告</translation>
     </message>
 </context>
 <context>
@@ -1928,6 +1938,11 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
         <source>Community atlas, one page per community</source>
         <translation>社区图集（一社区一档）</translation>
     </message>
@@ -1948,6 +1963,11 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
         <source>Facilities (classified)</source>
         <translation>设施（已分类）</translation>
     </message>
@@ -1963,8 +1983,12 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <source>One A4 page per community for the street offices that must fix the gaps: the community's name, verdict, score and missing items; a map zoomed to it with its neighbours faded, the roads, the facilities by category, its walking routes to the nearest facility of each kind and the service areas of the kinds it does not reach within the limit, with a legend; a table of every item (required or advisory, its result in the status colour); the rules it does not meet (required or advisory, measured value, threshold, clause); and the guide's advice for each missing item.&lt;br&gt;&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt;: the communities layer written by assess (or evaluate_facilities). &lt;b&gt;Rules&lt;/b&gt;: its community_rules table. Roads, facilities, walking routes and service areas are optional: give the layers of the same run.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one PDF with every page, in the order of the community ids; optionally a folder with one PDF or PNG per community, named after it.&lt;br&gt;&lt;br&gt;&lt;b&gt;Example&lt;/b&gt;: INPUT=out/sample_district_assessment.gpkg|layername=communities, RULES=…|layername=community_rules, OUTPUT=out/sample_district_atlas.pdf gives 14 pages.</source>
+        <translation>每个社区一页 A4，交给负责补短板的街道办：社区名称、结论、得分和缺项；缩放到该社区的地图（相邻社区淡化显示），含道路、按类别显示的设施、到各类最近设施的步行路线，以及该社区在限值内未达到的设施类别的服务范围，并附图例；各建设项目一览表（强制或建议，结果按状态着色）；未满足的规则（强制或建议、实测值、标准值、条款）；以及每个缺项的指南建议。&lt;br&gt;&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：assess（或 evaluate_facilities）输出的 communities 图层。&lt;b&gt;规则&lt;/b&gt;：同一次评估的 community_rules 表。道路、设施、步行路线和服务范围为可选：请使用同一次评估的图层。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：一个包含所有页面的 PDF，按社区编号排序；可选输出一个文件夹，每个社区一个以其名称命名的 PDF 或 PNG。&lt;br&gt;&lt;br&gt;&lt;b&gt;示例&lt;/b&gt;：INPUT=out/sample_district_assessment.gpkg|layername=communities，RULES=…|layername=community_rules，OUTPUT=out/sample_district_atlas.pdf，得到 14 页。</translation>
+    </message>
+    <message>
         <source>One A4 page per community for the street offices that must fix the gaps: the community's name, verdict, score and missing items; a map zoomed to it with its neighbours faded, the roads, the facilities by category, its walking routes to the nearest facility of each kind and the service areas; every item's result; the rules it does not meet (required or advisory, measured value, threshold, clause); and the guide's advice for each missing item.&lt;br&gt;&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt;: the communities layer written by assess (or evaluate_facilities). &lt;b&gt;Rules&lt;/b&gt;: its community_rules table. Roads, facilities, walking routes and service areas are optional: give the layers of the same run.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one PDF with every page, in the order of the community ids; optionally a folder with one PDF or PNG per community, named after it.&lt;br&gt;&lt;br&gt;&lt;b&gt;Example&lt;/b&gt;: INPUT=out/sample_district_assessment.gpkg|layername=communities, RULES=…|layername=community_rules, OUTPUT=out/sample_district_atlas.pdf gives 14 pages.</source>
-        <translation>每个社区一页 A4，交给负责补短板的街道办：社区名称、结论、得分和缺项；缩放到该社区的地图（相邻社区淡化显示），含道路、按类别显示的设施、到各类最近设施的步行路线和服务范围；各建设项目的结果；未满足的规则（强制或建议、实测值、标准值、条款）；以及每个缺项的指南建议。&lt;br&gt;&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：assess（或 evaluate_facilities）输出的 communities 图层。&lt;b&gt;规则&lt;/b&gt;：同一次评估的 community_rules 表。道路、设施、步行路线和服务范围为可选：请使用同一次评估的图层。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：一个包含所有页面的 PDF，按社区编号排序；可选输出一个文件夹，每个社区一个以其名称命名的 PDF 或 PNG。&lt;br&gt;&lt;br&gt;&lt;b&gt;示例&lt;/b&gt;：INPUT=out/sample_district_assessment.gpkg|layername=communities，RULES=…|layername=community_rules，OUTPUT=out/sample_district_atlas.pdf，得到 14 页。</translation>
+        <translation type="obsolete">每个社区一页 A4，交给负责补短板的街道办：社区名称、结论、得分和缺项；缩放到该社区的地图（相邻社区淡化显示），含道路、按类别显示的设施、到各类最近设施的步行路线和服务范围；各建设项目的结果；未满足的规则（强制或建议、实测值、标准值、条款）；以及每个缺项的指南建议。&lt;br&gt;&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：assess（或 evaluate_facilities）输出的 communities 图层。&lt;b&gt;规则&lt;/b&gt;：同一次评估的 community_rules 表。道路、设施、步行路线和服务范围为可选：请使用同一次评估的图层。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：一个包含所有页面的 PDF，按社区编号排序；可选输出一个文件夹，每个社区一个以其名称命名的 PDF 或 PNG。&lt;br&gt;&lt;br&gt;&lt;b&gt;示例&lt;/b&gt;：INPUT=out/sample_district_assessment.gpkg|layername=communities，RULES=…|layername=community_rules，OUTPUT=out/sample_district_atlas.pdf，得到 14 页。</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -1988,6 +2012,11 @@
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
+        <source>Reading the rules not met…</source>
+        <translation>正在读取未满足的规则……</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
         <source>Resolution (dots per inch)</source>
         <translation>分辨率（DPI）</translation>
     </message>
@@ -2005,6 +2034,11 @@
         <location filename="../processing/export_atlas.py"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_atlas.py"/>
+        <source>Service areas of the kinds not reached</source>
+        <translation>未达到的设施类别的服务范围</translation>
     </message>
     <message>
         <location filename="../processing/export_atlas.py"/>
@@ -3651,6 +3685,11 @@
         <translation>建议改进</translation>
     </message>
     <message>
+        <location filename="../report/html_report.py"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
         <location filename="../report/templates/summary.html"/>
         <source>By area ({})</source>
         <translation>按区域（{}）</translation>
@@ -3722,6 +3761,11 @@
         <location filename="../report/templates/summary.html"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>District</source>
+        <translation>区</translation>
     </message>
     <message>
         <location filename="../report/templates/details.html"/>
@@ -3889,6 +3933,11 @@
         <translation>结果</translation>
     </message>
     <message>
+        <location filename="../report/html_report.py"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation type="obsolete">概况</translation>
     </message>
@@ -3901,6 +3950,11 @@
         <location filename="../report/templates/walking.html"/>
         <source>The walking distance of each community to each kind of facility is in the workbook and the GeoPackage (communities, walking_routes).</source>
         <translation>各社区到各类设施的步行距离见 Excel 工作簿和 GeoPackage（communities、walking_routes 图层）。</translation>
+    </message>
+    <message>
+        <location filename="../report/html_report.py"/>
+        <source>Town</source>
+        <translation>镇</translation>
     </message>
     <message>
         <location filename="../report/templates/communities.html"/>
@@ -5753,14 +5807,22 @@
 <context>
     <name>WorkflowModel</name>
     <message>
-        <location filename="../processing/workflow_model.py"/>
         <source>A Graphical Modeler model of the common case: evaluate_facilities, then evaluate_walking_access on its result (so one layer carries the provision and the walking results), and export_map. Open it in the Graphical Modeler (right-click → Edit Model) to adapt it, e.g. to add origins or your city's standard. For everything in one GeoPackage with a report, use the complete community assessment (assess).</source>
-        <translation>常用流程的图形建模器模型：先做配套设施评估，再在其结果上做步行可达性评估（同一图层同时带有配套设施和步行可达结果），最后导出评估图。可在图形建模器中打开（右键 → 编辑模型）进行调整，例如加入出发点或本市标准。如需把全部结果写入一个 GeoPackage 并生成报告，请使用完整居住社区综合评估（assess）。</translation>
+        <translation type="obsolete">常用流程的图形建模器模型：先做配套设施评估，再在其结果上做步行可达性评估（同一图层同时带有配套设施和步行可达结果），最后导出评估图。可在图形建模器中打开（右键 → 编辑模型）进行调整，例如加入出发点或本市标准。如需把全部结果写入一个 GeoPackage 并生成报告，请使用完整居住社区综合评估（assess）。</translation>
     </message>
     <message>
         <location filename="../processing/workflow_model.py"/>
+        <source>A Graphical Modeler model of the common case: evaluate_facilities, then evaluate_walking_access on its result (so one layer carries the provision and the walking results), export_map and export_atlas (one page per community). Open it in the Graphical Modeler (right-click → Edit Model) to adapt it, e.g. to add origins or your city's standard. For everything in one GeoPackage with a report, use the complete community assessment (assess).</source>
+        <translation>常见情形的图形建模器模型：先运行 evaluate_facilities，再对其结果运行 evaluate_walking_access（同一图层同时带有配套设施与步行可达结果），然后运行 export_map 和 export_atlas（一社区一页）。在图形建模器中打开（右键 → 编辑模型）即可修改，例如加入出发点或本市标准。若要把全部结果写入一个 GeoPackage 并生成报告，请使用完整居住社区评估（assess）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/workflow_model.py"/>
+        <source>Complete community workflow (model: provision → walking → map and atlas)</source>
+        <translation>完整居住社区工作流程（模型：配套设施 → 步行可达 → 评估图与档案）</translation>
+    </message>
+    <message>
         <source>Complete community workflow (model: provision → walking → map)</source>
-        <translation>完整居住社区评估流程（模型：配套设施 → 步行可达 → 评估图）</translation>
+        <translation type="obsolete">完整居住社区评估流程（模型：配套设施 → 步行可达 → 评估图）</translation>
     </message>
     <message>
         <location filename="../processing/workflow_model.py"/>

@@ -47,8 +47,9 @@ class ExportAtlasAlgorithm(ExportMapAlgorithm):
             "One A4 page per community for the street offices that must fix the gaps: the community's name, "
             "verdict, score and missing items; a map zoomed to it with its neighbours faded, the roads, the "
             "facilities by category, its walking routes to the nearest facility of each kind and the service "
-            "areas; every item's result; the rules it does not meet (required or advisory, measured value, "
-            "threshold, clause); and the guide's advice for each missing item.<br><br>"
+            "areas of the kinds it does not reach within the limit, with a legend; a table of every item (required "
+            "or advisory, its result in the status colour); the rules it does not meet (required or advisory, "
+            "measured value, threshold, clause); and the guide's advice for each missing item.<br><br>"
             "<b>Communities</b>: the communities layer written by assess (or evaluate_facilities). "
             "<b>Rules</b>: its community_rules table. Roads, facilities, walking routes and service areas are "
             "optional: give the layers of the same run.<br>"
@@ -143,6 +144,7 @@ class ExportAtlasAlgorithm(ExportMapAlgorithm):
                     rules.name(), ", ".join(missing)))
         items = [(code, standard.item(code).name.get(language), standard.item(code).clause)
                  for code in guide_table_order(standard) if F.ITEM_STATUS.name_for(code) in names]
+        required_items = {rule.item for rule in standard.rules if rule.level == "required"}
         guidance = {item.code: item.guidance.get(language) for item in standard.items if item.guidance}
         title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or self.tr(
             "Complete community record")
@@ -153,10 +155,22 @@ class ExportAtlasAlgorithm(ExportMapAlgorithm):
         if name_field not in names:
             name_field = F.COMMUNITY_ID.name
         family = choose_cjk_font_family(title)
+        # Layer names as the legend shows them, in words.
+        communities.setName(self.tr("Communities"))
+        for key, name in ((self.ROADS, self.tr("Roads")), (self.FACILITIES, self.tr("Facilities")),
+                          (self.ROUTES, self.tr("Walking routes")),
+                          (self.SERVICE_AREAS, self.tr("Service areas of the kinds not reached"))):
+            if layers.get(key) is not None:
+                layers[key].setName(name)
         content = AtlasContent(title=title, credit=credit, items=items, guidance=guidance, name_field=name_field,
+                               required_items=required_items, categories=[category.code for category in
+                                                                          standard.categories],
                                facilities=layers.get(self.FACILITIES), routes=layers.get(self.ROUTES),
                                roads=layers.get(self.ROADS), service_areas=layers.get(self.SERVICE_AREAS))
-        layout = build_atlas_layout(project, communities, rules, content, family)
+        feedback.pushInfo(self.tr("Reading the rules not met…"))
+        pages_iterator = build_atlas_layout(project, communities, rules, content, family, feedback)
+        if feedback.isCanceled():
+            return "", pages
         dpi = self.parameterAsInt(parameters, self.DPI, context) or self.DEFAULT_DPI
         feedback.pushInfo(self.tr("{} pages into {}…").format(pages, output))
         # Into a temporary file beside the result, moved into place only when complete: a cancelled or failed
@@ -164,7 +178,7 @@ class ExportAtlasAlgorithm(ExportMapAlgorithm):
         handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=os.path.dirname(os.path.abspath(output)))
         os.close(handle)
         try:
-            error = export_atlas(layout, temporary, feedback, dpi)
+            error = export_atlas(pages_iterator, temporary, feedback, dpi)
             if not error and not feedback.isCanceled():
                 os.chmod(temporary, 0o644)
                 os.replace(temporary, output)
@@ -174,6 +188,6 @@ class ExportAtlasAlgorithm(ExportMapAlgorithm):
         if not error and folder and not feedback.isCanceled():
             extension = PAGE_FORMATS[self.parameterAsEnum(parameters, self.PAGE_FORMAT, context)]
             feedback.pushInfo(self.tr("One {} per community into {}…").format(extension.lstrip(".").upper(), folder))
-            error = export_atlas_pages(layout, folder, extension, feedback, dpi)
-        layout = None  # before the project it belongs to
+            error = export_atlas_pages(pages_iterator, folder, extension, feedback, dpi)
+        pages_iterator = None  # the layout, before the project it belongs to
         return error, pages

@@ -28,7 +28,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return os.path.splitext(os.path.basename(self.path))[0]
 
     def displayName(self):  # noqa: N802 (QGIS API)
-        return tr("Complete community workflow (model: provision → walking → map)", _CONTEXT)
+        return tr("Complete community workflow (model: provision → walking → map and atlas)", _CONTEXT)
 
     def group(self):
         return tr("Models", _CONTEXT)
@@ -42,7 +42,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "A Graphical Modeler model of the common case: evaluate_facilities, then evaluate_walking_access on its "
-            "result (so one layer carries the provision and the walking results), and export_map. Open it in the "
+            "result (so one layer carries the provision and the walking results), export_map and export_atlas (one "
+            "page per community). Open it in the "
             "Graphical Modeler (right-click → Edit Model) to adapt it, e.g. to add origins or your city's standard. "
             "For everything in one GeoPackage with a report, use the complete "
             "community assessment (assess).", _CONTEXT)

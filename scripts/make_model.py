@@ -4,7 +4,7 @@
     /usr/bin/python3 scripts/make_model.py        (run again after changing an algorithm's parameters)
 
 The model chains evaluate_facilities → evaluate_walking_access (on the provision result, so one layer
-carries both) → export_map. (The life circle and the report come with `assess`.) The plugin's provider
+carries both) → export_map and export_atlas (one page per community). (The life circle and the report come with `assess`.) The plugin's provider
 loads the file, so the model appears in the Processing toolbox next to the algorithms; open it in the
 Graphical Modeler to adapt it.
 """
@@ -28,8 +28,8 @@ def build_model():
 
     model = QgsProcessingModelAlgorithm(MODEL_NAME, MODEL_GROUP, MODEL_GROUP)
     model.setHelpContent({
-        "ALG_DESC": "完整居住社区评估常用流程：配套设施评估 → 步行可达性评估 → 导出评估图。"
-                    " The common workflow: provision, walking access (on the same layer), and the map.",
+        "ALG_DESC": "完整居住社区评估常用流程：配套设施评估 → 步行可达性评估 → 导出评估图和一社区一档。"
+                    " The common workflow: provision, walking access (on the same layer), the map and the atlas.",
     })
     inputs = [
         (QgsProcessingParameterVectorLayer("communities", "居住社区 Communities", [QgsProcessing.TypeVectorPolygon]),
@@ -91,6 +91,11 @@ def build_model():
     child("export_map", "map", "导出评估图 Map", 2, {
         "INPUT": from_child("walking", "OUTPUT"), "NAME_FIELD": from_input("name_field"),
         "OUTPUT": from_input("map")})
+    child("export_atlas", "atlas", "一社区一档 Atlas", 3, {
+        "INPUT": from_child("walking", "OUTPUT"), "RULES": from_child("provision", "OUTPUT_RULES"),
+        "ROUTES": from_child("walking", "OUTPUT_ROUTES"), "ROADS": from_input("roads"),
+        "FACILITIES": from_input("facilities"), "NAME_FIELD": from_input("name_field")},
+        outputs=[("atlas", "OUTPUT", "一社区一档 Atlas (PDF)")])
     return model
 
 

@@ -210,8 +210,8 @@ def test_the_shipped_model_is_in_the_toolbox_and_runs(cc_provider, processing_co
     model = QgsApplication.processingRegistry().algorithmById("complete_community:complete_community_workflow")
     assert model is not None and model.group()
     assert [model.childAlgorithm(child).algorithmId() for child in sorted(model.childAlgorithms())] == [
-        "complete_community:export_map", "complete_community:evaluate_facilities",
-        "complete_community:evaluate_walking_access"]
+        "complete_community:export_atlas", "complete_community:export_map",
+        "complete_community:evaluate_facilities", "complete_community:evaluate_walking_access"]
     # Layers of the test's own: file paths would be opened into the context's store, and QGIS 3.22 crashes
     # destroying a context that holds OGR layers a model's children used.
     inputs = {name: QgsVectorLayer("{}|layername={}".format(SAMPLE, name), name, "ogr")
@@ -220,7 +220,7 @@ def test_the_shipped_model_is_in_the_toolbox_and_runs(cc_provider, processing_co
         "communities": inputs["communities"], "population_field": "population", "name_field": "name",
         "type_field": "community_type", "facilities": inputs["facilities"], "category_field": "category",
         "roads": inputs["roads"],
-        "map": str(tmp_path / "model_map.png"),
+        "map": str(tmp_path / "model_map.png"), "atlas:atlas": str(tmp_path / "model_atlas.pdf"),
         "walking:assessed_communities": "TEMPORARY_OUTPUT", "walking:walking_rules": "TEMPORARY_OUTPUT"},
         context=processing_context,
         feedback=processing_context.feedback())
@@ -228,6 +228,7 @@ def test_the_shipped_model_is_in_the_toolbox_and_runs(cc_provider, processing_co
     names = layer.fields().names()
     assert "cc_status" in names and "walk_status" in names  # one layer carries provision and walking
     assert os.path.getsize(tmp_path / "model_map.png") > 20000
+    assert pdf_page_count(tmp_path / "model_atlas.pdf") == inputs["communities"].featureCount() == 14
 
 
 def test_the_figures_by_street_agree_with_a_count_of_the_communities(assessed):
@@ -351,6 +352,64 @@ def pdf_page_count(path):
 
 def test_the_atlas_has_one_page_per_community(assessed):
     assert pdf_page_count(assessed["OUTPUT_ATLAS"]) == _layer(assessed, "communities").featureCount() == 14
+
+
+def test_the_atlas_through_qgis_process_reports_progress_page_by_page(run_qgis_process, assessed, tmp_path):
+    gpkg = assessed["OUTPUT_GPKG"]
+    output = tmp_path / "atlas.pdf"
+    result = run_qgis_process(["run", "complete_community:export_atlas", "--"] + [
+        "{}={}|layername={}".format(key, gpkg, table) for key, table in (
+            ("INPUT", "communities"), ("RULES", "community_rules"), ("ROUTES", "walking_routes"),
+            ("FACILITIES", "facilities"), ("SERVICE_AREAS", "service_areas"))] + [
+        "NAME_FIELD=name", "DPI=60", "OUTPUT={}".format(output)])
+    assert pdf_page_count(output) == _layer(assessed, "communities").featureCount() == 14
+    assert "PAGES:\t14" in result.stdout
+    assert "10...20..." in result.stdout and "...90...100" in result.stdout  # progress, page by page
+
+
+def test_the_atlas_tables_show_the_layers_values_in_the_status_colours(cc_processing, assessed):  # noqa: ARG001
+    """The two tables of a page, as AtlasPages fills them, against the community and its rules."""
+    from qgis.core import QgsFeatureRequest
+
+    from complete_community.core.describe import level_label
+    from complete_community.core.status import status_colour, status_label
+    from complete_community.report.atlas_layout import (MAX_RULE_ROWS, SHOWN_STATUSES, AtlasContent, item_rows,
+                                                        read_rules, rule_rows)
+
+    communities, rules = _layer(assessed, "communities"), _layer(assessed, "community_rules")
+    items = [("kindergarten", "一个幼儿园", "3.1-2"), ("nursery", "一个托儿所", "3.1-3"), ("scale", "规模", "2.2")]
+    content = AtlasContent("t", "c", items, required_items={"kindergarten", "nursery"})
+    by_community = read_rules(rules, items)
+    for feature in communities.getFeatures(QgsFeatureRequest().setFilterExpression("\"cc_community_id\" IN ('C03', 'C09')")):
+        identifier = feature["cc_community_id"]
+        rows = item_rows(feature, content, [30, 10, 15])
+        for (code, _name, _clause), row in zip(items, rows):
+            status = feature["{}_status".format(code)]
+            assert row[2].content() == status_label(status)
+            assert row[2].backgroundColor().name() == status_colour(status)
+        assert rows[0][1].content() == rows[1][1].content() == level_label("required")  # 应: an item with a required rule
+        assert rows[2][1].content().replace("\n", "") == level_label("recommended")
+        expected = [rule for rule in rules.getFeatures() if rule["community_id"] == identifier
+                    and rule["status"] in SHOWN_STATUSES]
+        lines = by_community[identifier]
+        assert sorted(line.rule_name for line in lines) == sorted(rule["rule_name"] for rule in expected)
+        shown = rule_rows(lines, [18, 30, 12, 12, 12, 15])
+        assert len(shown) == min(len(lines), MAX_RULE_ROWS) + (len(lines) > MAX_RULE_ROWS)
+        for line, row in zip(lines, shown):
+            assert row[-1].content() == status_label(line.status)
+            assert row[-1].backgroundColor().name() == status_colour(line.status)
+    assert {line.item for line in by_community["C03"] if line.status == "fail"} == {"kindergarten"}
+
+
+def test_chinese_table_text_wraps_between_characters_and_english_between_words():
+    from complete_community.report.atlas_layout import wrap_text
+
+    wrapped = wrap_text("老年人步行到达养老设施、医疗设施、小超市、菜市场", 20, 6.5)
+    assert wrapped.replace("\n", "") == "老年人步行到达养老设施、医疗设施、小超市、菜市场" and wrapped.count("\n") >= 2
+    assert max(len(line) for line in wrapped.split("\n")) <= 9
+    english = wrap_text("Walking distance to the nearest kindergarten", 20, 6.5)
+    assert english.replace("\n", " ") == "Walking distance to the nearest kindergarten"
+    assert all(not line.startswith(" ") for line in english.split("\n")) and "\n" in english
 
 
 def test_the_atlas_one_file_per_community_and_cancelled(cc_processing, assessed, tmp_path):  # noqa: ARG001
