@@ -140,7 +140,8 @@ def test_the_shipped_model_loads_styled_outputs(project, cc_provider, tmp_path):
         "communities": inputs["communities"], "population_field": "population", "name_field": "name",
         "type_field": "community_type", "facilities": inputs["facilities"], "category_field": "category",
         "roads": inputs["roads"], "map": str(tmp_path / "model_map.png"),
-        "walking:assessed_communities": "TEMPORARY_OUTPUT", "walking:walking_rules": "TEMPORARY_OUTPUT"}, project)
+        "walking:assessed_communities": "TEMPORARY_OUTPUT", "walking:walking_rules": "TEMPORARY_OUTPUT",
+        "atlas:atlas": "TEMPORARY_OUTPUT"}, project)
     loaded = [layer for layer in project.mapLayers().values()]
     assert loaded
     spatial = [layer for layer in loaded if layer.isSpatial()]
