@@ -27,6 +27,7 @@ from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
 from .output_safety import cancelled_message
+from .scheme_report import read_scheme
 from .summarize_by_area import AreaLocator
 
 COMMUNITIES_TABLE = "communities"
@@ -549,7 +550,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files,
             standard_id=standard.id, standard_version=standard.version, standard_hash=standard.content_hash,
             organisation=self.parameterAsString(parameters, self.ORGANISATION, context).strip(), area_name=area_name,
-            guidance={item.code: item.guidance.get(language) for item in standard.items if item.guidance})
+            guidance={item.code: item.guidance.get(language) for item in standard.items if item.guidance},
+            scheme=read_scheme(self, parameters, context, standard, communities, [code for code, _name in items],
+                               language))
 
     def _estimated_population(self, parameters, context):
         """{community name: how it was estimated} for communities whose population estimate_population filled in

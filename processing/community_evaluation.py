@@ -304,16 +304,10 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         if proposed is None:
             return
         name = self.input_layer_name(parameters, self.PROPOSED_FACILITIES, context)
-        category_field = self.parameterAsString(parameters, self.PROPOSED_CATEGORY_FIELD, context)
+        category_field = self.proposed_category_field(parameters, context, proposed)
         if category_field and proposed.fields().lookupField(category_field) < 0:
             raise QgsProcessingException(self.tr("The facility layer {} has no field '{}' (for {}).").format(
                 name, category_field, self.PROPOSED_CATEGORY_FIELD))
-        if not category_field:
-            for guess in (self.parameterAsString(parameters, self.CATEGORY_FIELD, context), F.CATEGORY.name,
-                          F.CC_CATEGORY.name):
-                if guess and proposed.fields().lookupField(guess) >= 0:
-                    category_field = guess
-                    break
         if not category_field:
             raise QgsProcessingException(self.tr(
                 "Planned facilities were given without a category field: choose the field of {} that holds the "
@@ -324,6 +318,18 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
         feedback.pushInfo(self.tr("Planned facilities from {}: {} recognised; the verdict without them is written "
                                   "beside the verdict with them (…_before).").format(
             name, len(facilities.located) - facilities.planned_from))
+
+    def proposed_category_field(self, parameters, context, proposed):
+        """The category field of the planned facilities: the one chosen, else the facilities' category field or
+        the plugin's own (suggest_sites and the what-if layer write `category`) when the layer has it; '' if none."""
+        chosen = self.parameterAsString(parameters, self.PROPOSED_CATEGORY_FIELD, context)
+        if chosen:
+            return chosen
+        for guess in (self.parameterAsString(parameters, self.CATEGORY_FIELD, context), F.CATEGORY.name,
+                      F.CC_CATEGORY.name):
+            if guess and proposed.fields().lookupField(guess) >= 0:
+                return guess
+        return ""
 
     # -- the run ------------------------------------------------------------------------------------
 

@@ -22,13 +22,15 @@ from ..core.status import (ADVISORY, FAIL, INFO, NO_DATA, NOT_APPLICABLE, PASS, 
                            status_label, verdict_of)
 from ..core.status import status_text_colour
 from ..i18n import tr
+from .scheme import Scheme
 
 _CONTEXT = "Report"
 TEMPLATE_DIRECTORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 # The sections of the report, in order: each is a template in TEMPLATE_DIRECTORY. The summary (conclusion,
-# figures by area, shortfalls with the guide's advice, chart, sources) prints on its own first pages.
-SECTIONS = ("summary.html", "map.html", "communities.html", "details.html", "walking.html", "life_circles.html",
-            "inputs.html")
+# figures by area, shortfalls with the guide's advice, chart, sources) prints on its own first pages; the scheme
+# (补短板, with planned facilities only) follows the map.
+SECTIONS = ("summary.html", "map.html", "scheme.html", "communities.html", "details.html", "walking.html",
+            "life_circles.html", "inputs.html")
 # Above this many communities the report leaves the per-community detail (every rule, every walking distance)
 # to the workbook, the atlas and the GeoPackage: it stays a few MB for a whole city.
 DETAIL_LIMIT = 60
@@ -115,6 +117,7 @@ class ReportData:
     standard_id: str = ""
     standard_version: str = ""
     standard_hash: str = ""
+    scheme: Optional[Scheme] = None           # the planned facilities and what they change (补短板); None without
 
 
 

@@ -3,6 +3,7 @@ written beside (…_before), on evaluate_facilities, evaluate_walking_access and
 passed straight back in."""
 
 import os
+import re
 
 from memory_layers import memory_layer
 from qgis.core import QgsVectorLayer
@@ -125,6 +126,20 @@ def test_assess_shows_before_and_after_in_the_layer_and_the_report(cc_processing
     communities = QgsVectorLayer("{}|layername=communities".format(results["OUTPUT_GPKG"]), "c", "ogr")
     c09 = _by_id(communities)["C09"]
     assert (c09["nursery_status_before"], c09["nursery_status"]) == ("fail", "pass")
+    # The report's 补短板 section: the planned nursery inside 建设里, and C09's nursery fail → pass.
+    with open(results["OUTPUT_REPORT"], encoding="utf-8") as stream:
+        report = stream.read()
+    section = report[report.index('<section class="part" id="scheme">'):]
+    section = section[:section.index("</section>")]
+    assert re.search(r'<tr><td class="num">1</td><td>Nursery \(ages 0–3\)</td><td>建设里社区</td></tr>', section)
+    assert re.search(r'<tr data-item="nursery"><td>[^<]*</td><td class="num">(\d+) → (\d+)</td>', section)
+    failing_before, failing_after = map(int, re.search(
+        r'<tr data-item="nursery"><td>[^<]*</td><td class="num">(\d+) → (\d+)</td>', section).groups())
+    assert failing_after == failing_before - 1
+    changed = section[section.index('id="scheme-communities"'):]
+    assert re.findall(r'<tr data-id="(\w+)">', changed) == ["C09"]
+    c09_row = changed[changed.index('data-id="C09"'):].split("</tr>")[0]
+    assert "One nursery" in c09_row and c09_row.count('class="badge"') >= 4  # verdict and item, before → after
     del context, writer_context
 
 
