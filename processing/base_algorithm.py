@@ -80,6 +80,7 @@ ADVANCED_PARAMETERS = frozenset((
     "SPLIT_AT_CROSSINGS", "LEVEL_FIELD", "CATEGORIES", "ORGANISATION",
     "PROPOSED_FACILITIES", "PROPOSED_CATEGORY_FIELD",
     "OUTPUT_UNASSIGNED", "OUTPUT_ORIGINS", "OUTPUT_ROUTES", "OUTPUT_COMMUNITIES", "OUTPUT_CATEGORIES",
+    "OUTPUT_INELIGIBLE",
 ))
 # The drop-down of built-in standards (ui/standard_widget.py), loaded by Processing's dialogs only.
 STANDARD_WIDGET = __name__.rsplit(".", 2)[0] + ".ui.standard_widget.StandardWidgetWrapper"

@@ -43,6 +43,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
     DISTANCE = "DISTANCE"
     OBJECTIVE = "OBJECTIVE"
     OUTPUT_COMMUNITIES = "OUTPUT_COMMUNITIES"
+    OUTPUT_INELIGIBLE = "OUTPUT_INELIGIBLE"
 
     ALGORITHM_ID = "suggest_sites"
     GROUP = "evaluation"
@@ -59,10 +60,11 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             "<b>Candidates</b> (optional): points or polygons where one could be built — vacant land, 存量用地, "
             "public buildings, vacant rental flats. A polygon's land area is its measured area unless a land area "
             "field is chosen; a floor area field may be chosen too. A candidate smaller than the item's land or "
-            "floor-area rule ({}) is not eligible: the log lists it with the reason. Without candidates, points "
-            "are generated along the walkable network wherever residents in need are within the walking limit, "
-            "one every <b>candidate spacing</b> metres (default {:g} m: every point of those streets is then at "
-            "most half a spacing from a candidate).<br>"
+            "floor-area rule ({}) is not eligible: the <b>candidates not eligible</b> output lists it with the "
+            "reason, as it lists a candidate too far from the road network or without a usable geometry. Without "
+            "candidates, points are generated along the walkable network wherever residents in need are within "
+            "the walking limit, one every <b>candidate spacing</b> metres (default {:g} m: every point of those "
+            "streets is then at most half a spacing from a candidate).<br>"
             "<b>Objective</b>: <i>cover the most residents</i> (maximal covering) — each next site is the one that "
             "brings the most residents newly within the limit (greedy choice; because coverage has diminishing "
             "returns, k greedy sites always cover at least 1 − 1/e ≈ 63 % of what the best k sites could, and "
@@ -150,6 +152,9 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_COMMUNITIES, self.tr("Communities before and after"), QgsProcessing.TypeVectorPolygon,
             optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_INELIGIBLE, self.tr("Candidates not eligible (with the reason)"),
+            QgsProcessing.TypeVectorAnyGeometry, optional=True, createByDefault=True))
 
     # -- the run ------------------------------------------------------------------------------------
 
@@ -256,10 +261,13 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         candidate_y = np.array([row["y"] for row in candidate_rows], dtype=float)
         candidates = network.snap(candidate_x, candidate_y, walking.snap_limit)
         eligible = np.array([row["eligible"] for row in candidate_rows], dtype=bool)
-        far = int(np.count_nonzero(eligible & ~candidates.is_snapped))
-        if far:
+        far = np.flatnonzero(eligible & ~candidates.is_snapped)
+        if len(far):
             feedback.pushWarning(self.tr("{} candidate(s) farther than {:g} m from the road network are left out.")
-                                 .format(far, walking.snap_limit))
+                                 .format(len(far), walking.snap_limit))
+            for index in far.tolist():
+                candidate_rows[index]["reasons"] = (self.tr("farther than {:g} m from the road network").format(
+                    walking.snap_limit),)
         feedback.setProgress(30)
 
         # Choosing
@@ -326,6 +334,10 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
         results = {self.OUTPUT: self._write_sites(parameters, context, reader, source, standard, item, category, rows,
                                                   candidate_rows)}
+        if self.OUTPUT_INELIGIBLE in parameters and self.parameterAsSource(parameters, self.CANDIDATES, context):
+            destination = self._write_ineligible(parameters, context, candidate_rows)
+            if destination:
+                results[self.OUTPUT_INELIGIBLE] = destination
         if self.OUTPUT_COMMUNITIES in parameters:
             destination = self._write_communities(
                 parameters, context, source, communities, item, before_status, status, before_distance,
@@ -385,7 +397,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
     def _generated_candidates(self, xs, ys, communities):
         index = self._community_index(communities)
-        return [{"index": position, "x": x, "y": y, "eligible": True, "areas": {}, "unchecked": (),
+        return [{"index": position, "x": x, "y": y, "eligible": True, "areas": {}, "unchecked": (), "reasons": (),
                  "community": self._community_of(index, communities, (x, y)), "feature": None, "source": GENERATED}
                 for position, (x, y) in enumerate(zip(xs.tolist(), ys.tolist()))]
 
@@ -404,6 +416,8 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
         index = self._community_index(communities)
         rows, excluded = [], []
+        self._unusable_candidates = []  # features without a usable geometry: listed among the ineligible
+        unusable = self.tr("no usable geometry")
         for feature in source.getFeatures():
             if feedback.isCanceled():
                 break
@@ -411,12 +425,14 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             if geometry is None or geometry.isEmpty() or geometry.transform(to_working) != 0:
                 reader.problems.add(self.tr("layer {}: candidate without usable geometry, left out").format(name),
                                     feature.id())
+                self._unusable_candidates.append({"feature": feature, "reasons": (unusable,), "community": -1})
                 continue
             point = geometry.pointOnSurface() if geometry.type() == QgsWkbTypes.PolygonGeometry else geometry
             location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
             if not (math.isfinite(location.x()) and math.isfinite(location.y())):
                 reader.problems.add(self.tr("layer {}: candidate without usable geometry, left out").format(name),
                                     feature.id())
+                self._unusable_candidates.append({"feature": feature, "reasons": (unusable,), "community": -1})
                 continue
             areas = {}
             for code, field in fields.items():
@@ -436,7 +452,8 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             if not verdict.eligible:
                 excluded.append(self.tr("feature {}: {}").format(feature.id(), "; ".join(verdict.reasons)))
             rows.append({"index": len(rows), "x": location.x(), "y": location.y(), "eligible": verdict.eligible,
-                         "areas": areas, "unchecked": verdict.unchecked, "community": community,
+                         "areas": areas, "unchecked": verdict.unchecked, "reasons": verdict.reasons,
+                         "community": community,
                          "feature": feature, "source": GIVEN})
         if excluded:
             feedback.pushWarning(self.tr("{} candidate(s) of {} are too small for the item, not eligible: {}").format(
@@ -489,6 +506,30 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(point)
             feature.setAttributes(values)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        return destination
+
+    def _write_ineligible(self, parameters, context, candidate_rows):
+        """Every given candidate that cannot be suggested, with its geometry and attributes as given and the
+        reason: too small for the item's area rules, too far from the road network, or no usable geometry."""
+        source = self._candidate_source
+        fields = make_fields(F.INELIGIBLE_CANDIDATE_FIELDS)
+        own = [field.name() for field in source.fields() if fields.lookupField(field.name()) < 0]
+        for name in own:
+            fields.append(QgsField(source.fields().field(name)))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_INELIGIBLE, context, fields,
+                                                 source.wkbType(), source.sourceCrs())
+        if sink is None:
+            return None
+        separator = "；" if current_language() == "zh" else "; "
+        for row in [row for row in candidate_rows if row["reasons"]] + self._unusable_candidates:
+            community = self._communities[row["community"]][2] if row["community"] >= 0 else None
+            feature = QgsFeature(fields)
+            if row["feature"].hasGeometry():
+                feature.setGeometry(row["feature"].geometry())
+            feature.setAttributes([separator.join(row["reasons"]), str(community.id) if community else None]
+                                  + [row["feature"].attribute(name) for name in own])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
         return destination

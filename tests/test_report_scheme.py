@@ -58,7 +58,8 @@ def test_the_section_lists_the_sites_in_order_and_what_changes():
     communities = section[section.index('id="scheme-communities"'):]
     assert re.findall(r'<tr data-id="(\w+)">', communities) == ["C1", "C3"]
     c3 = communities[communities.index('data-id="C3"'):]
-    assert "0 → 50" in c3 and "一个幼儿园" in c3.split("</tr>")[0] and "一个托儿所" not in c3.split("</tr>")[0]
+    c3 = c3.split("</tr>")[0]
+    assert "0 → 50" in c3 and "一个幼儿园" in c3 and "一个托儿所" not in c3
 
 
 def test_the_headline_counts_the_communities_that_comply_before_and_after():
@@ -68,7 +69,8 @@ def test_the_headline_counts_the_communities_that_comply_before_and_after():
 
 
 def test_a_scheme_without_coverage_figures_shows_rank_kind_and_community_only():
-    section = _section(build_report(_data(_scheme([PlannedSite(None, "托儿所", ""), PlannedSite(None, "幼儿园", "一")]))))
+    sites = [PlannedSite(None, "托儿所", ""), PlannedSite(None, "幼儿园", "一")]
+    section = _section(build_report(_data(_scheme(sites))))
     head = section[section.index('id="scheme-sites"'):section.index("</thead>", section.index('id="scheme-sites"'))]
     assert head.count("<th>") == 3
     assert re.findall(r"<tr><td class=\"num\">(\d+)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", section) == [

@@ -3,10 +3,11 @@ cumulative coverage, candidates too small for the item's area rule left out with
 community that lacks the item, before → after per community."""
 
 import os
+import re
 
 import pytest
 from memory_layers import memory_layer
-from qgis.core import QgsVectorLayer
+from qgis.core import NULL, QgsVectorLayer
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
@@ -94,12 +95,14 @@ def test_candidates_too_small_are_not_eligible_and_the_rest_are_ranked(cc_provid
     plots = memory_layer("Polygon?crs=EPSG:4547&field=name:string&field=floor:double", "plots", [
         (["west", 3000], "POLYGON((450 20, 550 20, 550 60, 450 60, 450 20))"),      # 4,000 m²
         (["tiny", 3000], "POLYGON((990 20, 1010 20, 1010 40, 990 40, 990 20))"),    # 400 m²
-        (["east", 3000], "POLYGON((1450 20, 1550 20, 1550 60, 1450 60, 1450 20))")])
+        (["east", 3000], "POLYGON((1450 20, 1550 20, 1550 60, 1450 60, 1450 20))"),
+        (["far", 3000], "POLYGON((450 5020, 550 5020, 550 5060, 450 5060, 450 5020))"),  # 5 km off the street
+        (["lost", 3000], None)])
     result = _run(processing_context, {
         "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "community_id", "POPULATION_FIELD": "population",
         "FACILITIES": facilities, "CATEGORY_FIELD": "category", "NETWORK": roads, "ORIGINS": origins,
         "ORIGIN_POPULATION_FIELD": "population", "CATEGORY": "kindergarten", "CANDIDATES": plots,
-        "CANDIDATE_FLOOR_AREA_FIELD": "floor", "MAX_SITES": 3})
+        "CANDIDATE_FLOOR_AREA_FIELD": "floor", "MAX_SITES": 3, "OUTPUT_INELIGIBLE": "TEMPORARY_OUTPUT"})
     sites = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["rank"])
     # the tiny plot (400 m² < the kindergarten's land rule) is never suggested, although it is central
     assert [site["name"] for site in sites] == ["west", "east"]
@@ -110,6 +113,15 @@ def test_candidates_too_small_are_not_eligible_and_the_rest_are_ranked(cc_provid
     assert after["W"]["status_before"] == "fail" and after["W"]["status_after"] == "pass"
     assert after["E"]["status_after"] == "pass"
     assert [site["communities_met"] for site in sites] == ["W", "E"]
+    # The candidates that could not be suggested, each with the reason, its geometry and its own fields.
+    ineligible = {f["name"]: f for f in result["OUTPUT_INELIGIBLE"].getFeatures()}
+    assert sorted(ineligible) == ["far", "lost", "tiny"]
+    tiny = ineligible["tiny"]
+    assert re.search(r"\b400 m² is less than the 3500 m² required", tiny["reason"]), tiny["reason"]
+    assert tiny["community_id"] in ("W", "E") and tiny.geometry().area() == pytest.approx(400.0)
+    assert tiny["floor"] == 3000
+    assert "road network" in ineligible["far"]["reason"] and ineligible["far"]["community_id"] == NULL
+    assert "geometry" in ineligible["lost"]["reason"] and not ineligible["lost"].hasGeometry()
 
 
 def test_bad_category_and_missing_network_are_clear_messages(cc_provider, processing_context):
