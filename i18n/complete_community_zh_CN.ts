@@ -627,9 +627,8 @@
         <translation>设施用地图层的类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>Category field of the planned facilities (empty: the facilities' category field, or the category field suggest_sites writes)</source>
-        <translation>规划设施的类别字段（为空时：采用设施图层的类别字段，或补短板选址输出的类别字段）</translation>
+        <translation type="obsolete">规划设施的类别字段（为空时：采用设施图层的类别字段，或补短板选址输出的类别字段）</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -737,19 +736,16 @@
         <translation>其他社区属性：属性代码 → 字段（未列出的按字段名自动匹配）</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>Planned facilities (points or polygons), evaluated with the existing ones</source>
-        <translation>规划设施（点或面），与现有设施一起评估</translation>
+        <translation type="obsolete">规划设施（点或面），与现有设施一起评估</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>Planned facilities from {}: {} recognised; the verdict without them is written beside the verdict with them (…_before).</source>
-        <translation>规划设施来自 {}：识别 {} 处；不含规划设施的结论写在含规划设施的结论旁（…_before 字段）。</translation>
+        <translation type="obsolete">规划设施来自 {}：识别 {} 处；不含规划设施的结论写在含规划设施的结论旁（…_before 字段）。</translation>
     </message>
     <message>
-        <location filename="../processing/community_evaluation.py"/>
         <source>Planned facilities were given without a category field: choose the field of {} that holds the facility type.</source>
-        <translation>给出了规划设施但没有类别字段：请选择 {} 中表示设施类型的字段。</translation>
+        <translation type="obsolete">给出了规划设施但没有类别字段：请选择 {} 中表示设施类型的字段。</translation>
     </message>
     <message>
         <location filename="../processing/community_evaluation.py"/>
@@ -3105,6 +3101,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Planned facility (1) or existing (0)</source>
+        <translation>规划设施（1）或现有设施（0）</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Population (counted or estimated)</source>
         <translation>人口（统计或估算）</translation>
     </message>
@@ -3665,6 +3666,34 @@
         <location filename="../processing/output_safety.py"/>
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedFacilities</name>
+    <message>
+        <location filename="../processing/planned_facilities.py"/>
+        <source>Category field of the planned facilities (empty: the facilities' category field, or the category field suggest_sites writes)</source>
+        <translation>规划设施的类别字段（为空时：采用设施图层的类别字段，或补短板选址输出的类别字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/planned_facilities.py"/>
+        <source>Planned facilities (points or polygons), evaluated with the existing ones</source>
+        <translation>规划设施（点或面），与现有设施一起评估</translation>
+    </message>
+    <message>
+        <location filename="../processing/planned_facilities.py"/>
+        <source>Planned facilities from {}: {} recognised, evaluated with the existing ones and marked as planned.</source>
+        <translation>规划设施来自 {}：识别出 {} 处，已与现有设施一起评估并标记为规划设施。</translation>
+    </message>
+    <message>
+        <location filename="../processing/planned_facilities.py"/>
+        <source>Planned facilities were given without a category field: choose the field of {} that holds the facility type.</source>
+        <translation>给出了规划设施但没有类别字段：请选择 {} 中表示设施类型的字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/planned_facilities.py"/>
+        <source>The facility layer {} has no field '{}' (for {}).</source>
+        <translation>设施图层 {} 没有字段“{}”（用于 {}）。</translation>
     </message>
 </context>
 <context>

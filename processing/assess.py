@@ -405,7 +405,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.COMMUNITIES, self.COMMUNITY_ID_FIELD, self.COMMUNITY_NAME_FIELD, self.POPULATION_FIELD,
             self.TYPE_FIELD, self.DEFAULT_TYPE, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS,
             self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK, self.WALKABLE_FIELD, self.SPEED_FIELD,
-            self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD) + NETWORK_OPTION_PARAMETERS}
+            self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD, self.PROPOSED_FACILITIES,
+            self.PROPOSED_CATEGORY_FIELD) + NETWORK_OPTION_PARAMETERS}
         self._next_step(feedback)
         feedback.setProgressText(self.tr("The 15-minute life circles…"))
         self._child("complete_community:evaluate_life_circle", dict(
@@ -422,7 +423,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self._child("complete_community:service_areas", dict(
                 {key: shared[key] for key in (self.FACILITIES, self.CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK,
                                               self.WALKABLE_FIELD, self.SPEED_FIELD, self.MAX_SNAP_DISTANCE,
-                                              self.STANDARD) + NETWORK_OPTION_PARAMETERS},
+                                              self.STANDARD, self.PROPOSED_FACILITIES, self.PROPOSED_CATEGORY_FIELD)
+                 + NETWORK_OPTION_PARAMETERS},
                 OUTPUT=table_destination(gpkg, "service_areas"),
                 SHAPE=SHAPE_STREETS if service_areas == SERVICE_AREAS_STREETS else SHAPE_POLYGONS,
                 CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES) or self._community_categories()),

@@ -30,6 +30,7 @@ from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_
 from .inputs.communities import CommunityReader
 from .inputs.facilities import FacilityReader
 from .inputs.fields import match_fields
+from .planned_facilities import PlannedFacilities
 
 COMMUNITY_TYPES = ("new", "existing")
 
@@ -63,7 +64,7 @@ def attributes_read_by(rules):
     return measure_kinds.community_attributes_read(rules)
 
 
-class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
+class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
     COMMUNITIES = "COMMUNITIES"
     COMMUNITY_ID_FIELD = "COMMUNITY_ID_FIELD"
     COMMUNITY_NAME_FIELD = "COMMUNITY_NAME_FIELD"
@@ -76,8 +77,6 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
     FACILITY_AREAS = "FACILITY_AREAS"
     AREA_CATEGORY_FIELD = "AREA_CATEGORY_FIELD"
     FACILITY_TOLERANCE = "FACILITY_TOLERANCE"
-    PROPOSED_FACILITIES = "PROPOSED_FACILITIES"
-    PROPOSED_CATEGORY_FIELD = "PROPOSED_CATEGORY_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_RULES = "OUTPUT_RULES"
     OUTPUT_UNASSIGNED = "OUTPUT_UNASSIGNED"
@@ -142,17 +141,6 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             self.addParameter(QgsProcessingParameterDistance(
                 self.FACILITY_TOLERANCE, self.tr("Count facilities up to this distance outside a community (m)"),
                 defaultValue=0.0, minValue=0.0, parentParameterName=self.COMMUNITIES))
-
-    def add_proposed_parameters(self):
-        """Planned facilities evaluated with the existing ones (a scheme, or suggest_sites' output)."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PROPOSED_FACILITIES, self.tr("Planned facilities (points or polygons), evaluated with the existing "
-                                              "ones"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.PROPOSED_CATEGORY_FIELD, self.tr("Category field of the planned facilities (empty: the facilities' "
-                                                  "category field, or the category field suggest_sites writes)"),
-            parentLayerParameterName=self.PROPOSED_FACILITIES, optional=True))
 
     def add_attribute_fields_parameter(self, name):
         self.addParameter(QgsProcessingParameterMatrix(
@@ -288,48 +276,15 @@ class CommunityEvaluationAlgorithm(CompleteCommunityAlgorithm):
             feedback.pushInfo(self.tr("Layer {}: facility attributes from {}").format(layer_name, ", ".join(
                 "{} ← {}".format(code, field) for code, field in field_map.items()) or "–"))
             facilities.read(layer, layer_name, category_field, field_map)
-        self._read_proposed(parameters, context, feedback, standard, facilities)
+        self.read_proposed(parameters, context, feedback, standard, facilities)
         summary = facilities.summary()
         if summary.get("outside"):
             feedback.pushInfo(self.tr("{} recognised facilities lie in no community (not counted).").format(
                 summary["outside"]))
         return facilities
 
-    def _read_proposed(self, parameters, context, feedback, standard, facilities):
-        """The planned facilities, read last into the same reader (so they are counted and walked to like the
-        existing ones) and marked as planned."""
-        if self.PROPOSED_FACILITIES not in parameters:
-            return
-        proposed = self.parameterAsSource(parameters, self.PROPOSED_FACILITIES, context)
-        if proposed is None:
-            return
-        name = self.input_layer_name(parameters, self.PROPOSED_FACILITIES, context)
-        category_field = self.proposed_category_field(parameters, context, proposed)
-        if category_field and proposed.fields().lookupField(category_field) < 0:
-            raise QgsProcessingException(self.tr("The facility layer {} has no field '{}' (for {}).").format(
-                name, category_field, self.PROPOSED_CATEGORY_FIELD))
-        if not category_field:
-            raise QgsProcessingException(self.tr(
-                "Planned facilities were given without a category field: choose the field of {} that holds the "
-                "facility type.").format(name))
-        field_map = self.facility_field_map(parameters, context, standard, proposed, name, strict=False)
-        facilities.begin_planned()
-        facilities.read(proposed, name, category_field, field_map)
-        feedback.pushInfo(self.tr("Planned facilities from {}: {} recognised; the verdict without them is written "
-                                  "beside the verdict with them (…_before).").format(
-            name, len(facilities.located) - facilities.planned_from))
-
-    def proposed_category_field(self, parameters, context, proposed):
-        """The category field of the planned facilities: the one chosen, else the facilities' category field or
-        the plugin's own (suggest_sites and the what-if layer write `category`) when the layer has it; '' if none."""
-        chosen = self.parameterAsString(parameters, self.PROPOSED_CATEGORY_FIELD, context)
-        if chosen:
-            return chosen
-        for guess in (self.parameterAsString(parameters, self.CATEGORY_FIELD, context), F.CATEGORY.name,
-                      F.CC_CATEGORY.name):
-            if guess and proposed.fields().lookupField(guess) >= 0:
-                return guess
-        return ""
+    def proposed_field_map(self, parameters, context, standard, proposed, name):
+        return self.facility_field_map(parameters, context, standard, proposed, name, strict=False)
 
     # -- the run ------------------------------------------------------------------------------------
 

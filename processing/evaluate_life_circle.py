@@ -109,6 +109,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         self.add_facility_parameters(self.tr("Facilities (points or polygons)"), optional=False,
                                      with_areas_layer=True, with_tolerance=False)
         self.add_mapping_table_parameter()
+        self.add_proposed_parameters()
         self.add_network_parameters(self.COMMUNITIES)
         self.add_standard_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"),
@@ -158,6 +159,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         additions += [(F.DIST_M.name_for(category), F.DIST_M.kind) for category in limits]
         additions += [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WORKING_CRS.name, F.WORKING_CRS.kind)]
         additions += standard_fields()
+        if facilities.has_planned:  # how many of the facilities inside each circle are planned ones
+            additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
         scope = scope_text(standard, [LIFE_CIRCLE_ITEM])
         fields = make_fields(additions)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
@@ -186,9 +189,10 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                     walking_m[category] = None
                     missing = [reasons[position] for position in members if not math.isfinite(distance[position])]
                     notes[category] = next((text for text in missing if text), self.tr("no community in the circle"))
-            inside = [facilities.located[position].record for position in located_index.intersects(
-                circle["shape"].boundingBox()) if circle["shape"].intersects(
-                QgsGeometry.fromPointXY(_point(facilities.located[position])))]
+            positions_inside = [position for position in located_index.intersects(circle["shape"].boundingBox())
+                                if circle["shape"].intersects(QgsGeometry.fromPointXY(
+                                    _point(facilities.located[position])))]
+            inside = [facilities.located[position].record for position in positions_inside]
             record = CommunityRecord(id=circle["id"], name=circle["name"], community_type=None,
                                      attributes={"population": circle["population"]}, facilities=tuple(inside),
                                      radius_m=circle["radius"], walking_m=walking_m, walking_notes=notes)
@@ -203,6 +207,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             values += [finite_or_none(walking_m[category]) for category in limits]
             values += [walking.method, reader.crs.authid()]
             values += standard_values(standard, language)
+            if facilities.has_planned:
+                values.append(sum(1 for position in positions_inside if position >= facilities.planned_from))
             counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1
             if evaluation.cc_status != "pass":
                 why.add(circle, evaluation.results)

@@ -20,6 +20,7 @@ from .inputs.crs import working_crs
 from .inputs.facilities import FacilityReader
 from .inputs.network import read_walking_network
 from .inputs.problems import InputProblems
+from .planned_facilities import PlannedFacilities
 from .walking_distances import add_network_option_parameters, network_options
 
 DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that front it
@@ -29,7 +30,7 @@ DEFAULT_MAX_SNAP_DISTANCE = 200.0
 SHAPE_POLYGONS, SHAPE_STREETS = 0, 1
 
 
-class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
+class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
     FACILITIES = "FACILITIES"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     NETWORK = "NETWORK"
@@ -87,6 +88,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELD, self.tr("Facility category field"), parentLayerParameterName=self.FACILITIES))
         self.add_mapping_table_parameter()
+        self.add_proposed_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, self.tr("Road network (lines)"), [QgsProcessing.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterField(
@@ -139,6 +141,8 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
         reader = FacilityReader(standard, [], working, 0.0, context, feedback, problems, mapping)
         reader.read(source, facilities_name, category_field, {})
+        planned = self.read_proposed(parameters, context, feedback, standard, reader)
+        planned_ones = {id(facility) for facility in reader.located[reader.planned_from:]} if planned else set()
         network = read_walking_network(
             network_source, self.input_layer_name(parameters, self.NETWORK, context), working,
             self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
@@ -161,7 +165,7 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
         shape = self.parameterAsEnum(parameters, self.SHAPE, context)
         snapped = network.snap([f.x for f in chosen], [f.y for f in chosen], snap_limit)
 
-        fields = make_fields(F.SERVICE_AREA_FIELDS)
+        fields = make_fields(F.SERVICE_AREA_FIELDS_PLANNED if planned else F.SERVICE_AREA_FIELDS)
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields,
             QgsWkbTypes.MultiLineString if shape == SHAPE_STREETS else QgsWkbTypes.MultiPolygon, source.sourceCrs())
@@ -192,7 +196,8 @@ class ServiceAreasAlgorithm(CompleteCommunityAlgorithm):
                 feature.setGeometry(geometry)
             feature.setAttributes([facility.layer, str(facility.fid), facility.category,
                                    standard.category(facility.category).name.get(language), limit.limit_m,
-                                   limit.rule_id, street, area, note])
+                                   limit.rule_id, street, area, note] + (
+                [int(id(facility) in planned_ones)] if planned else []))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self._shape, self._buffer = shape, buffer
         if far:

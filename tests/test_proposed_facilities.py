@@ -126,6 +126,13 @@ def test_assess_shows_before_and_after_in_the_layer_and_the_report(cc_processing
     communities = QgsVectorLayer("{}|layername=communities".format(results["OUTPUT_GPKG"]), "c", "ogr")
     c09 = _by_id(communities)["C09"]
     assert (c09["nursery_status_before"], c09["nursery_status"]) == ("fail", "pass")
+    # The life circles and the service areas are drawn with the planned nursery too, and mark it.
+    circles = QgsVectorLayer("{}|layername=life_circles".format(results["OUTPUT_GPKG"]), "l", "ogr")
+    assert {f["member_ids"]: f["cc_planned"] for f in circles.getFeatures() if f["cc_planned"]} == {
+        next(f["member_ids"] for f in circles.getFeatures() if "C09" in f["member_ids"].split(", ")): 1}
+    areas = QgsVectorLayer("{}|layername=service_areas".format(results["OUTPUT_GPKG"]), "s", "ogr")
+    planned = [f for f in areas.getFeatures() if f["planned"] == 1]
+    assert [(f["source_layer"], f["cc_category"]) for f in planned] == [("scheme", "nursery")]
     # The report's 补短板 section: the planned nursery inside 建设里, and C09's nursery fail → pass.
     with open(results["OUTPUT_REPORT"], encoding="utf-8") as stream:
         report = stream.read()
@@ -163,3 +170,48 @@ def test_suggested_sites_carry_the_sizes_they_were_counted_with(cc_provider, pro
     for key, feature in _by_id(result["OUTPUT"]).items():
         assert feature["kindergarten_status"] == predicted[key]["status_after"], key
         assert feature["kindergarten_status_before"] == predicted[key]["status_before"], key
+
+
+# C13 (x 528160–528680, y 3384000–3384450) lies alone beyond the motorway: a primary school planned inside it,
+# beside its street at y = 3384250, shortens its life circle's walk to a primary school.
+C13_POINT = "POINT(528250 3384270)"
+
+
+def _circles(processing_context, **extra):
+    result = _run(processing_context, "evaluate_life_circle", COMMUNITIES=_sample("communities"),
+                  FACILITIES=_sample("facilities"), NETWORK=_sample("roads"), WALKABLE_FIELD="walkable", **extra)
+    layer = result["OUTPUT"]
+    return layer, {f["member_ids"]: f for f in layer.getFeatures()}
+
+
+def test_a_planned_primary_school_changes_the_life_circle_and_is_counted_as_planned(cc_provider, processing_context):
+    layer_before, before = _circles(processing_context)
+    assert "cc_planned" not in layer_before.fields().names()
+    layer, after = _circles(processing_context, PROPOSED_FACILITIES=_planned("小学", 6000.0, C13_POINT),
+                            PROPOSED_CATEGORY_FIELD="kind")
+    assert sorted(after) == sorted(before)  # the same circles (planned facilities do not move communities)
+    c13 = next(key for key in after if "C13" in key.split(", "))
+    assert after[c13]["primary_school_dist_m"] < before[c13]["primary_school_dist_m"]
+    assert after[c13]["cc_planned"] == 1
+    assert all(after[key]["cc_planned"] == 0 for key in after if key != c13)
+
+
+def test_service_areas_draw_planned_facilities_and_mark_them(cc_provider, processing_context):
+    import processing
+
+    def service_areas(**extra):
+        result = processing.run("complete_community:service_areas", dict(
+            FACILITIES=_sample("facilities"), CATEGORY_FIELD="category", NETWORK=_sample("roads"),
+            WALKABLE_FIELD="walkable", SHAPE=1, CATEGORIES="health_station", OUTPUT="TEMPORARY_OUTPUT", **extra),
+            context=processing_context, feedback=processing_context.feedback())
+        return list(result["OUTPUT"].getFeatures()), result["OUTPUT"].fields().names()
+
+    existing, names = service_areas()
+    assert "planned" not in names
+    with_plan, names = service_areas(PROPOSED_FACILITIES=_planned("社区卫生服务站", 150.0),
+                                     PROPOSED_CATEGORY_FIELD="kind")
+    planned = [f for f in with_plan if f["planned"] == 1]
+    assert len(planned) == 1 and planned[0]["source_layer"] == "scheme A" and planned[0]["street_m"] > 0
+    assert len(with_plan) == len(existing) + 1 and all(f["planned"] == 0 for f in with_plan if f not in planned)
+    # Streets go to their nearest facility: the planned station takes over streets an existing one had.
+    assert sum(f["street_m"] or 0 for f in with_plan if f["planned"] == 0) < sum(f["street_m"] or 0 for f in existing)
