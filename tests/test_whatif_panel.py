@@ -109,3 +109,28 @@ def test_the_proposals_layer_is_a_scheme_for_the_evaluations(sample_project, cc_
     assert evaluated["C09"]["health_station_access_status"] == "pass"
     assert evaluated["C09"]["health_station_covered_pct"] == pytest.approx(100.0 * state.covered_share, abs=0.05)
     panel.cleanup()
+
+
+def test_the_scorecard_docks_what_if_tab_updates_after_a_click(sample_project):
+    """The tab as the plugin shows it: in the scorecard dock, with the dock's standard."""
+    from complete_community.ui.scorecard_dock import ScorecardDock
+
+    iface = sample_project
+    canvas = iface.mapCanvas()
+    dock = ScorecardDock(iface)
+    dock.tabs.setCurrentWidget(dock.whatif_panel)
+    panel = dock.whatif_panel
+    panel.select_kind("health_station")
+    panel.place_button.setChecked(True)
+    assert canvas.mapTool() is panel.tool, panel.message.text()
+    assert panel.table.rowCount() == 0
+    click(canvas, panel.tool, C09_POINT)
+    rows = {panel.table.item(row, 0).text(): [panel.table.item(row, column).text() for column in range(1, 4)]
+            for row in range(panel.table.rowCount())}
+    assert rows["建设里社区"][0] == "Does not comply → Complies"
+    walk_before, walk_after = (float(text) for text in rows["建设里社区"][1].split(" → "))
+    assert walk_after < walk_before
+    assert panel.message.text().startswith("Proposal 1:")
+    panel.place_button.setChecked(False)
+    panel.cleanup()
+    dock.deleteLater()
