@@ -4050,6 +4050,11 @@
         <source>{} communities: the item-by-item results of each community are in the workbook (community × item and per-rule sheets), the atlas and the GeoPackage's community_rules table.</source>
         <translation>共 {} 个社区：各社区的逐项结果见 Excel 工作簿（社区×项目表和逐条规则表）、社区图集以及 GeoPackage 的 community_rules 表。</translation>
     </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>{}:</source>
+        <translation>{}：</translation>
+    </message>
 </context>
 <context>
     <name>ResultsFolder</name>
