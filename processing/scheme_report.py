@@ -2,7 +2,7 @@
 read from the communities table (the verdicts with the planned facilities and without them, …_before) and from the
 planned layer itself (its sites, with suggest_sites' coverage figures when it carries them)."""
 
-from qgis.core import QgsCoordinateTransform, QgsSpatialIndex
+from qgis.core import QgsCoordinateTransform, QgsCsException, QgsSpatialIndex
 
 from ..core import output_fields as F
 from ..core.categories import CategoryMatcher
@@ -73,7 +73,7 @@ def _planned_sites(algorithm, parameters, context, standard, proposed, crs, spat
             geometry = feature.geometry()
             try:
                 geometry.transform(to_communities)
-            except Exception:  # a point that cannot be moved into the communities' CRS lies in none of them
+            except QgsCsException:  # a point that cannot be moved into the communities' CRS lies in none of them
                 geometry = None
             if geometry is not None:
                 point = geometry.pointOnSurface()

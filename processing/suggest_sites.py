@@ -189,6 +189,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
         source, field_map, reader, communities = self.read_communities(parameters, context, feedback, standard, rules)
         self._communities = communities
+        self._unusable_candidates = []  # candidate features without a usable geometry: listed as not eligible
         facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
         communities = facilities.communities_with_facilities()
         origins = self._read_origins(parameters, context, feedback, reader)
@@ -334,8 +335,8 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
         results = {self.OUTPUT: self._write_sites(parameters, context, reader, source, standard, item, category, rows,
                                                   candidate_rows)}
-        if self.OUTPUT_INELIGIBLE in parameters and self.parameterAsSource(parameters, self.CANDIDATES, context):
-            destination = self._write_ineligible(parameters, context, candidate_rows)
+        if self.OUTPUT_INELIGIBLE in parameters:
+            destination = self._write_ineligible(parameters, context, source, candidate_rows)
             if destination:
                 results[self.OUTPUT_INELIGIBLE] = destination
         if self.OUTPUT_COMMUNITIES in parameters:
@@ -416,7 +417,6 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
         index = self._community_index(communities)
         rows, excluded = [], []
-        self._unusable_candidates = []  # features without a usable geometry: listed among the ineligible
         unusable = self.tr("no usable geometry")
         for feature in source.getFeatures():
             if feedback.isCanceled():
@@ -510,16 +510,20 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         del sink
         return destination
 
-    def _write_ineligible(self, parameters, context, candidate_rows):
+    def _write_ineligible(self, parameters, context, communities_source, candidate_rows):
         """Every given candidate that cannot be suggested, with its geometry and attributes as given and the
-        reason: too small for the item's area rules, too far from the road network, or no usable geometry."""
-        source = self._candidate_source
+        reason: too small for the item's area rules, too far from the road network, or no usable geometry.
+        Generated candidates are all usable: without a candidate layer the table is empty."""
+        given = any(row["source"] == GIVEN for row in candidate_rows) or self._unusable_candidates
+        source = self._candidate_source if given else None
         fields = make_fields(F.INELIGIBLE_CANDIDATE_FIELDS)
-        own = [field.name() for field in source.fields() if fields.lookupField(field.name()) < 0]
+        own = [field.name() for field in source.fields() if fields.lookupField(field.name()) < 0] if source else []
         for name in own:
             fields.append(QgsField(source.fields().field(name)))
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_INELIGIBLE, context, fields,
-                                                 source.wkbType(), source.sourceCrs())
+        sink, destination = self.parameterAsSink(
+            parameters, self.OUTPUT_INELIGIBLE, context, fields,
+            source.wkbType() if source else QgsWkbTypes.Point,
+            source.sourceCrs() if source else communities_source.sourceCrs())
         if sink is None:
             return None
         separator = "；" if current_language() == "zh" else "; "

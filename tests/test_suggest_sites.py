@@ -60,7 +60,9 @@ def test_health_station_for_the_community_without_one(cc_provider, processing_co
 
 
 def test_maximal_covering_lists_sites_with_the_cumulative_coverage(cc_provider, processing_context):
-    result = _sample_run(processing_context, CATEGORY="health_station", OBJECTIVE=0, MAX_SITES=3)
+    result = _sample_run(processing_context, CATEGORY="health_station", OBJECTIVE=0, MAX_SITES=3,
+                         OUTPUT_INELIGIBLE="TEMPORARY_OUTPUT")
+    assert result["OUTPUT_INELIGIBLE"].featureCount() == 0  # generated candidates are all usable
     sites = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["rank"])
     assert 1 <= len(sites) <= 3
     assert [site["rank"] for site in sites] == list(range(1, len(sites) + 1))
