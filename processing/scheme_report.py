@@ -6,8 +6,8 @@ from qgis.core import QgsCoordinateTransform, QgsCsException, QgsSpatialIndex
 
 from ..core import output_fields as F
 from ..core.categories import CategoryMatcher
+from ..core.values import is_null
 from ..report.scheme import PlannedSite, Scheme, SchemeCommunity
-from .evaluation_inputs import is_null
 
 # suggest_sites' figures, read from a planned layer that has them
 SITE_FIGURES = (F.NEW_RESIDENTS, F.COVERED_RESIDENTS, F.COVERED_SHARE_PCT)
