@@ -79,6 +79,8 @@ class RecordingFeedback(QgsProcessingFeedback):
         # would wait for an event loop this run never returns to.
         parent.canceled.connect(self.cancel, Qt.DirectConnection)
         self.progressChanged.connect(parent.setProgress)
+        if parent.isCanceled():  # cancelled before this run began: the signal has gone by
+            self.cancel()
 
     def pushWarning(self, message):  # noqa: N802 (QGIS API)
         if self.recording:
@@ -268,6 +270,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         # One progress bar 0→100 over every step (the evaluation, each child algorithm, the report), cancel
         # forwarded to each child.
         steps = QgsProcessingMultiStepFeedback(self._step_count(parameters, context, map_path), recorder)
+        if recorder.isCanceled():  # QgsProcessingMultiStepFeedback hears later cancels only
+            steps.cancel()
         self._step = 0
         inner = dict(parameters)
         inner.pop(self.OUTPUT_XLSX, None)  # written below from the whole run, not by the evaluation step
@@ -313,9 +317,11 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         files = [self.output_name(path) for path in [gpkg, report_path] + [
             path for path in (map_path, xlsx_path, atlas_path) if path]]
         data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children)
+        self._stop_if_cancelled(steps)
         with open(report_path, "w", encoding="utf-8") as stream:
             stream.write(build_report(data))
         if xlsx_path:
+            self._stop_if_cancelled(steps)
             write_workbook(xlsx_path, data, guide_table_order(standard))
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
@@ -391,10 +397,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             parameters.get(self.FACILITY_AREAS)) + bool(map_path) + bool(
             parameters.get(self.AREA_FIELD) or parameters.get(self.AREAS)) + bool(parameters.get(self.OUTPUT_ATLAS))
 
-    def _next_step(self, steps):
-        """Move the progress bar to the next step; a cancelled run stops here, before the next step starts."""
+    def _stop_if_cancelled(self, steps):
         if steps.isCanceled():
             raise QgsProcessingException(cancelled_message())
+
+    def _next_step(self, steps):
+        """Move the progress bar to the next step; a cancelled run stops here, before the next step starts."""
+        self._stop_if_cancelled(steps)
         steps.setCurrentStep(self._step)
         self._step += 1
 

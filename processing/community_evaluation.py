@@ -17,6 +17,7 @@ from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
 from ..core.categories import category_codes
+from ..core.network import SearchCancelled
 from ..core.describe import guide_table_order
 from ..core.engine import evaluate_community, scope_text
 from ..core.status import STATUSES, status_label
@@ -365,7 +366,7 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         workbook_rows, workbook_rules = [], []
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
-                break
+                raise SearchCancelled()  # the guard's cancelled ending: nothing after this loop is written
             evaluation = evaluate_community(standard, record, rules, language)
             results = {result.rule_id: result for result in evaluation.results}
             values = [str(record.id), record.name]

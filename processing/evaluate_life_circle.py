@@ -25,6 +25,7 @@ from .community_evaluation import (CommunityEvaluationAlgorithm, standard_fields
                                    summary_values)
 from .inputs.communities import community_radius, representative_point
 from .inputs.crs import finite_geometry, projected
+from .output_safety import checked
 from .walking_distances import WalkingParameters
 
 LIFE_CIRCLE_ITEM = "life_circle"
@@ -176,7 +177,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         counts = {}
         membership = {}
         why = _WhyNotMet(standard, language)
-        for circle in circles:
+        for number, circle in enumerate(checked(circles, feedback, every=8)):
+            feedback.setProgress(70 + 30.0 * number / len(circles))
             members = circle["members"]
             for position in members:
                 membership[position] = circle["id"]
@@ -236,7 +238,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
              styles.STYLE_LIFE_CIRCLES),
             (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
         if self.OUTPUT_COMMUNITIES in parameters:
-            members_dest = self._write_members(parameters, context, source, communities, membership)
+            members_dest = self._write_members(parameters, context, source, communities, membership, feedback)
             if members_dest:
                 results[self.OUTPUT_COMMUNITIES] = members_dest
         return results
@@ -283,7 +285,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
         layer = self.input_layer_name(parameters, self.LIFE_CIRCLES, context)
         circles, claimed = [], set()
-        for feature in source.getFeatures():
+        for feature in checked(source.getFeatures(), feedback, every=1):
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 reader.problems.add(self.tr("layer {}: life circle without geometry, evaluated without members")
                                     .format(layer), feature.id())
@@ -315,13 +317,13 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             feedback.pushWarning(self.tr("{} communities lie in no life circle of {}.").format(outside, layer))
         return circles
 
-    def _write_members(self, parameters, context, source, communities, membership):
+    def _write_members(self, parameters, context, source, communities, membership, feedback):
         fields, (index,) = extend_fields(source.fields(), [(F.LIFE_CIRCLE_ID.name, F.LIFE_CIRCLE_ID.kind)])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
                                                  source.wkbType(), source.sourceCrs())
         if sink is None:
             return None
-        for position, feature in enumerate(source.getFeatures()):
+        for position, feature in enumerate(checked(source.getFeatures(), feedback)):
             sink.addFeature(extended_feature(feature, fields, [index], [membership.get(position)]),
                             QgsFeatureSink.FastInsert)
         del sink

@@ -16,6 +16,7 @@ from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
 from ..core.categories import CategoryMatcher
+from ..core.network import SearchCancelled
 from ..core.status import INFO, NO_DATA
 from ..core.values import finite_or_none, read_number
 from ..core.walking import category_limits, residents_access
@@ -25,6 +26,7 @@ from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm
 from .inputs.communities import representative_point
 from .inputs.crs import projected
+from .output_safety import checked
 from .walking_distances import WalkingParameters
 
 def category_fields(category, with_origins):
@@ -181,7 +183,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         walked = list(self._limits) + self._informative
         for step, category in enumerate(walked):
             if feedback.isCanceled():
-                break
+                raise SearchCancelled()
             name = standard.category(category).name.get(language)
             feedback.setProgressText(self.tr("Walking to {}…").format(name))
             if not language.startswith("zh"):
@@ -278,7 +280,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         field_index = source.fields().lookupField(population_field)
         for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field_index])):
             if feedback.isCanceled():
-                break
+                raise SearchCancelled()
             value, problem = read_number(feature.attribute(field_index))
             if problem or (value is not None and value < 0):
                 reader.problems.add(self.tr("layer {}, field '{}': populations that are not numbers ≥ 0 count as 0")
@@ -328,18 +330,18 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
     def write_extra_outputs(self, parameters, context, feedback, standard, reader, source):
         results = {}
         if self._origins and self.OUTPUT_ORIGINS in parameters:
-            destination = self._write_origins(parameters, context, reader)
+            destination = self._write_origins(parameters, context, reader, feedback)
             if destination:
                 results[self.OUTPUT_ORIGINS] = destination
                 self.styled_outputs.append((destination, apply_access_points_style, styles.STYLE_WALKING_ORIGINS))
         if self.OUTPUT_ROUTES in parameters:
-            destination = self._write_routes(parameters, context, standard, reader, source)
+            destination = self._write_routes(parameters, context, standard, reader, source, feedback)
             if destination:
                 results[self.OUTPUT_ROUTES] = destination
                 self.styled_outputs.append((destination, apply_routes_style, styles.STYLE_WALKING_ROUTES))
         return results
 
-    def _write_origins(self, parameters, context, reader):
+    def _write_origins(self, parameters, context, reader, feedback):
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         count = len(self._communities)
         additions = [(F.COMMUNITY_ID_ROW.name, F.COMMUNITY_ID_ROW.kind)] + [
@@ -350,7 +352,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         if sink is None:
             return None
         position_of = {fid: position for position, fid in enumerate(self._origins["fid"])}
-        for feature in source.getFeatures():
+        for feature in checked(source.getFeatures(), feedback):
             position = position_of.get(feature.id())
             community = self._origins["community"][position] if position is not None else -1
             values = [str(self._communities[community][2].id) if community >= 0 else None]
@@ -360,7 +362,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         del sink
         return destination
 
-    def _write_routes(self, parameters, context, standard, reader, source):
+    def _write_routes(self, parameters, context, standard, reader, source, feedback):
         """One line per community and category: from the community's representative point to its nearest
         facility."""
         fields = make_fields(F.ROUTE_FIELDS)
@@ -373,7 +375,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         for category in self._walking.categories():
             limit = self._limits[category].limit_m if category in self._limits else None
             name = standard.category(category).name.get(language)
-            for position, (_fid, _geometry, record) in enumerate(self._communities):
+            for position, (_fid, _geometry, record) in enumerate(checked(self._communities, feedback)):
                 points = self._walking.route(category, position)
                 if not points or len(points) < 2:
                     continue

@@ -558,6 +558,16 @@ def drop_tables(path, tables):
 
 # -- the wrapper ---------------------------------------------------------------------------------------------
 
+def checked(items, feedback, every=64):
+    """The items of `items`, stopping the run when `feedback` is cancelled (asked every `every` items): a cancel
+    raises core.network.SearchCancelled, which the guard turns into the cancelled ending — a loop never leaves the
+    steps after it half its data."""
+    for number, item in enumerate(items):
+        if number % every == 0 and feedback is not None and feedback.isCanceled():
+            raise SearchCancelled()
+        yield item
+
+
 def cancelled_message():
     return tr("Cancelled: no output was written and earlier results are unchanged.", _CONTEXT)
 
@@ -584,8 +594,9 @@ def guard_outputs(process):
                 results = process(self, guard.parameters, context, feedback)
             except SearchCancelled:  # a network search stopped by the cancel: Processing's cancelled ending
                 pass
-            except QgsProcessingException:
-                # A reader stopped by the cancel leaves too little to go on ("no walkable line"): say cancelled.
+            except Exception:  # noqa: BLE001
+                # A loop stopped by the cancel leaves the steps after it too little to go on ("no walkable line",
+                # a category never walked): whatever they raise then, the run ends as cancelled.
                 if feedback is None or not feedback.isCanceled():
                     raise
             # Raised here, outside the except clauses, so that the cancelled message keeps no traceback of the

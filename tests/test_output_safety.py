@@ -225,28 +225,6 @@ def test_assess_keeps_the_other_layers_of_its_geopackage_and_a_failed_rerun_keep
     assert partial_leftovers(directory) == []
 
 
-def test_a_cancelled_assess_leaves_the_earlier_results_exactly_as_they_were(tmp_path, cc_provider):
-    directory = str(tmp_path)
-    run("assess", assess_parameters(SAMPLE, directory))
-    before = {name: digest(os.path.join(directory, name)) for name in ("assessment.gpkg", "report.html")}
-    feedback = QgsProcessingFeedback()
-    progress = []
-
-    def cancel_midway(value):
-        progress.append(value)
-        if value >= 40:
-            feedback.cancel()
-
-    feedback.progressChanged.connect(cancel_midway)
-    with pytest.raises(QgsProcessingException, match="Cancelled"):
-        run("assess", assess_parameters(SAMPLE, directory), feedback=feedback)
-    assert 40 <= max(progress) < 100
-    # One bar over the whole run: it never goes back (the steps do not each restart at 0).
-    assert all(later >= earlier - 1e-9 for earlier, later in zip(progress, progress[1:])), [(a, b) for a, b in zip(progress, progress[1:]) if b < a]
-    assert {name: digest(os.path.join(directory, name)) for name in before} == before
-    assert partial_leftovers(directory) == []
-
-
 @pytest.mark.parametrize("large", [False, True])
 def test_a_consolidated_geopackage_is_a_compact_copy_with_large_pages_when_large(tmp_path, monkeypatch, large):
     """Rows of 1–4 KB (a city's service-area lines) leave a third of 4 KB pages empty: a large result is

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsSpatialIndex, QgsWkbTypes
 
+from ...core.network import SearchCancelled
 from ...core.records import CommunityRecord, parse_boolean, parse_community_type
 from ...core.values import is_missing, read_number
 from ...i18n import tr
@@ -93,7 +94,7 @@ class CommunityReader:
         total = self.source.featureCount() or 1
         for current, feature in enumerate(self.source.getFeatures()):
             if self.feedback.isCanceled():
-                break
+                raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
             attributes = {}
             identifier = self._text(feature, "id")
             if identifier is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsSpatialIndex, QgsWkbTypes
 
 from ...core.categories import CATEGORY_SEPARATOR, CategoryMatcher
+from ...core.network import SearchCancelled
 from ...core.records import FacilityRecord
 from ...core.values import read_number
 from ...i18n import tr
@@ -78,7 +79,7 @@ class FacilityReader:
         unknown_before = Counter(self.matcher.unknown)
         for feature in source.getFeatures():
             if self.feedback.isCanceled():
-                break
+                raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
             label = feature.attribute(category_index)
             # A value may name several categories (社区综合服务站;老年服务站: one building houses both): one
             # record per category, all with the feature's id, so each counts for its category and a rule

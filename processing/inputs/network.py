@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingException
 
 from ...core.crossings import find_crossings, level_of, osm_tags_from_other_tags, osm_walkable, split_at_crossings
-from ...core.network import WalkingNetwork
+from ...core.network import SearchCancelled, WalkingNetwork
 from ...core.records import parse_boolean
 from ...core.values import is_null, read_number
 from ...i18n import tr
@@ -94,7 +94,7 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
     reproject = not to_working.isShortCircuited()
     for feature in source.getFeatures(request):
         if feedback.isCanceled():
-            break
+            raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
         if walkable_index >= 0:
             value = feature.attribute(walkable_index)
             try:

@@ -1,0 +1,123 @@
+"""Cancelling assess from another thread (as the dialog's Cancel button does) at several moments of the run on the
+sample district: the run ends as cancelled, the earlier results stay byte for byte, and nothing new appears — no
+file under a final name, no partial folder. The latency of each cancel is printed (`make bench` style figures on
+the bench city: scripts/bench_cancel.py), never asserted: timings are the bench's business."""
+
+import gc
+import hashlib
+import os
+import shutil
+import threading
+import time
+import traceback
+
+import pytest
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
+OUTPUTS = ("assessment.gpkg", "report.html", "map.png", "assessment.xlsx")
+
+
+def digest(path):
+    """SHA-256 without a GeoPackage's SQLite header (QGIS toggles the journal mode of a file it has open)."""
+    with open(path, "rb") as stream:
+        content = bytearray(stream.read())
+    if content.startswith(b"SQLite format 3\x00"):
+        content[:100] = bytes(100)
+    return hashlib.sha256(bytes(content)).hexdigest()
+
+
+def folder_state(folder):
+    return {name: digest(os.path.join(folder, name)) for name in sorted(os.listdir(folder))
+            if os.path.isfile(os.path.join(folder, name))}
+
+
+def assess_parameters(folder):
+    def layer(name):
+        return "{}|layername={}".format(SAMPLE, name)
+
+    return {"COMMUNITIES": layer("communities"), "COMMUNITY_ID_FIELD": "community_id", "COMMUNITY_NAME_FIELD": "name",
+            "POPULATION_FIELD": "population", "HOUSEHOLDS_FIELD": "households", "TYPE_FIELD": "community_type",
+            "FACILITIES": layer("facilities"), "CATEGORY_FIELD": "category", "FACILITY_AREAS": layer("facility_areas"),
+            "AREA_CATEGORY_FIELD": "category", "NETWORK": layer("roads"), "WALKABLE_FIELD": "walkable",
+            "ORIGINS": layer("population_points"), "ORIGIN_POPULATION_FIELD": "population",
+            "OUTPUT_GPKG": os.path.join(folder, OUTPUTS[0]), "OUTPUT_REPORT": os.path.join(folder, OUTPUTS[1]),
+            "OUTPUT_MAP": os.path.join(folder, OUTPUTS[2]), "OUTPUT_XLSX": os.path.join(folder, OUTPUTS[3])}
+
+
+def run_assess(folder, feedback):
+    """processing.run with a context of its own, released right after (QGIS 3.22 can crash freeing a context that
+    holds GeoPackage layers late). Returns the error message or None."""
+    import processing
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    error = None
+    try:
+        processing.run("complete_community:assess", assess_parameters(folder), context=context, feedback=feedback)
+    except QgsProcessingException as raised:
+        error = str(raised)
+        traceback.clear_frames(raised.__traceback__)
+        del raised
+    finally:
+        del context
+        gc.collect()
+    return error
+
+
+@pytest.fixture(scope="module")
+def earlier_results(tmp_path_factory, cc_processing):  # noqa: ARG001
+    """A folder holding the results of a complete run (copied for each test) and the run's progress values."""
+    folder = str(tmp_path_factory.mktemp("earlier"))
+    feedback = QgsProcessingFeedback()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    assert run_assess(folder, feedback) is None
+    assert sorted(os.listdir(folder)) == sorted(OUTPUTS)
+    return folder, progress
+
+
+class CancelFromAnotherThread(threading.Thread):
+    """Watches the run's progress from its own thread and cancels the feedback once it reaches `at` percent."""
+
+    def __init__(self, feedback, at):
+        super().__init__(daemon=True)
+        self.feedback, self.at = feedback, at
+        self.cancelled_at = None
+        self.finished = threading.Event()
+
+    def run(self):
+        while not self.finished.is_set():
+            if self.feedback.progress() >= self.at:
+                self.cancelled_at = time.perf_counter()
+                self.feedback.cancel()
+                return
+            time.sleep(0.002)
+
+
+@pytest.mark.parametrize("at", [0, 30, 60, 85, 99])
+def test_assess_cancelled_from_another_thread_ends_cancelled_and_leaves_the_earlier_results(
+        earlier_results, tmp_path, cc_provider, at):  # noqa: ARG001
+    source, full_progress = earlier_results
+    folder = str(tmp_path / "results")
+    shutil.copytree(source, folder)
+    before = folder_state(folder)
+    feedback = QgsProcessingFeedback()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    canceller = CancelFromAnotherThread(feedback, at)
+    canceller.start()
+    error = run_assess(folder, feedback)
+    ended = time.perf_counter()
+    canceller.finished.set()
+    canceller.join()
+    assert canceller.cancelled_at is not None, "the run ended before reaching {} %".format(at)
+    print("cancelled at {} %: the run ended {:.2f} s later".format(at, ended - canceller.cancelled_at))
+    assert error is not None and error.startswith("Cancelled"), error
+    assert "Traceback" not in error
+    assert folder_state(folder) == before  # earlier results byte for byte, nothing new under a final name
+    assert [name for name in os.listdir(folder) if name.startswith(".cc-partial-")] == []
+    # One bar over the whole run: it never goes back (the steps do not each restart at 0).
+    for values in (progress, full_progress):
+        assert all(later >= earlier - 1e-9 for earlier, later in zip(values, values[1:]))
