@@ -3699,6 +3699,11 @@
 <context>
     <name>Report</name>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>(in no community)</source>
+        <translation>（不在任何社区内）</translation>
+    </message>
+    <message>
         <location filename="../report/html_report.py"/>
         <source>(no area)</source>
         <translation>（无所属区域）</translation>
@@ -3736,12 +3741,28 @@
         <translation>社区</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Communities before → after</source>
+        <translation>各社区：新增前 → 新增后</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Communities failing it: before → after</source>
+        <translation>不达标社区数：新增前 → 新增后</translation>
+    </message>
+    <message>
         <location filename="../report/templates/summary.html"/>
         <source>Communities that fail it</source>
         <translation>不达标的社区数</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Communities whose item becomes met</source>
+        <translation>由此达标的社区</translation>
+    </message>
+    <message>
         <location filename="../report/templates/communities.html"/>
+        <location filename="../report/templates/scheme.html"/>
         <location filename="../report/templates/walking.html"/>
         <source>Community</source>
         <translation>社区</translation>
@@ -3802,6 +3823,16 @@
         <translation>各社区逐项评估</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Every community is evaluated twice with the same data: without the planned facilities (before) and with them (after), as if they were built; the GeoPackage holds both (the fields ending in _before).</source>
+        <translation>每个社区用同一套数据评估两次：不含规划设施（新增前）和假设规划设施建成（新增后）；两种结果都保存在 GeoPackage 中（以 _before 结尾的字段为新增前）。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Facility kind</source>
+        <translation>设施类别</translation>
+    </message>
+    <message>
         <location filename="../report/templates/summary.html"/>
         <source>Failing</source>
         <translation>不达标</translation>
@@ -3822,6 +3853,7 @@
     </message>
     <message>
         <location filename="../report/templates/details.html"/>
+        <location filename="../report/templates/scheme.html"/>
         <location filename="../report/templates/summary.html"/>
         <source>Item</source>
         <translation>建设项目</translation>
@@ -3832,9 +3864,24 @@
         <translation>项目</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Items before → after</source>
+        <translation>各项目：新增前 → 新增后</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Items that change</source>
+        <translation>发生变化的项目</translation>
+    </message>
+    <message>
         <location filename="../report/templates/life_circles.html"/>
         <source>Life circle</source>
         <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Making up the shortfalls (补短板): the planned facilities</source>
+        <translation>补短板：规划新增设施</translation>
     </message>
     <message>
         <location filename="../report/templates/map.html"/>
@@ -3857,6 +3904,11 @@
         <translation type="obsolete">最常缺失的建设项目</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>No community's verdict changes.</source>
+        <translation>没有社区的评估结果发生变化。</translation>
+    </message>
+    <message>
         <location filename="../report/templates/summary.html"/>
         <source>No data</source>
         <translation>数据不足</translation>
@@ -3875,6 +3927,16 @@
         <location filename="../report/templates/life_circles.html"/>
         <source>Not evaluated.</source>
         <translation>未评估。</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Planned sites</source>
+        <translation>规划设施点位</translation>
     </message>
     <message>
         <location filename="../report/templates/communities.html"/>
@@ -3918,6 +3980,16 @@
         <translation>涉及人口</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Residents newly within the limit</source>
+        <translation>新覆盖居民</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Residents within the limit (cumulative)</source>
+        <translation>限值内居民（累计）</translation>
+    </message>
+    <message>
         <location filename="../report/templates/communities.html"/>
         <location filename="../report/templates/life_circles.html"/>
         <source>Score</source>
@@ -3933,6 +4005,16 @@
         <location filename="../report/templates/summary.html"/>
         <source>Score distribution</source>
         <translation>得分分布</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Score: before → after</source>
+        <translation>得分：新增前 → 新增后</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Share of residents within the limit (cumulative)</source>
+        <translation>限值内居民比例（累计）</translation>
     </message>
     <message>
         <location filename="../report/templates/summary.html"/>
@@ -3971,6 +4053,11 @@
         <translation type="obsolete">概况</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>The planned facilities change no item's verdict.</source>
+        <translation>规划设施未改变任何项目的评估结果。</translation>
+    </message>
+    <message>
         <location filename="../report/templates/summary.html"/>
         <source>The shortfall affecting most residents: {item} ({communities} communities, {residents} residents).</source>
         <translation>涉及人口最多的短板：{item}（{communities} 个社区，{residents} 人）。</translation>
@@ -3981,6 +4068,11 @@
         <translation>各社区到各类设施的步行距离见 Excel 工作簿和 GeoPackage（communities、walking_routes 图层）。</translation>
     </message>
     <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Their residents: before → after</source>
+        <translation>涉及居民：新增前 → 新增后</translation>
+    </message>
+    <message>
         <location filename="../report/html_report.py"/>
         <source>Town</source>
         <translation>镇</translation>
@@ -3989,6 +4081,11 @@
         <location filename="../report/templates/communities.html"/>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>Verdict: before → after</source>
+        <translation>结论：新增前 → 新增后</translation>
     </message>
     <message>
         <location filename="../report/templates/walking.html"/>
@@ -4004,6 +4101,11 @@
         <location filename="../report/html_report.py"/>
         <source>Whole district</source>
         <translation>全区</translation>
+    </message>
+    <message>
+        <location filename="../report/templates/scheme.html"/>
+        <source>With the {sites} planned facilities of {source}, {after} of {total} communities comply (without them: {before}); communities with a changed result: {changed}.</source>
+        <translation>加上 {source} 中的 {sites} 处规划设施后，{total} 个社区中有 {after} 个达标（不含规划设施时：{before} 个）；评估结果发生变化的社区：{changed} 个。</translation>
     </message>
     <message>
         <location filename="../report/html_report.py"/>
