@@ -31,11 +31,33 @@ def reuse(kind, key, build):
     """build(), or the value built for the same (kind, key) earlier in this shared run."""
     cache = getattr(_local, "cache", None)
     if cache is None:
+        _announce_build()
         return build()
     full_key = (kind,) + tuple(key)
     if full_key not in cache:
+        _announce_build()
         cache[full_key] = build()
     return cache[full_key]
+
+
+@contextlib.contextmanager
+def announcing(announce):
+    """Call announce() before anything reused inside the block is actually built (not when it is lent): a
+    step says "Building the walking network…" only when it builds one, so the log and the bench's table
+    per step give the time to the step that spends it."""
+    outer = getattr(_local, "announce", None)
+    _local.announce = announce
+    try:
+        yield
+    finally:
+        _local.announce = outer
+
+
+def _announce_build():
+    announce = getattr(_local, "announce", None)
+    if announce is not None:
+        _local.announce = None  # once: a build inside a build says nothing more
+        announce()
 
 
 def active():

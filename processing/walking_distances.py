@@ -10,6 +10,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
 from ..core import network as walking_network
 from ..core.walking import DEFAULT_DETOUR_FACTOR, straight_line_nearest
 from ..i18n import tr
+from . import shared_run
 from .inputs.network import NetworkOptions, read_walking_network
 
 _CONTEXT = "WalkingDistances"
@@ -81,11 +82,13 @@ class WalkingParameters:
         network = None
         if source is not None:
             name = self.input_layer_name(parameters, self.NETWORK, context)
-            feedback.setProgressText(tr("Building the walking network…", _CONTEXT))
-            network = read_walking_network(
-                source, name, working, self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
-                self.parameterAsString(parameters, self.SPEED_FIELD, context), speed, context, feedback, problems,
-                network_options(self, parameters, context))
+            # Announced only when built: inside assess the later steps borrow the first step's network.
+            with shared_run.announcing(lambda: feedback.setProgressText(tr("Building the walking network…",
+                                                                           _CONTEXT))):
+                network = read_walking_network(
+                    source, name, working, self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
+                    self.parameterAsString(parameters, self.SPEED_FIELD, context), speed, context, feedback,
+                    problems, network_options(self, parameters, context))
             if network.segment_count == 0:
                 raise QgsProcessingException(tr("The road network {} has no walkable line.", _CONTEXT).format(name))
             feedback.pushInfo(tr("Walking network: {} segments, {} nodes, {} connected piece(s).", _CONTEXT).format(
