@@ -200,7 +200,7 @@ def style_output(dest_id, context, feedback, apply_style, style_name, run_name=N
         # The saved default carries aliases and value maps too (in the run's language; a layer Processing
         # loads gets them again in the language of the QGIS that loads it).
         table = ROLE_TABLES.get(role_for_style(style_name))
-        set_output_aliases(layer, table=table)
+        set_output_aliases(layer, standard, table=table)  # the run's standard, not the guide read again per table
         set_status_value_maps(layer, table)
         error = save_as_default_style(layer, style_name)
         if error:
