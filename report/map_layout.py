@@ -20,7 +20,7 @@ from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsCsException, Q
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
                        QgsLayoutItemScaleBar, QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle,
                        QgsMapLayerLegendUtils, QgsPrintLayout, QgsRectangle, QgsRenderContext, QgsScaleBarSettings,
-                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling)
+                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
 from ..core import output_fields as F
 from ..core.status import FAIL
 from ..i18n import tr
-from ..styles.compliance import apply_community_style
+from ..styles.compliance import apply_community_style, community_label_expression
 
 _CONTEXT = "MapLayout"
 
@@ -53,6 +53,18 @@ TITLE_SIZE, SUBTITLE_SIZE, CREDIT_SIZE = 20.0, 11.0, 7.0
 LEGEND_TITLE_SIZE, LEGEND_LAYER_SIZE, LEGEND_ITEM_SIZE, SCALE_BAR_SIZE = 12.0, 10.0, 9.0, 8.0
 # Room around the communities, as a share of the larger side of their extent.
 EXTENT_MARGIN = 0.06
+# Labels by the room a community has on paper (mm² on A4, × the page's scale² on larger paper): the name and
+# what it lacks from LABEL_DETAIL_AREA, the name and score from LABEL_NAME_AREA, the score alone below. When the
+# communities have less than CITY_SCALE_AREA each on average the map is at city scale: a label is drawn only
+# where it fits inside its community, in CITY_LABEL_SIZE points.
+LABEL_DETAIL_AREA, LABEL_NAME_AREA = 900.0, 200.0
+CITY_SCALE_AREA = 400.0
+CITY_LABEL_SIZE = 6.0
+CITY_OUTLINE_WIDTH = 0.1  # mm
+# An overlay denser than this on paper (features per cm² of map) is a texture, not information: left off the
+# map, and said so under it. Points are drawn 1.4 mm wide; street segments split at junctions 2 mm apart
+# give about 50 per cm².
+OVERLAY_DENSITY_LIMITS = {QgsWkbTypes.PointGeometry: 10.0, QgsWkbTypes.LineGeometry: 50.0}
 # (columns, text size factor) tried in turn until the legend fits beside the map: somewhat smaller text
 # first, then more columns, before anything is left out.
 LEGEND_ARRANGEMENTS = ((1, 1.0), (1, 0.9), (1, 0.8), (2, 0.9), (2, 0.8), (2, 0.7), (3, 0.7), (3, 0.6))
@@ -347,7 +359,11 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     report.fonts) is used for every text; `map_crs` defaults to the layer's; `layer_title` names the
     communities in the legend. Warnings (a legend too large) go to `feedback` when given. `underlays` (a
     basemap) are drawn under everything and left out of the legend. Statuses no community has are left out
-    of the legend; a failing community is labelled with what it lacks (缺：托儿所、菜市场), not its score.
+    of the legend; a failing community is labelled with what it lacks (缺：托儿所、菜市场), not its score,
+    where it has room on paper (name and score with less room, the score alone with little: LABEL_DETAIL_AREA).
+    At city scale (CITY_SCALE_AREA) labels are smaller and drawn only where they fit inside their community,
+    and overlays too dense to read (OVERLAY_DENSITY_LIMITS: a city's facilities and street segments) are left
+    off the map, named under it.
     """
     width, height = page_size(paper)
     scale = width / PAPERS[DEFAULT_PAPER][0]
@@ -359,9 +375,30 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     apply_community_style(layer, status_field, name_field or None, counts)
     _drop_empty_classes(layer, counts)
     _label_missing_items(layer, status_field, name_field)
-    _fit_labels_to_page(layer, font_family, scale)
+    extent = fitted_extent(layer, map_crs, project.transformContext())
+    margin = MARGIN * scale
+    map_top = MAP_TOP * scale
+    map_height = height - map_top - BOTTOM_MARGIN * scale - CREDIT_HEIGHT * scale
+    # Metres per millimetre of paper, from the map's size before the legend's panel takes its share.
+    metres_per_mm = metres_per_paper_mm(extent, map_crs, width - 2 * margin - (PANEL_WIDTH + PANEL_GAP) * scale,
+                                        map_height)
+    city_scale = metres_per_mm is not None and _mean_paper_area(
+        layer, extent, map_crs, metres_per_mm) < CITY_SCALE_AREA * scale ** 2
+    _label_by_room(layer, status_field, name_field, map_crs, scale, city_scale)
+    if city_scale:
+        _thin_outlines(layer)
+    _fit_labels_to_page(layer, font_family, scale * (CITY_LABEL_SIZE / _label_size(layer) if city_scale else 1.0))
+    given = list(overlays)
+    overlays, left_out = _readable_overlays(given, extent, map_crs, project.transformContext(), metres_per_mm)
+    if left_out:
+        credit = "\n".join(part for part in (credit, tr(
+            "Not drawn at this scale (too dense to read): {}", _CONTEXT).format(", ".join(
+                "{} ({:,})".format(name, count) for name, count in left_out))) if part)
+        if feedback is not None:
+            feedback.pushInfo(tr("The map leaves out layers too dense to read at its scale: {}", _CONTEXT).format(
+                ", ".join("{} ({:,} features)".format(name, count) for name, count in left_out)))
     # Not into the project's layer tree: the legend gets a tree of its own.
-    project.addMapLayers([each for each in list(overlays) + [layer] + list(underlays)
+    project.addMapLayers([each for each in given + [layer] + list(underlays)
                           if project.mapLayer(each.id()) is None], False)
     project.setCrs(map_crs)
     metadata = project.metadata()
@@ -373,11 +410,9 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     layout.setName(title)
     layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
 
-    margin = MARGIN * scale
     gap = PANEL_GAP * scale
-    map_left, map_top = margin, MAP_TOP * scale
+    map_left = margin
     credit_height = CREDIT_HEIGHT * scale
-    map_height = height - map_top - BOTTOM_MARGIN * scale - credit_height
     map_bottom = map_top + map_height
     text_width = width - 2 * margin
 
@@ -386,7 +421,6 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
     _add_label(layout, "subtitle", subtitle or "", _font(font_family, SUBTITLE_SIZE * scale), MUTED_COLOUR,
                margin, SUBTITLE_TOP * scale, text_width, SUBTITLE_HEIGHT * scale)
 
-    extent = fitted_extent(layer, map_crs, project.transformContext())
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
     map_item.setCrs(map_crs)
@@ -455,6 +489,124 @@ def _label_missing_items(layer, status_field, name_field):
     settings.autoWrapLength = 14
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
+
+
+def metres_per_paper_mm(extent, map_crs, width_mm, height_mm):
+    """How many metres one millimetre of the map stands for when `extent` (map CRS) fills width × height mm;
+    None for an empty extent or a CRS without a known unit."""
+    if extent.isEmpty() or width_mm <= 0 or height_mm <= 0:
+        return None
+    to_metres = QgsUnitTypes.fromUnitToUnitFactor(map_crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+    if not to_metres or to_metres != to_metres:
+        return None
+    return max(extent.width() / width_mm, extent.height() / height_mm) * to_metres
+
+
+def size_on_paper(extent, map_crs, metres_per_mm):
+    """(width, height) in mm that `extent` (map CRS) takes on paper at `metres_per_mm`."""
+    to_metres = QgsUnitTypes.fromUnitToUnitFactor(map_crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+    return extent.width() * to_metres / metres_per_mm, extent.height() * to_metres / metres_per_mm
+
+
+def _mean_paper_area(layer, extent, map_crs, metres_per_mm):
+    """The paper (mm²) each community has on average: the map's area shared among them."""
+    width, height = size_on_paper(extent, map_crs, metres_per_mm)
+    return width * height / max(layer.featureCount(), 1)
+
+
+def _thin_outlines(layer):
+    """Hairline community outlines: at a city's scale the usual 0.4 mm outlines would hide the colours."""
+    renderer = layer.renderer()
+    if renderer is None:
+        return
+    for symbol in renderer.symbols(QgsRenderContext()):
+        for index in range(symbol.symbolLayerCount()):
+            if hasattr(symbol.symbolLayer(index), "setStrokeWidth"):
+                symbol.symbolLayer(index).setStrokeWidth(CITY_OUTLINE_WIDTH)
+
+
+def _label_size(layer):
+    labeling = layer.labeling()
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        return CITY_LABEL_SIZE
+    return labeling.settings().format().size() or CITY_LABEL_SIZE
+
+
+def _label_by_room(layer, status_field, name_field, map_crs, page_scale, city_scale):
+    """Each community's label as long as its room on paper allows (see LABEL_DETAIL_AREA): at a city's scale
+    a 3 × 4 mm community cannot carry its name and what it lacks. Where the map's scale is unknown (an
+    expression evaluated outside a map) the label stays whole. At city scale, labels only where they fit."""
+    labeling = layer.labeling()
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        return
+    settings = labeling.settings()
+    full = settings.fieldName if settings.isExpression else _quoted(settings.fieldName)
+    shorter = community_label_expression(name_field or None, layer.fields())
+    shortest = community_label_expression(None, layer.fields()) or shorter
+    area = _paper_area_expression(layer.crs(), map_crs)
+    if area is None:  # no way to measure: one label length for the whole map
+        settings.fieldName = shortest if city_scale and shortest else full
+    elif shorter:
+        settings.fieldName = ("CASE WHEN @map_scale IS NULL OR {area} >= {detail} THEN {full} "
+                              "WHEN {area} >= {name} THEN {shorter} ELSE {shortest} END").format(
+            area=area, detail=LABEL_DETAIL_AREA * page_scale ** 2, name=LABEL_NAME_AREA * page_scale ** 2,
+            full=full, shorter=shorter, shortest=shortest)
+    else:
+        return
+    settings.isExpression = True
+    settings.fitInPolygonOnly = bool(city_scale)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
+def _paper_area_expression(layer_crs, map_crs):
+    """An expression for a feature's area on paper in mm² (its area in the metric map CRS ÷ the scale²), or
+    None when the layer cannot be measured in the map's CRS by name."""
+    to_metres = QgsUnitTypes.fromUnitToUnitFactor(map_crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+    if map_crs.isGeographic() or not to_metres:
+        return None
+    if layer_crs == map_crs:
+        geometry = "$geometry"
+    elif layer_crs.authid() and map_crs.authid():
+        geometry = "transform($geometry, {}, {})".format(_literal(layer_crs.authid()), _literal(map_crs.authid()))
+    else:
+        return None
+    return "(area({}) * {!r} / (@map_scale * @map_scale))".format(geometry, to_metres ** 2 * 1e6)
+
+
+def _readable_overlays(overlays, extent, map_crs, transform_context, metres_per_mm):
+    """(the overlays dense enough to read at this scale, [(name, features) of those left out]): a city's
+    30,000 facilities or 300,000 street segments would cover the communities and their colours."""
+    if metres_per_mm is None:
+        return list(overlays), []
+    kept, left_out = [], []
+    width, height = size_on_paper(extent, map_crs, metres_per_mm)
+    map_cm2 = width * height / 100.0
+    for overlay in overlays:
+        limit = OVERLAY_DENSITY_LIMITS.get(overlay.geometryType())
+        drawn = _features_in_extent(overlay, extent, map_crs, transform_context)
+        if limit is not None and map_cm2 > 0 and drawn / map_cm2 > limit:
+            left_out.append((overlay.name(), overlay.featureCount()))
+        else:
+            kept.append(overlay)
+    return kept, left_out
+
+
+def _features_in_extent(layer, extent, map_crs, transform_context):
+    """About how many of the layer's features lie in the map's extent: its count × the share of its extent
+    inside the map (a city's layers are read once, not feature by feature)."""
+    count = layer.featureCount()
+    layer_extent = layer.extent()
+    if layer.crs() != map_crs:
+        try:
+            layer_extent = QgsCoordinateTransform(layer.crs(), map_crs, transform_context).transformBoundingBox(
+                layer_extent)
+        except QgsCsException:
+            return count
+    area = layer_extent.width() * layer_extent.height()
+    if area <= 0:
+        return count if layer_extent.intersects(extent) or layer_extent.isEmpty() else 0
+    inside = layer_extent.intersect(extent)
+    return count * inside.width() * inside.height() / area
 
 
 def _quoted(field_name):
