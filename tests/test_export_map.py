@@ -14,7 +14,8 @@ import numpy
 import pytest
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeature, QgsField, QgsGeometry, QgsMarkerSymbol,
                        QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject,
-                       QgsRendererCategory, QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer, QgsWkbTypes)
+                       QgsRectangle, QgsRendererCategory, QgsSingleSymbolRenderer, QgsSymbol, QgsVectorLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QRect, QVariant, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
@@ -434,3 +435,83 @@ def test_failing_communities_are_labelled_with_what_they_lack_and_context_layers
         "FACILITIES": sample + "|layername=facilities", "OVERLAYS": [sample + "|layername=facility_areas"],
         "DPI": 60, "OUTPUT": output})
     assert os.path.getsize(output) > 10000
+
+
+def _city_of_small_communities(columns=60, rows=50, side=650.0):
+    """A city's worth of communities: columns × rows squares of `side` m, each failing with a long list of
+    what it lacks, as assess writes them."""
+    from complete_community.core import output_fields as F
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547", "communities", "memory")
+    layer.dataProvider().addAttributes([QgsField("name", QVariant.String), QgsField("cc_status", QVariant.String),
+                                        QgsField(F.CC_SCORE.name, QVariant.Double),
+                                        QgsField(F.CC_MISSING.name, QVariant.String)])
+    layer.updateFields()
+    features = []
+    for number in range(columns * rows):
+        x, y = 480000 + side * (number % columns), 3360000 + side * (number // columns)
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y, x + side, y + side)))
+        feature.setAttributes(["社区{:04d}".format(number), FAIL, 61.0, "托儿所、菜市场、养老服务站、社区卫生服务站"])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def _points(name, count, extent):
+    layer = QgsVectorLayer("Point?crs=EPSG:4547", name, "memory")
+    rng = numpy.random.default_rng(7)
+    features = []
+    for x, y in zip(rng.uniform(extent.xMinimum(), extent.xMaximum(), count),
+                    rng.uniform(extent.yMinimum(), extent.yMaximum(), count)):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt("POINT({} {})".format(x, y)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def _label_at_scale(layer, feature, scale):
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextScope, QgsExpressionContextUtils
+
+    context = QgsExpressionContext()
+    context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    scope = QgsExpressionContextScope()
+    scope.setVariable("map_scale", scale)
+    context.appendScope(scope)
+    context.setFeature(feature)
+    expression = QgsExpression(layer.labeling().settings().fieldName)
+    text = expression.evaluate(context)
+    assert not expression.hasEvalError(), expression.evalErrorString()
+    return text
+
+
+def test_a_city_map_stays_legible(cc_provider, own_project):
+    """3,000 communities of 650 m on A4: labels only where they fit, as short as the room on paper makes them;
+    20,000 facility points would cover the colours, so they are left off and named under the map; a few
+    points are still drawn."""
+    layer = _city_of_small_communities()
+    dense = _points("设施", 20000, layer.extent())
+    sparse = _points("规划站点", 12, layer.extent())
+    layout = build_assessment_layout(own_project, layer, "cc_status", "name", "T", "S", "C",
+                                     overlays=[sparse, dense])
+    assert layout.itemById("map").layers()[:1] == [sparse] and dense not in layout.itemById("map").layers()
+    assert "设施 (20,000)" in layout.itemById("credit").text() and "规划站点" not in layout.itemById("credit").text()
+    assert "设施" not in legend_labels(layout)
+    settings = layer.labeling().settings()
+    assert settings.fitInPolygonOnly
+    feature = next(layer.getFeatures())
+    scale = layout.itemById("map").scale()  # about 1:190,000: a community is 3.4 mm wide
+    assert _label_at_scale(layer, feature, scale) == "61 pts"  # the score only
+    assert _label_at_scale(layer, feature, 20000).startswith("社区0000\nMissing: 托儿所")  # room for all of it
+    assert _label_at_scale(layer, feature, 40000) == "社区0000\n61 pts"  # the name and the score
+    del layout
+
+
+def test_a_district_map_keeps_its_overlays_and_whole_labels(cc_provider, evaluated_gpkg, own_project):
+    layer = _evaluated_layer(evaluated_gpkg)
+    overlay = _points("设施", 200, layer.extent())
+    layout = build_assessment_layout(own_project, layer, "cc_status", "name", "T", "S", "C", overlays=[overlay])
+    assert overlay in layout.itemById("map").layers() and layout.itemById("credit").text() == "C"
+    assert not layer.labeling().settings().fitInPolygonOnly
+    del layout
