@@ -2587,6 +2587,11 @@
     <name>LifeCircleReasons</name>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
+        <source>Density: the formed circles below the population floor hold a median {:,.0f} residents per km² of their radius; at that density a circle of {:,.0f} m holds about {:,.0f} residents, fewer than the floor of {:,.0f}. Here the floor cannot be met within the radius: give the planned life circles (生活圈 or 街道 polygons), or check the population field.</source>
+        <translation>密度：低于人口下限的自动组合生活圈，按其半径计中位数为每平方公里 {:,.0f} 人；以此密度，半径 {:,.0f} 米的生活圈约容纳 {:,.0f} 人，少于下限 {:,.0f} 人。此处在服务半径内无法达到人口下限：请提供规划的生活圈（生活圈或街道范围面），或检查人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_life_circle.py"/>
         <source>Why the formed circles that are not met stopped growing: {}.</source>
         <translation>未达标的自动组合生活圈停止扩展的原因：{}。</translation>
     </message>
@@ -2630,6 +2635,11 @@
     </message>
     <message>
         <location filename="../report/map_layout.py"/>
+        <source>Not drawn at this scale (too dense to read): {}</source>
+        <translation>此比例尺下未绘制（过密无法辨认）：{}</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
         <source>Not enough memory to draw {}: choose a lower resolution (DPI).</source>
         <translation>内存不足，无法绘制 {}：请选择较低的分辨率（DPI）。</translation>
     </message>
@@ -2642,6 +2652,11 @@
         <location filename="../report/map_layout.py"/>
         <source>The legend ({:.0f} × {:.0f} mm) is larger than the {:.0f} × {:.0f} mm beside the map and runs over: show fewer overlay layers or use A3.</source>
         <translation>图例（{:.0f} × {:.0f} 毫米）超出地图旁 {:.0f} × {:.0f} 毫米的空间：请减少叠加图层或改用 A3。</translation>
+    </message>
+    <message>
+        <location filename="../report/map_layout.py"/>
+        <source>The map leaves out layers too dense to read at its scale: {}</source>
+        <translation>地图未绘制在其比例尺下过密无法辨认的图层：{}</translation>
     </message>
     <message>
         <location filename="../report/map_layout.py"/>

@@ -1,11 +1,12 @@
 """完整居住社区综合评估 — every evaluation in one run: one GeoPackage of styled layers, an HTML report, a map."""
 
 import datetime
+import gc
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingMultiStepFeedback, QgsProcessingOutputVectorLayer,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
+                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingMultiStepFeedback,
+                       QgsProcessingOutputVectorLayer, QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterString, QgsVectorLayer)
@@ -18,10 +19,12 @@ from ..core.values import is_missing, is_null
 from ..core.walking import category_limits
 from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
-from ..report.html_report import CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow, build_report
+from ..core.status import FAIL, PASS
+from ..report.html_report import (DETAIL_LIMIT, CommunityRow, LifeCircleRow, ReportData, RuleRow, WalkingRow,
+                                  build_report)
 from ..report.workbook import write_workbook
 from .evaluate_facilities import EvaluateFacilitiesAlgorithm
-from .evaluate_life_circle import LifeCircleParameters
+from .evaluate_life_circle import LifeCircleParameters, LifeCirclesNotMet
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
@@ -282,6 +285,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._next_step(steps)
         steps.setProgressText(self.tr("Reading the communities and facilities…"))
         super().processAlgorithm(inner, context, steps)
+        self._release_evaluation_state()
         self._gpkg = gpkg
         standard = self._standard_used
 
@@ -316,7 +320,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 "OUTPUT": atlas_path}, context, steps)
         files = [self.output_name(path) for path in [gpkg, report_path] + [
             path for path in (map_path, xlsx_path, atlas_path) if path]]
-        data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children)
+        data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children,
+                                 bool(xlsx_path))
         self._stop_if_cancelled(steps)
         with open(report_path, "w", encoding="utf-8") as stream:
             stream.write(build_report(data))
@@ -381,6 +386,16 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._name_field = field_map.get("name")
         self._input_names = {"communities": (layer_name, source.featureCount(), source.sourceCrs().authid())}
         return field_map
+
+    def _release_evaluation_state(self):
+        """Let go of what the evaluation kept while it wrote (snapped targets and origins, the searches of every
+        category, facility records, distances): written to the GeoPackage by now, and the service areas that
+        come next allocate hundreds of MB for a city. The shared network stays for the steps that walk."""
+        for name in ("_walking", "_communities", "_reader", "_origins", "_origin_access", "_distance", "_notes",
+                     "_values"):
+            if hasattr(self, name):
+                setattr(self, name, None)
+        gc.collect()
 
     def _child(self, algorithm, parameters, context, feedback):
         import processing
@@ -481,7 +496,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
 
     # -- the report ---------------------------------------------------------------------------------
 
-    def _report_data(self, parameters, context, standard, gpkg, map_png, warnings, files, children):
+    def _report_data(self, parameters, context, standard, gpkg, map_png, warnings, files, children,
+                     with_workbook):
         language = current_language()
         communities = QgsVectorLayer(table_source(gpkg, COMMUNITIES_TABLE), "communities", "ogr")
         rules = QgsVectorLayer(table_source(gpkg, RULES_TABLE), "rules", "ogr")
@@ -498,41 +514,68 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             locator = AreaLocator(areas, self.parameterAsString(parameters, self.AREA_NAME_FIELD, context),
                                   communities.crs(), context.transformContext())
             area_name = self.input_layer_name(parameters, self.AREAS, context)
+        item_fields = [F.ITEM_STATUS.name_for(code) for code, _name in items]
+        walking_fields = [(F.DIST_M.name_for(code), F.ACCESS_STATUS.name_for(code)) for code, _name, _limit in limits]
         community_rows, walking_rows = [], []
-        for feature in communities.getFeatures():
-            identifier = str(feature[F.COMMUNITY_ID.name])
+        for values, geometry in attribute_rows(communities, [
+                F.COMMUNITY_ID.name, F.COMMUNITY_NAME.name, type_field, F.MEASURED.name_for("scale.population"),
+                F.CC_SCORE.name, F.CC_STATUS.name, F.CC_MISSING.name, F.CC_ITEMS_MET.name, F.CC_ITEMS_FAILED.name,
+                F.CC_ITEMS_NO_DATA.name, F.CC_ADVICE.name, area_field] + item_fields + [
+                name for pair in walking_fields for name in pair], with_geometry=locator is not None):
+            (identifier, name, community_type, population, score, status, missing, met, failed, no_data, advice,
+             area) = values[:12]
+            identifier = str(identifier)
             if locator is not None:
-                area = locator.area_of(feature.geometry())
-            else:
-                area = _value(feature, area_field) if area_field else None
+                area = locator.area_of(geometry)
+            statuses = values[12:12 + len(item_fields)]
+            walked = values[12 + len(item_fields):]
             community_rows.append(CommunityRow(
-                id=identifier, name=str(feature[F.COMMUNITY_NAME.name]),
-                community_type=_value(feature, type_field) if type_field else None,
-                population=_value(feature, F.MEASURED.name_for("scale.population")),
-                score=_value(feature, F.CC_SCORE.name), status=_value(feature, F.CC_STATUS.name) or "",
-                missing=_value(feature, F.CC_MISSING.name) or "",
-                item_status={code: _value(feature, F.ITEM_STATUS.name_for(code)) for code, _name in items},
-                items_met=_value(feature, F.CC_ITEMS_MET.name), items_failed=_value(feature, F.CC_ITEMS_FAILED.name),
-                items_no_data=_value(feature, F.CC_ITEMS_NO_DATA.name),
-                advice=_value(feature, F.CC_ADVICE.name) or "", area=None if area is None else str(area)))
-            walking_rows.append(WalkingRow(identifier, {code: (_value(feature, F.DIST_M.name_for(code)),
-                                                               _value(feature, F.ACCESS_STATUS.name_for(code)))
-                                                        for code, _name, _limit in limits}))
+                id=identifier, name="" if name is None else str(name), community_type=community_type, population=population, score=score,
+                status=status or "", missing=missing or "",
+                item_status={code: status for (code, _name), status in zip(items, statuses)},
+                items_met=met, items_failed=failed, items_no_data=no_data, advice=advice or "",
+                area=None if area is None else str(area)))
+            walking_rows.append(WalkingRow(identifier, {
+                code: (walked[2 * position], walked[2 * position + 1])
+                for position, (code, _name, _limit) in enumerate(limits)}))
         notes = {rule.id: rule.note.get(language) for rule in standard.rules if rule.note is not None}
-        rule_rows = [RuleRow(str(f[F.COMMUNITY_ID_ROW.name]), f[F.ITEM.name], f[F.RULE_ID.name], f[F.RULE_NAME.name],
-                             f[F.CLAUSE.name], f[F.LEVEL.name], f[F.STATUS.name], f[F.REASON.name],
-                             note=notes.get(f[F.RULE_ID.name], ""), measured=_value(f, F.MEASURED_VALUE.name),
-                             threshold_min=_value(f, F.THRESHOLD_MIN.name),
-                             threshold_max=_value(f, F.THRESHOLD_MAX.name), unit=_value(f, F.UNIT.name) or "")
-                     for f in rules.getFeatures()]
-        circles = []
+        # The report needs every rule row only for the detail of a few communities (and the workbook); for a
+        # city it counts the failed required rules, a small part of the table (258,000 rows for 3,000
+        # communities: reading them all took seconds and hundreds of MB).
+        every_rule = with_workbook or len(community_rows) <= DETAIL_LIMIT
+        only_failed = None if every_rule else "{} = {} AND {} = {}".format(
+            _quoted(F.LEVEL.name), _literal("required"), _quoted(F.STATUS.name), _literal(FAIL))
+        rule_rows = [RuleRow(str(community), item, rule_id, rule_name, clause, level, status, reason,
+                             note=notes.get(rule_id, ""), measured=measured, threshold_min=low, threshold_max=high,
+                             unit=unit or "")
+                     for (community, item, rule_id, rule_name, clause, level, status, reason, measured, low, high,
+                          unit), _geometry in attribute_rows(rules, [
+                             F.COMMUNITY_ID_ROW.name, F.ITEM.name, F.RULE_ID.name, F.RULE_NAME.name, F.CLAUSE.name,
+                             F.LEVEL.name, F.STATUS.name, F.REASON.name, F.MEASURED_VALUE.name,
+                             F.THRESHOLD_MIN.name, F.THRESHOLD_MAX.name, F.UNIT.name], only_failed)]
+        circles, circles_not_met = [], []
         if LIFE_CIRCLES_TABLE in children:
             layer = QgsVectorLayer(table_source(gpkg, LIFE_CIRCLES_TABLE), "circles", "ogr")
-            circles = [LifeCircleRow(f[F.LC_ID.name], f[F.LC_NAME.name], f[F.MEMBER_IDS.name],
-                                     _value(f, F.MEASURED.name_for("life_circle.population")),
-                                     _value(f, F.MEASURED.name_for("life_circle.radius")), _value(f, F.LC_SCORE.name),
-                                     f[F.LC_STATUS.name], _value(f, F.LC_MISSING.name) or "")
-                       for f in layer.getFeatures()]
+            stopped = {}
+            for (identifier, name, members, population, radius, score, status, missing, stop), _geometry in \
+                    attribute_rows(layer, [F.LC_ID.name, F.LC_NAME.name, F.MEMBER_IDS.name,
+                                           F.MEASURED.name_for("life_circle.population"),
+                                           F.MEASURED.name_for("life_circle.radius"), F.LC_SCORE.name,
+                                           F.LC_STATUS.name, F.LC_MISSING.name, F.LC_STOPPED.name]):
+                circles.append(LifeCircleRow(identifier, name, members, population, radius, score, status,
+                                             missing or ""))
+                if status != PASS:
+                    stopped[str(identifier)] = (stop, population, radius)
+            # Why the circles are not met (rules, formation, density), as evaluate_life_circle's log says it.
+            why = LifeCirclesNotMet(standard, language)
+            statuses = {}
+            rules_layer = QgsVectorLayer(table_source(gpkg, "life_circle_rules"), "circle rules", "ogr")
+            for (identifier, rule_id, status), _geometry in attribute_rows(rules_layer, [
+                    F.COMMUNITY_ID_ROW.name, F.RULE_ID.name, F.STATUS.name]):
+                statuses.setdefault(str(identifier), []).append((rule_id, status))
+            for identifier, (stop, population, radius) in stopped.items():
+                why.add(stop, population, radius, statuses.get(identifier, []))
+            circles_not_met = why.lines(len(circles))
         layer_name, count, crs = self._input_names["communities"]
         inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs),
                    source_date(self.parameterAsVectorLayer(parameters, self.COMMUNITIES, context))),
@@ -557,7 +600,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             title=self.tr("Complete community assessment report"), date=datetime.date.today().isoformat(),
             standard_name=standard.name.get(language), standard_files=[os.path.basename(f) for f in standard.files],
             items=items, categories=limits, communities=community_rows, rules=rule_rows, walking=walking_rows,
-            walking_method=self._method, life_circles=circles, inputs=inputs, problems=warnings,
+            walking_method=self._method, life_circles=circles, life_circle_summary=circles_not_met, inputs=inputs,
+            problems=warnings,
             language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files,
             standard_id=standard.id, standard_version=standard.version, standard_hash=standard.content_hash,
             organisation=self.parameterAsString(parameters, self.ORGANISATION, context).strip(), area_name=area_name,
@@ -593,7 +637,25 @@ def source_date(layer):
     return datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
 
 
-def _value(feature, field):
-    """A feature's value, with NULL as None."""
-    value = feature[field]
-    return None if is_null(value) else value
+def attribute_rows(layer, names, expression=None, with_geometry=False):
+    """(values of the named fields, geometry or None) of each feature of the layer, NULL and absent fields as
+    None: one read of the attributes needed, by position (a city's tables have hundreds of thousands of rows)."""
+    fields = layer.fields()
+    indexes = [fields.lookupField(name) if name else -1 for name in names]
+    request = QgsFeatureRequest().setSubsetOfAttributes([index for index in indexes if index >= 0])
+    if not with_geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    if expression:
+        request.setFilterExpression(expression)
+    for feature in layer.getFeatures(request):
+        attributes = feature.attributes()
+        yield (tuple(None if index < 0 or is_null(attributes[index]) else attributes[index] for index in indexes),
+               feature.geometry() if with_geometry else None)
+
+
+def _quoted(field_name):
+    return '"{}"'.format(field_name.replace('"', '""'))
+
+
+def _literal(text):
+    return "'{}'".format(text.replace("'", "''"))

@@ -12,7 +12,7 @@ from ..core import describe
 from .. import styles
 from ..core import output_fields as F
 from ..core.engine import evaluate_community, scope_text
-from ..core.status import STATUSES, status_label
+from ..core.status import ADVISORY, FAIL, NO_DATA, STATUSES, status_label
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles_explained, group_radius
 from ..core.records import CommunityRecord
 from ..core.values import finite_or_none, read_number
@@ -176,7 +176,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             located_index.addFeature(position, QgsGeometry.fromPointXY(_point(facility)).boundingBox())
         counts = {}
         membership = {}
-        why = _WhyNotMet(standard, language)
+        why = LifeCirclesNotMet(standard, language)
         for number, circle in enumerate(checked(circles, feedback, every=8)):
             feedback.setProgress(70 + 30.0 * number / len(circles))
             members = circle["members"]
@@ -213,7 +213,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 values.append(sum(1 for position in positions_inside if position >= facilities.planned_from))
             counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1
             if evaluation.cc_status != "pass":
-                why.add(circle, evaluation.results)
+                why.add(circle["stopped"], circle["population"], circle["radius"],
+                        [(result.rule_id, result.status) for result in evaluation.results])
             feature = QgsFeature(fields)
             shape = QgsGeometry(circle["shape"])
             shape.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
@@ -330,39 +331,61 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         return destination
 
 
-class _WhyNotMet:
-    """Counts, over the circles that are not met, each rule that failed or lacked data, and why the formed ones
-    stopped growing: one summary in the log a planner can act on."""
+class LifeCirclesNotMet:
+    """Counts, over the circles that are not met, each rule that failed or lacked data, why the formed ones
+    stopped growing, and what their density allows: one summary a planner can act on, in the log of
+    evaluate_life_circle and in assess's report (built there from the written tables)."""
 
     def __init__(self, standard, language):
         self.standard, self.language = standard, language
+        self.limits = _grouping_limits(standard)
         self.circles = 0
         self.failed, self.no_data, self.stops = Counter(), Counter(), Counter()
+        self.densities = []  # residents per km² of the disc of each formed circle's radius, below the floor
 
-    def add(self, circle, results):
+    def add(self, stopped, population, radius, statuses):
+        """One circle not met: why it stopped growing (None for a drawn one), its population and radius (m),
+        and (rule id, status) of its rules."""
         self.circles += 1
-        if circle["stopped"]:
-            self.stops[circle["stopped"]] += 1
-        for result in results:
-            name = self.standard.rule(result.rule_id).name.get(self.language)
-            if result.status in ("fail", "advisory"):
+        if stopped:
+            self.stops[stopped] += 1
+            if population and radius and self.limits is not None and population < self.limits.min_population:
+                self.densities.append(population / (math.pi * (radius / 1000.0) ** 2))
+        for rule_id, status in statuses:
+            name = self.standard.rule(rule_id).name.get(self.language)
+            if status in (FAIL, ADVISORY):
                 self.failed[name] += 1
-            elif result.status == "no_data":
+            elif status == NO_DATA:
                 self.no_data[name] += 1
 
-    def report(self, feedback, total):
+    def lines(self, total):
+        """The summary, sentence by sentence ([] when every circle is met)."""
         if not self.circles:
-            return
+            return []
         parts = ["{} ×{}".format(name, count) for name, count in self.failed.most_common()]
         parts += [tr("{} (no data)", _WHY_CONTEXT).format(name) + " ×{}".format(count)
                   for name, count in self.no_data.most_common()]
-        feedback.pushInfo(tr("{} of {} life circles are not met. Rules not met: {}.", _WHY_CONTEXT)
-                          .format(self.circles, total, "; ".join(parts) or "–"))
+        lines = [tr("{} of {} life circles are not met. Rules not met: {}.", _WHY_CONTEXT)
+                 .format(self.circles, total, "; ".join(parts) or "–")]
         if self.stops:
-            feedback.pushInfo(tr("Why the formed circles that are not met stopped growing: {}.",
-                                 _WHY_CONTEXT).format("; ".join(
-                                     "{} ×{}".format(F.value_label(F.FORMATION_STOP_VALUES, stop), count)
-                                     for stop, count in self.stops.most_common())))
+            lines.append(tr("Why the formed circles that are not met stopped growing: {}.", _WHY_CONTEXT).format(
+                "; ".join("{} ×{}".format(F.value_label(F.FORMATION_STOP_VALUES, stop), count)
+                          for stop, count in self.stops.most_common())))
+        if self.densities:
+            density = float(np.median(self.densities))
+            holds = density * math.pi * (self.limits.max_radius_m / 1000.0) ** 2
+            if holds < self.limits.min_population:
+                lines.append(tr(
+                    "Density: the formed circles below the population floor hold a median {:,.0f} residents per km² "
+                    "of their radius; at that density a circle of {:,.0f} m holds about {:,.0f} residents, fewer "
+                    "than the floor of {:,.0f}. Here the floor cannot be met within the radius: give the planned "
+                    "life circles (生活圈 or 街道 polygons), or check the population field.", _WHY_CONTEXT).format(
+                    density, self.limits.max_radius_m, holds, self.limits.min_population))
+        return lines
+
+    def report(self, feedback, total):
+        for line in self.lines(total):
+            feedback.pushInfo(line)
 
 
 def _point(facility):

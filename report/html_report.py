@@ -118,6 +118,7 @@ class ReportData:
     standard_version: str = ""
     standard_hash: str = ""
     scheme: Optional[Scheme] = None           # the planned facilities and what they change (补短板); None without
+    life_circle_summary: List[str] = field(default_factory=list)  # why the circles are not met, in sentences
 
 
 

@@ -186,6 +186,12 @@ def test_the_report_agrees_with_the_layers(assessed):
     listed = {row[0]: int(row[1]) for row in report.tables["missing-items"][1:]}
     assert listed == {name: len(ids) for name, ids in failing.items()}
     assert len(report.tables["life-circles"]) - 1 == _layer(assessed, "life_circles").featureCount()
+    # Why the life circles are not met, counted from the life-circle tables (as the child's log says it).
+    circle_statuses = [f["lc_status"] for f in _layer(assessed, "life_circles").getFeatures()]
+    not_met = sum(1 for status in circle_statuses if status != "pass")
+    assert not_met and "{} of {} life circles are not met. Rules not met: ".format(
+        not_met, len(circle_statuses)) in text
+    assert "Why the formed circles that are not met stopped growing: " in text
     assert len(report.tables["walking"]) - 1 == 14
     assert any("宠物医院" in problem for problem in report.problems)
     png = base64.b64decode(report.images[0].split(",", 1)[1])

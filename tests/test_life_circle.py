@@ -67,6 +67,28 @@ def test_forming_scales_to_a_city():
         assert (circle.stop == life_circle.FLOOR_REACHED) == (population >= LIMITS.min_population)
 
 
+def test_why_circles_are_not_met_names_rules_stops_and_density():
+    from complete_community.processing.evaluate_life_circle import LifeCirclesNotMet
+    from complete_community.standards import load_standard
+
+    why = LifeCirclesNotMet(load_standard(), "en")
+    # Two communities of 9,000 hemmed in by the 1,000 m radius at 800 m: 18,000 ÷ (π × 0.8²) = 8,952 per km²,
+    # so a whole 1,000 m circle holds about 28,125 at that density, below the 50,000 floor.
+    for _ in range(3):
+        why.add(life_circle.HEMMED_BY_RADIUS, 18000.0, 800.0, [("life_circle.population", "advisory"),
+                                                               ("life_circle.primary_school", "info")])
+    why.add(None, None, None, [("life_circle.population", "no_data")])  # a drawn circle without population
+    lines = why.lines(5)
+    assert lines[0] == ("4 of 5 life circles are not met. Rules not met: Life-circle population ×3; "
+                        "Life-circle population (no data) ×1.")
+    assert lines[1].startswith("Why the formed circles that are not met stopped growing: below the population "
+                               "floor: every community left nearby would take it beyond the service radius ×3")
+    assert "8,952 residents per km²" in lines[2] and "about 28,125 residents" in lines[2] and "50,000" in lines[2]
+    dense = LifeCirclesNotMet(load_standard(), "en")  # dense enough: the floor fits in the radius, no such line
+    dense.add(life_circle.NO_NEIGHBOUR, 45000.0, 600.0, [("life_circle.population", "advisory")])
+    assert len(dense.lines(1)) == 2 and LifeCirclesNotMet(load_standard(), "en").lines(3) == []
+
+
 def test_unknown_population_and_missing_points():
     shapes = [_square(0, 0, None), _square(400, 0, 49000), CommunityShape(float("nan"), float("nan"), 5000,
                                                                           np.zeros((0, 2)))]
