@@ -233,6 +233,12 @@ def test_service_areas_stop_at_the_walking_limit(cc_provider, processing_context
         assert served(east, 140.01, 0) and served(east, 799.99, 0) and not served(east, 800.01, 0)
         assert areas[0]["street_m"] + areas[1]["street_m"] == pytest.approx(1280 + 1000)
         assert result["OUTPUT"].geometryType() == QgsWkbTypes.LineGeometry
+        # Stored as lines through the crossing, not as pieces: the northern street with the kindergarten on it
+        # is one straight line (0,0)–(0,520), and the four arms meeting at (0,0) pair into two lines.
+        lines = north.asMultiPolyline()
+        assert len(lines) == 2 and sum(len(line) for line in lines) == 6
+        assert sum(QgsGeometry.fromPolylineXY(line).length() for line in lines) == pytest.approx(
+            areas[0]["street_m"])
 
 
 def test_service_areas_refuse_an_unknown_category(cc_provider, processing_context):
