@@ -38,12 +38,6 @@ class Polylines:
     def __len__(self):
         return len(self.line_group)
 
-    def lines_of(self, group):
-        """[(xs, ys), ...] of one group's lines (arrays)."""
-        first, last = np.searchsorted(self.line_group, [group, group + 1])
-        return [(self.x[self.line_start[k]:self.line_start[k + 1]], self.y[self.line_start[k]:self.line_start[k + 1]])
-                for k in range(first, last)]
-
 
 def join_pieces(group, start_key, end_key, x0, y0, x1, y1, same_line=None):
     """Join straight pieces that share an end point (same group, same key) into polylines → Polylines.
