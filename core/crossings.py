@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .polylines import Polylines
 from .values import is_missing
 
 DEFAULT_TOLERANCE = 0.001  # m: the network joins vertices closer than 1 mm; a crossing closer than this to
@@ -78,26 +79,15 @@ class Crossings:
 
 
 def _segments(lines):
-    """Arrays of every segment: x0, y0, x1, y1, its line and its index within the line (one numpy array
-    built from one flat list: a city has hundreds of thousands of short lines)."""
-    flat, numbers, counts = [], [], []
-    for line_number, points in enumerate(lines):
-        if len(points) < 2:
-            continue
-        flat.extend((point[0], point[1]) for point in points)
-        numbers.append(line_number)
-        counts.append(len(points))
-    if not flat:
-        empty = np.zeros(0)
-        return empty, empty, empty, empty, np.zeros(0, np.int64), np.zeros(0, np.int64)
-    vertices = np.array(flat, dtype=float)
-    counts = np.array(counts, dtype=np.int64)
-    line_of_vertex = np.repeat(np.array(numbers, dtype=np.int64), counts)
-    first_vertex = np.cumsum(counts) - counts
-    position = np.arange(len(vertices), dtype=np.int64) - np.repeat(first_vertex, counts)
+    """Arrays of every segment: x0, y0, x1, y1, its line and its index within the line (from the flat
+    Polylines arrays: a city has hundreds of thousands of short lines)."""
+    lines = Polylines.from_sequences(lines)
+    counts = lines.counts()
+    line_of_vertex = lines.vertex_line()
+    position = np.arange(lines.vertex_count, dtype=np.int64) - np.repeat(lines.line_start[:-1], counts)
     starts = np.flatnonzero(position < np.repeat(counts, counts) - 1)
-    return (vertices[starts, 0], vertices[starts, 1], vertices[starts + 1, 0], vertices[starts + 1, 1],
-            line_of_vertex[starts], position[starts])
+    return (lines.x[starts], lines.y[starts], lines.x[starts + 1], lines.y[starts + 1], line_of_vertex[starts],
+            position[starts])
 
 
 def _candidate_pairs(x0, y0, x1, y1):
@@ -143,7 +133,7 @@ def _candidate_pairs(x0, y0, x1, y1):
 def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
     """Every place where two segments meet (cross, or one ends on the other) away from a vertex they share.
 
-    lines   [[(x, y), …], …] in metres; levels: one int per line (level_of), None for all 0.
+    lines   [[(x, y), …], …] or Polylines, in metres; levels: one int per line (level_of), None for all 0.
     """
     x0, y0, x1, y1, line_of, index_in_line = _segments(lines)
     i, j = _candidate_pairs(x0, y0, x1, y1)
@@ -196,27 +186,37 @@ def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
 
 def split_at_crossings(lines, crossings):
     """The lines with every same-level crossing inserted as a vertex of both lines (so the network joins
-    them there); lines without crossings are returned as they are."""
-    insertions = {}
+    them there), in the form given: a list of lines (lines without crossings returned as they are), or
+    Polylines."""
+    flat = Polylines.from_sequences(lines)
     keep = crossings.same_level
-    for line, segment, x, y in zip(np.concatenate((crossings.line_a[keep], crossings.line_b[keep])),
-                                   np.concatenate((crossings.segment_a[keep], crossings.segment_b[keep])),
-                                   np.concatenate((crossings.x[keep], crossings.x[keep])),
-                                   np.concatenate((crossings.y[keep], crossings.y[keep]))):
-        insertions.setdefault(int(line), {}).setdefault(int(segment), []).append((float(x), float(y)))
-    result = list(lines)
-    for line, by_segment in insertions.items():
-        points = [tuple(point[:2]) for point in lines[line]]
-        output = []
-        for index in range(len(points) - 1):
-            start, end = points[index], points[index + 1]
-            output.append(start)
-            inserted = sorted(set(by_segment.get(index, ())),
-                              key=lambda point: (point[0] - start[0]) ** 2 + (point[1] - start[1]) ** 2)
-            output.extend(point for point in inserted if point != start and point != end)
-        output.append(points[-1])
-        result[line] = output
-    return result
+    line = np.concatenate((crossings.line_a[keep], crossings.line_b[keep])).astype(np.int64)
+    x = np.concatenate((crossings.x[keep], crossings.x[keep]))
+    y = np.concatenate((crossings.y[keep], crossings.y[keep]))
+    before = flat.line_start[line] + np.concatenate((crossings.segment_a[keep], crossings.segment_b[keep]))
+    # not at the segment's own ends, and each point once per segment
+    new = ~(((x == flat.x[before]) & (y == flat.y[before])) | ((x == flat.x[before + 1]) & (y == flat.y[before + 1])))
+    before, x, y, line = before[new], x[new], y[new], line[new]
+    along = (x - flat.x[before]) ** 2 + (y - flat.y[before]) ** 2
+    order = np.lexsort((y, x, along, before))
+    before, x, y, line, along = before[order], x[order], y[order], line[order], along[order]
+    repeated = np.zeros(len(before), dtype=bool)
+    repeated[1:] = (before[1:] == before[:-1]) & (x[1:] == x[:-1]) & (y[1:] == y[:-1])
+    before, x, y, line, along = before[~repeated], x[~repeated], y[~repeated], line[~repeated], along[~repeated]
+    # Every vertex, then the points inserted after it (nearest first).
+    vertex = np.arange(flat.vertex_count, dtype=np.int64)
+    merged = np.lexsort((np.concatenate((np.full(len(vertex), -1.0), along)),
+                         np.concatenate((vertex, before))))
+    counts = flat.counts() + np.bincount(line, minlength=len(flat))
+    start = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=start[1:])
+    result = Polylines(np.concatenate((flat.x, x))[merged], np.concatenate((flat.y, y))[merged], start)
+    if isinstance(lines, Polylines):
+        return result
+    output = list(lines)
+    for changed in np.unique(line).tolist():
+        output[changed] = result.line(changed)
+    return output
 
 
 # -- OpenStreetMap: which ways people walk on ------------------------------------------------------------------

@@ -35,6 +35,8 @@ from typing import Tuple
 
 import numpy as np
 
+from .polylines import Polylines
+
 try:  # scipy's compiled graph searches when present (QGIS ships it on Debian, Windows and macOS)
     from scipy.sparse import csr_matrix as _csr_matrix
     from scipy.sparse.csgraph import connected_components as _connected_components
@@ -303,9 +305,10 @@ class NearestResult:
 class WalkingNetwork:
     """An undirected street graph built once from polylines.
 
-    lines           sequence of polylines, each a sequence of (x, y) vertices (m). Pass only the
-                    walkable lines; split multi-part geometries into one line per part.
-    cost_factors    optional sequence, one number > 0 per line: a segment's cost is its length times
+    lines           sequence of polylines, each a sequence of (x, y) vertices (m), or a Polylines (flat
+                    arrays: what a reader of a whole city should pass). Pass only the walkable
+                    lines; split multi-part geometries into one line per part.
+    cost_factors    optional sequence or array, one number > 0 per line: a segment's cost is its length times
                     its line's factor (e.g. 1.25 for a stair or a slow path; default 1). A factor
                     that is not a finite number > 0 skips the line (see `problems`).
     node_tolerance  vertices whose x and y round to the same multiples of this (m) are merged into
@@ -335,33 +338,44 @@ class WalkingNetwork:
         if self.engine not in ENGINES:
             raise ValueError("engine must be one of {}, not {!r}".format(", ".join(ENGINES), engine))
         self.node_tolerance = float(node_tolerance)
-        vertex_xy, vertex_line, line_count = _flatten_lines(lines)
+        lines = Polylines.from_sequences(lines)
+        line_count = len(lines)
+        vertex_line = lines.vertex_line()
         factors = _line_cost_factors(cost_factors, line_count)
         invalid_cost = ~(np.isfinite(factors) & (factors > 0))
-        finite_vertex = np.isfinite(vertex_xy).all(axis=1)
+        finite_vertex = np.isfinite(lines.x) & np.isfinite(lines.y)
         non_finite_lines = np.unique(vertex_line[~finite_vertex])
+        del finite_vertex
         usable_line = ~invalid_cost
         usable_line[non_finite_lines] = False
-        keep = usable_line[vertex_line]
-        vertex_xy, vertex_line = vertex_xy[keep], vertex_line[keep]
+        vertex_x, vertex_y = lines.x, lines.y
+        if not usable_line.all():
+            keep = usable_line[vertex_line]
+            vertex_x, vertex_y, vertex_line = vertex_x[keep], vertex_y[keep], vertex_line[keep]
+            del keep
 
-        vertex_node, node_xy = _merge_vertices(vertex_xy, self.node_tolerance)
+        vertex_node, node_x, node_y = _merge_vertices(vertex_x, vertex_y, self.node_tolerance)
+        del vertex_x, vertex_y
         same_line = vertex_line[1:] == vertex_line[:-1]
         distinct = vertex_node[1:] != vertex_node[:-1]
         zero_length = int(np.count_nonzero(same_line & ~distinct))
         first = np.flatnonzero(same_line & distinct)
+        del same_line, distinct
         segment_from, segment_to = vertex_node[first], vertex_node[first + 1]
         self.segment_line = vertex_line[first]
+        del vertex_node, vertex_line, first
 
         # Keep only nodes that end a segment (a degenerate line leaves no isolated node behind).
-        used = np.zeros(len(node_xy), dtype=bool)
+        used = np.zeros(len(node_x), dtype=bool)
         used[segment_from] = True
         used[segment_to] = True
         new_index = np.cumsum(used) - 1
         self.segment_from = new_index[segment_from].astype(np.int64)
         self.segment_to = new_index[segment_to].astype(np.int64)
-        self.node_x = np.ascontiguousarray(node_xy[used, 0])
-        self.node_y = np.ascontiguousarray(node_xy[used, 1])
+        del new_index, segment_from, segment_to
+        self.node_x = np.ascontiguousarray(node_x[used])
+        self.node_y = np.ascontiguousarray(node_y[used])
+        del node_x, node_y, used
 
         self.segment_length = np.hypot(self.node_x[self.segment_to] - self.node_x[self.segment_from],
                                        self.node_y[self.segment_to] - self.node_y[self.segment_from])
@@ -614,20 +628,30 @@ class WalkingNetwork:
     # Graph search
 
     def _build_adjacency(self):
-        """Both directions of every segment in CSR order, held in Python lists: the Dijkstra loop
-        indexes them one element at a time, which plain lists do several times faster than numpy."""
+        """Both directions of every segment in CSR order (numpy): what scipy searches. The Python searches
+        take the same arcs as lists (_arcs), built on first use."""
         count = self.segment_count
         tail = np.concatenate((self.segment_from, self.segment_to))
-        head = np.concatenate((self.segment_to, self.segment_from))
-        segment = np.concatenate((np.arange(count), np.arange(count)))
         order = np.argsort(tail, kind="stable")
-        starts = np.concatenate(([0], np.cumsum(np.bincount(tail, minlength=self.node_count))))
-        self._csr = (starts.astype(np.int64), head[order].astype(np.int32), self.segment_cost[segment[order]])
-        self._arc_start = starts.tolist()
-        self._arc_head = head[order].tolist()
-        self._arc_cost = self.segment_cost[segment[order]].tolist()
-        self._arc_segment = segment[order].tolist()
-        self._arc_forward = (order < count).tolist()  # True: the arc runs from segment_from to segment_to
+        starts = np.zeros(self.node_count + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tail, minlength=self.node_count), out=starts[1:])
+        del tail
+        head = np.concatenate((self.segment_to, self.segment_from))[order].astype(np.int32)
+        arc_segment = np.where(order < count, order, order - count)
+        self._csr = (starts, head, self.segment_cost[arc_segment])
+        self._arc_segment = arc_segment       # the segment of each arc
+        self._arc_forward = order < count     # True: the arc runs from segment_from to segment_to
+        self._arc_lists = None
+
+    def _arcs(self):
+        """(start, head, cost, segment, forward) of the arcs as Python lists: the Dijkstra loop indexes them
+        one element at a time, which plain lists do several times faster than numpy. Built when a Python
+        search first needs them (tens of MB on a city), never by scipy-only runs."""
+        if self._arc_lists is None:
+            starts, heads, costs = self._csr
+            self._arc_lists = (starts.tolist(), heads.tolist(), costs.tolist(), self._arc_segment.tolist(),
+                               self._arc_forward.tolist())
+        return self._arc_lists
 
     def _stop_if_asked(self):
         """Raise SearchCancelled when should_stop() says so."""
@@ -635,7 +659,7 @@ class WalkingNetwork:
             raise SearchCancelled()
 
     def _seeds(self, sources, count_offset=True):
-        """(node, distance, source index) for both end nodes of every snapped source's segment."""
+        """(node, distance, source index) arrays for both end nodes of every snapped source's segment."""
         self._check_points(sources, "sources")
         sources, owner = sources.expanded()
         index = np.flatnonzero(sources.segment >= 0)
@@ -645,107 +669,57 @@ class WalkingNetwork:
         nodes = np.concatenate((self.segment_from[segment], self.segment_to[segment]))
         distances = np.concatenate((offset + sources.fraction[index] * cost,
                                     offset + (1.0 - sources.fraction[index]) * cost))
-        return nodes.tolist(), distances.tolist(), owner[np.concatenate((index, index))].tolist()
+        return nodes, distances, owner[np.concatenate((index, index))]
 
     def _search_all_nodes(self, seed_nodes, seed_distances, seed_sources, cutoff):
         """Multi-source Dijkstra over every node; labels above `cutoff` are never set.
 
-        Returns lists or arrays (per node): distance (inf = not reached within the cutoff), origin (the
-        source whose seed the path starts from) and parent (previous node; -1 at a seeded node)."""
-        self._stop_if_asked()
+        Returns arrays per node: distance (inf = not reached within the cutoff), origin (the source whose
+        seed the path starts from) and parent (previous node; -1 at a node whose best path is its seed).
+        Among equal seeds of a node the first given wins, on both engines."""
+        nodes, values, sources = _best_seeds(seed_nodes, seed_distances, seed_sources, cutoff)
         if self.engine == "scipy":
-            result = self._search_all_nodes_scipy(seed_nodes, seed_distances, seed_sources, cutoff)
+            self._stop_if_asked()
+            distance, parent = self._search_scipy(nodes, values, cutoff)
             self._stop_if_asked()  # one compiled call (well under a second on a city): asked before and after
-            return result
-        node_count = self.node_count
-        inf = math.inf
-        distance = [inf] * node_count
-        origin = [-1] * node_count
-        parent = [-1] * node_count
-        for node, value, source in zip(seed_nodes, seed_distances, seed_sources):
-            if value <= cutoff and value < distance[node]:
+        else:
+            distance = [math.inf] * self.node_count
+            parent = [-1] * self.node_count
+            for node, value in zip(nodes.tolist(), values.tolist()):
                 distance[node] = value
-                origin[node] = source
-        heap = [(distance[node], node) for node in set(seed_nodes) if distance[node] < inf]
-        heapq.heapify(heap)
-        arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
-        pop, push = heapq.heappop, heapq.heappush
-        countdown = _STOP_CHECK_EVERY
-        while heap:
-            countdown -= 1
-            if not countdown:
-                countdown = _STOP_CHECK_EVERY
-                self._stop_if_asked()
-            value, node = pop(heap)
-            if value > distance[node]:
-                continue  # a stale entry: the node was settled with a smaller distance
-            node_origin = origin[node]
-            for arc in range(arc_start[node], arc_start[node + 1]):
-                candidate = value + arc_cost[arc]
-                head = arc_head[arc]
-                if candidate < distance[head] and candidate <= cutoff:
-                    distance[head] = candidate
-                    origin[head] = node_origin
-                    parent[head] = node
-                    push(heap, (candidate, head))
-        return distance, origin, parent
+            self._heap_search(distance, parent, list(zip(values.tolist(), nodes.tolist())), cutoff)
+            distance = np.array(distance, dtype=np.float64)
+            parent = np.array(parent, dtype=np.int64)
+        return distance, _origins(distance, parent, nodes, sources), parent
 
-    def _search_all_nodes_scipy(self, seed_nodes, seed_distances, seed_sources, cutoff):
-        """_search_all_nodes with scipy: one Dijkstra from a virtual node joined to every seed node by an arc
-        as long as the seed's distance, so that sources start with their own offsets."""
+    def _search_scipy(self, nodes, values, cutoff):
+        """(distance, parent) per node with scipy: one Dijkstra from a virtual node joined to every seed node
+        by an arc as long as the seed's distance, so that sources start with their own offsets."""
         node_count = self.node_count
-        nodes = np.asarray(seed_nodes, dtype=np.int64)
-        values = np.asarray(seed_distances, dtype=np.float64)
-        sources = np.asarray(seed_sources, dtype=np.int64)
-        keep = values <= cutoff
-        nodes, values, sources = nodes[keep], values[keep], sources[keep]
-        # The best seed of each node; among equal ones the first given, as the heapq search keeps it.
-        order = np.lexsort((np.arange(len(nodes)), values, nodes))
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = nodes[order][1:] != nodes[order][:-1]
-        chosen = order[first]
-        nodes, values, sources = nodes[chosen], values[chosen], sources[chosen]
-        distance = np.full(node_count, np.inf)
-        origin = np.full(node_count, -1, dtype=np.int64)
-        parent = np.full(node_count, -1, dtype=np.int64)
         if not len(nodes):
-            return distance, origin, parent
+            return np.full(node_count, np.inf), np.full(node_count, -1, dtype=np.int64)
         starts, heads, costs = self._csr
         graph = _csr_matrix((np.concatenate((costs, values)), np.concatenate((heads, nodes.astype(np.int32))),
                              np.concatenate((starts, [starts[-1] + len(nodes)]))),
                             shape=(node_count + 1, node_count + 1))
         found, predecessor = _dijkstra(graph, directed=True, indices=node_count, return_predecessors=True,
                                        limit=cutoff if math.isfinite(cutoff) else np.inf)
+        del graph
         distance = found[:node_count]
-        predecessor = predecessor[:node_count].astype(np.int64)
-        reached = np.isfinite(distance)
-        seeded = predecessor == node_count  # reached straight from the virtual node: a seed is its best path
-        parent = np.where(reached & ~seeded, predecessor, -1)
-        # The seed each path starts from: follow parents by pointer doubling (log of the longest path).
-        root = np.where(reached, parent, -1)
-        root[seeded] = np.flatnonzero(seeded)
-        while True:
-            further = root[np.maximum(root, 0)]
-            moved = (root >= 0) & (further != root)
-            if not moved.any():
-                break
-            root[moved] = further[moved]
-        seed_source = np.full(node_count, -1, dtype=np.int64)
-        seed_source[nodes] = sources
-        origin = np.where(root >= 0, seed_source[np.maximum(root, 0)], -1)
-        return distance, origin, parent
+        predecessor = predecessor[:node_count]
+        # reached straight from the virtual node (its best path is a seed) or not at all: no parent
+        parent = np.where(np.isfinite(distance) & (predecessor != node_count), predecessor, -1).astype(np.int64)
+        return distance, parent
 
-    def _search_within(self, seed_nodes, seed_distances, limit):
-        """Dijkstra limited to `limit`, with a dict of reached nodes: for many small searches, where
-        allocating per-node lists each time would cost more than the search."""
-        distance = {}
-        inf = math.inf
-        for node, value in zip(seed_nodes, seed_distances):
-            if value <= limit and value < distance.get(node, inf):
-                distance[node] = value
-        heap = [(value, node) for node, value in distance.items()]
+    def _heap_search(self, distance, parent, heap, limit=math.inf):
+        """The Python engine's one Dijkstra loop, for every search that has no scipy counterpart or runs
+        without scipy: settle the nodes from `heap` ([(distance, node)], each already set in `distance`),
+        lowering distance[head] wherever a path within `limit` is shorter and recording parent[head].
+
+        distance and parent are indexable per node: lists for a search over the whole network, a numpy
+        array for lowering a finished search, _Unreached/plain dicts for a small bounded search."""
         heapq.heapify(heap)
-        arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
+        arc_start, arc_head, arc_cost = self._arcs()[:3]
         pop, push = heapq.heappop, heapq.heappush
         self._stop_if_asked()  # often called thousands of times for small searches: asked at each start too
         countdown = _STOP_CHECK_EVERY
@@ -756,14 +730,24 @@ class WalkingNetwork:
                 self._stop_if_asked()
             value, node = pop(heap)
             if value > distance[node]:
-                continue
+                continue  # a stale entry: the node was settled with a smaller distance
             for arc in range(arc_start[node], arc_start[node + 1]):
                 candidate = value + arc_cost[arc]
                 if candidate <= limit:
                     head = arc_head[arc]
-                    if candidate < distance.get(head, inf):
+                    if candidate < distance[head]:
                         distance[head] = candidate
+                        parent[head] = node
                         push(heap, (candidate, head))
+
+    def _search_within(self, seed_nodes, seed_distances, limit):
+        """Dijkstra limited to `limit`, with a dict of reached nodes (node → distance): for many small
+        searches, where allocating per-node lists each time would cost more than the search."""
+        distance = _Unreached()
+        for node, value in zip(seed_nodes.tolist(), seed_distances.tolist()):
+            if value <= limit and value < distance[node]:
+                distance[node] = value
+        self._heap_search(distance, {}, [(value, node) for node, value in distance.items()], limit)
         return distance
 
     def nearest(self, sources, targets, cutoff=None):
@@ -790,9 +774,6 @@ class WalkingNetwork:
         seed_nodes, seed_distances, seed_sources = self._seeds(sources)
         node_distance, node_origin, node_parent = self._search_all_nodes(seed_nodes, seed_distances, seed_sources,
                                                                          cutoff)
-        node_distance = np.asarray(node_distance, dtype=np.float64)
-        node_origin = np.asarray(node_origin, dtype=np.int64)
-        node_parent = np.asarray(node_parent, dtype=np.int64)
 
         count = len(targets)
         distance = np.full(count, np.inf)
@@ -932,33 +913,15 @@ class WalkingNetwork:
         targets follow with target_distances() (plus same-segment checks for the new sources)."""
         self._check_points(sources, "sources")
         seed_nodes, seed_distances, _ = self._seeds(sources)
-        changed = set()
-        heap = []
-        for node, value in zip(seed_nodes, seed_distances):
+        seeded, heap = set(), []
+        for node, value in zip(seed_nodes.tolist(), seed_distances.tolist()):
             if value < node_distance[node]:
                 node_distance[node] = value
-                changed.add(node)
+                seeded.add(node)
                 heap.append((value, node))
-        heapq.heapify(heap)
-        arc_start, arc_head, arc_cost = self._arc_start, self._arc_head, self._arc_cost
-        pop, push = heapq.heappop, heapq.heappush
-        countdown = _STOP_CHECK_EVERY
-        while heap:
-            countdown -= 1
-            if not countdown:
-                countdown = _STOP_CHECK_EVERY
-                self._stop_if_asked()
-            value, node = pop(heap)
-            if value > node_distance[node]:
-                continue
-            for arc in range(arc_start[node], arc_start[node + 1]):
-                candidate = value + arc_cost[arc]
-                head = arc_head[arc]
-                if candidate < node_distance[head]:
-                    node_distance[head] = candidate
-                    changed.add(head)
-                    push(heap, (candidate, head))
-        return np.array(sorted(changed), dtype=np.int64)
+        parent = {}  # the nodes the search lowers
+        self._heap_search(node_distance, parent, heap)
+        return np.array(sorted(seeded.union(parent)), dtype=np.int64)
 
     def target_distances(self, targets, node_distance):
         """Walking distance of each target through its segment's end nodes, given distances per node
@@ -992,8 +955,6 @@ class WalkingNetwork:
             raise ValueError("limit must be >= 0, not {!r}".format(limit))
         seed_nodes, seed_distances, seed_sources = self._seeds(sources, count_source_offset)
         node_distance, node_origin, _parent = self._search_all_nodes(seed_nodes, seed_distances, seed_sources, limit)
-        node_distance = np.asarray(node_distance, dtype=np.float64)
-        node_origin = np.asarray(node_origin, dtype=np.int64)
 
         # Every segment becomes one or more spans between "ends" of known distance: its nodes, and the
         # sources on it (a path to a point inside a span enters through one of the span's two ends).
@@ -1082,8 +1043,7 @@ class WalkingNetwork:
     def _pieces(self, reached, sources, limit, count_source_offset):
         """Cut the segments around the reached nodes (node → distance) and the sources at the limit."""
         covered = {}  # segment → [(start fraction, end fraction), ...], possibly overlapping
-        arc_start, arc_cost, arc_segment, arc_forward = self._arc_start, self._arc_cost, self._arc_segment, \
-            self._arc_forward
+        arc_start, _head, arc_cost, arc_segment, arc_forward = self._arcs()
         for node, value in reached.items():
             remaining = limit - value
             for arc in range(arc_start[node], arc_start[node + 1]):
@@ -1132,7 +1092,7 @@ class WalkingNetwork:
             self._components = self._ranked_components(found, label.astype(np.int64))
         if self._components is None:
             label = [-1] * self.node_count
-            arc_start, arc_head = self._arc_start, self._arc_head
+            arc_start, arc_head = self._arcs()[:2]
             found = 0
             for seed in range(self.node_count):
                 if seed % _STOP_CHECK_EVERY == 0:
@@ -1165,6 +1125,46 @@ class WalkingNetwork:
     def _check_points(self, points, name):
         if not isinstance(points, SnappedPoints) or points.network is not self:
             raise ValueError("{} must be SnappedPoints from this network's snap()".format(name))
+
+
+class _Unreached(dict):
+    """node → distance of a bounded search; a node not in it is at infinity."""
+
+    def __missing__(self, node):
+        return math.inf
+
+
+def _best_seeds(seed_nodes, seed_distances, seed_sources, cutoff):
+    """(node, distance, source) arrays: the best seed of each seeded node within the cutoff; among equal ones
+    the first given."""
+    nodes = np.asarray(seed_nodes, dtype=np.int64)
+    values = np.asarray(seed_distances, dtype=np.float64)
+    sources = np.asarray(seed_sources, dtype=np.int64)
+    keep = values <= cutoff
+    nodes, values, sources = nodes[keep], values[keep], sources[keep]
+    order = np.lexsort((np.arange(len(nodes)), values, nodes))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = nodes[order][1:] != nodes[order][:-1]
+    chosen = order[first]
+    return nodes[chosen], values[chosen], sources[chosen]
+
+
+def _origins(distance, parent, seed_nodes, seed_sources):
+    """The source each node's path starts from (-1 where not reached): the seed at the root of its parents,
+    found by pointer doubling (log of the longest path in numpy steps)."""
+    reached = np.isfinite(distance)
+    root = np.where(reached, parent, -1)
+    seeded = reached & (parent < 0)  # its best path is its own seed
+    root[seeded] = np.flatnonzero(seeded)
+    while True:
+        further = root[np.maximum(root, 0)]
+        moved = (root >= 0) & (further != root)
+        if not moved.any():
+            break
+        root[moved] = further[moved]
+    seed_source = np.full(len(distance), -1, dtype=np.int64)
+    seed_source[seed_nodes] = seed_sources
+    return np.where(root >= 0, seed_source[np.maximum(root, 0)], -1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -1220,41 +1220,31 @@ def _keep_best(pair_point, pair_segment, d2, best_d2, best_segment):
     best_segment[point[better]] = group_segment[better]
 
 
-def _flatten_lines(lines):
-    """All vertices as an (n, 2) float array, the line index of each, and the number of lines."""
-    coordinates = []
-    vertex_counts = []
-    for line in lines:
-        vertices = line.tolist() if isinstance(line, np.ndarray) else line
-        before = len(coordinates)
-        coordinates.extend((vertex[0], vertex[1]) for vertex in vertices)
-        vertex_counts.append(len(coordinates) - before)
-    vertex_xy = np.array(coordinates, dtype=np.float64).reshape(-1, 2)
-    vertex_line = np.repeat(np.arange(len(vertex_counts)), vertex_counts)
-    return vertex_xy, vertex_line, len(vertex_counts)
-
-
 def _line_cost_factors(cost_factors, line_count):
     if cost_factors is None:
         return np.ones(line_count)
-    factors = np.array([math.nan if factor is None else factor for factor in cost_factors], dtype=np.float64)
+    if isinstance(cost_factors, np.ndarray):
+        factors = cost_factors.astype(np.float64)
+    else:
+        factors = np.array([math.nan if factor is None else factor for factor in cost_factors], dtype=np.float64)
     if len(factors) != line_count:
         raise ValueError("cost_factors has {} values for {} lines".format(len(factors), line_count))
     return factors
 
 
-def _merge_vertices(vertex_xy, tolerance):
+def _merge_vertices(vertex_x, vertex_y, tolerance):
     """Node of each vertex (vertices on the same tolerance grid point share one) and node coordinates
     (those of the node's first vertex in input order)."""
-    if len(vertex_xy) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, 2))
-    key_x = np.round(vertex_xy[:, 0] / tolerance).astype(np.int64)
-    key_y = np.round(vertex_xy[:, 1] / tolerance).astype(np.int64)
+    if len(vertex_x) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
+    key_x = np.round(vertex_x / tolerance).astype(np.int64)
+    key_y = np.round(vertex_y / tolerance).astype(np.int64)
     order = np.lexsort((key_y, key_x))  # stable: the first vertex of a group is the first in input order
+    key_x, key_y = key_x[order], key_y[order]
     new_group = np.ones(len(order), dtype=bool)
-    new_group[1:] = (key_x[order][1:] != key_x[order][:-1]) | (key_y[order][1:] != key_y[order][:-1])
-    group = np.cumsum(new_group) - 1
+    new_group[1:] = (key_x[1:] != key_x[:-1]) | (key_y[1:] != key_y[:-1])
+    del key_x, key_y
     vertex_node = np.empty(len(order), dtype=np.int64)
-    vertex_node[order] = group
-    node_xy = vertex_xy[order[new_group]]
-    return vertex_node, node_xy
+    vertex_node[order] = np.cumsum(new_group) - 1
+    first = order[new_group]
+    return vertex_node, vertex_x[first], vertex_y[first]

@@ -9,8 +9,14 @@ exactly the same points.
     lines = join_pieces(group, start_key, end_key, x0, y0, x1, y1)
     wkb = multilinestring_wkb(lines)        # one MultiLineString per group, as bytes
     wkb.of(group)                           # → bytes for QgsGeometry.fromWkb
+
+The other way, a road layer of hundreds of thousands of short lines read without a Python object per vertex
+(about 300 bytes a line as lists of tuples): each feature's WKB appended to one buffer, then
+
+    lines, feature_of_line, not_read = parse_linestrings_wkb(buffer, lengths)   # Polylines, one line per part
 """
 
+import struct
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,20 +29,61 @@ _HEADER = np.dtype([("order", "u1"), ("type", "<u4"), ("count", "<u4")])  # 9 by
 
 @dataclass(frozen=True, eq=False)
 class Polylines:
-    """Lines grouped (e.g. per facility), in group order.
+    """Lines in flat arrays, optionally grouped (e.g. per facility), in group order.
 
-    x, y          every line's vertices, line after line
+    x, y          every line's vertices (m, exact), line after line
     line_start    index into x/y of each line's first vertex, plus a last entry = len(x)
-    line_group    the group of each line (non-decreasing)
+    line_group    the group of each line (non-decreasing), or None for lines without groups
     """
 
     x: np.ndarray
     y: np.ndarray
     line_start: np.ndarray
-    line_group: np.ndarray
+    line_group: np.ndarray = None
+
+    @classmethod
+    def from_sequences(cls, lines):
+        """Ungrouped lines from [[(x, y), …], …] (at least two numbers per vertex; extra ones are ignored)."""
+        if isinstance(lines, Polylines):
+            return lines
+        flat, counts = [], []
+        for line in lines:
+            vertices = line.tolist() if isinstance(line, np.ndarray) else line
+            before = len(flat)
+            flat.extend((vertex[0], vertex[1]) for vertex in vertices)
+            counts.append(len(flat) - before)
+        xy = np.array(flat, dtype=np.float64).reshape(-1, 2)
+        return cls(np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]), _starts(counts))
 
     def __len__(self):
-        return len(self.line_group)
+        return len(self.line_start) - 1
+
+    @property
+    def vertex_count(self):
+        return len(self.x)
+
+    def counts(self):
+        """Vertices per line."""
+        return np.diff(self.line_start)
+
+    def vertex_line(self):
+        """The line of every vertex."""
+        return np.repeat(np.arange(len(self), dtype=np.int64), self.counts())
+
+    def subset(self, keep):
+        """The lines where the boolean mask `keep` (one value per line) is true, in order."""
+        vertex = np.repeat(keep, self.counts())
+        return Polylines(self.x[vertex], self.y[vertex], _starts(self.counts()[keep]),
+                         None if self.line_group is None else self.line_group[keep])
+
+    def line(self, index):
+        """Line `index` as [(x, y), …]."""
+        begin, end = int(self.line_start[index]), int(self.line_start[index + 1])
+        return list(zip(self.x[begin:end].tolist(), self.y[begin:end].tolist()))
+
+    def to_sequences(self):
+        """[[(x, y), …], …], as from_sequences takes them."""
+        return [self.line(index) for index in range(len(self))]
 
 
 def join_pieces(group, start_key, end_key, x0, y0, x1, y1, same_line=None):
@@ -226,3 +273,197 @@ def network_piece_lines(network, pieces, group):
     x1, y1 = np.where(at_end, network.node_x[end_node], pieces.x1), np.where(at_end, network.node_y[end_node],
                                                                              pieces.y1)
     return join_pieces(group, start_key, end_key, x0, y0, x1, y1, same_line=segment)
+
+
+# -- Reading: line strings from WKB in bulk --------------------------------------------------------------------
+
+def _starts(counts):
+    start = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=start[1:])
+    return start
+
+
+def parse_linestrings_wkb(buffer, lengths):
+    """Lines from the concatenated WKB of many geometries → (Polylines with one line per part, the geometry of
+    each line, the geometries that are not line strings).
+
+    buffer   bytes (or bytearray) of the WKB of every geometry, one after another
+    lengths  the byte length of each geometry's WKB
+    LineString and MultiLineString (2D, Z, M, ZM; ISO or EWKB type codes; either byte order) are read; Z and M
+    are ignored. Any other type (curves, an empty or a truncated geometry) is listed as not read: convert it
+    to straight line strings and read it again. Parts keep their order; a geometry with no part has no line."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    data = np.frombuffer(buffer, dtype=np.uint8)
+    if int(lengths.sum()) != len(data):
+        raise ValueError("the lengths add up to {} bytes, the buffer has {}".format(int(lengths.sum()), len(data)))
+    begin = _starts(lengths)[:-1]
+    count = len(lengths)
+    kind, dimensions = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+    little = np.zeros(count, dtype=bool)
+    header = lengths >= 9
+    little[header] = data[begin[header]] == 1
+    fast = header & little
+    kind[fast], dimensions[fast] = _decode_type(_read_uint32(data, begin[fast] + 1))
+
+    # Geometries read by numpy: little-endian line strings and multi line strings whose parts all agree.
+    part_geometry, part_first, part_count, part_stride = [], [], [], []
+    single = np.flatnonzero(fast & (kind == _WKB_LINESTRING))
+    if len(single):
+        vertices = _read_uint32(data, begin[single] + 5)
+        stride = 8 * dimensions[single]
+        fits = 9 + vertices * stride <= lengths[single]
+        part_geometry.append(single[fits])
+        part_first.append(begin[single[fits]] + 9)
+        part_count.append(vertices[fits])
+        part_stride.append(stride[fits])
+        fast[single[~fits]] = False
+    multi = np.flatnonzero(fast & (kind == _WKB_MULTILINESTRING))
+    if len(multi):
+        parsed = _multi_parts(data, begin[multi], lengths[multi], dimensions[multi])
+        good, geometry_of_part, first, vertices, stride = parsed
+        fast[multi[~good]] = False
+        part_geometry.append(multi[geometry_of_part])
+        part_first.append(first)
+        part_count.append(vertices)
+        part_stride.append(stride)
+    fast &= (kind == _WKB_LINESTRING) | (kind == _WKB_MULTILINESTRING)
+
+    slow = np.flatnonzero(~fast)
+    read_slowly = []
+    for index in slow.tolist():  # big-endian WKB (rare: QGIS and OGR write the machine's order)
+        parts = _parse_one(bytes(data[begin[index]:begin[index] + lengths[index]]))
+        if parts is None:
+            continue
+        read_slowly.append((index, parts))
+    not_read = np.array(sorted(set(slow.tolist()) - {index for index, _parts in read_slowly}), dtype=np.int64)
+
+    geometry = np.concatenate(part_geometry) if part_geometry else np.zeros(0, dtype=np.int64)
+    first = np.concatenate(part_first) if part_first else np.zeros(0, dtype=np.int64)
+    vertices = np.concatenate(part_count) if part_count else np.zeros(0, dtype=np.int64)
+    stride = np.concatenate(part_stride) if part_stride else np.zeros(0, dtype=np.int64)
+    # Parts in geometry order, each geometry's parts in their own order (the sort is stable).
+    order = np.argsort(geometry, kind="stable")
+    geometry, first, vertices, stride = geometry[order], first[order], vertices[order], stride[order]
+    total = int(vertices.sum())
+    within = np.arange(total, dtype=np.int64) - np.repeat(_starts(vertices)[:-1], vertices)
+    offset = np.repeat(first, vertices) + within * np.repeat(stride, vertices)
+    del within
+    x, y = _read_float64(data, offset), _read_float64(data, offset + 8)
+    del offset
+    lines = Polylines(x, y, _starts(vertices))
+    if read_slowly:
+        extra = [(index, part) for index, parts in read_slowly for part in parts]
+        slow_lines = Polylines.from_sequences([part for _index, part in extra])
+        lines, geometry = _merge(lines, geometry, slow_lines, np.array([index for index, _part in extra]))
+    return lines, geometry, not_read
+
+
+def _merge(lines, geometry, other, other_geometry):
+    """Two sets of lines with their geometries, merged in geometry order (stable)."""
+    order = np.argsort(np.concatenate((geometry, other_geometry)), kind="stable")
+    counts = np.concatenate((lines.counts(), other.counts()))[order]
+    starts = np.concatenate((lines.line_start[:-1], lines.vertex_count + other.line_start[:-1]))[order]
+    vertex = np.repeat(starts, counts) + np.arange(int(counts.sum())) - np.repeat(_starts(counts)[:-1], counts)
+    x, y = np.concatenate((lines.x, other.x))[vertex], np.concatenate((lines.y, other.y))[vertex]
+    return Polylines(x, y, _starts(counts)), np.concatenate((geometry, other_geometry))[order]
+
+
+def _decode_type(code):
+    """(base type, coordinates per vertex) of WKB type codes: ISO (1002 = LineString Z) or EWKB flags."""
+    code = code.astype(np.int64)
+    has_z = ((code & 0x80000000) != 0) | np.isin((code & 0xFFFF) // 1000, (1, 3))
+    has_m = ((code & 0x40000000) != 0) | np.isin((code & 0xFFFF) // 1000, (2, 3))
+    return (code & 0xFFFF) % 1000, 2 + has_z.astype(np.int64) + has_m.astype(np.int64)
+
+
+def _multi_parts(data, begin, length, dimensions):
+    """The parts of little-endian multi line strings → (good geometry mask, geometry of each part, first byte of
+    its coordinates, vertex count, bytes per vertex). A geometry is not good when a part is not a
+    little-endian line string with the geometry's dimensions or runs past its end."""
+    count = len(begin)
+    good = length >= 9
+    parts = np.zeros(count, dtype=np.int64)
+    parts[good] = _read_uint32(data, begin[good] + 5)
+    end = begin + length
+    position = begin + 9
+    geometry_of_part, first, vertices, stride = [], [], [], []
+    step = 0
+    while True:
+        active = np.flatnonzero(good & (parts > step))
+        if not len(active):
+            break
+        at = position[active]
+        fits = at + 9 <= end[active]
+        ok = fits.copy()
+        ok[fits] &= data[at[fits]] == 1
+        kind, part_dimensions = np.zeros(len(active), dtype=np.int64), np.zeros(len(active), dtype=np.int64)
+        kind[ok], part_dimensions[ok] = _decode_type(_read_uint32(data, at[ok] + 1))
+        ok &= (kind == _WKB_LINESTRING) & (part_dimensions == dimensions[active])
+        part_vertices = np.zeros(len(active), dtype=np.int64)
+        part_vertices[ok] = _read_uint32(data, at[ok] + 5)
+        part_stride = 8 * dimensions[active]
+        ok &= at + 9 + part_vertices * part_stride <= end[active]
+        good[active[~ok]] = False
+        geometry_of_part.append(active[ok])
+        first.append(at[ok] + 9)
+        vertices.append(part_vertices[ok])
+        stride.append(part_stride[ok])
+        position[active] = at + 9 + part_vertices * part_stride
+        step += 1
+    if not geometry_of_part:
+        empty = np.zeros(0, dtype=np.int64)
+        return good, empty, empty, empty, empty
+    geometry_of_part, first, vertices, stride = (np.concatenate(values) for values in
+                                                 (geometry_of_part, first, vertices, stride))
+    keep = good[geometry_of_part]  # a geometry found bad at a later part loses its earlier parts too
+    return good, geometry_of_part[keep], first[keep], vertices[keep], stride[keep]
+
+
+def _read_uint32(data, offset):
+    """Little-endian uint32 at each byte offset (unaligned)."""
+    if not len(offset):
+        return np.zeros(0, dtype=np.int64)
+    raw = data[offset[:, None] + np.arange(4)]
+    return raw.view("<u4").ravel().astype(np.int64)
+
+
+def _read_float64(data, offset):
+    """Little-endian float64 at each byte offset: through the eight views of the buffer that start at byte
+    0 … 7, so no per-byte index array is needed."""
+    values = np.empty(len(offset), dtype=np.float64)
+    shift = offset % 8
+    for remainder in range(8):
+        chosen = np.flatnonzero(shift == remainder)
+        if not len(chosen):
+            continue
+        view = np.frombuffer(data, dtype="<f8", offset=remainder, count=(len(data) - remainder) // 8)
+        values[chosen] = view[(offset[chosen] - remainder) // 8]
+    return values
+
+
+def _parse_one(blob):
+    """[[(x, y), …], …] of one (multi) line string in any byte order, or None when it is something else."""
+    try:
+        parts, position = _parse_at(blob, 0, top=True)
+    except (struct.error, ValueError):
+        return None
+    return parts if position == len(blob) else None
+
+
+def _parse_at(blob, position, top):
+    order = "<" if blob[position] == 1 else ">"
+    (code,) = struct.unpack_from(order + "I", blob, position + 1)
+    kind, dimensions = (int(value[0]) for value in _decode_type(np.array([code], dtype=np.int64)))
+    (count,) = struct.unpack_from(order + "I", blob, position + 5)
+    position += 9
+    if kind == _WKB_LINESTRING:
+        values = struct.unpack_from(order + "{}d".format(count * dimensions), blob, position)
+        line = [(values[k], values[k + 1]) for k in range(0, len(values), dimensions)]
+        return [line], position + 8 * dimensions * count
+    if kind == _WKB_MULTILINESTRING and top:
+        parts = []
+        for _part in range(count):
+            part, position = _parse_at(blob, position, top=False)
+            parts.extend(part)
+        return parts, position
+    raise ValueError("not a line string")

@@ -1,13 +1,20 @@
-"""Straight pieces joined into polylines and written as WKB (core/polylines.py), without QGIS: the lines must
-cover exactly the pieces given — every piece once, whole, nothing else — whatever the pairing at crossings."""
+"""Polylines (core/polylines.py), without QGIS: straight pieces joined into polylines and written as WKB — the lines
+must cover exactly the pieces given, every piece once, whole, nothing else, whatever the pairing at crossings —
+and road lines read from WKB in bulk, the network and crossings built from them exactly as from lists of points."""
 
+import random
 import struct
 
 import numpy as np
 import pytest
+from shapely import wkb
+from shapely.geometry import LineString, MultiLineString, Point
 
+from complete_community.core import network as network_module
+from complete_community.core.crossings import find_crossings, split_at_crossings
 from complete_community.core.network import WalkingNetwork
-from complete_community.core.polylines import join_pieces, multilinestring_wkb, network_piece_lines
+from complete_community.core.polylines import (Polylines, join_pieces, multilinestring_wkb, network_piece_lines,
+                                               parse_linestrings_wkb)
 
 from test_network import random_city, random_points, snap
 
@@ -114,3 +121,80 @@ def test_the_lines_of_the_catchments_cover_exactly_their_pieces(seed, limit):
         expected = [(x0, y0, x1, y1) for _s, _a, _b, x0, y0, x1, y1 in merged_on_segments(catchments, mine)]
         assert sorted(piece_set(drawn_lines), key=sorted) == as_pieces(*zip(*expected))
     assert vertices < 2 * len(catchments)
+
+
+# Road lines read from WKB in bulk
+
+def iso_linestring(points, dimensions):
+    """Little-endian ISO WKB of a line string with 2, 3 (Z) or 4 (ZM) numbers per vertex."""
+    code = {2: 2, 3: 1002, 4: 3002}[dimensions]
+    values = [value for point in points for value in point]
+    return struct.pack("<BII{}d".format(len(values)), 1, code, len(points), *values)
+
+
+def parse(blobs):
+    lines, geometry, not_read = parse_linestrings_wkb(b"".join(blobs), [len(blob) for blob in blobs])
+    return lines.to_sequences(), geometry.tolist(), not_read.tolist()
+
+
+def test_every_flavour_of_line_string_is_read_in_order():
+    blobs = [
+        wkb.dumps(LineString([(0.1, 0.2), (1.5, 2.5), (3, 4)])),                    # plain 2D
+        wkb.dumps(MultiLineString([[(5, 5), (6, 6)], [(7, 7), (8, 8), (9, 9)]]), big_endian=True),
+        wkb.dumps(LineString([(1, 1, 10), (2, 2, 20)])),                              # EWKB Z flag
+        wkb.dumps(Point(1, 1)),                                                       # not a line
+        iso_linestring([(3, 3, 30, 300), (4, 4, 40, 400)], 4),                         # ISO ZM
+        iso_linestring([(-1e6, 4e6, 0.5), (-1e6 + 0.001, 4e6, 0.5)], 3),              # ISO Z
+        wkb.dumps(MultiLineString([[(0, 0), (0, 1)], [(1, 0), (1, 1)]])),              # little-endian multi
+        iso_linestring([(0, 0), (1, 1)], 2)[:-3],                                      # truncated
+    ]
+    lines, geometry, not_read = parse(blobs)
+    assert lines == [[(0.1, 0.2), (1.5, 2.5), (3.0, 4.0)], [(5.0, 5.0), (6.0, 6.0)],
+                     [(7.0, 7.0), (8.0, 8.0), (9.0, 9.0)], [(1.0, 1.0), (2.0, 2.0)], [(3.0, 3.0), (4.0, 4.0)],
+                     [(-1e6, 4e6), (-1e6 + 0.001, 4e6)], [(0.0, 0.0), (0.0, 1.0)], [(1.0, 0.0), (1.0, 1.0)]]
+    assert geometry == [0, 1, 1, 2, 4, 5, 6, 6]
+    assert not_read == [3, 7]
+
+
+def test_many_random_lines_round_trip_exactly():
+    generator = random.Random(5)
+    shapes = []
+    for _ in range(500):
+        parts = [[(generator.uniform(-1e7, 1e7), generator.uniform(-1e7, 1e7)) for _ in range(generator.randint(2, 6))]
+                 for _ in range(generator.randint(1, 3))]
+        shapes.append(LineString(parts[0]) if len(parts) == 1 and generator.random() < 0.5 else MultiLineString(parts))
+    lines, geometry, not_read = parse([wkb.dumps(shape) for shape in shapes])
+    expected = [(list(part.coords), number) for number, shape in enumerate(shapes)
+                for part in (shape.geoms if shape.geom_type == "MultiLineString" else [shape])]
+    assert lines == [part for part, _number in expected]  # bit for bit: nothing is rounded
+    assert geometry == [number for _part, number in expected]
+    assert not_read == []
+
+
+def test_a_network_from_polylines_is_the_network_from_lists():
+    generator = random.Random(8)
+    lines = [[(round(generator.uniform(0, 500), 1), round(generator.uniform(0, 500), 1))
+              for _ in range(generator.randint(1, 4))] for _ in range(150)]
+    lines[3] = [(1.0, 1.0), (float("nan"), 2.0)]
+    factors = [generator.choice([1.0, 1.25, None, -1.0]) for _ in lines]
+    for engine in network_module.ENGINES:
+        from_lists = WalkingNetwork(lines, factors, engine=engine)
+        from_arrays = WalkingNetwork(Polylines.from_sequences(lines), np.array(
+            [np.nan if factor is None else factor for factor in factors]), engine=engine)
+        for name in ("node_x", "node_y", "segment_from", "segment_to", "segment_cost", "segment_line"):
+            assert np.array_equal(getattr(from_lists, name), getattr(from_arrays, name)), name
+        assert from_lists.problems == from_arrays.problems
+
+
+def test_crossings_split_the_same_as_lists_and_as_polylines():
+    generator = random.Random(11)
+    lines = [[(generator.uniform(0, 1000), generator.uniform(0, 1000)) for _ in range(generator.randint(2, 5))]
+             for _ in range(80)]
+    flat = Polylines.from_sequences(lines)
+    crossings = find_crossings(flat)
+    assert crossings.count == find_crossings(lines).count > 0
+    as_lists = split_at_crossings(lines, crossings)
+    as_polylines = split_at_crossings(flat, crossings)
+    assert isinstance(as_polylines, Polylines)
+    assert as_polylines.to_sequences() == [list(map(tuple, line)) for line in as_lists]
+    assert WalkingNetwork(as_polylines).components().count == WalkingNetwork(as_lists).components().count
