@@ -1801,6 +1801,11 @@
         <translation>图层 {}，字段“{}”：{} 个要素没有编号，按要素 ID 报告：{}</translation>
     </message>
     <message>
+        <location filename="../processing/inputs/network.py"/>
+        <source>layer {}: a geometry that is not a line, left out of the network</source>
+        <translation>图层 {}：几何不是线，未纳入路网</translation>
+    </message>
+    <message>
         <location filename="../processing/inputs/communities.py"/>
         <source>layer {}: a point or line, not an area; spatial rules get no_data</source>
         <translation>图层 {}：要素是点或线而不是面；空间类规则为“数据不足”</translation>

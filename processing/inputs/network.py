@@ -1,16 +1,20 @@
 """Road lines → the WalkingNetwork: walkable and speed fields, OSM tags, streets that cross without a vertex."""
 
+from array import array
 from dataclasses import dataclass
 
-from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingException
+import numpy as np
+
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsProcessingException, QgsWkbTypes
 
 from ...core.crossings import find_crossings, level_of, osm_tags_from_other_tags, osm_walkable, split_at_crossings
 from ...core.network import SearchCancelled, WalkingNetwork
+from ...core.polylines import parse_linestrings_wkb
 from ...core.records import parse_boolean
 from ...core.values import is_null, read_number
 from ...i18n import tr
 from .. import shared_run
-from .crs import finite_geometry, projected
+from .crs import projected
 
 _CONTEXT = "EvaluationInputs"  # one translation context for every reader (the strings were translated under it)
 
@@ -73,6 +77,10 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
     Streets that cross without a shared vertex are counted and reported; with `options.split_at_crossings`
     they are connected there (not across bridges and tunnels); `options.osm_walkable` keeps the OSM ways
     people may walk on.
+
+    A city has hundreds of thousands of lines: each feature's geometry is appended to one buffer as WKB and
+    read by numpy at the end (core/polylines), each distinct field value is parsed once, and nothing per
+    vertex becomes a Python object.
     """
     options = options or NetworkOptions()
     to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
@@ -86,63 +94,60 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
         raise QgsProcessingException(tr(
             "layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has "
             "neither", _CONTEXT).format(layer_name))
-    lines, factors, levels, excluded, osm_excluded = [], [], [], 0, 0
-    # Only the two fields read here, and no reprojection when the CRS is already the working one: a city's
-    # network has hundreds of thousands of lines.
+    # Only the fields read here, and no reprojection when the CRS is already the working one.
     request = QgsFeatureRequest().setSubsetOfAttributes(
         [index for index in (walkable_index, speed_index, level_index) if index >= 0] + list(osm_indexes.values()))
     reproject = not to_working.isShortCircuited()
-    for feature in source.getFeatures(request):
-        if feedback.isCanceled():
+    walkable_of = _Memo(_walkable)
+    factor_of = _Memo(lambda value: _speed_factor(value, walking_speed))
+    tags_of = _Memo(lambda *values: _level_and_osm(osm_indexes, values, options))
+    tag_indexes = list(osm_indexes.values()) + ([level_index] if level_index >= 0 else [])
+    kept = _KeptLines()
+    excluded = osm_excluded = 0
+    linear_types = {}
+    for number, feature in enumerate(source.getFeatures(request)):
+        if not number % _CANCEL_CHECK_EVERY and feedback.isCanceled():
             raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
         if walkable_index >= 0:
-            value = feature.attribute(walkable_index)
-            try:
-                walkable = True if value == 1 else parse_boolean(value)
-            except ValueError:
+            walkable, problem = walkable_of(feature.attribute(walkable_index))
+            if problem:
                 problems.add(tr("layer {}, field '{}': values that are not yes/no are treated as walkable",
                                 _CONTEXT).format(layer_name, walkable_field), feature.id())
-                walkable = None
             if walkable is False:
                 excluded += 1
                 continue
-        tags = {}
-        if osm_indexes:
-            tags = {name: feature.attribute(index) for name, index in osm_indexes.items() if name != OSM_OTHER_TAGS}
-            if OSM_OTHER_TAGS in osm_indexes:
-                for key, value in osm_tags_from_other_tags(feature.attribute(osm_indexes[OSM_OTHER_TAGS])).items():
-                    if key in OSM_LEVEL_FIELDS + OSM_ACCESS_FIELDS and is_null(tags.get(key)):
-                        tags[key] = value
-            tags = {key: None if is_null(value) else value for key, value in tags.items()}
-        if options.osm_walkable and not osm_walkable(tags.get("highway"), tags.get("foot"), tags.get("access")):
-            osm_excluded += 1
-            continue
-        level = level_of(tags.get("bridge"), tags.get("tunnel"), tags.get("layer"),
-                         feature.attribute(level_index) if level_index >= 0 else None)
+        level = 0
+        if tag_indexes:
+            osm_walks, level = tags_of(*(feature.attribute(index) for index in tag_indexes))
+            if not osm_walks:
+                osm_excluded += 1
+                continue
         factor = 1.0
         if speed_index >= 0:
-            speed, problem = read_number(feature.attribute(speed_index))
-            if problem or (speed is not None and speed <= 0):
+            factor, problem = factor_of(feature.attribute(speed_index))
+            if problem:
                 problems.add(tr("layer {}, field '{}': speeds that are not positive numbers are ignored",
                                 _CONTEXT).format(layer_name, speed_field), feature.id())
-            elif speed is not None:
-                factor = walking_speed / speed
-        if not feature.hasGeometry() or feature.geometry().isEmpty():
+        geometry = feature.geometry()
+        if geometry.isEmpty():  # also a feature without geometry
             problems.add(tr("layer {}: line without geometry, left out of the network", _CONTEXT).format(layer_name),
                          feature.id())
             continue
-        geometry = feature.geometry()
-        if reproject or not finite_geometry(geometry):
+        if reproject:
             geometry = projected(geometry, to_working)
             if geometry is None:
                 problems.add(tr("layer {}: coordinates that are not finite or cannot be projected to {}; left out "
                                 "of the network", _CONTEXT).format(layer_name, working.authid()), feature.id())
                 continue
-        parts = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
-        for part in parts:
-            lines.append([(point.x(), point.y()) for point in part])
-            factors.append(factor)
-            levels.append(level)
+        wkb_type = geometry.wkbType()
+        if wkb_type not in linear_types:
+            linear_types[wkb_type] = QgsWkbTypes.flatType(wkb_type) in (QgsWkbTypes.LineString,
+                                                                        QgsWkbTypes.MultiLineString)
+        if not linear_types[wkb_type]:  # curves: straight pieces, as asPolyline() would give them
+            geometry = QgsGeometry(geometry.constGet().segmentize())
+        kept.add(geometry.asWkb().data(), feature.id(), factor, level)
+    lines, factors, levels = kept.lines(layer_name, working, problems)
+    del kept
     if osm_excluded:
         feedback.pushInfo(tr("layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, "
                              "access=no/private, not a highway) are left out", _CONTEXT).format(layer_name, osm_excluded))
@@ -156,3 +161,97 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
                                 "unusable coordinates or speed)", _CONTEXT).format(
                                     layer_name, len(network.problems.skipped_lines)))
     return network
+
+
+_CANCEL_CHECK_EVERY = 1024  # features between two questions to feedback.isCanceled()
+
+
+class _KeptLines:
+    """The kept features' geometries as one WKB buffer, with each feature's id, cost factor and level."""
+
+    def __init__(self):
+        self.buffer = bytearray()
+        self.lengths, self.fids, self.factors, self.levels = array("q"), array("q"), array("d"), array("q")
+
+    def add(self, wkb, fid, factor, level):
+        self.buffer += wkb
+        self.lengths.append(len(wkb))
+        self.fids.append(fid)
+        self.factors.append(factor)
+        self.levels.append(level)
+
+    def lines(self, layer_name, working, problems):
+        """(Polylines, cost factor and level of each line): one line per part; a feature with a coordinate that
+        is not a finite number is reported and left out."""
+        lines, owner, not_read = parse_linestrings_wkb(self.buffer, np.frombuffer(self.lengths, dtype=np.int64))
+        self.buffer = None
+        fids = np.frombuffer(self.fids, dtype=np.int64)
+        for index in not_read.tolist():
+            problems.add(tr("layer {}: a geometry that is not a line, left out of the network", _CONTEXT).format(
+                layer_name), int(fids[index]))
+        finite = np.isfinite(lines.x) & np.isfinite(lines.y)
+        if not finite.all():
+            bad = np.unique(owner[lines.vertex_line()[~finite]])
+            for index in bad.tolist():
+                problems.add(tr("layer {}: coordinates that are not finite or cannot be projected to {}; left out "
+                                "of the network", _CONTEXT).format(layer_name, working.authid()), int(fids[index]))
+            keep = ~np.isin(owner, bad)
+            lines, owner = lines.subset(keep), owner[keep]
+        return (lines, np.frombuffer(self.factors, dtype=np.float64)[owner],
+                np.frombuffer(self.levels, dtype=np.int64)[owner])
+
+
+class _Memo(dict):
+    """A function of field values that remembers its answer for each distinct plain value (a road layer repeats
+    a handful of walkable flags, speeds and levels over hundreds of thousands of lines). QGIS's NULL is a new
+    object each time, so it is passed on; the memory stops growing at _MEMO_LIMIT values."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __call__(self, *values):
+        try:
+            return self[values]
+        except KeyError:
+            answer = self.function(*values)
+            if len(self) < _MEMO_LIMIT and all(type(value) in _PLAIN_TYPES for value in values):
+                self[values] = answer
+            return answer
+        except TypeError:  # an unhashable value
+            return self.function(*values)
+
+
+_MEMO_LIMIT = 10000
+_PLAIN_TYPES = (bool, int, float, str, type(None))
+
+
+def _walkable(value):
+    """(False when the flag says not walkable, problem): an unreadable flag is walkable and a problem."""
+    try:
+        return (True if value == 1 else parse_boolean(value)), False
+    except ValueError:
+        return None, True
+
+
+def _speed_factor(value, walking_speed):
+    """(cost factor, problem) of a speed value (m/min): walking_speed / speed; 1 without a usable speed."""
+    speed, problem = read_number(value)
+    if problem or (speed is not None and speed <= 0):
+        return 1.0, True
+    return (walking_speed / speed if speed is not None else 1.0), False
+
+
+def _level_and_osm(osm_indexes, values, options):
+    """(whether OSM tags let people walk here, level) from the OSM fields' values and then the level field's."""
+    names = list(osm_indexes)
+    tags = {name: value for name, value in zip(names, values) if name != OSM_OTHER_TAGS}
+    if OSM_OTHER_TAGS in osm_indexes:
+        for key, value in osm_tags_from_other_tags(values[names.index(OSM_OTHER_TAGS)]).items():
+            if key in OSM_LEVEL_FIELDS + OSM_ACCESS_FIELDS and is_null(tags.get(key)):
+                tags[key] = value
+    tags = {key: None if is_null(value) else value for key, value in tags.items()}
+    if options.osm_walkable and not osm_walkable(tags.get("highway"), tags.get("foot"), tags.get("access")):
+        return False, 0
+    level_value = values[len(names)] if len(values) > len(names) else None
+    return True, level_of(tags.get("bridge"), tags.get("tunnel"), tags.get("layer"), level_value)
