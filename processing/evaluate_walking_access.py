@@ -169,7 +169,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         target_y = np.concatenate([centre_y, origins["y"]]) if origins else centre_y
 
         self._walking = self.walking_distances(parameters, context, feedback, reader.crs, self._speed,
-                                               reader.problems, facilities.located, target_x, target_y)
+                                               reader.problems, facilities.located, target_x, target_y,
+                                               routed_targets=count)  # routes: the communities' own points
         self._method = self._walking.method
         far_targets, far_facilities = self._walking.unsnapped()
         if far_targets or far_facilities:

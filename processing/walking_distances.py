@@ -75,7 +75,7 @@ class WalkingParameters:
         add_network_option_parameters(self, self.NETWORK)
 
     def walking_distances(self, parameters, context, feedback, working, speed, problems, located, target_x,
-                          target_y):
+                          target_y, routed_targets=None):
         """WalkingDistances for these targets and facilities (LocatedFacility list), from the parameters."""
         source = self.parameterAsSource(parameters, self.NETWORK, context)
         snap_limit = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
@@ -98,7 +98,7 @@ class WalkingParameters:
             feedback.pushWarning(tr(
                 "No road network: distances are straight lines × {:g} (walk_method). Give a network for real walking "
                 "distances.", _CONTEXT).format(detour))
-        return WalkingDistances(network, detour, snap_limit, located, target_x, target_y)
+        return WalkingDistances(network, detour, snap_limit, located, target_x, target_y, routed_targets)
 
 
 class WalkingDistances:
@@ -107,9 +107,11 @@ class WalkingDistances:
     network      a WalkingNetwork, or None for straight lines × detour_factor
     located      the facilities (LocatedFacility: category, x, y) in the working CRS
     target_x/y   the points that walk (NaN for none), in the working CRS
+    routed_targets  route() is asked only for the first this many targets (None: for any): the rest of each
+                 category's search is dropped once its distances are out
     """
 
-    def __init__(self, network, detour_factor, snap_limit, located, target_x, target_y):
+    def __init__(self, network, detour_factor, snap_limit, located, target_x, target_y, routed_targets=None):
         self.network = network
         self.detour_factor = detour_factor
         self.snap_limit = snap_limit
@@ -119,6 +121,7 @@ class WalkingDistances:
         self.by_category = {}
         for index, facility in enumerate(located):
             self.by_category.setdefault(facility.category, []).append(index)
+        self.routed_targets = routed_targets
         self.method = "network" if network is not None else "straight_line_x{:g}".format(detour_factor)
         self._found = {}  # category → (NearestResult or nearest index array, facility indices)
         if network is not None:
@@ -147,6 +150,8 @@ class WalkingDistances:
                 "farther than {:g} m from the road network", _CONTEXT).format(self.snap_limit)
             notes[result.status == walking_network.UNREACHABLE] = tr(
                 "no {} on the piece of road network it is on", _CONTEXT).format(name)
+            if self.routed_targets is not None:
+                result = result.for_targets(np.arange(min(self.routed_targets, len(self.target_x))))
             self._found[category] = (result, indices)
         else:
             distance, nearest = straight_line_nearest(self.facility_x[indices], self.facility_y[indices],

@@ -755,3 +755,21 @@ def test_the_python_search_asks_should_stop_while_it_runs():
     fresh = WalkingNetwork(grid_lines(80), engine="python", should_stop=StopAfter(1))
     with pytest.raises(network_module.SearchCancelled):
         fresh.components()
+
+
+@pytest.mark.parametrize("seed", [2, 9])
+def test_a_result_cut_to_some_targets_keeps_their_answers_and_routes(seed):
+    """NearestResult.for_targets (what the walking evaluation keeps for its communities' routes)."""
+    lines, factors = random_city(seed)
+    network = WalkingNetwork(lines, factors)
+    sources = snap(network, random_points(seed, lines, 8), 18)
+    targets = snap(network, random_points(seed + 7, lines, 120), 18)
+    result = network.nearest(sources, targets)
+    chosen = np.array([5, 0, 77, 31, 119])
+    cut = result.for_targets(chosen)
+    assert len(cut) == len(chosen)
+    for number, target in enumerate(chosen):
+        assert cut.status[number] == result.status[target] and cut.source[number] == result.source[target]
+        assert cut.distance[number] == result.distance[target]
+        assert cut.route(number, include_offsets=True) == result.route(target, include_offsets=True)
+    assert any(result.route(target) is not None for target in chosen)
