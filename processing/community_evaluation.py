@@ -160,9 +160,12 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                 self.OUTPUT_UNASSIGNED, self.tr("Facilities not counted for any community"),
                 QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False))
         if workbook:
-            self.addParameter(QgsProcessingParameterFileDestination(
-                self.OUTPUT_XLSX, self.tr("Workbook (Excel)"), self.tr("Excel workbooks (*.xlsx)"), optional=True,
-                createByDefault=False))
+            self.add_workbook_parameter()
+
+    def add_workbook_parameter(self):
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_XLSX, self.tr("Workbook (Excel)"), self.tr("Excel workbooks (*.xlsx)"), optional=True,
+            createByDefault=False))
 
     # -- what subclasses decide ------------------------------------------------------------------------
 

@@ -121,6 +121,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_COMMUNITIES, self.tr("Communities with their life circle"), QgsProcessing.TypeVectorPolygon,
             optional=True, createByDefault=False))
+        self.add_workbook_parameter()
 
     def rules_to_evaluate(self, standard, parameters, context):
         return tuple(rule for rule in standard.rules_for_item(LIFE_CIRCLE_ITEM) if self.measurable(rule))
@@ -177,6 +178,10 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         counts = {}
         membership = {}
         why = LifeCirclesNotMet(standard, language)
+        workbook_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context) if parameters.get(
+            self.OUTPUT_XLSX) else ""
+        workbook_rows, workbook_rules = [], []
+        circle_items = [standard.item(LIFE_CIRCLE_ITEM)]
         for number, circle in enumerate(checked(circles, feedback, every=8)):
             feedback.setProgress(70 + 30.0 * number / len(circles))
             members = circle["members"]
@@ -215,6 +220,9 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             if evaluation.cc_status != "pass":
                 why.add(circle["stopped"], circle["population"], circle["radius"],
                         [(result.rule_id, result.status) for result in evaluation.results])
+            if workbook_path:
+                self._workbook_rows(workbook_rows, workbook_rules, standard, record, evaluation, circle_items,
+                                    language)
             feature = QgsFeature(fields)
             shape = QgsGeometry(circle["shape"])
             shape.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
@@ -233,6 +241,10 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         results = {self.OUTPUT: dest_id}
         if rules_dest:
             results[self.OUTPUT_RULES] = rules_dest
+        if workbook_path and not feedback.isCanceled():
+            self._write_workbook(workbook_path, parameters, context, standard, circle_items, language, workbook_rows,
+                                 workbook_rules)
+            results[self.OUTPUT_XLSX] = workbook_path
         self.styled_outputs += [
             (dest_id, lambda layer: apply_community_style(layer, F.LC_STATUS.name, F.LC_NAME.name, counts,
                                                            "life_circles"),

@@ -19,8 +19,8 @@ from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsCsException, Q
                        QgsExpressionContextUtils, QgsFeatureRequest, QgsLayerTreeModelLegendNode, QgsLayoutExporter,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
                        QgsLayoutItemScaleBar, QgsLayoutMeasurement, QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle,
-                       QgsMapLayerLegendUtils, QgsPrintLayout, QgsRectangle, QgsRenderContext, QgsScaleBarSettings,
-                       QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
+                       QgsMapLayerLegendUtils, QgsPalLayerSettings, QgsPrintLayout, QgsRectangle, QgsRenderContext,
+                       QgsScaleBarSettings, QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, QgsWkbTypes)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
@@ -51,6 +51,8 @@ PANEL_SPACING = 4.0
 # Font sizes in points on A4.
 TITLE_SIZE, SUBTITLE_SIZE, CREDIT_SIZE = 20.0, 11.0, 7.0
 LEGEND_TITLE_SIZE, LEGEND_LAYER_SIZE, LEGEND_ITEM_SIZE, SCALE_BAR_SIZE = 12.0, 10.0, 9.0, 8.0
+# Characters per line of a failing community's list of missing items in Chinese.
+MISSING_LABEL_CHARACTERS = 8
 # Room around the communities, as a share of the larger side of their extent.
 EXTENT_MARGIN = 0.06
 # Labels by the room a community has on paper (mm² on A4, × the page's scale² on larger paper): the name and
@@ -481,12 +483,19 @@ def _label_missing_items(layer, status_field, name_field):
     name = "coalesce(to_string({}), '')".format(_quoted(name_field)) if name_field and name_field in names else "''"
     score = ("coalesce(format_number({}, 0) || {}, '')".format(_quoted(F.CC_SCORE.name), _literal(
         tr(" pts", "Styles"))) if F.CC_SCORE.name in names else "''")
+    lacking = "{} || {}".format(_literal(tr("Missing: ", _CONTEXT)), _quoted(F.CC_MISSING.name))
+    # Chinese has no spaces to wrap at (autoWrapLength wraps only there): a line break every few characters,
+    # or a long list (缺：一个托儿所、一个社区卫生服务站) collides with its neighbours' labels and is dropped.
+    wrapped = ("CASE WHEN strpos({0}, ' ') > 0 THEN {0} "
+               "ELSE regexp_replace({0}, '(.{{{1}}})(?=.)', '\\\\1\\n') END").format(lacking, MISSING_LABEL_CHARACTERS)
     settings.fieldName = ("{name} || '\\n' || CASE WHEN {status} = {fail} AND coalesce({missing}, '') <> '' "
-                          "THEN {prefix} || {missing} ELSE {score} END").format(
+                          "THEN {wrapped} ELSE {score} END").format(
         name=name, status=_quoted(status_field), fail=_literal(FAIL), missing=_quoted(F.CC_MISSING.name),
-        prefix=_literal(tr("Missing: ", _CONTEXT)), score=score)
+        wrapped=wrapped, score=score)
     settings.isExpression = True
     settings.autoWrapLength = 14
+    # Anywhere inside the community rather than only over its centre: a long list still finds room.
+    settings.placement = QgsPalLayerSettings.Horizontal
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 

@@ -51,6 +51,7 @@ step complete_community:assess "COMMUNITIES=$SAMPLE|layername=communities" COMMU
   "OUTPUT_GPKG=$RESULTS" OUTPUT_REPORT=out/sample_district_report.html OUTPUT_MAP=out/sample_district_map.pdf \
   OUTPUT_XLSX=out/sample_district_assessment.xlsx OUTPUT_ATLAS=out/sample_district_atlas.pdf
 step complete_community:export_map "INPUT=$RESULTS|layername=communities" NAME_FIELD=name \
+  "ROADS=$SAMPLE|layername=roads" "FACILITIES=$RESULTS|layername=facilities" \
   "OVERLAYS=$RESULTS|layername=facility_areas" OUTPUT=out/sample_district_map.png DPI=150
 # Real data in one step: the same district as an Amap export (GCJ-02) and a Baidu export (BD-09), imported
 # (coordinates corrected, POIs classified), then assessed like the clean layers.

@@ -341,3 +341,38 @@ def test_a_cancelled_walking_access_run_ends_cancelled_and_writes_no_output(cc_p
     assert feedback.isCanceled()
     assert not os.path.exists(output)
     assert [name for name in os.listdir(str(tmp_path))] == []
+
+
+def test_the_walking_workbook_agrees_with_the_layers(cc_provider, processing_context, tmp_path):
+    """OUTPUT_XLSX: the walking verdict and each walking item's status per community, every rule row, read back
+    by OGR's XLSX driver, against the result layers."""
+    from osgeo import ogr
+
+    from complete_community.core.status import advice_status, combined_status, status_label
+    from complete_community.standards import load_standard
+
+    result = _sample_run(processing_context, OUTPUT_XLSX=str(tmp_path / "walking.xlsx"))
+    communities = {f["cc_community_id"]: f for f in result["OUTPUT"].getFeatures()}
+    workbook = ogr.Open(result["OUTPUT_XLSX"])
+    sheet = workbook.GetLayerByName("Community × item")
+    definition = sheet.GetLayerDefn()
+    header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    names = {item.name.en: item.code for item in load_standard().items}
+    item_columns = [(index, names[title]) for index, title in enumerate(header) if title in names]
+    assert item_columns  # the items with a walking rule, in the guide's table order
+    rule_rows = {}
+    for rule in result["OUTPUT_RULES"].getFeatures():
+        rule_rows.setdefault((rule["community_id"], rule["item"]), []).append(rule)
+    rows = 0
+    for row in sheet:
+        feature = communities[row.GetFieldAsString(0)]
+        assert row.GetFieldAsString(header.index("Verdict")) == status_label(feature["walk_status"])
+        for index, code in item_columns:  # the item's status from its rules: the required decide, else the advice
+            rules = rule_rows[(feature["cc_community_id"], code)]
+            expected = combined_status(r["status"] for r in rules if r["level"] == "required")
+            if expected == "not_applicable":
+                expected = advice_status(r["status"] for r in rules if r["level"] != "required")
+            assert row.GetFieldAsString(index) == status_label(expected), code
+        rows += 1
+    assert rows == len(communities) == 14
+    assert workbook.GetLayerByName("Rules").GetFeatureCount() == result["OUTPUT_RULES"].featureCount() > 0

@@ -515,3 +515,123 @@ def test_a_district_map_keeps_its_overlays_and_whole_labels(cc_provider, evaluat
     assert overlay in layout.itemById("map").layers() and layout.itemById("credit").text() == "C"
     assert not layer.labeling().settings().fitInPolygonOnly
     del layout
+
+
+# -- basemap, advisory amber, Chinese labels ------------------------------------------------------------------
+
+BASEMAP_COLOUR = "#5b2c83"  # a purple no status or overlay uses
+
+
+def _tile_folder(folder, layer, zooms=range(12, 20)):
+    """Local XYZ tiles (file://…/{z}/{x}/{y}.png), each one flat purple, covering the layer: an OSM-like tile
+    layer that needs no network."""
+    import math
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+    extent = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),
+                                    QgsProject.instance()).transformBoundingBox(layer.extent())
+    tile = QImage(256, 256, QImage.Format_RGB32)
+    tile.fill(QColor(BASEMAP_COLOUR))
+
+    def index(lon, lat, zoom):
+        n = 2 ** zoom
+        x = int((lon + 180.0) / 360.0 * n)
+        y = int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n)
+        return x, y
+
+    for zoom in zooms:
+        x0, y0 = index(extent.xMinimum() - 0.02, extent.yMaximum() + 0.02, zoom)
+        x1, y1 = index(extent.xMaximum() + 0.02, extent.yMinimum() - 0.02, zoom)
+        for x in range(x0, x1 + 1):
+            os.makedirs(os.path.join(folder, str(zoom), str(x)), exist_ok=True)
+            for y in range(y0, y1 + 1):
+                tile.save(os.path.join(folder, str(zoom), str(x), "{}.png".format(y)))
+    return folder
+
+
+def test_a_project_xyz_basemap_is_drawn_under_everything_and_left_out_of_the_legend(
+        cc_provider, processing_context, evaluated_gpkg, tmp_path):
+    from qgis.core import QgsRasterLayer
+
+    folder = _tile_folder(str(tmp_path / "tiles"), _evaluated_layer(evaluated_gpkg))
+    url = "file://{}/{{z}}/{{x}}/{{y}}.png".format(folder).replace("{", "%7B").replace("}", "%7D")
+    basemap = QgsRasterLayer("type=xyz&url={}&zmin=0&zmax=19".format(url), "OpenStreetMap", "wms")
+    assert basemap.isValid(), basemap.error().summary()
+    QgsProject.instance().addMapLayer(basemap)  # a layer of the user's project, picked by id as the dialog does
+    try:
+        output = tmp_path / "map.png"
+        _export(processing_context, evaluated_gpkg, output, DPI=60, BASEMAP=basemap.id())
+        with_basemap = _pixels(output)
+        _export(processing_context, evaluated_gpkg, tmp_path / "plain.png", DPI=60)
+        plain = _pixels(tmp_path / "plain.png")
+    finally:
+        QgsProject.instance().removeMapLayer(basemap.id())
+    purple = numpy.array([QColor(BASEMAP_COLOUR).red(), QColor(BASEMAP_COLOUR).green(), QColor(BASEMAP_COLOUR).blue()])
+    assert _count_colour(plain, purple, 10) == 0
+    assert _count_colour(with_basemap, purple, 10) > 20000  # between and around the communities
+    # the communities stay on top: as many red pixels over the basemap as on white
+    failing = _count_colour(plain, _on_white(STATUS_COLOURS[FAIL]))
+    on_purple = numpy.array([round(COMMUNITY_FILL_OPACITY * c + (1 - COMMUNITY_FILL_OPACITY) * p) for c, p in zip(
+        (QColor(STATUS_COLOURS[FAIL]).red(), QColor(STATUS_COLOURS[FAIL]).green(), QColor(STATUS_COLOURS[FAIL]).blue()),
+        purple)])
+    assert _count_colour(with_basemap, on_purple, 10) == pytest.approx(failing, rel=0.1)
+
+
+def test_advisory_results_are_amber_on_the_map_and_in_the_legend(cc_provider, evaluated_gpkg, own_project, tmp_path):
+    """A community whose overall status is advisory (no required rule applies, a recommended one is unmet) is
+    amber, listed with its count; statuses no community has are not listed."""
+    from qgis.core import QgsFeatureRequest
+
+    from complete_community.core import output_fields as F
+    from complete_community.core.status import ADVISORY, status_label
+
+    layer = _evaluated_layer(evaluated_gpkg).materialize(QgsFeatureRequest())
+    index = layer.fields().lookupField(F.CC_STATUS.name)
+    passing = [f.id() for f in layer.getFeatures() if f[F.CC_STATUS.name] == PASS][:3]
+    assert layer.dataProvider().changeAttributeValues({fid: {index: ADVISORY} for fid in passing})
+    layout = map_layout.build_assessment_layout(own_project, layer, F.CC_STATUS.name, "name", "t", "s")
+    labels = map_layout.legend_labels(layout)
+    assert "{} ({})".format(status_label(ADVISORY), len(passing)) in labels
+    assert not [label for label in labels if label.endswith(" (0)")]
+    output = str(tmp_path / "advisory.png")
+    assert map_layout.export_layout(layout, output, 60) == ""
+    del layout
+    assert _count_colour(_pixels(output), _on_white(STATUS_COLOURS[ADVISORY])) > 5000
+
+
+def test_chinese_missing_items_are_wrapped_in_the_label(cc_provider, evaluated_gpkg):
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from complete_community.core import output_fields as F
+    from complete_community.i18n import install_translator, remove_translator
+    from complete_community.report.map_layout import MISSING_LABEL_CHARACTERS, _label_missing_items
+    from complete_community.styles.compliance import apply_community_style
+
+    from qgis.core import QgsFeatureRequest
+
+    # What a Chinese run writes: the missing items in Chinese, joined by 、 (the fixture ran in English).
+    layer = _evaluated_layer(evaluated_gpkg).materialize(QgsFeatureRequest())
+    index = layer.fields().lookupField(F.CC_MISSING.name)
+    chinese = "、".join(item.name.zh for item in load_standard().items[1:5])
+    assert layer.dataProvider().changeAttributeValues({f.id(): {index: chinese} for f in layer.getFeatures()
+                                                       if f[F.CC_MISSING.name]})
+    translator = install_translator("zh_CN")
+    try:
+        apply_community_style(layer, F.CC_STATUS.name, "name")
+        _label_missing_items(layer, F.CC_STATUS.name, "name")
+    finally:
+        remove_translator(translator)
+    expression = QgsExpression(layer.labeling().settings().fieldName)
+    context = QgsExpressionContext()
+    context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    longest = 0
+    for feature in layer.getFeatures():
+        if feature[F.CC_STATUS.name] != "fail" or not feature[F.CC_MISSING.name]:
+            continue
+        context.setFeature(feature)
+        name, *lines = expression.evaluate(context).split("\n")
+        assert name == feature["name"] and "".join(lines) == "缺：" + feature[F.CC_MISSING.name]
+        assert all(len(line) <= MISSING_LABEL_CHARACTERS for line in lines), lines
+        longest = max(longest, len(lines))
+    assert longest >= 2  # the sample has a long list of missing items

@@ -186,3 +186,29 @@ def test_population_floor_and_ceiling_are_the_standards(population):
     record = CommunityRecord(id="LC", name="LC", community_type=None, attributes={"population": population})
     status = evaluate_rule(standard.rule("life_circle.population"), record, standard).status
     assert status == ("pass" if 50000 <= population <= 100000 else "advisory")
+
+
+def test_the_life_circle_workbook_agrees_with_the_layers(cc_provider, processing_context, tmp_path):
+    """OUTPUT_XLSX: one row per circle with its verdict, every rule row, read back by OGR's XLSX driver."""
+    from osgeo import ogr
+
+    from complete_community.core.status import status_label
+
+    result = _run(processing_context, OUTPUT_XLSX=str(tmp_path / "circles.xlsx"))
+    circles = {f["lc_id"]: f for f in result["OUTPUT"].getFeatures()}
+    workbook = ogr.Open(result["OUTPUT_XLSX"])
+    assert [workbook.GetLayer(i).GetName() for i in range(workbook.GetLayerCount())] == [
+        "Summary", "Shortfalls", "Community × item", "Rules"]
+    sheet = workbook.GetLayerByName("Community × item")
+    definition = sheet.GetLayerDefn()
+    header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    rows = {feature.GetFieldAsString(0): feature for feature in sheet}
+    assert sorted(rows) == sorted(circles)
+    for identifier, circle in circles.items():
+        row = rows[identifier]
+        assert row.GetFieldAsString(header.index("Community")) == circle["lc_name"]
+        assert row.GetFieldAsString(header.index("Verdict")) == status_label(circle["lc_status"])
+        assert row.GetFieldAsString(header.index("15-minute life circle")) == status_label(
+            circle["life_circle_status"])
+    rules = workbook.GetLayerByName("Rules")
+    assert rules.GetFeatureCount() == result["OUTPUT_RULES"].featureCount() > 0
