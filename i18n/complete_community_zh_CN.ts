@@ -450,6 +450,11 @@
     </message>
     <message>
         <location filename="../report/atlas_layout.py"/>
+        <source>No required item is known to fail, but the data cannot decide some: see the rules not met above.</source>
+        <translation>没有已知不达标的强制性项目，但部分项目数据不足、无法判定：见上方未满足的规则。</translation>
+    </message>
+    <message>
+        <location filename="../report/atlas_layout.py"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>

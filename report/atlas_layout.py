@@ -123,7 +123,13 @@ def advice_expression(items, guidance):
             quote_field(F.ITEM_STATUS.name_for(code)), quote_literal(FAIL),
             quote_literal("■ {}：{}".format(name, text))))
     body = " || ".join(parts) if parts else "''"
-    return "coalesce(nullif({}, ''), {})".format(body, quote_literal(tr("Every required item is met.", _CONTEXT)))
+    # Nothing failing is not everything met: a community the data cannot decide is told so.
+    nothing_failing = "if({} = {}, {}, {})".format(
+        quote_field(F.CC_STATUS.name), quote_literal(NO_DATA),
+        quote_literal(tr("No required item is known to fail, but the data cannot decide some: see the rules not "
+                         "met above.", _CONTEXT)),
+        quote_literal(tr("Every required item is met.", _CONTEXT)))
+    return "coalesce(nullif({}, ''), {})".format(body, nothing_failing)
 
 
 def _value(value):
