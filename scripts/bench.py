@@ -4,6 +4,7 @@
 
     make bench                                   # QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/bench.py
     make bench BENCH_ARGS="--city small"         # the same on a 600-community district (quick)
+    make bench BENCH_ARGS="--city city5000 --assess-only"  # issue 11's city: assess alone, its report in a browser
     make bench BENCH_ARGS=--no-native            # speed and memory only (no comparison with QGIS)
     make bench BENCH_ARGS="--native-budget 1300"   # native:shortestpathpointtolayer for all 100 (≈ 20 min)
     make bench BENCH_ARGS=--profile              # cProfile of one plugin run (slower), its hot spots, and stop
@@ -135,6 +136,9 @@ CITIES = {
     "full": dict(GRID=bench_network.GRID, COMMUNITY_COLUMNS=60, COMMUNITY_ROWS=50, FACILITIES=30000,
                  POPULATION_POINTS=50000),
     "small": dict(GRID=175, COMMUNITY_COLUMNS=30, COMMUNITY_ROWS=20, FACILITIES=6000, POPULATION_POINTS=10000),
+    # Issue 11's city at scale: 5,000 communities, 50,000 facilities, about 125,000 road segments.
+    "city5000": dict(GRID=250, COMMUNITY_COLUMNS=100, COMMUNITY_ROWS=50, FACILITIES=50000,
+                     POPULATION_POINTS=50000),
 }
 
 
@@ -770,12 +774,8 @@ def format_steps(steps):
     return [(text, "{:.1f} s".format(seconds), "{:.0f} MB".format(peak)) for text, seconds, peak in steps]
 
 
-def print_performance(results):
-    """The assess table per step, the walking evaluation, the floor and the ratios; returns the summary rows."""
-    assess, walking, floor = results["assess"], results["walking scipy"], results["floor"]
-    fallback = results.get("walking python", {})
-    print("\nassess on the whole city, step by step (seconds until the next step; peak memory of the process at "
-          "its end):\n")
+def print_assess_steps(assess):
+    """The table of assess's steps (the walking categories merged into one row)."""
     merged = []
     for text, seconds, peak in assess["steps"]:
         if text.startswith("Walking to ") and merged and merged[-1][0].startswith("Walking to "):
@@ -786,6 +786,61 @@ def print_performance(results):
     print_table([("step", "seconds", "peak MB")] + [(text if text != "start" else "(starting)",
                                                      "{:.1f}".format(seconds), "{:.0f}".format(peak))
                                                     for text, seconds, peak, _n in merged])
+
+
+def browser_seconds(html):
+    """Seconds headless chromium takes to open `html` and draw it into a screenshot, or None without chromium."""
+    import shutil
+    import tempfile
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        began = time.perf_counter()
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + scratch,
+                        "--screenshot=" + os.path.join(scratch, "report.png"), "--window-size=1280,2000",
+                        Path(html).resolve().as_uri()], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False, timeout=600)
+        seconds = time.perf_counter() - began
+        return seconds if os.path.exists(os.path.join(scratch, "report.png")) else None
+
+
+def assess_only():
+    """assess in its own process on the chosen city: the table per step, peak memory, its files, and the
+    report opened in a browser."""
+    print("\nassess on the whole city, in its own process …", flush=True)
+    assess = measure_in_child("assess", "scipy")
+    print("\nassess, step by step (seconds until the next step; peak memory of the process at its end):\n")
+    print_assess_steps(assess)
+    sizes = assess["sizes"]
+    report = ASSESSMENT / "report.html"
+    opened = browser_seconds(report)
+    print()
+    print_table([
+        ("measure", "value", "target", "result"),
+        ("assess (wall time)", "{:.1f} s".format(assess["seconds"]), "≤ 60 s", verdict(assess["seconds"] <= 60)),
+        ("assess peak memory (ru_maxrss of its process)", "{:.0f} MB".format(assess["peak_mb"]), "≤ 1 GB",
+         verdict(assess["peak_mb"] <= 1024)),
+        ("assess GeoPackage", "{:.0f} MB".format(sizes.get("assessment.gpkg", 0) / 2 ** 20), "", ""),
+        ("report (HTML)", "{:.1f} MB".format(sizes.get("report.html", 0) / 2 ** 20), "≤ 5 MB",
+         verdict(sizes.get("report.html", 0) <= 5 * 2 ** 20)),
+        ("map (PDF)", "{:.1f} MB".format(sizes.get("map.pdf", 0) / 2 ** 20), "", ""),
+        ("report opened and drawn by headless chromium", "{:.1f} s".format(opened) if opened is not None else
+         "no chromium", "a few s", verdict(opened is not None and opened <= 5) if opened is not None else ""),
+    ])
+    (BENCH_DIRECTORY / "performance_assess{}.json".format("" if CITY_NAME == "full" else "_" + CITY_NAME)).write_text(
+        json.dumps(dict(assess, browser_seconds=opened), indent=1), encoding="utf-8")
+    return 0
+
+
+def print_performance(results):
+    """The assess table per step, the walking evaluation, the floor and the ratios; returns the summary rows."""
+    assess, walking, floor = results["assess"], results["walking scipy"], results["floor"]
+    fallback = results.get("walking python", {})
+    print("\nassess on the whole city, step by step (seconds until the next step; peak memory of the process at "
+          "its end):\n")
+    print_assess_steps(assess)
     print("\nThe floor (OGR + CSR + scipy Dijkstra per category), step by step:\n")
     print_table([("step", "seconds", "peak MB")] + [(text, "{:.1f}".format(seconds), "{:.0f}".format(peak))
                                                      for text, seconds, peak in floor["steps"]])
@@ -834,7 +889,11 @@ def main():
     parser.add_argument("--profile-assess", action="store_true",
                         help="run assess once under cProfile, print its hot spots and stop")
     parser.add_argument("--city", choices=sorted(CITIES), default="full",
-                        help="full: the bench city (3,000 communities); small: 600 communities, for quick runs")
+                        help="full: the bench city (3,000 communities); small: 600 communities, for quick runs; city5000: "
+                             "issue 11's 5,000 communities, 50,000 facilities, 125,000 road segments")
+    parser.add_argument("--assess-only", action="store_true",
+                        help="only assess (in its own process): the table per step, its files, and how long headless "
+                             "chromium takes to open and draw its report")
     parser.add_argument("--no-native", action="store_true",
                         help="skip the comparison with QGIS's native shortest path (the speed figures only)")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
@@ -868,6 +927,8 @@ def main():
         return stop_qgis(application, profile_plugin())
     if arguments.profile_assess:
         return stop_qgis(application, profile_assess())
+    if arguments.assess_only:
+        return stop_qgis(application, assess_only())
 
     print("\n1. Speed and memory: assess, evaluate_walking_access (with origins) on each engine, and the floor; each "
           "in its own process, so that each peak memory is its own", flush=True)
