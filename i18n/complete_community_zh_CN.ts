@@ -3654,6 +3654,11 @@
     </message>
     <message>
         <location filename="../processing/output_safety.py"/>
+        <source>PostGIS output {}: {}</source>
+        <translation>PostGIS 输出 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
         <source>The GeoPackage {} already holds a layer '{}' that this plugin did not write; it is kept. Choose another file for the output, or rename that layer.</source>
         <translation>GeoPackage {} 中已有一个并非本插件写出的图层“{}”，将予以保留。请为输出另选文件，或重命名该图层。</translation>
     </message>
@@ -3661,6 +3666,11 @@
         <location filename="../processing/output_safety.py"/>
         <source>The GeoPackage {} now holds layers this plugin did not write ({}); nothing was changed there.</source>
         <translation>GeoPackage {} 中现有并非本插件写出的图层（{}），该文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/output_safety.py"/>
+        <source>The PostGIS table {} already exists and this plugin did not write it; it is kept. Choose another table for the output, or drop that table yourself.</source>
+        <translation>PostGIS 表 {} 已存在且不是本插件写入的，已保留。请为输出另选一个表名，或自行删除该表。</translation>
     </message>
     <message>
         <location filename="../processing/output_safety.py"/>

@@ -16,7 +16,12 @@ CompleteCommunityAlgorithm, so no algorithm can forget it):
    in `gpkg_contents` (OWN_LAYER_DESCRIPTION).
 4. Whatever happened, the partial folder is removed.
 
-Outputs that are not files (memory layers, PostGIS tables) are checked against the inputs only.
+A PostGIS table (a `postgis:` destination) is written the same way: into a table of its own
+(`cc_partial_<id>`, same schema) and, when the run succeeded, swapped in by one transaction that drops the old
+table, renames the new one and moves its saved style — a failed or cancelled run drops the partial table and
+leaves the old one as it was. An existing table of that name that this plugin did not write (its comment is not
+OWN_LAYER_DESCRIPTION) stops the run before any work, as a foreign GeoPackage layer does. A memory layer is new
+with every run and Processing loads it only when the run succeeded: nothing to guard.
 """
 
 import functools
@@ -27,7 +32,7 @@ import shutil
 import sqlite3
 import uuid
 
-from qgis.core import (QgsMapLayer, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
+from qgis.core import (QgsDataSourceUri, QgsMapLayer, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
                        QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsProperty, QgsProviderRegistry)
 
 from ..core.network import SearchCancelled
@@ -119,6 +124,9 @@ def _layer_location(value, context):
             path = text.split("|")[0]
             match = re.search(r"\|layername=([^|]+)", text)
             return (path, match.group(1) if match else None) if os.path.exists(path) else None
+    if layer.providerType() == "postgres":
+        uri = QgsDataSourceUri(layer.source())
+        return database_identity(uri), qualified_table(uri)
     if layer.providerType() not in ("ogr", "gdal", "delimitedtext", "spatialite"):
         return None
     source = layer.source()
@@ -171,6 +179,105 @@ class Target:
         return os.path.join(self.partial_folder, os.path.basename(self.path))
 
 
+def database_identity(uri):
+    """A PostgreSQL connection as messages name it and outputs are compared with inputs: no user, no password."""
+    if uri.service():
+        return "PostgreSQL service='{}'".format(uri.service())
+    return "PostgreSQL dbname='{}' host={} port={}".format(uri.database(), uri.host() or "localhost",
+                                                          uri.port() or "5432")
+
+
+def _quoted(identifier):
+    return '"{}"'.format(identifier.replace('"', '""'))
+
+
+def _literal(text):
+    return "'{}'".format(text.replace("'", "''"))
+
+
+def qualified_table(uri, table=None):
+    return "{}.{}".format(_quoted(uri.schema() or "public"), _quoted(table or uri.table()))
+
+
+_DATABASE_SINK = re.compile(r"^(postgis|postgres):(?!//)(.*)$", re.S)
+
+
+class DatabaseTarget:
+    """A PostGIS table the run writes: written meanwhile as `partial_table` in the same schema."""
+
+    def __init__(self, prefix, text):
+        self.prefix = prefix
+        self.uri = QgsDataSourceUri(text)
+        self.table = self.uri.table()
+        self.partial_table = "cc_partial_" + uuid.uuid4().hex[:12]
+        self.final = qualified_table(self.uri)
+        self.partial = qualified_table(self.uri, self.partial_table)
+
+    def destination(self):
+        partial = QgsDataSourceUri(self.uri)
+        partial.setTable(self.partial_table)
+        return "{}:{}".format(self.prefix, partial.uri(False))
+
+    def describe(self):
+        return "{} {}".format(database_identity(self.uri), self.final)
+
+    def execute(self, sql):
+        """Rows of `sql` (several statements run as one transaction) or a QgsProcessingException naming the table."""
+        from qgis.core import QgsProviderConnectionException
+
+        try:
+            connection = QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(
+                self.uri.uri(False), {})
+            return connection.executeSql(sql)
+        except QgsProviderConnectionException as error:
+            raise QgsProcessingException(tr("PostGIS output {}: {}", _CONTEXT).format(
+                self.describe(), strip_credentials(str(error))))
+
+    def check(self):
+        exists, comment = self.execute("SELECT to_regclass({0}) IS NOT NULL, obj_description(to_regclass({0}), "
+                                       "'pg_class')".format(_literal(self.final)))[0]
+        if exists and comment != OWN_LAYER_DESCRIPTION:
+            raise QgsProcessingException(tr(
+                "The PostGIS table {} already exists and this plugin did not write it; it is kept. Choose another "
+                "table for the output, or drop that table yourself.", _CONTEXT).format(self.describe()))
+
+    def _styles_sql(self, *statements):
+        (styles,), = self.execute("SELECT to_regclass('layer_styles') IS NOT NULL")
+        return list(statements) if styles else []
+
+    def commit(self):
+        """One transaction: the old table goes, the partial one takes its name, comment and saved style."""
+        (written,), = self.execute("SELECT to_regclass({}) IS NOT NULL".format(_literal(self.partial)))
+        if not written:
+            return  # an optional output the run did not write
+        schema = _literal(self.uri.schema() or "public")
+        self.execute("; ".join([
+            "SET LOCAL lock_timeout = '20s'",  # a table held open elsewhere: fail (old table kept), never hang
+            "DROP TABLE IF EXISTS {}".format(self.final),
+            "ALTER TABLE {} RENAME TO {}".format(self.partial, _quoted(self.table)),
+            "COMMENT ON TABLE {} IS {}".format(self.final, _literal(OWN_LAYER_DESCRIPTION))] + self._styles_sql(
+            "DELETE FROM layer_styles WHERE f_table_schema = {} AND f_table_name = {}".format(
+                schema, _literal(self.table)),
+            "UPDATE layer_styles SET f_table_name = {} WHERE f_table_schema = {} AND f_table_name = {}".format(
+                _literal(self.table), schema, _literal(self.partial_table)))))
+
+    def discard(self):
+        schema = _literal(self.uri.schema() or "public")
+        self.execute("; ".join(["DROP TABLE IF EXISTS {}".format(self.partial)] + self._styles_sql(
+            "DELETE FROM layer_styles WHERE f_table_schema = {} AND f_table_name = {}".format(
+                schema, _literal(self.partial_table)))))
+
+    def point_layers_to_final(self, store):
+        """The run's layers on the partial table (Processing loads them when the run ends) now read the final one."""
+        for layer in store.mapLayers().values():
+            if layer.providerType() != "postgres":
+                continue
+            uri = QgsDataSourceUri(layer.source())
+            if uri.table() == self.partial_table:
+                uri.setTable(self.table)
+                layer.setDataSource(uri.uri(False), layer.name(), "postgres")
+
+
 def _parse_destination(text):
     """(path, table or None) of a file destination text; None for memory layers and databases."""
     text = str(text or "").strip()
@@ -197,6 +304,7 @@ class OutputGuard:
         self.original = parameters
         self.parameters = dict(parameters)
         self.targets = {}  # final absolute path → Target
+        self.database_targets = []  # DatabaseTarget of every PostGIS output
         self.outputs = []  # Location of every output
         self._collect_outputs()
 
@@ -213,6 +321,10 @@ class OutputGuard:
             elif definition.type() in FILE_PARAMETER_TYPES:
                 text = algorithm.parameterAsFileOutput(parameters, name, context)
             else:
+                continue
+            database = _DATABASE_SINK.match(str(text or "")) if definition.type() in SINK_PARAMETER_TYPES else None
+            if database:
+                self._redirect_to_database(definition, name, DatabaseTarget(database.group(1), database.group(2)))
                 continue
             parsed = _parse_destination(text)
             if parsed is None:
@@ -231,6 +343,17 @@ class OutputGuard:
                 if _is_geopackage(path) and definition.type() in SINK_PARAMETER_TYPES:
                     target.tables.add(os.path.splitext(os.path.basename(path))[0])
             self._redirect(definition, name, text, target, table)
+
+    def _redirect_to_database(self, definition, name, target):
+        self.database_targets.append(target)
+        self.outputs.append(Location(name, definition.description(), database_identity(target.uri), target.final))
+        value = self.original[name]
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            copy = QgsProcessingOutputLayerDefinition(value)
+            copy.sink = QgsProperty.fromValue(target.destination())
+            self.parameters[name] = copy
+        else:
+            self.parameters[name] = target.destination()
 
     def _redirect(self, definition, name, text, target, table):
         if target.partial_folder is None:
@@ -292,6 +415,8 @@ class OutputGuard:
                     raise QgsProcessingException(tr(
                         "The outputs {} and {} are the same file: give each output its own file.", _CONTEXT).format(
                             first.describe(), second.describe()))
+        for target in self.database_targets:
+            target.check()
         for target in self.targets.values():
             self._check_writable(target)
             if os.path.exists(target.path) and _is_geopackage(target.path) and target.tables:
@@ -361,6 +486,9 @@ class OutputGuard:
                 self._commit_geopackage(target)
             else:
                 self._commit_files(target)
+        for target in self.database_targets:
+            target.commit()
+            target.point_layers_to_final(self.context.temporaryLayerStore())
 
     def _commit_files(self, target):
         """Rename the written file (and a shapefile's companions) over the target."""
@@ -401,6 +529,13 @@ class OutputGuard:
             _FINAL_NAMES.pop(target.partial_path if target.partial_folder else None, None)
             if target.partial_folder and os.path.isdir(target.partial_folder):
                 shutil.rmtree(target.partial_folder, ignore_errors=True)
+        for target in self.database_targets:
+            try:
+                target.discard()
+            except QgsProcessingException as error:  # the database went away: say so, the run's own error stands
+                if self.feedback is not None:
+                    self.feedback.reportError(str(error))
+        self.database_targets = []
 
     def final_results(self, results, loads):
         """The algorithm's results with partial paths replaced by the final ones; with `loads`, the layers

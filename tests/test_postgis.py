@@ -162,3 +162,63 @@ def test_qgis_process_reads_and_writes_postgis_through_a_service(postgis, run_qg
     written = postgis_layer("规模评估", schema="results")
     assert written.featureCount() == 14
     assert written.renderer().type() == "categorizedSymbol" and written.renderer().classAttribute() == "scale_status"
+
+
+def _table_names(schema):
+    from qgis.core import QgsProviderRegistry
+
+    connection = QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(
+        "service='{}'".format(SERVICE), {})
+    return sorted(row[0] for row in connection.executeSql(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = '{}'".format(schema)))
+
+
+def test_a_postgis_output_is_replaced_only_when_the_run_succeeds(postgis, cc_provider, tmp_path):  # noqa: ARG001
+    """Written as cc_partial_<id> and swapped in by one transaction: a re-run replaces the table (one style),
+    a cancelled re-run leaves it exactly as it was, and no partial table is left behind."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+    def run(feedback=None, **changes):
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        parameters = dict(PARAMETERS, COMMUNITIES=gpkg_layer("communities"), FACILITIES=gpkg_layer("facilities"),
+                          OUTPUT="postgis:" + postgis_uri("原子输出", "results"), **changes)
+        try:
+            return processing.run("complete_community:evaluate_facilities", parameters, context=context,
+                                  feedback=feedback or QgsProcessingFeedback())
+        finally:
+            del context
+
+    run()
+    first = verdicts(postgis_layer("原子输出", schema="results"))
+    assert len(first) == 14
+    run()  # replaced: the same rows once, not twice
+    assert verdicts(postgis_layer("原子输出", schema="results")) == first
+    assert postgis_layer("原子输出", schema="results").featureCount() == 14
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda progress: feedback.cancel() if progress > 50 else None)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(feedback, POPULATION_FIELD="households")  # different verdicts, had it gone through
+    assert verdicts(postgis_layer("原子输出", schema="results")) == first
+    assert [name for name in _table_names("results") if name.startswith("cc_partial_")] == []
+    written = postgis_layer("原子输出", schema="results")
+    assert written.renderer().type() == "categorizedSymbol"  # its style moved with it, once
+
+
+def test_a_postgis_output_never_replaces_an_input_or_a_table_the_plugin_did_not_write(
+        postgis, cc_provider):  # noqa: ARG001
+    import processing
+    from qgis.core import QgsProcessingException
+
+    before = postgis_layer(TABLES["facilities"]).featureCount()
+    parameters = dict(PARAMETERS, COMMUNITIES=postgis_layer(TABLES["communities"]),
+                      FACILITIES=gpkg_layer("facilities"))
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        processing.run("complete_community:evaluate_facilities", dict(
+            parameters, OUTPUT="postgis:" + postgis_uri(TABLES["communities"])))
+    with pytest.raises(QgsProcessingException, match="this plugin did not write"):
+        processing.run("complete_community:evaluate_facilities", dict(
+            parameters, OUTPUT="postgis:" + postgis_uri(TABLES["facilities"])))
+    assert postgis_layer(TABLES["communities"]).featureCount() == 14
+    assert postgis_layer(TABLES["facilities"]).featureCount() == before
