@@ -17,7 +17,7 @@ CompleteCommunityAlgorithm, so no algorithm can forget it):
 4. Whatever happened, the partial folder is removed.
 
 A PostGIS table (a `postgis:` destination) is written the same way: into a table of its own
-(`cc_partial_<id>`, same schema) and, when the run succeeded, swapped in by one transaction that drops the old
+(`partial_result_<id>`, same schema) and, when the run succeeded, swapped in by one transaction that drops the old
 table, renames the new one and moves its saved style — a failed or cancelled run drops the partial table and
 leaves the old one as it was. An existing table of that name that this plugin did not write (its comment is not
 OWN_LAYER_DESCRIPTION) stops the run before any work, as a foreign GeoPackage layer does. A memory layer is new
@@ -120,6 +120,9 @@ def _layer_location(value, context):
             return None
         # Not added to the context's store: an OGR layer left there can crash QGIS 3.22 when the context goes.
         layer = QgsProcessingUtils.mapLayerFromString(text, context, False)
+        if layer is None and text.startswith("postgres://"):  # the command line's form of a PostGIS input
+            uri = QgsDataSourceUri(text[len("postgres://"):])
+            return database_identity(uri), qualified_table(uri)
         if layer is None:
             path = text.split("|")[0]
             match = re.search(r"\|layername=([^|]+)", text)
@@ -209,7 +212,7 @@ class DatabaseTarget:
         self.prefix = prefix
         self.uri = QgsDataSourceUri(text)
         self.table = self.uri.table()
-        self.partial_table = "cc_partial_" + uuid.uuid4().hex[:12]
+        self.partial_table = "partial_result_" + uuid.uuid4().hex[:12]
         self.final = qualified_table(self.uri)
         self.partial = qualified_table(self.uri, self.partial_table)
 
