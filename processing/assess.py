@@ -233,10 +233,6 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         # The map is drawn with fonts and a print layout: main thread only.
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
-    def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
-        self._reader_crs = "{} ({})".format(reader.crs.authid(), reader.crs.description())
-        return super().complete_records(parameters, context, feedback, standard, communities, reader, facilities)
-
     def rules_to_evaluate(self, standard, parameters, context):
         """Every community rule: scale, provision and walking, so cc_status is the complete verdict."""
         return tuple(rule for rule in standard.rules_in_scope("community") if self.measurable(rule))
@@ -284,8 +280,16 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             inner.pop("OUTPUT_ORIGINS")
         self._next_step(steps)
         steps.setProgressText(self.tr("Reading the communities and facilities…"))
-        super().processAlgorithm(inner, context, steps)
-        self._release_evaluation_state()
+        run = self.run_evaluation(inner, context, steps)
+        self.styled_outputs = run.written.styled_outputs
+        crs = run.inputs.reader.crs
+        self._reader_crs = "{} ({})".format(crs.authid(), crs.description())
+        self._method = run.completed.details.method
+        # Let go of what the evaluation kept while it wrote (snapped targets and origins, the searches of every
+        # category, facility records, distances): written to the GeoPackage by now, and the service areas that
+        # come next allocate hundreds of MB for a city. The shared network stays for the steps that walk.
+        del run
+        gc.collect()
         self._gpkg = gpkg
         standard = self._standard_used
 
@@ -386,16 +390,6 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._name_field = field_map.get("name")
         self._input_names = {"communities": (layer_name, source.featureCount(), source.sourceCrs().authid())}
         return field_map
-
-    def _release_evaluation_state(self):
-        """Let go of what the evaluation kept while it wrote (snapped targets and origins, the searches of every
-        category, facility records, distances): written to the GeoPackage by now, and the service areas that
-        come next allocate hundreds of MB for a city. The shared network stays for the steps that walk."""
-        for name in ("_walking", "_communities", "_reader", "_origins", "_origin_access", "_distance", "_notes",
-                     "_values"):
-            if hasattr(self, name):
-                setattr(self, name, None)
-        gc.collect()
 
     def _child(self, algorithm, parameters, context, feedback):
         import processing

@@ -7,6 +7,7 @@ A subclass says which rules it evaluates (`rules_to_evaluate`), which parameters
 
 import datetime
 import os
+from dataclasses import dataclass, field as dataclass_field
 
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing,
                        QgsProcessingException,
@@ -63,6 +64,110 @@ def standard_values(standard, language):
 def attributes_read_by(rules):
     """The community attribute codes that these rules read (measures, proportional thresholds, conditions)."""
     return measure_kinds.community_attributes_read(rules)
+
+
+@dataclass(frozen=True)
+class EvaluationPlan:
+    """Step 1 of the run: what it evaluates, in which language, and which field colours its map."""
+
+    standard: object
+    language: str
+    rules: tuple
+    items: list         # the standard's items with a rule evaluated here, in the standard's order
+    colour_field: str
+    scope: str          # the items covered, as <prefix>_scope says
+
+
+@dataclass
+class CommunityInputs:
+    """Step 2: the communities read into records in the working CRS, and their facilities."""
+
+    source: object      # the communities' feature source
+    field_map: dict     # 'id'/'name'/'type' and attribute code → field name
+    reader: object      # the CommunityReader: working CRS, its transform, the problems found
+    communities: list   # [(fid, geometry in metres or None, CommunityRecord)], without their facilities
+    facilities: object  # a FacilityReader, or None without facility layers
+
+    @property
+    def planned(self):
+        return self.facilities is not None and self.facilities.has_planned
+
+    def with_facilities(self):
+        return self.communities if self.facilities is None else self.facilities.communities_with_facilities()
+
+
+@dataclass
+class PlannedComparison:
+    """Step 3a, with planned facilities: each community's evaluation without them, and how many count for it."""
+
+    before: list
+    planned_counts: list
+
+
+@dataclass
+class CompletedRecords:
+    """Step 3 (each algorithm's own `complete_records`): the records the engine evaluates, the fields the
+    algorithm writes after the summary with their values per community, and what its further outputs need."""
+
+    communities: list
+    extra_fields: list = dataclass_field(default_factory=list)   # [(name, kind of core/output_fields)]
+    extra_values: list = dataclass_field(default_factory=list)   # per community in reading order: values of extra_fields
+    details: object = None
+
+    def values_at(self, position):
+        return self.extra_values[position] if self.extra_values else []
+
+
+@dataclass
+class WrittenCommunities:
+    """Step 4: the communities written; the run's results and the styles of its outputs."""
+
+    results: dict          # output parameter → destination
+    counts: dict           # colour field value → number of communities (the legend's counts)
+    styled_outputs: list   # [(destination, style function, style name)] for postProcessAlgorithm
+
+
+@dataclass
+class EvaluationRun:
+    plan: EvaluationPlan
+    inputs: CommunityInputs
+    completed: CompletedRecords
+    written: WrittenCommunities
+
+
+class RuleRows:
+    """Rows of the rules table: the columns that depend only on the rule (item, names, clause, level) are
+    looked up once per rule, not once per community (a city writes 10⁵ rows)."""
+
+    def __init__(self, table_fields, standard, language):
+        self.fields = make_fields(table_fields)
+        self.planned = F.STATUS_BEFORE in table_fields
+        self._standard, self._language, self._rules = standard, language, {}
+
+    def _rule_columns(self, rule_id):
+        columns = self._rules.get(rule_id)
+        if columns is None:
+            rule = self._standard.rule(rule_id)
+            item = self._standard.item(rule.item)
+            columns = self._rules[rule_id] = [item.code, item.name.get(self._language), rule.id,
+                                              rule.name.get(self._language), rule.clause, rule.level]
+        return columns
+
+    def rows(self, record, results, status_before=None):
+        """QgsFeatures of one community's `results`; `status_before`: rule id → status without planned
+        facilities (with them only)."""
+        identity = [str(record.id), record.name]
+        rows = []
+        for result in results:
+            row = QgsFeature(self.fields)
+            values = identity + self._rule_columns(result.rule_id) + [
+                result.measured, result.threshold_min, result.threshold_max, result.unit, result.status,
+                result.reason, result.option_id]
+            if self.planned:
+                values.append(status_before.get(result.rule_id) if status_before else None)
+            row.setAttributes(values)
+            rows.append(row)
+        return rows
 
 
 class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
@@ -179,22 +284,16 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
     def colour_field(self, parameters, context, standard):
         return self.COLOUR_FIELD
 
-    def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
-        """Hook: the communities with whatever else the rules need (e.g. walking distances)."""
-        return communities
+    def complete_records(self, parameters, context, feedback, plan, inputs, communities, facilities):
+        """Step 3, the algorithm's own: `communities` (with `facilities`, a FacilityReader or None) completed with
+        whatever else the rules need (e.g. walking distances), as CompletedRecords. Called a second time with
+        the existing facilities only when planned ones were given."""
+        return CompletedRecords(communities)
 
-    def extra_fields(self):
-        """Hook: [(name, kind of core/output_fields)] written after the rule fields, filled by `extra_values`."""
-        return []
-
-    def extra_values(self, position):
-        """Hook: the values of `extra_fields` for the community at `position` (reading order)."""
-        return []
-
-    def write_extra_outputs(self, parameters, context, feedback, standard, reader, source):
-        """Hook: write further outputs once the communities are written; returns {output: destination}
-        and registers their styles with `self.styled_outputs`."""
-        return {}
+    def write_extra_outputs(self, parameters, context, feedback, plan, inputs, completed):
+        """Step 6, the algorithm's own: further outputs once the communities are written, from
+        `completed.details`; returns ({output: destination}, [(destination, style function, style name)])."""
+        return {}, []
 
     def matrix_attribute_fields(self, parameters, context, standard):
         """Community attribute code → field from a matrix parameter; none by default."""
@@ -290,7 +389,7 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
     def proposed_field_map(self, parameters, context, standard, proposed, name):
         return self.facility_field_map(parameters, context, standard, proposed, name, strict=False)
 
-    # -- the run ------------------------------------------------------------------------------------
+    # -- the run: plan → read → (before) → complete → write, each step's result an object ---------------
 
     def read_communities(self, parameters, context, feedback, standard, rules):
         """(source, field map, reader, [(fid, geometry in metres, CommunityRecord)]) of COMMUNITIES: one record
@@ -308,101 +407,144 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             reader.crs.authid(), reader.crs.description()))
         return source, field_map, reader, reader.read()
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def plan_evaluation(self, parameters, context, feedback):
+        """Step 1: the standard, the rules this algorithm evaluates and the field its map is coloured by."""
         standard = self.load_standard_parameter(parameters, context, feedback)
-        language = current_language()
         rules = self.rules_to_evaluate(standard, parameters, context)
         items = [item for item in standard.items if any(rule.item == item.code for rule in rules)]
-        colour_field = self.colour_field(parameters, context, standard)
-        source, field_map, reader, communities = self.read_communities(parameters, context, feedback, standard, rules)
-        facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
-        self.styled_outputs = []
-        planned = facilities is not None and facilities.has_planned
-        before = None
-        if planned:  # the same evaluation without the planned facilities, for the before → after comparison
-            existing = facilities.existing_only()
-            before_records = self.complete_records(parameters, context, feedback, standard,
-                                                   existing.communities_with_facilities(), reader, existing)
-            before = [evaluate_community(standard, record, rules, language) for _fid, _g, record in before_records]
-            planned_counts = facilities.planned_counts()
-        if facilities is not None:
-            communities = facilities.communities_with_facilities()
-        communities = self.complete_records(parameters, context, feedback, standard, communities, reader, facilities)
-        reader.problems.report(feedback)
-        feedback.setProgressText(self.tr("Evaluating the rules and writing the communities…"))
+        return EvaluationPlan(standard, current_language(), rules, items,
+                              self.colour_field(parameters, context, standard),
+                              scope_text(standard, [item.code for item in items]))
 
+    def read_inputs(self, parameters, context, feedback, plan):
+        """Step 2: the communities and their facilities (None without a facility layer)."""
+        source, field_map, reader, communities = self.read_communities(parameters, context, feedback, plan.standard,
+                                                                       plan.rules)
+        facilities = self.read_facilities(parameters, context, feedback, plan.standard, communities, reader)
+        return CommunityInputs(source, field_map, reader, communities, facilities)
+
+    def evaluate_without_planned(self, parameters, context, feedback, plan, inputs):
+        """Step 3a, with planned facilities only: the verdicts without them, for the before → after comparison."""
+        if not inputs.planned:
+            return None
+        existing = inputs.facilities.existing_only()
+        completed = self.complete_records(parameters, context, feedback, plan, inputs,
+                                          existing.communities_with_facilities(), existing)
+        return PlannedComparison(
+            [evaluate_community(plan.standard, record, plan.rules, plan.language)
+             for _fid, _geometry, record in completed.communities],
+            inputs.facilities.planned_counts())
+
+    def run_evaluation(self, parameters, context, feedback):
+        """The whole run as its steps; an EvaluationRun (assess reads the working CRS and walking method there)."""
+        plan = self.plan_evaluation(parameters, context, feedback)
+        inputs = self.read_inputs(parameters, context, feedback, plan)
+        comparison = self.evaluate_without_planned(parameters, context, feedback, plan, inputs)
+        completed = self.complete_records(parameters, context, feedback, plan, inputs, inputs.with_facilities(),
+                                          inputs.facilities)
+        inputs.reader.problems.report(feedback)
+        written = self.write_communities(parameters, context, feedback, plan, inputs, completed, comparison)
+        if inputs.facilities is not None and self.OUTPUT_UNASSIGNED in parameters:
+            unassigned_dest = self._write_unassigned(parameters, context, plan.standard, inputs.facilities,
+                                                     inputs.reader, inputs.source, plan.language)
+            if unassigned_dest:
+                written.results[self.OUTPUT_UNASSIGNED] = unassigned_dest
+                written.styled_outputs.append((unassigned_dest, apply_unassigned_style, styles.STYLE_UNASSIGNED))
+        results, styled = self.write_extra_outputs(parameters, context, feedback, plan, inputs, completed)
+        written.results.update(results)
+        written.styled_outputs += styled
+        return EvaluationRun(plan, inputs, completed, written)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        run = self.run_evaluation(parameters, context, feedback)
+        self.styled_outputs = run.written.styled_outputs  # for postProcessAlgorithm, of this run's own instance
+        return run.written.results
+
+    def output_additions(self, plan, completed, planned):
+        """[(name, kind)] the community layer gets after the input's fields."""
         # The id and name the rules table uses, whatever the input fields are called: for joins.
         additions = [(F.COMMUNITY_ID.name, F.TEXT), (F.COMMUNITY_NAME.name, F.TEXT)]
         if self.WRITES_ITEM_FIELDS:
-            additions += [(F.ITEM_STATUS.name_for(item.code), F.ITEM_STATUS.kind) for item in items]
-            additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in rules]
-        scope = scope_text(standard, [item.code for item in items])
+            additions += [(F.ITEM_STATUS.name_for(item.code), F.ITEM_STATUS.kind) for item in plan.items]
+            additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in plan.rules]
         additions += summary_fields(self.COMPLIANCE_PREFIX)
-        additions += self.extra_fields()
+        additions += completed.extra_fields
         additions += standard_fields()
         additions.append((F.WORKING_CRS.name, F.WORKING_CRS.kind))
         if planned:
             if self.WRITES_ITEM_FIELDS:
-                additions += [(F.ITEM_STATUS_BEFORE.name_for(item.code), F.ITEM_STATUS_BEFORE.kind) for item in items]
+                additions += [(F.ITEM_STATUS_BEFORE.name_for(item.code), F.ITEM_STATUS_BEFORE.kind)
+                              for item in plan.items]
             if self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
                 additions += [(field.name, field.kind) for field in F.VERDICTS_BEFORE[self.COMPLIANCE_PREFIX]]
             additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
+        return additions
+
+    def write_communities(self, parameters, context, feedback, plan, inputs, completed, comparison):
+        """Step 4: each community evaluated and written with its verdicts, its rules into the rules table (and
+        the workbook); the communities are evaluated one at a time, so no run holds every rule result."""
+        feedback.setProgressText(self.tr("Evaluating the rules and writing the communities…"))
+        standard, language, items, rules = plan.standard, plan.language, plan.items, plan.rules
+        planned = comparison is not None
+        additions = self.output_additions(plan, completed, planned)
         addition_names = [name for name, _kind in additions]
-        if colour_field not in addition_names:
-            raise QgsProcessingException(self.tr("Nothing to colour by: {} is not evaluated.").format(colour_field))
+        if plan.colour_field not in addition_names:
+            raise QgsProcessingException(self.tr("Nothing to colour by: {} is not evaluated.").format(
+                plan.colour_field))
+        colour_index = addition_names.index(plan.colour_field)
+        source = inputs.source
         fields, indexes = extend_fields(source.fields(), additions)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_fields = make_fields(F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS)
-        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
+        rule_rows = RuleRows(F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS, standard, language)
+        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_rows.fields,
                                                       QgsWkbTypes.NoGeometry)
-
-        features = {feature.id(): feature for feature in source.getFeatures()}
-        counts = {}
-        # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
-        written_from = max(40.0, feedback.progress())
         workbook_path = (self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
                          if self.parameterDefinition(self.OUTPUT_XLSX) is not None and parameters.get(self.OUTPUT_XLSX)
                          else "")
         workbook_rows, workbook_rules = [], []
+        crs = inputs.reader.crs.authid()
+        standard_columns = standard_values(standard, language)
+        counts = {}
+        communities = completed.communities
+        # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
+        written_from = max(40.0, feedback.progress())
+        features = {feature.id(): feature for feature in source.getFeatures()}
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
                 raise SearchCancelled()  # the guard's cancelled ending: nothing after this loop is written
             evaluation = evaluate_community(standard, record, rules, language)
-            results = {result.rule_id: result for result in evaluation.results}
             values = [str(record.id), record.name]
             if self.WRITES_ITEM_FIELDS:
+                measured = {result.rule_id: result.measured for result in evaluation.results}
                 values += [evaluation.item_status.get(item.code) for item in items]
-                values += [results[rule.id].measured for rule in rules]
-            values += summary_values(evaluation, standard, scope, language)
-            values += self.extra_values(current)
-            values += standard_values(standard, language)
-            values.append(reader.crs.authid())
-            before_results = {}
+                values += [measured[rule.id] for rule in rules]
+            values += summary_values(evaluation, standard, plan.scope, language)
+            values += completed.values_at(current)
+            values += standard_columns
+            values.append(crs)
+            status_before = None
             if planned:
-                earlier = before[current]
-                before_results = {result.rule_id: result.status for result in earlier.results}
+                earlier = comparison.before[current]
+                status_before = {result.rule_id: result.status for result in earlier.results}
                 if self.WRITES_ITEM_FIELDS:
                     values += [earlier.item_status.get(item.code) for item in items]
                 if self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
                     values += [earlier.cc_score, earlier.cc_status]
-                values.append(planned_counts[current])
-            shown = values[addition_names.index(colour_field)]
+                values.append(comparison.planned_counts[current])
+            shown = values[colour_index]
             counts[shown] = counts.get(shown, 0) + 1
             sink.addFeature(extended_feature(features[fid], fields, indexes, values), QgsFeatureSink.FastInsert)
             if workbook_path:
                 self._workbook_rows(workbook_rows, workbook_rules, standard, record, evaluation, items, language)
             if rules_sink is not None:
-                for result in evaluation.results:
-                    row = self._rule_row(rule_fields, standard, record, result, language)
-                    if planned:
-                        row.setAttribute(F.STATUS_BEFORE.name, before_results.get(result.rule_id))
-                    rules_sink.addFeature(row, QgsFeatureSink.FastInsert)
+                rules_sink.addFeatures(rule_rows.rows(record, evaluation.results, status_before),
+                                       QgsFeatureSink.FastInsert)
             feedback.setProgress(written_from + (100.0 - written_from) * current / len(communities))
 
-        feedback.pushInfo(self.tr("Communities by {}: {}").format(colour_field, ", ".join(
+        feedback.pushInfo(self.tr("Communities by {}: {}").format(plan.colour_field, ", ".join(
             "{} {}".format(status_label(status) if status else "–", count) for status, count in sorted(
                 counts.items(), key=lambda pair: STATUSES.index(pair[0]) if pair[0] in STATUSES else 9))))
         del sink, rules_sink  # close the files: another table of the same GeoPackage may follow
@@ -413,19 +555,12 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             results[self.OUTPUT_XLSX] = workbook_path
         if rules_dest:
             results[self.OUTPUT_RULES] = rules_dest
-        name_field = field_map.get("name") or None
-        self.styled_outputs += [
-            (dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts),
-             styles.STYLE_PREFIX + colour_field),
-            (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
-        if facilities is not None and self.OUTPUT_UNASSIGNED in parameters:
-            unassigned_dest = self._write_unassigned(parameters, context, standard, facilities, reader, source,
-                                                     language)
-            if unassigned_dest:
-                results[self.OUTPUT_UNASSIGNED] = unassigned_dest
-                self.styled_outputs.append((unassigned_dest, apply_unassigned_style, styles.STYLE_UNASSIGNED))
-        results.update(self.write_extra_outputs(parameters, context, feedback, standard, reader, source))
-        return results
+        name_field = inputs.field_map.get("name") or None
+        colour_field = plan.colour_field
+        styled = [(dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts),
+                   styles.STYLE_PREFIX + colour_field),
+                  (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
+        return WrittenCommunities(results, counts, styled)
 
     def postProcessAlgorithm(self, context, feedback):
         loaded = [dest_id for dest_id, _style, _name in self.styled_outputs
@@ -465,17 +600,6 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             inputs=[(self.tr("Communities"), self.input_layer_name(parameters, self.COMMUNITIES, context))],
             problems=[], guidance={item.code: item.guidance.get(language) for item in items if item.guidance})
         write_workbook(path, data, [code for code in guide_table_order(standard) if code in evaluated])
-
-    def _rule_row(self, fields, standard, record, result, language):
-        rule = standard.rule(result.rule_id)
-        item = standard.item(result.item)
-        feature = QgsFeature(fields)
-        feature.setAttributes([
-            str(record.id), record.name, item.code, item.name.get(language), rule.id, rule.name.get(language),
-            rule.clause, rule.level, result.measured, result.threshold_min, result.threshold_max, result.unit,
-            result.status, result.reason, result.option_id,
-        ] + [None] * (fields.count() - len(F.RULE_TABLE_FIELDS)))
-        return feature
 
     def _write_unassigned(self, parameters, context, standard, facilities, reader, source, language):
         """Every facility that counts for no community, as a point in the communities' CRS, with the reason."""

@@ -21,8 +21,8 @@ from ..i18n import current_language, tr
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style, apply_rules_table_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
-from .community_evaluation import (CommunityEvaluationAlgorithm, standard_fields, standard_values, summary_fields,
-                                   summary_values)
+from .community_evaluation import (CommunityEvaluationAlgorithm, RuleRows, standard_fields, standard_values,
+                                   summary_fields, summary_values)
 from .inputs.communities import community_radius, representative_point
 from .inputs.crs import finite_geometry, projected
 from .output_safety import checked
@@ -169,8 +169,8 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_fields = make_fields(F.RULE_TABLE_FIELDS)
-        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_fields,
+        rule_rows = RuleRows(F.RULE_TABLE_FIELDS, standard, language)
+        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_rows.fields,
                                                       QgsWkbTypes.NoGeometry)
         located_index = QgsSpatialIndex()
         for position, facility in enumerate(facilities.located):
@@ -231,9 +231,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             feature.setAttributes(values)
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
             if rules_sink is not None:
-                for result in evaluation.results:
-                    rules_sink.addFeature(self._rule_row(rule_fields, standard, record, result, language),
-                                          QgsFeatureSink.FastInsert)
+                rules_sink.addFeatures(rule_rows.rows(record, evaluation.results), QgsFeatureSink.FastInsert)
         del sink, rules_sink
         why.report(feedback, len(circles))
         feedback.pushInfo(self.tr("Life circles by {}: {}").format(F.LC_STATUS.name, ", ".join(

@@ -2,7 +2,9 @@
 
 import math
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
+from typing import Optional
 
 import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsGeometry, QgsPointXY,
@@ -20,10 +22,9 @@ from ..core.network import SearchCancelled
 from ..core.status import INFO, NO_DATA
 from ..core.values import finite_or_none, read_number
 from ..core.walking import category_limits, residents_access
-from ..i18n import current_language
 from ..styles.compliance import apply_access_points_style, apply_routes_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
-from .community_evaluation import CommunityEvaluationAlgorithm
+from .community_evaluation import CommunityEvaluationAlgorithm, CompletedRecords
 from .inputs.communities import representative_point
 from .inputs.crs import projected
 from .output_safety import checked
@@ -146,19 +147,45 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     # -- distances ----------------------------------------------------------------------------------
 
-    def complete_records(self, parameters, context, feedback, standard, communities, reader, facilities):
-        rules = self.rules_to_evaluate(standard, parameters, context)
-        named = set(measure_kinds.walking_categories(rules))
-        self._limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
+    def complete_records(self, parameters, context, feedback, plan, inputs, communities, facilities):
+        access = self.walk(parameters, context, feedback, plan, inputs, communities, facilities)
+        extra_fields = []
+        for category in access.categories:
+            extra_fields += category_fields(category, access.origins is not None)
+        extra_fields += [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WALK_ORIGIN.name, F.WALK_ORIGIN.kind)]
+        origin = F.WALK_ORIGIN_POINTS if access.origins is not None else F.WALK_ORIGIN_CENTROID
+        extra_values, completed = [], []
+        for position, (fid, geometry, record) in enumerate(communities):
+            walking_m, walking_notes, values = {}, {}, []
+            for category in access.categories:
+                if category not in access.distance:
+                    continue
+                limit = access.limits.get(category)
+                metres, covered = access.community_distance(category, position)
+                walking_m[category] = metres
+                if metres is None:
+                    walking_notes[category] = access.notes[category][position] or self.tr(
+                        "none of its residents can reach one")
+                values += [finite_or_none(metres), finite_or_none(None if metres is None else metres / access.speed),
+                           limit.status_of(metres) if limit is not None else (NO_DATA if metres is None else INFO)]
+                if access.origins is not None:
+                    values.append(None if covered is None or limit is None else round(100.0 * covered, 1))
+            values += [access.method, origin]
+            extra_values.append(values)
+            completed.append((fid, geometry, replace(record, walking_m=walking_m, walking_notes=walking_notes)))
+        return CompletedRecords(completed, extra_fields, extra_values, details=access)
+
+    def walk(self, parameters, context, feedback, plan, inputs, communities, facilities):
+        """Step 3 of this algorithm: the distance of every community (and origin) to each category, as
+        WalkingAccess."""
+        standard = plan.standard
+        named = set(measure_kinds.walking_categories(plan.rules))
+        limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
         # Categories the user asked for beyond the standard's limits: measured, informative (no verdict).
-        self._informative = [code for code in self.requested_categories(parameters, context, standard)
-                             if code not in self._limits]
-        self._speed = standard.walking_speed_m_per_min
-        self._communities = communities
-        self._reader = reader
-        self._origin_access = {}  # category → ResidentsAccess per community (with origins)
-        origins = self._read_origins(parameters, context, feedback, reader)
-        self._origins = origins
+        informative = [code for code in self.requested_categories(parameters, context, standard) if code not in limits]
+        speed = standard.walking_speed_m_per_min
+        reader = inputs.reader
+        origins = self._read_origins(parameters, context, feedback, reader, communities)
         count = len(communities)
 
         centres = [representative_point(geometry) if geometry is not None else None
@@ -168,69 +195,34 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         target_x = np.concatenate([centre_x, origins["x"]]) if origins else centre_x
         target_y = np.concatenate([centre_y, origins["y"]]) if origins else centre_y
 
-        self._walking = self.walking_distances(parameters, context, feedback, reader.crs, self._speed,
-                                               reader.problems, facilities.located, target_x, target_y,
-                                               routed_targets=count)  # routes: the communities' own points
-        self._method = self._walking.method
-        far_targets, far_facilities = self._walking.unsnapped()
+        walking = self.walking_distances(parameters, context, feedback, reader.crs, speed, reader.problems,
+                                         facilities.located, target_x, target_y,
+                                         routed_targets=count)  # routes: the communities' own points
+        far_targets, far_facilities = walking.unsnapped()
         if far_targets or far_facilities:
             feedback.pushWarning(self.tr(
                 "Farther than {:g} m from the road network (their distances are no_data): {} community point(s) or "
-                "origin(s), {} facilit(ies).").format(self._walking.snap_limit, far_targets, far_facilities))
+                "origin(s), {} facilit(ies).").format(walking.snap_limit, far_targets, far_facilities))
 
-        self._distance = {}   # category → per-target total distance (inf: none)
-        self._notes = {}      # category → per-target reason text where the distance is missing
-        language = current_language()
-        walked = list(self._limits) + self._informative
+        access = WalkingAccess(limits, informative, speed, communities, origins, walking)
+        walked = access.categories
         for step, category in enumerate(walked):
             if feedback.isCanceled():
                 raise SearchCancelled()
-            name = standard.category(category).name.get(language)
+            name = standard.category(category).name.get(plan.language)
             feedback.setProgressText(self.tr("Walking to {}…").format(name))
-            if not language.startswith("zh"):
+            if not plan.language.startswith("zh"):
                 name = name[0].lower() + name[1:]  # inside an English sentence
-            distance, notes = self._walking.compute(category, name)
+            distance, notes = walking.compute(category, name)
             notes[:count][np.isnan(centre_x)] = self.tr("the community has no geometry")
-            self._distance[category] = distance
-            self._notes[category] = notes
+            access.distance[category] = distance
+            access.notes[category] = notes
             if origins:
-                limit = self._limits[category].limit_m if category in self._limits else math.inf
-                self._origin_access[category] = residents_access(
+                limit = limits[category].limit_m if category in limits else math.inf
+                access.origin_access[category] = residents_access(
                     origins["community"], origins["population"], distance[count:], limit, count)
             feedback.setProgress(40 + int(40.0 * (step + 1) / max(len(walked), 1)))
-
-        self._values = []
-        completed = []
-        for position, (fid, geometry, record) in enumerate(communities):
-            walking_m, walking_notes, values = {}, {}, []
-            for category, limit in self._limits.items():
-                if category not in self._distance:
-                    continue
-                metres, covered = self._community_distance(category, position, count)
-                walking_m[category] = metres
-                if metres is None:
-                    walking_notes[category] = self._notes[category][position] or self.tr(
-                        "none of its residents can reach one")
-                status = limit.status_of(metres)
-                values += [finite_or_none(metres), finite_or_none(None if metres is None else metres / self._speed), status]
-                if origins:
-                    values.append(None if covered is None else round(100.0 * covered, 1))
-            for category in self._informative:
-                if category not in self._distance:
-                    continue
-                metres, _covered = self._community_distance(category, position, count)
-                walking_m[category] = metres
-                if metres is None:
-                    walking_notes[category] = self._notes[category][position] or self.tr(
-                        "none of its residents can reach one")
-                values += [finite_or_none(metres), finite_or_none(None if metres is None else metres / self._speed),
-                           NO_DATA if metres is None else INFO]
-                if origins:
-                    values.append(None)
-            values += [self._method, F.WALK_ORIGIN_POINTS if origins else F.WALK_ORIGIN_CENTROID]
-            self._values.append(values)
-            completed.append((fid, geometry, replace(record, walking_m=walking_m, walking_notes=walking_notes)))
-        return completed
+        return access
 
     def requested_categories(self, parameters, context, standard):
         """Category codes from CATEGORIES: codes, names or labels of the standard separated by , ; 、 or
@@ -252,16 +244,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                                          .format(", ".join(unknown), ", ".join(c.code for c in standard.categories)))
         return codes
 
-    def _community_distance(self, category, position, count):
-        """(metres or None, covered share or None) of one community for one category: its residents' weighted
-        mean when origins lie in it, else the distance from its point inside."""
-        access = self._origin_access[category][position] if self._origins else None
-        if access is None or access.population <= 0:
-            metres = self._distance[category][position]
-            return (float(metres) if math.isfinite(metres) else None), None
-        return access.mean_m, access.covered_share
-
-    def _read_origins(self, parameters, context, feedback, reader):
+    def _read_origins(self, parameters, context, feedback, reader, communities):
         """{'x', 'y', 'population', 'community', 'fid'} arrays of the origins, in the working CRS; None without."""
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         if source is None:
@@ -274,7 +257,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 .format(name))
         to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
         index = QgsSpatialIndex()
-        for position, (_fid, geometry, _record) in enumerate(self._communities):
+        for position, (_fid, geometry, _record) in enumerate(communities):
             if geometry is not None:
                 index.addFeature(position, geometry.boundingBox())
         xs, ys, people, community, fids = [], [], [], [], []
@@ -301,7 +284,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 probe = QgsGeometry.fromPointXY(QgsPointXY(point))
                 # In an overlap of communities: the first in the layer's order, as for facilities.
                 for position in sorted(index.intersects(probe.boundingBox())):
-                    if self._communities[position][1].intersects(probe):
+                    if communities[position][1].intersects(probe):
                         inside = position
                         break
             xs.append(point.x() if point else np.nan)
@@ -319,75 +302,112 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     # -- outputs ------------------------------------------------------------------------------------
 
-    def extra_fields(self):
-        fields = []
-        for category in list(self._limits) + self._informative:
-            fields += category_fields(category, bool(self._origins))
-        return fields + [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WALK_ORIGIN.name, F.WALK_ORIGIN.kind)]
-
-    def extra_values(self, position):
-        return self._values[position]
-
-    def write_extra_outputs(self, parameters, context, feedback, standard, reader, source):
-        results = {}
-        if self._origins and self.OUTPUT_ORIGINS in parameters:
-            destination = self._write_origins(parameters, context, reader, feedback)
+    def write_extra_outputs(self, parameters, context, feedback, plan, inputs, completed):
+        access = completed.details
+        results, styled = {}, []
+        if access.origins and self.OUTPUT_ORIGINS in parameters:
+            destination = self._write_origins(parameters, context, access, feedback)
             if destination:
                 results[self.OUTPUT_ORIGINS] = destination
-                self.styled_outputs.append((destination, apply_access_points_style, styles.STYLE_WALKING_ORIGINS))
+                styled.append((destination, apply_access_points_style, styles.STYLE_WALKING_ORIGINS))
         if self.OUTPUT_ROUTES in parameters:
-            destination = self._write_routes(parameters, context, standard, reader, source, feedback)
+            destination = self._write_routes(parameters, context, plan, inputs, access, feedback)
             if destination:
                 results[self.OUTPUT_ROUTES] = destination
-                self.styled_outputs.append((destination, apply_routes_style, styles.STYLE_WALKING_ROUTES))
-        return results
+                styled.append((destination, apply_routes_style, styles.STYLE_WALKING_ROUTES))
+        return results, styled
 
-    def _write_origins(self, parameters, context, reader, feedback):
+    def _write_origins(self, parameters, context, access, feedback):
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
-        count = len(self._communities)
+        count = len(access.communities)
+        categories = access.categories
         additions = [(F.COMMUNITY_ID_ROW.name, F.COMMUNITY_ID_ROW.kind)] + [
-            (F.DIST_M.name_for(category), F.DIST_M.kind) for category in list(self._limits) + self._informative]
+            (F.DIST_M.name_for(category), F.DIST_M.kind) for category in categories]
         fields, indexes = extend_fields(source.fields(), additions)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ORIGINS, context, fields, source.wkbType(),
                                                  source.sourceCrs())
         if sink is None:
             return None
-        position_of = {fid: position for position, fid in enumerate(self._origins["fid"])}
+        position_of = {fid: position for position, fid in enumerate(access.origins["fid"])}
+        # Each category's distances as field values once (finite or None), not value by value per feature.
+        columns = [_field_values(access.distance[category][count:]) for category in categories]
+        community_ids = [str(record.id) for _fid, _geometry, record in access.communities]
         for feature in checked(source.getFeatures(), feedback):
             position = position_of.get(feature.id())
-            community = self._origins["community"][position] if position is not None else -1
-            values = [str(self._communities[community][2].id) if community >= 0 else None]
-            values += [finite_or_none(self._distance[category][count + position]) if position is not None else None
-                       for category in list(self._limits) + self._informative]
+            if position is None:
+                values = [None] * (1 + len(categories))
+            else:
+                community = access.origins["community"][position]
+                values = [community_ids[community] if community >= 0 else None]
+                values += [column[position] for column in columns]
             sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
         del sink
         return destination
 
-    def _write_routes(self, parameters, context, standard, reader, source, feedback):
+    def _write_routes(self, parameters, context, plan, inputs, access, feedback):
         """One line per community and category: from the community's representative point to its nearest
         facility."""
         fields = make_fields(F.ROUTE_FIELDS)
+        source = inputs.source
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_ROUTES, context, fields,
                                                  QgsWkbTypes.LineString, source.sourceCrs())
         if sink is None:
             return None
-        language = current_language()
-        to_source = reader.to_working
-        for category in self._walking.categories():
-            limit = self._limits[category].limit_m if category in self._limits else None
-            name = standard.category(category).name.get(language)
-            for position, (_fid, _geometry, record) in enumerate(checked(self._communities, feedback)):
-                points = self._walking.route(category, position)
+        to_source = inputs.reader.to_working
+        walking = access.walking
+        for category in walking.categories():
+            limit = access.limits.get(category)
+            name = plan.standard.category(category).name.get(plan.language)
+            for position, (_fid, _geometry, record) in enumerate(checked(access.communities, feedback)):
+                points = walking.route(category, position)
                 if not points or len(points) < 2:
                     continue
-                metres = float(self._distance[category][position])
+                metres = float(access.distance[category][position])
                 line = QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in points])
                 line.transform(to_source, QgsCoordinateTransform.ReverseTransform)
                 feature = QgsFeature(fields)
                 feature.setGeometry(line)
-                feature.setAttributes([str(record.id), record.name, category, name, metres, metres / self._speed, limit,
-                                       self._limits[category].status_of(metres) if category in self._limits else INFO,
-                                       self._method])
+                feature.setAttributes([str(record.id), record.name, category, name, metres, metres / access.speed,
+                                       limit.limit_m if limit is not None else None,
+                                       limit.status_of(metres) if limit is not None else INFO, walking.method])
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
         del sink
         return destination
+
+
+@dataclass
+class WalkingAccess:
+    """Step 3 of evaluate_walking_access: each category's distances for the communities (and origins)."""
+
+    limits: dict            # category → WalkingLimit, for the categories the standard limits
+    informative: list       # further categories measured on request (no verdict)
+    speed: float            # m/min
+    communities: list       # [(fid, geometry, record)] in reading order
+    origins: Optional[dict]  # {'x', 'y', 'population', 'community', 'fid'} arrays, or None without origins
+    walking: object         # the WalkingDistances searched
+    distance: dict = dataclass_field(default_factory=dict)       # category → per target metres (inf: none)
+    notes: dict = dataclass_field(default_factory=dict)          # category → per target reason where none
+    origin_access: dict = dataclass_field(default_factory=dict)  # category → ResidentsAccess per community
+
+    @property
+    def categories(self):
+        return list(self.limits) + self.informative
+
+    @property
+    def method(self):
+        return self.walking.method
+
+    def community_distance(self, category, position):
+        """(metres or None, covered share or None) of one community for one category: its residents' weighted
+        mean when origins lie in it, else the distance from its point inside."""
+        access = self.origin_access[category][position] if self.origins else None
+        if access is None or access.population <= 0:
+            metres = self.distance[category][position]
+            return (float(metres) if math.isfinite(metres) else None), None
+        return access.mean_m, access.covered_share
+
+
+def _field_values(distances):
+    """Metres as field values: a float, or None where no facility was reached (inf) or nothing was searched."""
+    finite = np.isfinite(distances)
+    return [value if ok else None for value, ok in zip(distances.tolist(), finite.tolist())]
