@@ -4,7 +4,6 @@ file under a final name, no partial folder. The latency of each cancel is printe
 the bench city: scripts/bench_cancel.py), never asserted: timings are the bench's business."""
 
 import gc
-import hashlib
 import os
 import shutil
 import threading
@@ -12,20 +11,13 @@ import time
 import traceback
 
 import pytest
+from file_digests import digest
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
 OUTPUTS = ("assessment.gpkg", "report.html", "map.png", "assessment.xlsx")
 
-
-def digest(path):
-    """SHA-256 without a GeoPackage's SQLite header (QGIS toggles the journal mode of a file it has open)."""
-    with open(path, "rb") as stream:
-        content = bytearray(stream.read())
-    if content.startswith(b"SQLite format 3\x00"):
-        content[:100] = bytes(100)
-    return hashlib.sha256(bytes(content)).hexdigest()
 
 
 def folder_state(folder):

@@ -2,7 +2,6 @@
 on success only, and an existing GeoPackage keeps every layer the plugin did not write."""
 
 import gc
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -10,21 +9,12 @@ import subprocess
 import traceback
 
 import pytest
+from file_digests import digest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(REPOSITORY, "sample_data", "sample_district.gpkg")
 
-
-def digest(path):
-    """The file's SHA-256, without the 100-byte SQLite header of a GeoPackage: QGIS switches an open GeoPackage to
-    WAL mode (journal bytes and change counter of the header) and back when its last connection closes, which its
-    connection pool may delay past the run; every page of data must be the same."""
-    with open(path, "rb") as stream:
-        content = bytearray(stream.read())
-    if content.startswith(b"SQLite format 3\x00"):
-        content[:100] = bytes(100)
-    return hashlib.sha256(bytes(content)).hexdigest()
 
 
 def tables(path):

@@ -6,13 +6,13 @@ test instead of killing pytest.
 """
 
 import gc
-import hashlib
 import importlib.util
 import os
 import shutil
 import traceback
 
 import pytest
+from file_digests import digest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("fuzz_make_cases", os.path.join(HERE, "make_cases.py"))
@@ -20,15 +20,6 @@ make_cases = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(make_cases)
 CASES = {case["id"]: case for case in make_cases.CASES}
 
-
-def digest(path):
-    """SHA-256 of a file without a GeoPackage's 100-byte SQLite header (QGIS switches an open GeoPackage to WAL
-    mode and back when its last connection closes, which its connection pool may delay past the run)."""
-    with open(path, "rb") as stream:
-        content = bytearray(stream.read())
-    if content.startswith(b"SQLite format 3\x00"):
-        content[:100] = bytes(100)
-    return hashlib.sha256(bytes(content)).hexdigest()
 
 
 def input_digests(directory):
