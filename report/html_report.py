@@ -119,6 +119,10 @@ class ReportData:
     standard_hash: str = ""
     scheme: Optional[Scheme] = None           # the planned facilities and what they change (补短板); None without
     life_circle_summary: List[str] = field(default_factory=list)  # why the circles are not met, in sentences
+    # (community id, item) of the failed required rules, each pair once, in the order of the rules table: given
+    # when `rules` holds only what the detail needs (a city's report reads these pairs, not every rule row);
+    # None: taken from `rules`.
+    failed_required: Optional[List[Tuple[str, str]]] = None
 
 
 
@@ -129,15 +133,21 @@ def _number(value, digits=0):
     return format_number(round(float(value), digits))
 
 
+def failed_required_pairs(data):
+    """(community id, item) of every failed required rule, in the order of the rules (repeats possible)."""
+    if data.failed_required is not None:
+        return data.failed_required
+    return [(rule.community_id, rule.item) for rule in data.rules if rule.level == "required" and rule.status == FAIL]
+
+
 def summary_numbers(data):
     """{'total', 'by_status': {status: n}, 'missing_items': [(item name, n)],
     'score_bins': [(label, {status: n})]}."""
     by_status = Counter(verdict_of(row.status) for row in data.communities)
     names = dict(data.items)
     failing = {}
-    for rule in data.rules:
-        if rule.level == "required" and rule.status == FAIL:
-            failing.setdefault(rule.item, set()).add(rule.community_id)
+    for community_id, item in failed_required_pairs(data):
+        failing.setdefault(item, set()).add(community_id)
     missing = sorted(((names.get(item, item), len(ids)) for item, ids in failing.items()),
                      key=lambda pair: -pair[1])
     bins = []
@@ -255,11 +265,10 @@ def failing_items(data):
     """{community id: [items where a required rule fails]} in the standard's item order."""
     order = {code: index for index, (code, _name) in enumerate(data.items)}
     failing = {}
-    for rule in data.rules:
-        if rule.level == "required" and rule.status == FAIL:
-            items = failing.setdefault(rule.community_id, [])
-            if rule.item not in items:
-                items.append(rule.item)
+    for community_id, item in failed_required_pairs(data):
+        items = failing.setdefault(community_id, [])
+        if item not in items:
+            items.append(item)
     for items in failing.values():
         items.sort(key=lambda item: order.get(item, len(order)))
     return failing

@@ -199,6 +199,34 @@ def test_the_report_agrees_with_the_layers(assessed):
     assert os.path.getsize(assessed["OUTPUT_MAP"]) > 20000
 
 
+def _summary(path):
+    with open(path, encoding="utf-8") as stream:
+        text = stream.read()
+    return text[text.index('<section class="summary">'):text.index("</section>")]
+
+
+def test_a_citys_report_reads_the_failed_items_alone_and_sums_them_up_the_same(cc_processing, assessed, tmp_path,
+                                                                               monkeypatch):
+    """Above DETAIL_LIMIT communities, without a workbook, assess reads only (community, item) of the failed
+    required rules (by SQL, not every rule row): the summary is the one the rule rows give."""
+    import processing
+    from complete_community.processing import assess
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    monkeypatch.setattr(assess, "DETAIL_LIMIT", 0)
+    parameters = sample_parameters(str(tmp_path))
+    for name in ("OUTPUT_XLSX", "OUTPUT_ATLAS", "OUTPUT_MAP"):
+        del parameters[name]
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = processing.run("complete_community:assess", parameters, context=context,
+                             feedback=QgsProcessingFeedback())
+    del context
+    summary = _summary(results["OUTPUT_REPORT"])
+    assert summary == _summary(assessed["OUTPUT_REPORT"])
+    assert 'id="missing-items"' in summary and summary.count("<tr data-item=") >= 2
+
+
 def test_through_qgis_process(run_qgis_process, tmp_path):
     arguments = ["run", "complete_community:assess", "--json", "--"]
     arguments += ["{}={}".format(key, value) for key, value in sample_parameters(str(tmp_path)).items()

@@ -90,6 +90,21 @@ def test_template_strings_are_extracted_in_the_reports_context():
     assert ("Report", "Conclusion") in strings
 
 
+def test_a_citys_failed_required_pairs_give_the_summary_its_rules_give():
+    """A city's report reads (community, item) of the failed required rules instead of every rule row."""
+    rules = [RuleRow(community, item, item + ".rule", "规则", "2.3", "required", "fail", "")
+             for community, item in (("C2", "nursery"), ("C3", "kindergarten"), ("C2", "kindergarten"))]
+    communities = [CommunityRow("C{}".format(n), "社区", None, 1000 * n, 80.0, "fail", "", {}) for n in (1, 2, 3)]
+    from_rules = report_data(communities=communities, rules=rules + [
+        RuleRow("C1", "nursery", "nursery.walk", "步行", "2.3", "recommended", "fail", "")])
+    from_pairs = report_data(communities=communities, rules=[], failed_required=[
+        ("C2", "nursery"), ("C3", "kindergarten"), ("C2", "kindergarten")])
+    assert summary_numbers(from_pairs)["missing_items"] == [("幼儿园", 2), ("托儿所", 1)]
+    assert html_report.failing_items(from_pairs) == {"C2": ["kindergarten", "nursery"], "C3": ["kindergarten"]}
+    assert summary_numbers(from_pairs) == summary_numbers(from_rules)
+    assert build_report(from_pairs, sections=("summary.html",)) == build_report(from_rules, sections=("summary.html",))
+
+
 def test_the_summary_comes_first_with_shortfalls_by_residents_and_the_guides_advice():
     data = report_data(
         organisation="某某规划设计研究院", area_name="街道",
