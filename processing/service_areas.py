@@ -18,6 +18,7 @@ from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
 from .inputs.crs import working_crs
 from .inputs.facilities import FacilityReader
+from .inputs.bulk_lines import source_layer
 from .inputs.network import read_walking_network
 from .inputs.problems import InputProblems
 from .planned_facilities import PlannedFacilities
@@ -147,7 +148,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             network_source, self.input_layer_name(parameters, self.NETWORK, context), working,
             self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
             self.parameterAsString(parameters, self.SPEED_FIELD, context), standard.walking_speed_m_per_min,
-            context, feedback, problems, network_options(self, parameters, context))
+            context, feedback, problems, network_options(self, parameters, context),
+            source_layer(self, parameters, self.NETWORK, context))
         problems.report(feedback)
         if network.segment_count == 0:
             raise QgsProcessingException(self.tr("The road network {} has no walkable line.").format(

@@ -11,6 +11,7 @@ from ..core import network as walking_network
 from ..core.walking import DEFAULT_DETOUR_FACTOR, straight_line_nearest
 from ..i18n import tr
 from . import shared_run
+from .inputs.bulk_lines import source_layer
 from .inputs.network import NetworkOptions, read_walking_network
 
 _CONTEXT = "WalkingDistances"
@@ -88,7 +89,8 @@ class WalkingParameters:
                 network = read_walking_network(
                     source, name, working, self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
                     self.parameterAsString(parameters, self.SPEED_FIELD, context), speed, context, feedback,
-                    problems, network_options(self, parameters, context))
+                    problems, network_options(self, parameters, context),
+                    source_layer(self, parameters, self.NETWORK, context))
             if network.segment_count == 0:
                 raise QgsProcessingException(tr("The road network {} has no walkable line.", _CONTEXT).format(name))
             feedback.pushInfo(tr("Walking network: {} segments, {} nodes, {} connected piece(s).", _CONTEXT).format(

@@ -14,6 +14,7 @@ from ...core.records import parse_boolean
 from ...core.values import is_null, read_number
 from ...i18n import tr
 from .. import shared_run
+from .bulk_lines import read_whole_layer, whole_layer
 from .crs import projected
 
 _CONTEXT = "EvaluationInputs"  # one translation context for every reader (the strings were translated under it)
@@ -58,17 +59,18 @@ OSM_OTHER_TAGS = "other_tags"
 
 
 def read_walking_network(source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback,
-                         problems, options=None):
+                         problems, options=None, layer=None):
     """read_network_lines once per shared run (see shared_run): assess's evaluations share one network."""
     extent = source.sourceExtent()
     key = (source.sourceName(), source.featureCount(), source.sourceCrs().toWkt(), extent.toString(17), working.toWkt(),
            walkable_field or "", speed_field or "", float(walking_speed), options)
     return shared_run.reuse("walking network", key, lambda: read_network_lines(
-        source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback, problems, options))
+        source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback, problems, options,
+        layer))
 
 
 def read_network_lines(source, layer_name, working, walkable_field, speed_field, walking_speed, context, feedback,
-                       problems, options=None):
+                       problems, options=None, layer=None):
     """A WalkingNetwork from a line layer, in the working CRS.
 
     Lines whose `walkable_field` says no (0, 否, no, …) are left out; with `speed_field` (m/min) a line
@@ -78,12 +80,13 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
     they are connected there (not across bridges and tunnels); `options.osm_walkable` keeps the OSM ways
     people may walk on.
 
-    A city has hundreds of thousands of lines: each feature's geometry is appended to one buffer as WKB and
-    read by numpy at the end (core/polylines), each distinct field value is parsed once, and nothing per
-    vertex becomes a Python object.
+    `layer` is the QgsVectorLayer `source` reads whole, when known (see bulk_lines.source_layer): a GeoPackage
+    or shapefile is then read in bulk through OGR (bulk_lines), anything else through QGIS's features, with the
+    same lines, problems and messages either way. A city has hundreds of thousands of lines: nothing per vertex
+    becomes a Python object (the geometries are read from one WKB buffer by numpy, core/polylines), and each
+    distinct field value is parsed once.
     """
     options = options or NetworkOptions()
-    to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
     fields = source.fields()
     walkable_index = fields.lookupField(walkable_field) if walkable_field else -1
     speed_index = fields.lookupField(speed_field) if speed_field else -1
@@ -94,16 +97,85 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
         raise QgsProcessingException(tr(
             "layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has "
             "neither", _CONTEXT).format(layer_name))
+    reading = _Reading(source, layer_name, working, context, feedback, problems, options, walking_speed,
+                       walkable_index, speed_index, list(osm_indexes.values()) + ([level_index] if level_index >= 0
+                                                                                    else []), osm_indexes)
+    kept = _read_in_bulk(reading, layer)
+    if kept is None:
+        kept = _read_features(reading)
+    lines, factors, levels = _kept_lines(*kept, layer_name, working, problems)
+    del kept
+    if reading.osm_excluded:
+        feedback.pushInfo(tr("layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, "
+                             "access=no/private, not a highway) are left out", _CONTEXT).format(
+                                 layer_name, reading.osm_excluded))
+    lines = _connect_crossings(lines, levels, options, layer_name, feedback)
+    if reading.excluded:
+        feedback.pushInfo(tr("layer {}: {} line(s) marked not walkable in '{}' are left out", _CONTEXT).format(
+            layer_name, reading.excluded, walkable_field))
+    network = WalkingNetwork(lines, factors, should_stop=feedback.isCanceled)  # a cancel stops its searches
+    if network.problems:
+        feedback.pushWarning(tr("layer {}: {} line part(s) left out of the network (fewer than two distinct points, "
+                                "unusable coordinates or speed)", _CONTEXT).format(
+                                    layer_name, len(network.problems.skipped_lines)))
+    return network
+
+
+class _Reading:
+    """What both readers (QGIS's features, OGR in bulk) need: the layer, the fields read and how their values
+    are parsed (each distinct value once), and the counts of lines left out."""
+
+    def __init__(self, source, layer_name, working, context, feedback, problems, options, walking_speed,
+                 walkable_index, speed_index, tag_indexes, osm_indexes):
+        self.source, self.layer_name, self.working = source, layer_name, working
+        self.context, self.feedback, self.problems = context, feedback, problems
+        self.to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
+        self.walkable_index, self.speed_index, self.tag_indexes = walkable_index, speed_index, tag_indexes
+        names = source.fields().names()
+        self.walkable_field = names[walkable_index] if walkable_index >= 0 else ""
+        self.speed_field = names[speed_index] if speed_index >= 0 else ""
+        self.tag_fields = [names[index] for index in tag_indexes]
+        self.walkable_of = _Memo(_walkable)
+        self.factor_of = _Memo(lambda value: _speed_factor(value, walking_speed))
+        self.tags_of = _Memo(lambda *values: _level_and_osm(osm_indexes, values, options))
+        self.excluded = self.osm_excluded = 0
+
+    @property
+    def field_indexes(self):
+        return [index for index in (self.walkable_index, self.speed_index) if index >= 0] + self.tag_indexes
+
+    # The problems, in the order the features are read (InputProblems reports its messages in first-seen order).
+    def walkable_problem(self):
+        return tr("layer {}, field '{}': values that are not yes/no are treated as walkable", _CONTEXT).format(
+            self.layer_name, self.walkable_field)
+
+    def speed_problem(self):
+        return tr("layer {}, field '{}': speeds that are not positive numbers are ignored", _CONTEXT).format(
+            self.layer_name, self.speed_field)
+
+    def no_geometry_problem(self):
+        return tr("layer {}: line without geometry, left out of the network", _CONTEXT).format(self.layer_name)
+
+    def projection_problem(self):
+        return _projection_problem(self.layer_name, self.working)
+
+
+def _projection_problem(layer_name, working):
+    return tr("layer {}: coordinates that are not finite or cannot be projected to {}; left out of the network",
+              _CONTEXT).format(layer_name, working.authid())
+
+
+def _read_features(reading):
+    """The kept features through QGIS's features → (Polylines of their parts, the kept feature of each part, the
+    kept features not read as lines, their fids, cost factors and levels)."""
+    source, feedback, problems = reading.source, reading.feedback, reading.problems
+    walkable_index, speed_index, tag_indexes = reading.walkable_index, reading.speed_index, reading.tag_indexes
     # Only the fields read here, and no reprojection when the CRS is already the working one.
-    request = QgsFeatureRequest().setSubsetOfAttributes(
-        [index for index in (walkable_index, speed_index, level_index) if index >= 0] + list(osm_indexes.values()))
+    request = QgsFeatureRequest().setSubsetOfAttributes(reading.field_indexes)
+    to_working = reading.to_working
     reproject = not to_working.isShortCircuited()
-    walkable_of = _Memo(_walkable)
-    factor_of = _Memo(lambda value: _speed_factor(value, walking_speed))
-    tags_of = _Memo(lambda *values: _level_and_osm(osm_indexes, values, options))
-    tag_indexes = list(osm_indexes.values()) + ([level_index] if level_index >= 0 else [])
+    walkable_of, factor_of, tags_of = reading.walkable_of, reading.factor_of, reading.tags_of
     kept = _KeptLines()
-    excluded = osm_excluded = 0
     linear_types = {}
     for number, feature in enumerate(source.getFeatures(request)):
         if not number % _CANCEL_CHECK_EVERY and feedback.isCanceled():
@@ -111,33 +183,29 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
         if walkable_index >= 0:
             walkable, problem = walkable_of(feature.attribute(walkable_index))
             if problem:
-                problems.add(tr("layer {}, field '{}': values that are not yes/no are treated as walkable",
-                                _CONTEXT).format(layer_name, walkable_field), feature.id())
+                problems.add(reading.walkable_problem(), feature.id())
             if walkable is False:
-                excluded += 1
+                reading.excluded += 1
                 continue
         level = 0
         if tag_indexes:
             osm_walks, level = tags_of(*(feature.attribute(index) for index in tag_indexes))
             if not osm_walks:
-                osm_excluded += 1
+                reading.osm_excluded += 1
                 continue
         factor = 1.0
         if speed_index >= 0:
             factor, problem = factor_of(feature.attribute(speed_index))
             if problem:
-                problems.add(tr("layer {}, field '{}': speeds that are not positive numbers are ignored",
-                                _CONTEXT).format(layer_name, speed_field), feature.id())
+                problems.add(reading.speed_problem(), feature.id())
         geometry = feature.geometry()
         if geometry.isEmpty():  # also a feature without geometry
-            problems.add(tr("layer {}: line without geometry, left out of the network", _CONTEXT).format(layer_name),
-                         feature.id())
+            problems.add(reading.no_geometry_problem(), feature.id())
             continue
         if reproject:
             geometry = projected(geometry, to_working)
             if geometry is None:
-                problems.add(tr("layer {}: coordinates that are not finite or cannot be projected to {}; left out "
-                                "of the network", _CONTEXT).format(layer_name, working.authid()), feature.id())
+                problems.add(reading.projection_problem(), feature.id())
                 continue
         wkb_type = geometry.wkbType()
         if wkb_type not in linear_types:
@@ -146,21 +214,127 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
         if not linear_types[wkb_type]:  # curves: straight pieces, as asPolyline() would give them
             geometry = QgsGeometry(geometry.constGet().segmentize())
         kept.add(geometry.asWkb().data(), feature.id(), factor, level)
-    lines, factors, levels = kept.lines(layer_name, working, problems)
-    del kept
-    if osm_excluded:
-        feedback.pushInfo(tr("layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, "
-                             "access=no/private, not a highway) are left out", _CONTEXT).format(layer_name, osm_excluded))
-    lines = _connect_crossings(lines, levels, options, layer_name, feedback)
-    if excluded:
-        feedback.pushInfo(tr("layer {}: {} line(s) marked not walkable in '{}' are left out", _CONTEXT).format(
-            layer_name, excluded, walkable_field))
-    network = WalkingNetwork(lines, factors, should_stop=feedback.isCanceled)  # a cancel stops its searches
-    if network.problems:
-        feedback.pushWarning(tr("layer {}: {} line part(s) left out of the network (fewer than two distinct points, "
-                                "unusable coordinates or speed)", _CONTEXT).format(
-                                    layer_name, len(network.problems.skipped_lines)))
-    return network
+    return kept.arrays()
+
+
+def _read_in_bulk(reading, layer):
+    """The kept lines as _read_features gives them, read through OGR in bulk (bulk_lines), or None when the layer
+    must be read through QGIS: not a whole GeoPackage or shapefile, another CRS than the working one, a geometry
+    that is not a plain (multi) line string, or one QGIS's invalid-geometry check would have to judge."""
+    if not reading.to_working.isShortCircuited():
+        return None
+    names = reading.source.fields().names()
+    field_names = [names[index] for index in reading.field_indexes]
+    table = whole_layer(reading.source, layer, field_names, reading.context)
+    if table is None:
+        return None
+    features = read_whole_layer(table, field_names, reading.feedback.isCanceled)
+    if reading.feedback.isCanceled():
+        raise SearchCancelled()
+    if features is None:
+        return None
+    has_geometry = features.wkb_length > 0
+    lines, owner, not_read = parse_linestrings_wkb(features.wkb, features.wkb_length[has_geometry])
+    if len(not_read):
+        return None  # curves, points, unreadable WKB: QGIS's features say what they are
+    owner = np.flatnonzero(has_geometry)[owner]  # lines → features
+    vertices = np.bincount(owner, weights=lines.counts(), minlength=len(features)).astype(np.int64)
+    if _checks_geometry(table) and _judged_by_geometry_check(lines, owner, has_geometry, vertices):
+        return None
+    count = len(features)
+    kept = np.ones(count, dtype=bool)
+    factor, level = np.ones(count), np.zeros(count, dtype=np.int64)
+    events = []  # (feature positions, rank within a feature, problem) in the order _read_features meets them
+    if reading.walkable_index >= 0:
+        walkable, walkable_problem = _parsed([features.columns[reading.walkable_field]], reading.walkable_of)
+        events.append((np.flatnonzero(walkable_problem.astype(bool)), 0, reading.walkable_problem()))
+        not_walkable = walkable == False  # noqa: E712 (an object array of True, False and None)
+        reading.excluded = int(np.count_nonzero(not_walkable))
+        kept &= ~not_walkable
+    if reading.tag_indexes:
+        osm_walks, level = _parsed([features.columns[name] for name in reading.tag_fields], reading.tags_of)
+        osm_walks, level = osm_walks.astype(bool), level.astype(np.int64)
+        reading.osm_excluded = int(np.count_nonzero(kept & ~osm_walks))
+        kept &= osm_walks
+    if reading.speed_index >= 0:
+        factor, speed_problem = _parsed([features.columns[reading.speed_field]], reading.factor_of)
+        factor = factor.astype(np.float64)
+        events.append((np.flatnonzero(kept & speed_problem.astype(bool)), 1, reading.speed_problem()))
+    empty = kept & (vertices == 0)  # also a feature without geometry
+    events.append((np.flatnonzero(empty), 2, reading.no_geometry_problem()))
+    kept &= ~empty
+    _add_in_reading_order(reading.problems, features.fid, events)
+    kept_line = kept[owner]
+    kept_lines, line_owner = lines.subset(kept_line), owner[kept_line]
+    position = np.cumsum(kept) - 1  # feature → its position among the kept ones
+    fid = features.fid[kept]
+    return kept_lines, position[line_owner], np.zeros(0, dtype=np.int64), fid, factor[kept], level[kept]
+
+
+def _checks_geometry(table):
+    """Whether QGIS would check each geometry's validity while reading (a Processing setting)."""
+    return table.invalid_geometry_check != QgsFeatureRequest.GeometryNoCheck
+
+
+def _judged_by_geometry_check(lines, owner, has_geometry, vertices):
+    """Whether any feature might be GEOS-invalid (QGIS skips it or stops the run, as the Processing setting says):
+    an empty geometry, a part without two distinct points, a coordinate that is not a finite number."""
+    if np.any(has_geometry & (vertices == 0)):
+        return True
+    if not (np.isfinite(lines.x).all() and np.isfinite(lines.y).all()):
+        return True
+    counts = lines.counts()
+    moves = (lines.x[1:] != lines.x[:-1]) | (lines.y[1:] != lines.y[:-1])
+    moves_in_line = np.zeros(len(lines), dtype=np.int64)
+    within = np.ones(max(lines.vertex_count - 1, 0), dtype=bool)
+    within[lines.line_start[1:-1] - 1] = False  # the step from one line's last vertex to the next line's first
+    steps = np.flatnonzero(moves & within)
+    np.add.at(moves_in_line, lines.vertex_line()[steps], 1)
+    return bool(np.any((counts < 2) | (moves_in_line == 0)))
+
+
+def _parsed(columns, parse):
+    """(first answers, second answers) of parse(*values) for every feature's values of the (values, null mask)
+    columns, as object arrays; parse is called once per distinct combination of values."""
+    answers, inverse = _distinct_answers(columns, parse)
+    first, second = np.empty(len(answers), dtype=object), np.empty(len(answers), dtype=object)
+    first[:] = [answer[0] for answer in answers]
+    second[:] = [answer[1] for answer in answers]
+    return first[inverse], second[inverse]
+
+
+def _distinct_answers(columns, parse):
+    """([parse(*values) for each distinct combination of the columns' values that occurs], the combination of each
+    feature)."""
+    key, combinations = np.zeros(len(columns[0][0]), dtype=np.int64), [()]
+    for values, null in columns:
+        unique, inverse = np.unique(values, return_inverse=True)
+        plain = [_python_value(value) for value in unique.tolist()] + [None]
+        inverse = inverse.astype(np.int64).ravel()
+        inverse[null] = len(plain) - 1
+        # The combinations so far times this column's values, renumbered to those that occur.
+        occurring, key = np.unique(key * len(plain) + inverse, return_inverse=True)
+        combinations = [combinations[pair // len(plain)] + (plain[pair % len(plain)],) for pair in occurring.tolist()]
+    return [parse(*values) for values in combinations], key.ravel()
+
+
+def _python_value(value):
+    """A value of OGR's arrays as QGIS gives it: text decoded from UTF-8."""
+    return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
+
+
+def _add_in_reading_order(problems, fid, events):
+    """problems.add for every (feature positions, rank, message), in feature order and then rank: as the
+    feature loop adds them, so each message is first met where it is in the loop."""
+    if not any(len(positions) for positions, _rank, _message in events):
+        return
+    position = np.concatenate([positions for positions, _rank, _message in events])
+    rank = np.concatenate([np.full(len(positions), rank) for positions, rank, _message in events])
+    message = np.concatenate([np.full(len(positions), index) for index, (positions, _r, _m) in enumerate(events)])
+    order = np.lexsort((rank, position))
+    texts = [text for _positions, _rank, text in events]
+    for at, which in zip(position[order].tolist(), message[order].tolist()):
+        problems.add(texts[which], int(fid[at]))
 
 
 _CANCEL_CHECK_EVERY = 1024  # features between two questions to feedback.isCanceled()
@@ -180,25 +354,29 @@ class _KeptLines:
         self.factors.append(factor)
         self.levels.append(level)
 
-    def lines(self, layer_name, working, problems):
-        """(Polylines, cost factor and level of each line): one line per part; a feature with a coordinate that
-        is not a finite number is reported and left out."""
+    def arrays(self):
+        """(Polylines of the kept features' parts, the kept feature of each, the kept features not read as lines,
+        their fids, cost factors and levels)."""
         lines, owner, not_read = parse_linestrings_wkb(self.buffer, np.frombuffer(self.lengths, dtype=np.int64))
         self.buffer = None
-        fids = np.frombuffer(self.fids, dtype=np.int64)
-        for index in not_read.tolist():
-            problems.add(tr("layer {}: a geometry that is not a line, left out of the network", _CONTEXT).format(
-                layer_name), int(fids[index]))
-        finite = np.isfinite(lines.x) & np.isfinite(lines.y)
-        if not finite.all():
-            bad = np.unique(owner[lines.vertex_line()[~finite]])
-            for index in bad.tolist():
-                problems.add(tr("layer {}: coordinates that are not finite or cannot be projected to {}; left out "
-                                "of the network", _CONTEXT).format(layer_name, working.authid()), int(fids[index]))
-            keep = ~np.isin(owner, bad)
-            lines, owner = lines.subset(keep), owner[keep]
-        return (lines, np.frombuffer(self.factors, dtype=np.float64)[owner],
-                np.frombuffer(self.levels, dtype=np.int64)[owner])
+        return (lines, owner, not_read, np.frombuffer(self.fids, dtype=np.int64),
+                np.frombuffer(self.factors, dtype=np.float64), np.frombuffer(self.levels, dtype=np.int64))
+
+
+def _kept_lines(lines, owner, not_read, fids, factors, levels, layer_name, working, problems):
+    """(Polylines, cost factor and level of each line) of the kept features (one line per part); a feature that is
+    not a line or has a coordinate that is not a finite number is reported and left out."""
+    for index in not_read.tolist():
+        problems.add(tr("layer {}: a geometry that is not a line, left out of the network", _CONTEXT).format(
+            layer_name), int(fids[index]))
+    finite = np.isfinite(lines.x) & np.isfinite(lines.y)
+    if not finite.all():
+        bad = np.unique(owner[lines.vertex_line()[~finite]])
+        for index in bad.tolist():
+            problems.add(_projection_problem(layer_name, working), int(fids[index]))
+        keep = ~np.isin(owner, bad)
+        lines, owner = lines.subset(keep), owner[keep]
+    return lines, factors[owner], levels[owner]
 
 
 class _Memo(dict):
