@@ -32,11 +32,11 @@ class RecordingFeedback(QgsProcessingFeedback):
         self.messages.append(("warning", warning))
 
 
-def write_layer(path, rows, fields, driver="GPKG", geometry_type=ogr.wkbUnknown, layer_name="roads"):
+def write_layer(path, rows, fields, driver="GPKG", geometry_type=ogr.wkbUnknown, layer_name="roads", epsg=4547):
     """A file layer from rows [(values…, WKT or None)]; fields [(name, OGR type)]."""
     source = ogr.GetDriverByName(driver).CreateDataSource(str(path))
     reference = osr.SpatialReference()
-    reference.ImportFromEPSG(4547)
+    reference.ImportFromEPSG(epsg)
     layer = source.CreateLayer(layer_name, reference, geometry_type)
     for name, kind in fields:
         layer.CreateField(ogr.FieldDefn(name, kind))
@@ -55,7 +55,7 @@ def write_layer(path, rows, fields, driver="GPKG", geometry_type=ogr.wkbUnknown,
     return str(path) if driver != "GPKG" else "{}|layername={}".format(path, layer_name)
 
 
-def read_both(uri, walkable="", speed="", options=None, context=None, engine=None):
+def read_both(uri, walkable="", speed="", options=None, context=None, engine=None, working=None):
     """(QGIS's way, the bulk way): each (network, problems by message, feedback messages); the second also says
     whether the bulk reader was taken."""
     layer = QgsVectorLayer(uri, "roads", "ogr")
@@ -66,8 +66,8 @@ def read_both(uri, walkable="", speed="", options=None, context=None, engine=Non
         feedback = RecordingFeedback()
         problems = InputProblems()
         source = QgsProcessingFeatureSource(layer, run_context)
-        network = read_network_lines(source, "roads", layer.crs(), walkable, speed, 80.0, run_context, feedback,
-                                     problems, options, whole)
+        network = read_network_lines(source, "roads", working or layer.crs(), walkable, speed, 80.0, run_context,
+                                     feedback, problems, options, whole)
         if engine is not None:
             network = WalkingNetwork(_lines_of(network), engine=engine)
         outcomes.append((network, dict(problems._groups), feedback.messages))
@@ -86,7 +86,7 @@ def _context(check=QgsFeatureRequest.GeometryNoCheck):
     return context
 
 
-def taken_in_bulk(uri, walkable="", speed="", options=None, context=None):
+def taken_in_bulk(uri, walkable="", speed="", options=None, context=None, working=None):
     """Whether the bulk reader reads this layer (rather than giving way to QGIS's features)."""
     layer = QgsVectorLayer(uri, "roads", "ogr")
     context = context or _context()
@@ -96,7 +96,7 @@ def taken_in_bulk(uri, walkable="", speed="", options=None, context=None):
     osm = {name: fields.lookupField(name) for name in road_reader.OSM_LEVEL_FIELDS + road_reader.OSM_ACCESS_FIELDS
            + (road_reader.OSM_OTHER_TAGS,) if fields.lookupField(name) >= 0}
     level = fields.lookupField(options.level_field) if options.level_field else -1
-    reading = road_reader._Reading(source, "roads", layer.crs(), context, RecordingFeedback(), InputProblems(),
+    reading = road_reader._Reading(source, "roads", working or layer.crs(), context, RecordingFeedback(), InputProblems(),
                                    options, 80.0, fields.lookupField(walkable) if walkable else -1,
                                    fields.lookupField(speed) if speed else -1,
                                    list(osm.values()) + ([level] if level >= 0 else []), osm)
@@ -212,6 +212,32 @@ def test_text_flags_and_osm_tags_in_a_geopackage(tmp_path):
 def test_same_distances_on_each_engine(tmp_path, engine):
     uri = write_layer(tmp_path / "roads.gpkg", [(wkt,) for wkt in grid_rows()], [])
     assert_same(read_both(uri, engine=engine))
+
+
+def test_longitude_and_latitude_projected_in_one_call_as_qgis_projects_each_feature(tmp_path):
+    """WGS84 roads measured in the CGCS2000 Gauss-Krüger zone: every vertex projected in one call gives the same
+    numbers as QGIS projecting feature by feature; a line with a coordinate that is not a finite number is
+    reported as QGIS's reader reports it; a point no projection takes sends the whole layer through QGIS."""
+    generator = random.Random(3)
+    rows = []
+    for row in range(10):
+        for column in range(9):
+            longitude, latitude = 118.0 + column * 0.001, 24.0 + row * 0.001
+            rows.append((generator.choice([1, 0, None]), "LINESTRING({} {}, {} {}, {} {})".format(
+                longitude, latitude, longitude + 0.0005, latitude + 0.00001, longitude + 0.001, latitude)))
+            rows.append((1, "LINESTRING({} {}, {} {})".format(latitude + 94.0, longitude - 94.0, latitude + 94.0,
+                                                              longitude - 93.999)))
+    rows.append((1, line_with(float("nan"))))
+    working = QgsCoordinateReferenceSystem("EPSG:4527")  # CGCS2000 3-degree Gauss-Kruger zone 39
+    uri = write_layer(tmp_path / "wgs84.gpkg", rows, [("walkable", ogr.OFTInteger)], epsg=4326)
+    assert taken_in_bulk(uri, "walkable", working=working)
+    outcomes = read_both(uri, "walkable", working=working)
+    assert outcomes[0][1], "the line with NaN is reported"
+    assert_same(outcomes)
+    beyond = write_layer(tmp_path / "beyond.gpkg", rows + [(1, "LINESTRING(118 24, 118 95)")],
+                         [("walkable", ogr.OFTInteger)], epsg=4326)
+    assert not taken_in_bulk(beyond, "walkable", working=working)
+    assert_same(read_both(beyond, "walkable", working=working))
 
 
 def test_curves_go_through_qgis_features(tmp_path):

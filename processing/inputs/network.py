@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsProcessingException, QgsWkbTypes
+from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsFeatureRequest, QgsGeometry, QgsProcessingException,
+                       QgsWkbTypes)
 
 from ...core.crossings import find_crossings, level_of, osm_tags_from_other_tags, osm_walkable, split_at_crossings
 from ...core.network import SearchCancelled, WalkingNetwork
-from ...core.polylines import parse_linestrings_wkb
+from ...core.polylines import Polylines, parse_linestrings_wkb
 from ...core.records import parse_boolean
 from ...core.values import is_null, read_number
 from ...i18n import tr
@@ -218,11 +219,10 @@ def _read_features(reading):
 
 
 def _read_in_bulk(reading, layer):
-    """The kept lines as _read_features gives them, read through OGR in bulk (bulk_lines), or None when the layer
-    must be read through QGIS: not a whole GeoPackage or shapefile, another CRS than the working one, a geometry
-    that is not a plain (multi) line string, or one QGIS's invalid-geometry check would have to judge."""
-    if not reading.to_working.isShortCircuited():
-        return None
+    """The kept lines as _read_features gives them, read through OGR in bulk (bulk_lines) and projected to the
+    working CRS in one call, or None when the layer must be read through QGIS: not a whole GeoPackage or
+    shapefile, a geometry that is not a plain (multi) line string, one QGIS's invalid-geometry check would have
+    to judge, or a projection that fails somewhere (QGIS's features say where)."""
     names = reading.source.fields().names()
     field_names = [names[index] for index in reading.field_indexes]
     table = whole_layer(reading.source, layer, field_names, reading.context)
@@ -244,17 +244,18 @@ def _read_in_bulk(reading, layer):
     count = len(features)
     kept = np.ones(count, dtype=bool)
     factor, level = np.ones(count), np.zeros(count, dtype=np.int64)
+    excluded = osm_excluded = 0
     events = []  # (feature positions, rank within a feature, problem) in the order _read_features meets them
     if reading.walkable_index >= 0:
         walkable, walkable_problem = _parsed([features.columns[reading.walkable_field]], reading.walkable_of)
         events.append((np.flatnonzero(walkable_problem.astype(bool)), 0, reading.walkable_problem()))
         not_walkable = walkable == False  # noqa: E712 (an object array of True, False and None)
-        reading.excluded = int(np.count_nonzero(not_walkable))
+        excluded = int(np.count_nonzero(not_walkable))
         kept &= ~not_walkable
     if reading.tag_indexes:
         osm_walks, level = _parsed([features.columns[name] for name in reading.tag_fields], reading.tags_of)
         osm_walks, level = osm_walks.astype(bool), level.astype(np.int64)
-        reading.osm_excluded = int(np.count_nonzero(kept & ~osm_walks))
+        osm_excluded = int(np.count_nonzero(kept & ~osm_walks))
         kept &= osm_walks
     if reading.speed_index >= 0:
         factor, speed_problem = _parsed([features.columns[reading.speed_field]], reading.factor_of)
@@ -263,12 +264,52 @@ def _read_in_bulk(reading, layer):
     empty = kept & (vertices == 0)  # also a feature without geometry
     events.append((np.flatnonzero(empty), 2, reading.no_geometry_problem()))
     kept &= ~empty
-    _add_in_reading_order(reading.problems, features.fid, events)
+    reproject = not reading.to_working.isShortCircuited()
+    if reproject:  # QGIS projects no feature with a coordinate that is not a finite number (crs.projected)
+        not_finite = ~(np.isfinite(lines.x) & np.isfinite(lines.y))
+        unprojectable = kept & (np.bincount(owner[lines.vertex_line()[not_finite]], minlength=count) > 0)
+        events.append((np.flatnonzero(unprojectable), 3, reading.projection_problem()))
+        kept &= ~unprojectable
     kept_line = kept[owner]
-    kept_lines, line_owner = lines.subset(kept_line), owner[kept_line]
+    lines, owner = lines.subset(kept_line), owner[kept_line]
+    if reproject:
+        lines = _projected_lines(lines, reading.to_working)
+        if lines is None:
+            return None
+    reading.excluded, reading.osm_excluded = excluded, osm_excluded
+    _add_in_reading_order(reading.problems, features.fid, events)
     position = np.cumsum(kept) - 1  # feature → its position among the kept ones
-    fid = features.fid[kept]
-    return kept_lines, position[line_owner], np.zeros(0, dtype=np.int64), fid, factor[kept], level[kept]
+    return lines, position[owner], np.zeros(0, dtype=np.int64), features.fid[kept], factor[kept], level[kept]
+
+
+def _projected_lines(lines, transform):
+    """The lines with every vertex projected in one call of QGIS's transformation (QgsGeometry.transform projects
+    each point on its own, so in one line or in many the numbers are the same), or None when a point fails, lands
+    on a coordinate that is not finite, or QGIS had to fall back to another operation (which it would do per
+    feature)."""
+    if not lines.vertex_count:
+        return lines
+    header = np.zeros(1, dtype=_WKB_HEADER)
+    header["order"], header["type"], header["count"] = 1, 2, lines.vertex_count  # a little-endian LineString
+    coordinates = np.empty((lines.vertex_count, 2))
+    coordinates[:, 0], coordinates[:, 1] = lines.x, lines.y
+    geometry = QgsGeometry()
+    geometry.fromWkb(header.tobytes() + coordinates.tobytes())
+    del coordinates
+    try:
+        if geometry.transform(transform) != 0 or transform.fallbackOperationOccurred():
+            return None
+    except QgsCsException:
+        return None
+    projected_xy = np.frombuffer(geometry.asWkb().data(), dtype="<f8", offset=_WKB_HEADER.itemsize).reshape(-1, 2)
+    del geometry
+    if len(projected_xy) != lines.vertex_count or not np.isfinite(projected_xy).all():
+        return None
+    return Polylines(np.ascontiguousarray(projected_xy[:, 0]), np.ascontiguousarray(projected_xy[:, 1]),
+                     lines.line_start)
+
+
+_WKB_HEADER = np.dtype([("order", "u1"), ("type", "<u4"), ("count", "<u4")])  # 9 bytes, packed
 
 
 def _checks_geometry(table):
