@@ -91,8 +91,10 @@ def _segments(lines):
 
 
 def _candidate_pairs(x0, y0, x1, y1):
-    """Pairs (i < j) of segments whose bounding boxes share a grid cell: a uniform grid with cells about
-    the size of a typical segment, every segment entered in each cell its box touches."""
+    """Pairs (i < j) of segments whose bounding boxes share a grid cell, each pair once, in no particular order: a
+    uniform grid with cells about the size of a typical segment, every segment entered in each cell its box
+    touches. A pair is kept only in the first cell both boxes touch (the larger of their first columns and of
+    their first rows), so no sort is needed to drop the copies found in other cells."""
     count = len(x0)
     if count < 2:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
@@ -107,27 +109,28 @@ def _candidate_pairs(x0, y0, x1, y1):
     spans = width * height
     segment = np.repeat(np.arange(count, dtype=np.int64), spans)
     offset = np.arange(len(segment), dtype=np.int64) - np.repeat(np.cumsum(spans) - spans, spans)
-    cell_x = np.repeat(cx0, spans) + offset % np.repeat(width, spans)
-    cell_y = np.repeat(cy0, spans) + offset // np.repeat(width, spans)
+    cell_x = cx0[segment] + offset % width[segment]
+    cell_y = cy0[segment] + offset // width[segment]
     key = cell_x * (int(cy1.max()) + 2) + cell_y
-    order = np.lexsort((segment, key))
-    key, segment = key[order], segment[order]
+    del offset
+    order = np.argsort(key, kind="stable")  # within a cell, segments stay in ascending order
+    key, segment, cell_x, cell_y = key[order], segment[order], cell_x[order], cell_y[order]
+    del order
     first, second = [], []
     distance = 1
     while True:
-        same = key[distance:] == key[:-distance] if distance < len(key) else np.zeros(0, bool)
-        if not same.any():
+        same = np.flatnonzero(key[distance:] == key[:-distance]) if distance < len(key) else np.zeros(0, np.int64)
+        if not len(same):
             break
-        first.append(segment[:-distance][same])
-        second.append(segment[distance:][same])
+        low, high = segment[same], segment[same + distance]
+        home = ((cell_x[same] == np.maximum(cx0[low], cx0[high]))
+                & (cell_y[same] == np.maximum(cy0[low], cy0[high])))
+        first.append(low[home])
+        second.append(high[home])
         distance += 1
     if not first:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    first, second = np.concatenate(first), np.concatenate(second)
-    low, high = np.minimum(first, second), np.maximum(first, second)
-    keep = low != high
-    pairs = np.unique(low[keep] * count + high[keep])
-    return pairs // count, pairs % count
+    return np.concatenate(first), np.concatenate(second)
 
 
 def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
@@ -160,7 +163,8 @@ def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
              & (u <= 1 + tolerance_b))
     at_vertex_a = (t <= tolerance_a) | (t >= 1 - tolerance_a)
     at_vertex_b = (u <= tolerance_b) | (u >= 1 - tolerance_b)
-    missing = meets & ~(at_vertex_a & at_vertex_b)
+    missing = np.flatnonzero(meets & ~(at_vertex_a & at_vertex_b))
+    missing = missing[np.argsort(i[missing] * np.int64(len(x0)) + j[missing], kind="stable")]  # in pair order
     i, j, t = i[missing], j[missing], np.clip(t[missing], 0.0, 1.0)
     x = x0[i] + t * (x1[i] - x0[i])
     y = y0[i] + t * (y1[i] - y0[i])
