@@ -324,14 +324,11 @@ def _judged_by_geometry_check(lines, owner, has_geometry, vertices):
         return True
     if not (np.isfinite(lines.x).all() and np.isfinite(lines.y).all()):
         return True
-    counts = lines.counts()
     moves = (lines.x[1:] != lines.x[:-1]) | (lines.y[1:] != lines.y[:-1])
-    moves_in_line = np.zeros(len(lines), dtype=np.int64)
     within = np.ones(max(lines.vertex_count - 1, 0), dtype=bool)
     within[lines.line_start[1:-1] - 1] = False  # the step from one line's last vertex to the next line's first
-    steps = np.flatnonzero(moves & within)
-    np.add.at(moves_in_line, lines.vertex_line()[steps], 1)
-    return bool(np.any((counts < 2) | (moves_in_line == 0)))
+    moves_in_line = np.bincount(lines.vertex_line()[:-1][moves & within], minlength=len(lines))
+    return bool(np.any(moves_in_line == 0))  # also a part of fewer than two points
 
 
 def _parsed(columns, parse):
