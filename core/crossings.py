@@ -116,21 +116,15 @@ def _candidate_pairs(x0, y0, x1, y1):
     order = np.argsort(key, kind="stable")  # within a cell, segments stay in ascending order
     key, segment, cell_x, cell_y = key[order], segment[order], cell_x[order], cell_y[order]
     del order
-    first, second = [], []
-    distance = 1
-    while True:
-        same = np.flatnonzero(key[distance:] == key[:-distance]) if distance < len(key) else np.zeros(0, np.int64)
-        if not len(same):
-            break
-        low, high = segment[same], segment[same + distance]
-        home = ((cell_x[same] == np.maximum(cx0[low], cx0[high]))
-                & (cell_y[same] == np.maximum(cy0[low], cy0[high])))
-        first.append(low[home])
-        second.append(high[home])
-        distance += 1
-    if not first:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(first), np.concatenate(second)
+    # Every pair within a cell at once: the entry at position p pairs with the ones after it up to its cell's end.
+    run_start = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    run_end = np.append(run_start[1:], len(key))
+    later = np.repeat(run_end, np.diff(np.append(run_start, len(key)))) - np.arange(len(key)) - 1
+    low_at = np.repeat(np.arange(len(key)), later)
+    high_at = low_at + 1 + (np.arange(len(low_at)) - np.repeat(np.cumsum(later) - later, later))
+    low, high = segment[low_at], segment[high_at]
+    home = (cell_x[low_at] == np.maximum(cx0[low], cx0[high])) & (cell_y[low_at] == np.maximum(cy0[low], cy0[high]))
+    return low[home], high[home]
 
 
 def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
