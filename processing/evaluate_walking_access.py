@@ -11,7 +11,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, Qg
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsProcessingParameterString,
-                       QgsSpatialIndex, QgsWkbTypes)
+                       QgsWkbTypes)
 from ..core.status import status_label
 from ..core import describe
 from .. import styles
@@ -27,6 +27,7 @@ from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm, CompletedRecords
 from .inputs.communities import representative_point
 from .inputs.crs import projected
+from .inputs.points import OTHER, CommunityLocator, PointFeatures
 from .output_safety import checked
 from .walking_distances import WalkingParameters
 
@@ -185,7 +186,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         informative = [code for code in self.requested_categories(parameters, context, standard) if code not in limits]
         speed = standard.walking_speed_m_per_min
         reader = inputs.reader
-        origins = self._read_origins(parameters, context, feedback, reader, communities)
+        locator = facilities.locator if facilities is not None else CommunityLocator(communities)
+        origins = self._read_origins(parameters, context, feedback, reader, locator)
         count = len(communities)
 
         centres = [representative_point(geometry) if geometry is not None else None
@@ -244,8 +246,9 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                                          .format(", ".join(unknown), ", ".join(c.code for c in standard.categories)))
         return codes
 
-    def _read_origins(self, parameters, context, feedback, reader, communities):
-        """{'x', 'y', 'population', 'community', 'fid'} arrays of the origins, in the working CRS; None without."""
+    def _read_origins(self, parameters, context, feedback, reader, locator):
+        """{'x', 'y', 'population', 'community', 'fid'} arrays of the origins, in the working CRS; None without.
+        `locator`: the communities' CommunityLocator."""
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         if source is None:
             return None
@@ -256,49 +259,39 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 "Origins were given without a population field: choose the field of {} that holds the residents.")
                 .format(name))
         to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
-        index = QgsSpatialIndex()
-        for position, (_fid, geometry, _record) in enumerate(communities):
-            if geometry is not None:
-                index.addFeature(position, geometry.boundingBox())
-        xs, ys, people, community, fids = [], [], [], [], []
         field_index = source.fields().lookupField(population_field)
-        for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field_index])):
-            if feedback.isCanceled():
-                raise SearchCancelled()
-            value, problem = read_number(feature.attribute(field_index))
-            if problem or (value is not None and value < 0):
-                reader.problems.add(self.tr("layer {}, field '{}': populations that are not numbers ≥ 0 count as 0")
-                                    .format(name, population_field), feature.id())
-                value = None
-            point = None
-            if feature.hasGeometry() and not feature.geometry().isEmpty():
-                geometry = projected(feature.geometry(), to_working)
-                if geometry is not None:
-                    point = geometry.pointOnSurface().asPoint() if geometry.type() != QgsWkbTypes.PointGeometry \
-                        else (geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0])
-            if point is None:
-                reader.problems.add(self.tr("layer {}: origin without usable geometry, not counted").format(name),
-                                    feature.id())
-            inside = -1
+        features = PointFeatures(source, QgsFeatureRequest().setSubsetOfAttributes([field_index]), [field_index],
+                                 to_working, feedback)
+        xs, ys = features.x.copy(), features.y.copy()
+        for index in np.flatnonzero(features.kind == OTHER).tolist():  # areas (buildings), multi-points, Z
+            point = _origin_point(features.geometries[index], to_working)
             if point is not None:
-                probe = QgsGeometry.fromPointXY(QgsPointXY(point))
-                # In an overlap of communities: the first in the layer's order, as for facilities.
-                for position in sorted(index.intersects(probe.boundingBox())):
-                    if communities[position][1].intersects(probe):
-                        inside = position
-                        break
-            xs.append(point.x() if point else np.nan)
-            ys.append(point.y() if point else np.nan)
+                xs[index], ys[index] = point.x(), point.y()
+        people, unreadable = [], set()
+        for index, value in enumerate(features.values[0]):
+            value, problem = read_number(value)
+            if problem or (value is not None and value < 0):
+                unreadable.add(index)
+                value = None
             people.append(value if value is not None else 0.0)
-            community.append(inside)
-            fids.append(feature.id())
-        outside = sum(1 for position in community if position < 0)
+        unlocated = np.flatnonzero(np.isnan(xs))
+        # Reported feature by feature in reading order, as each feature's problems were found.
+        for index in sorted(unreadable.union(unlocated.tolist())):
+            if index in unreadable:
+                reader.problems.add(self.tr("layer {}, field '{}': populations that are not numbers ≥ 0 count as 0")
+                                    .format(name, population_field), features.fids[index])
+            if np.isnan(xs[index]):
+                reader.problems.add(self.tr("layer {}: origin without usable geometry, not counted").format(name),
+                                    features.fids[index])
+        # In an overlap of communities: the first in the layer's order, as for facilities.
+        community = locator.locate(xs, ys)
+        outside = int(np.count_nonzero(community < 0))
         if outside:
             feedback.pushInfo(self.tr("{} origin(s) of {} lie in no community; their distances are written but count "
                                       "for none.").format(outside, name))
-        feedback.pushInfo(self.tr("Origins: {} from {} ({:g} residents).").format(len(xs), name, sum(people)))
-        return {"x": np.array(xs, float), "y": np.array(ys, float), "population": np.array(people, float),
-                "community": np.array(community, np.int64), "fid": fids}
+        feedback.pushInfo(self.tr("Origins: {} from {} ({:g} residents).").format(len(features), name, sum(people)))
+        return {"x": xs, "y": ys, "population": np.array(people, float), "community": community.astype(np.int64),
+                "fid": features.fids}
 
     # -- outputs ------------------------------------------------------------------------------------
 
@@ -405,6 +398,19 @@ class WalkingAccess:
             metres = self.distance[category][position]
             return (float(metres) if math.isfinite(metres) else None), None
         return access.mean_m, access.covered_share
+
+
+def _origin_point(geometry, to_working):
+    """The point (QgsPointXY in the working CRS) an origin that is not a plain point stands at: a building's point
+    inside it, a multi-point's first point; None without a usable geometry."""
+    if geometry.isEmpty():
+        return None
+    geometry = projected(geometry, to_working)
+    if geometry is None:
+        return None
+    if geometry.type() != QgsWkbTypes.PointGeometry:
+        return geometry.pointOnSurface().asPoint()
+    return geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
 
 
 def _field_values(distances):

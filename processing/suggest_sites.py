@@ -192,7 +192,7 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         self._unusable_candidates = []  # candidate features without a usable geometry: listed as not eligible
         facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
         communities = facilities.communities_with_facilities()
-        origins = self._read_origins(parameters, context, feedback, reader, communities)
+        origins = self._read_origins(parameters, context, feedback, reader, facilities.locator)
         count = len(communities)
         centres = [representative_point(geometry) if geometry is not None else None
                    for _fid, geometry, _record in communities]

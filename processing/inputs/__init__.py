@@ -6,6 +6,8 @@ problems      problems found while reading, reported once per layer and message 
 fields        which layer field holds which attribute of the standard
 communities   community polygons → CommunityRecords (ids, attributes, geometry checks, overlaps)
 facilities    facility layers → FacilityRecords assigned to the communities they lie in
+points        point layers read in bulk (one pass over the features, projected and located in numpy) and the
+              CommunityLocator that puts many points in their communities at once
 network       road lines → the WalkingNetwork (walkable/speed fields, OSM tags, crossings)
 
 Values are read through core/values (what counts as missing, what as a number). Problems in the data are

@@ -31,10 +31,19 @@ def report_overlaps(communities, layer, feedback, limit=10):
             index.addFeature(position, geometry.boundingBox())
     pairs = []
     for position, geometry in geometries.items():
-        for other in index.intersects(geometry.boundingBox()):
+        box = geometry.boundingBox()
+        engine = None
+        for other in index.intersects(box):
             if other <= position or other not in geometries:
                 continue
-            if not geometry.intersects(geometries[other]):
+            # The overlap lies inside both boxes: where they share less than the tolerance (neighbours along a
+            # street, a shared edge), it cannot exceed it.
+            if box.intersect(geometries[other].boundingBox()).area() < OVERLAP_TOLERANCE_M2 / 2:
+                continue
+            if engine is None:
+                engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+                engine.prepareGeometry()
+            if not engine.intersects(geometries[other].constGet()):
                 continue
             area = geometry.intersection(geometries[other]).area()
             if area > OVERLAP_TOLERANCE_M2:

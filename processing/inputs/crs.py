@@ -2,8 +2,9 @@
 
 import math
 
+import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeatureRequest,
-                       QgsGeometry, QgsProject, QgsRectangle, QgsUnitTypes)
+                       QgsGeometry, QgsLineString, QgsPointXY, QgsProject, QgsRectangle, QgsUnitTypes)
 
 from ...core.china_coordinates import metric_zone_epsg
 
@@ -30,6 +31,44 @@ def projected(geometry, transform, direction=QgsCoordinateTransform.ForwardTrans
     except QgsCsException:
         return None
     return copy if finite_geometry(copy) else None
+
+
+def projected_points(xs, ys, transform):
+    """(x, y) arrays of many points transformed, NaN where `projected` would give None (a coordinate that is not
+    finite, or a point the transformation cannot take): the same numbers as point by point, in one call to PROJ.
+
+    The points go through as one line string (QgsLineString.transform hands all its vertices to PROJ at once).
+    Where that batch has a point PROJ cannot take, QGIS may have switched the whole batch to a fallback operation;
+    then every point is transformed alone, as `projected` does, so each gets what it would get alone."""
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    out_x, out_y = np.full(len(xs), np.nan), np.full(len(xs), np.nan)
+    finite = np.flatnonzero(np.isfinite(xs) & np.isfinite(ys))
+    if transform.isShortCircuited():
+        out_x[finite], out_y[finite] = xs[finite], ys[finite]
+        return out_x, out_y
+    alone = finite
+    if len(finite) > 1:
+        line = QgsLineString(xs[finite].tolist(), ys[finite].tolist())
+        try:
+            line.transform(transform)
+        except QgsCsException:
+            pass
+        else:
+            if not transform.fallbackOperationOccurred():
+                wkb = line.asWkb().data()
+                coordinates = np.frombuffer(wkb, dtype="<f8" if wkb[0] == 1 else ">f8",
+                                            offset=_LINESTRING_WKB_HEADER).reshape(-1, 2)
+                done = np.isfinite(coordinates).all(axis=1)
+                out_x[finite[done]], out_y[finite[done]] = coordinates[done, 0], coordinates[done, 1]
+                alone = finite[~done]
+    for index in alone.tolist():
+        point = projected(QgsGeometry.fromPointXY(QgsPointXY(xs[index], ys[index])), transform)
+        if point is not None:
+            out_x[index], out_y[index] = point.asPoint().x(), point.asPoint().y()
+    return out_x, out_y
+
+
+_LINESTRING_WKB_HEADER = 9  # byte order (1: little-endian), type, number of points; then x, y of each point
 
 
 def measures_in_metres(crs):

@@ -4,7 +4,8 @@ import copy
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsSpatialIndex, QgsWkbTypes
+import numpy as np
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsSpatialIndex, QgsWkbTypes
 
 from ...core.categories import CATEGORY_SEPARATOR, CategoryMatcher
 from ...core.network import SearchCancelled
@@ -12,6 +13,8 @@ from ...core.records import FacilityRecord
 from ...core.values import read_number
 from ...i18n import tr
 from .crs import finite_geometry, projected
+from .points import (CANCEL_CHECK_EVERY, NO_GEOMETRY, NOT_FINITE, NOT_PROJECTED, POINT, CommunityLocator,
+                     PointFeatures)
 
 _CONTEXT = "EvaluationInputs"  # one translation context for every reader (the strings were translated under it)
 
@@ -63,6 +66,7 @@ class FacilityReader:
         # facilities each community had before them. None while no planned layer was read.
         self.planned_from = None
         self._existing_assigned = None
+        self.locator = CommunityLocator(communities)
         self._geometries = {}
         self._index = QgsSpatialIndex()
         for position, (_fid, geometry, _record) in enumerate(communities):
@@ -71,42 +75,61 @@ class FacilityReader:
                 self._index.addFeature(position, geometry.boundingBox())
 
     def read(self, source, layer, category_field, attribute_fields):
-        """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field."""
+        """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field.
+
+        Read in bulk (PointFeatures): plain points are projected and put in their community for the whole layer at
+        once; areas and other shapes go feature by feature. Problems are reported feature by feature, in order."""
         to_working = QgsCoordinateTransform(source.sourceCrs(), self.working, self.context.transformContext())
         fields = source.fields()
         category_index = fields.lookupField(category_field)
         attribute_indexes = {code: fields.lookupField(name) for code, name in attribute_fields.items()}
         unknown_before = Counter(self.matcher.unknown)
-        for feature in source.getFeatures():
-            if self.feedback.isCanceled():
+        read_indexes = [category_index] + list(attribute_indexes.values())
+        features = PointFeatures(source, QgsFeatureRequest().setSubsetOfAttributes(
+            [index for index in read_indexes if index >= 0]), read_indexes, to_working, self.feedback)
+        labels, attribute_values = features.values[0], dict(zip(attribute_indexes, features.values[1:]))
+        kinds, xs, ys = features.kind.tolist(), features.x.tolist(), features.y.tolist()
+        points = np.flatnonzero(features.kind == POINT)
+        community_of = np.full(len(features), -1, dtype=np.int64)
+        community_of[points] = self.locator.locate(features.x[points], features.y[points])
+        community_of = community_of.tolist()
+        for index, label in enumerate(labels):
+            if not index % CANCEL_CHECK_EVERY and self.feedback.isCanceled():
                 raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
-            label = feature.attribute(category_index)
+            fid, kind = features.fids[index], kinds[index]
             # A value may name several categories (社区综合服务站;老年服务站: one building houses both): one
             # record per category, all with the feature's id, so each counts for its category and a rule
             # naming two of them counts the building once (core/engine: facilities are told apart by fid).
             categories = self.matcher.classify_all(label)
             category_text = CATEGORY_SEPARATOR.join(categories) or None
-            geometry = self._point_and_shape(feature, to_working, layer)
+            if kind == POINT:
+                geometry = QgsGeometry.fromPointXY(QgsPointXY(xs[index], ys[index]))
+            else:
+                geometry = self._point_and_shape(features.geometries[index], kind, fid, to_working, layer)
             if not categories:
-                self._unassign(layer, feature, label, None, "unknown_category", geometry)
+                self._unassign(layer, fid, label, None, "unknown_category", geometry)
                 continue
             if geometry is None:
-                self._unassign(layer, feature, label, category_text, "no_geometry", None)
+                self._unassign(layer, fid, label, category_text, "no_geometry", None)
                 continue
-            attributes = {code: self._attribute(feature, index, layer, attribute_fields[code])
-                          for code, index in attribute_indexes.items()}
-            if geometry.type() == QgsWkbTypes.PolygonGeometry and attributes.get("land_area") is None:
+            attributes = {code: self._attribute(attribute_values[code][index], fid, layer, attribute_fields[code])
+                          for code in attribute_indexes}
+            if kind != POINT and geometry.type() == QgsWkbTypes.PolygonGeometry and attributes.get("land_area") is None:
                 attributes["land_area"] = geometry.area()  # a polygon facility measures its own land
-            records = [FacilityRecord(fid="{}:{}".format(layer, feature.id()), category=category,
+            records = [FacilityRecord(fid="{}:{}".format(layer, fid), category=category,
                                       attributes=attributes) for category in categories]
-            point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
-            location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
+            if kind == POINT:
+                point, x, y = geometry, xs[index], ys[index]
+                inside = [community_of[index]] if community_of[index] >= 0 else self._near_community(point)
+            else:
+                point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
+                location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
+                x, y = location.x(), location.y()
+                inside = self._communities_of(point)
             for record in records:
-                self.located.append(LocatedFacility(layer, feature.id(), record.category, location.x(),
-                                                    location.y(), record))
-            inside = self._communities_of(point)
+                self.located.append(LocatedFacility(layer, fid, record.category, x, y, record))
             if not inside:
-                self._unassign(layer, feature, label, category_text, "outside", point)
+                self._unassign(layer, fid, label, category_text, "outside", point)
             for position in inside:
                 self.assigned[position].extend(records)
         unknown = self.matcher.unknown - unknown_before
@@ -148,36 +171,37 @@ class FacilityReader:
         view._existing_assigned = None
         return view
 
-    def _point_and_shape(self, feature, to_working, layer):
-        if not feature.hasGeometry() or feature.geometry().isEmpty():
+    def _point_and_shape(self, geometry, kind, fid, to_working, layer):
+        """The geometry of a facility that is not a plain point (PointFeatures.kind) in the working CRS, or None
+        (reported)."""
+        if kind == NO_GEOMETRY or geometry.isNull() or geometry.isEmpty():
             # (A point of NaN coordinates reads as an empty point.)
-            self.problems.add(tr("layer {}: no geometry; not counted", _CONTEXT).format(layer), feature.id())
+            self.problems.add(tr("layer {}: no geometry; not counted", _CONTEXT).format(layer), fid)
             return None
-        geometry = QgsGeometry(feature.geometry())
-        if not finite_geometry(geometry):
+        geometry = QgsGeometry(geometry)
+        if kind == NOT_FINITE or not finite_geometry(geometry):
             self.problems.add(tr("layer {}: coordinates that are not finite numbers; not counted", _CONTEXT).format(
-                layer), feature.id())
+                layer), fid)
             return None
         if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
-            self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer),
-                              feature.id())
+            self.problems.add(tr("layer {}: invalid geometry, repaired for measuring", _CONTEXT).format(layer), fid)
             geometry = geometry.makeValid()
-        geometry = projected(geometry, to_working)
+        geometry = None if kind == NOT_PROJECTED else projected(geometry, to_working)
         if geometry is None or geometry.isEmpty():
             self.problems.add(tr("layer {}: coordinates cannot be projected to {} (outside the CRS's area, or "
                                  "latitude and longitude swapped?); not counted", _CONTEXT).format(
-                                     layer, self.working.authid()), feature.id())
+                                     layer, self.working.authid()), fid)
             return None
         return geometry
 
-    def _attribute(self, feature, index, layer, field):
-        number, problem = read_number(feature.attribute(index))
+    def _attribute(self, value, fid, layer, field):
+        number, problem = read_number(value)
         if problem:
             self.problems.add(tr("layer {}, field '{}': values that are not numbers are treated as missing",
-                                 _CONTEXT).format(layer, field), feature.id())
+                                 _CONTEXT).format(layer, field), fid)
         elif number is not None and number < 0:
             self.problems.add(tr("layer {}, field '{}': negative values are treated as missing",
-                                 _CONTEXT).format(layer, field), feature.id())
+                                 _CONTEXT).format(layer, field), fid)
             number = None
         return number
 
@@ -194,10 +218,14 @@ class FacilityReader:
             inside = [near[0][1]] if near and near[0][0] <= self.tolerance else []
         return inside
 
-    def _unassign(self, layer, feature, label, category, reason, geometry):
+    def _near_community(self, point):
+        """[position] of the nearest community within the tolerance of a point in none, or []."""
+        return self._communities_of(point) if self.tolerance > 0 else []
+
+    def _unassign(self, layer, fid, label, category, reason, geometry):
         if geometry is not None and geometry.type() != QgsWkbTypes.PointGeometry:
             geometry = geometry.pointOnSurface()
-        self.unassigned.append(UnassignedFacility(layer, feature.id(), label, category, reason, geometry))
+        self.unassigned.append(UnassignedFacility(layer, fid, label, category, reason, geometry))
 
     def summary(self):
         """{reason: count} of the facilities that count for no community."""

@@ -1,0 +1,300 @@
+"""Points read in bulk (core/points, processing/inputs/points, crs.projected_points) give exactly what reading them
+one by one through QGIS gives: the same coordinates, the same community for every point (inside, on a boundary
+shared by two, in an overlap, in a hole, outside all), the same problems reported per feature, for facilities and
+for residents' origins."""
+
+import math
+import struct
+
+import numpy as np
+import pytest
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsPointXY,
+                       QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+
+CRS = "EPSG:4547"
+
+
+def _square(x, y, size=100):
+    return "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(x, y, x + size, y + size)
+
+
+# Areas in their layer order: a 3 × 3 grid of squares sharing edges and corners, then a square overlapping the
+# last of them (it only gets what no earlier one holds), a square with a hole, a multi-polygon, an L, a square with Z,
+# a curved area and a collection (QGIS answers for those two), and a community without geometry.
+AREAS = ([_square(100 * column, 100 * row) for row in range(3) for column in range(3)] + [
+    _square(250, 250),
+    "POLYGON((400 0, 600 0, 600 200, 400 200, 400 0), (450 50, 550 50, 550 150, 450 150, 450 50))",
+    _square(475, 75, 50),  # in the hole of the one before
+    "MULTIPOLYGON(((700 0, 750 0, 750 50, 700 50, 700 0)), ((800 0, 850 0, 850 50, 800 50, 800 0)))",
+    "POLYGON((0 400, 300 400, 300 450, 50 450, 50 700, 0 700, 0 400))",
+    "POLYGON Z((400 400 3, 500 400 3, 500 500 4, 400 500 4, 400 400 3))",
+    "CURVEPOLYGON(CIRCULARSTRING(700 400, 800 500, 700 600, 600 500, 700 400))",
+    "GEOMETRYCOLLECTION(POLYGON((900 400, 1000 400, 1000 500, 900 500, 900 400)), LINESTRING(900 500, 900 600))",
+    None,
+])
+
+
+def _communities():
+    return [(fid, QgsGeometry.fromWkt(wkt) if wkt else None, None) for fid, wkt in enumerate(AREAS)]
+
+
+def _probe_points():
+    """Random points over the areas and around them, every vertex, every edge's middle and points on the
+    curve and the collection's line: the boundaries, where the first community in the layer's order wins."""
+    rng = np.random.default_rng(16)
+    xs, ys = list(rng.uniform(-50, 1050, 4000)), list(rng.uniform(-50, 750, 4000))
+    for wkt in AREAS:
+        if not wkt:
+            continue
+        geometry = QgsGeometry.fromWkt(wkt)
+        vertices = [(vertex.x(), vertex.y()) for vertex in geometry.vertices()]
+        for (x0, y0), (x1, y1) in zip(vertices, vertices[1:]):
+            xs += [x0, (x0 + x1) / 2]
+            ys += [y0, (y0 + y1) / 2]
+    xs += [700.0, 800.0, 900.0, 900.0, 1e9, math.nan, 5.0, math.inf]
+    ys += [600.0, 500.0, 550.0, 600.0, 0.0, 5.0, math.nan, 5.0]
+    return np.array(xs), np.array(ys)
+
+
+def _first_intersecting(communities, x, y):
+    """The rule read one point at a time, as the readers did it: the first community whose geometry intersects."""
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return -1
+    probe = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+    for position, (_fid, geometry, _record) in enumerate(communities):
+        if geometry is not None and geometry.intersects(probe):
+            return position
+    return -1
+
+
+def test_every_point_lies_in_the_first_community_that_holds_it(qgis_app):
+    from complete_community.processing.inputs.points import CommunityLocator
+
+    communities = _communities()
+    xs, ys = _probe_points()
+    found = CommunityLocator(communities).locate(xs, ys)
+    expected = [_first_intersecting(communities, x, y) for x, y in zip(xs.tolist(), ys.tolist())]
+    assert found.tolist() == expected
+    # The cases the rule is about are all there.
+    assert expected.count(-1) > 100  # outside every community, in the hole, not finite
+    assert 9 in expected and 10 in expected and 11 in expected  # the overlap's own part, the ring, the hole's
+    assert {12, 13, 14, 15, 16} <= set(expected)  # multi-polygon, L, Z, curve, collection
+    on_shared_edge = [index for index, (x, y) in enumerate(zip(xs, ys)) if x == 100.0 and 0 < y < 100]
+    assert on_shared_edge and all(expected[index] == 0 for index in on_shared_edge)  # the first of the two
+    assert expected[len(xs) - 5] == 16 and expected[len(xs) - 4] == -1  # the collection's line; far away
+
+
+def test_no_community_holds_any_point(qgis_app):
+    from complete_community.processing.inputs.points import CommunityLocator
+
+    assert CommunityLocator([(1, None, None)]).locate(np.array([1.0]), np.array([1.0])).tolist() == [-1]
+    assert CommunityLocator(_communities()).locate(np.array([]), np.array([])).tolist() == []
+
+
+def test_points_are_read_from_wkb_as_qgis_wrote_them(qgis_app):
+    from complete_community.core.points import parse_points_wkb
+
+    geometries = ["POINT(1.5 -2.25)", "POINT Z(3 4 5)", "MULTIPOINT((1 2))", _square(0, 0), "POINT(7e5 3.1e6)"]
+    blobs = [QgsGeometry.fromWkt(wkt).asWkb().data() for wkt in geometries]
+    blobs += [b"", QgsGeometry.fromWkt("POINT EMPTY").asWkb().data(),
+              struct.pack(">BIdd", 0, 1, 8.0, 9.0)]  # no geometry, an empty point, a big-endian point
+    x, y, is_point = parse_points_wkb(b"".join(blobs), [len(blob) for blob in blobs])
+    assert is_point.tolist() == [True, False, False, False, True, False, True, False]
+    assert x[[0, 4]].tolist() == [1.5, 7e5] and y[[0, 4]].tolist() == [-2.25, 3.1e6]
+    assert math.isnan(x[6]) and math.isnan(y[6])  # QGIS writes an empty point as NaN, NaN
+    assert np.isnan(x[~is_point]).all()
+
+
+@pytest.mark.parametrize("source", ["EPSG:4326", "EPSG:3857", CRS])
+def test_points_projected_in_bulk_as_one_by_one(qgis_app, source):
+    """Swapped latitude and longitude, a latitude beyond the pole, NaN and infinite coordinates among good points:
+    each point gets exactly what projecting it alone gives (NaN where that gives None)."""
+    from complete_community.processing.inputs.crs import projected, projected_points
+
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(source), QgsCoordinateReferenceSystem(CRS),
+                                       QgsProject.instance())
+    rng = np.random.default_rng(4)
+    if source == "EPSG:4326":
+        xs, ys = rng.uniform(113, 115, 500), rng.uniform(22, 24, 500)
+        xs[[3, 7]], ys[[3, 7]] = ys[[3, 7]], xs[[3, 7]]
+        ys[11] = 95.0
+    elif source == "EPSG:3857":
+        xs, ys = rng.uniform(1.26e7, 1.28e7, 500), rng.uniform(2.5e6, 2.7e6, 500)
+    else:
+        xs, ys = rng.uniform(3.8e5, 4.2e5, 500), rng.uniform(2.5e6, 2.6e6, 500)
+    xs[20], ys[21], xs[22] = math.nan, math.inf, -math.inf
+    expected_x, expected_y = [], []
+    for x, y in zip(xs.tolist(), ys.tolist()):
+        point = projected(QgsGeometry.fromPointXY(QgsPointXY(x, y)), transform)
+        expected_x.append(point.asPoint().x() if point else math.nan)
+        expected_y.append(point.asPoint().y() if point else math.nan)
+    for count in (len(xs), 1, 0):  # a batch, a single point, none
+        got_x, got_y = projected_points(xs[:count], ys[:count], transform)
+        np.testing.assert_array_equal(got_x, expected_x[:count])
+        np.testing.assert_array_equal(got_y, expected_y[:count])
+    if source == "EPSG:4326":
+        assert np.isnan(expected_x[3]) and np.isnan(expected_x[11]) and np.isfinite(expected_x[4])
+
+
+def _geopackage_layer(path, name, epsg, rows, numbers=False):
+    """A GeoPackage layer of any geometry type (as real data mixes them) with fields kind (text) and area (text, or
+    a real number with `numbers`); `rows`: (kind, WKT, a point's (x, y) or None, area). Feature ids 1, 2, …"""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    table = dataset.CreateLayer(name, srs, ogr.wkbUnknown)
+    table.CreateField(ogr.FieldDefn("kind", ogr.OFTString))
+    table.CreateField(ogr.FieldDefn("area", ogr.OFTReal if numbers else ogr.OFTString))
+    for kind, shape, area in rows:
+        feature = ogr.Feature(table.GetLayerDefn())
+        feature.SetField("kind", kind)
+        if area is not None:
+            feature.SetField("area", area if numbers else str(area))
+        if isinstance(shape, tuple):  # coordinates WKT cannot carry (NaN, infinity)
+            geometry = ogr.Geometry(ogr.wkbPoint)
+            geometry.AddPoint_2D(*shape)
+            feature.SetGeometry(geometry)
+        elif shape:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(shape))
+        table.CreateFeature(feature)
+    dataset = None
+    layer = QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+class _Feedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings, self.infos = [], []
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+
+    def pushInfo(self, info):  # noqa: N802
+        self.infos.append(info)
+
+
+def _reader(communities, tolerance=0.0):
+    from complete_community.processing.inputs.facilities import FacilityReader
+    from complete_community.processing.inputs.problems import InputProblems
+    from complete_community.standards import load_standard
+    from qgis.core import QgsProcessingContext
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = _Feedback()
+    return FacilityReader(load_standard(), communities, QgsCoordinateReferenceSystem(CRS), tolerance, context,
+                          feedback, InputProblems()), feedback
+
+
+def test_facilities_in_their_communities_with_every_problem_named(qgis_app, tmp_path):
+    """One facility per case, in one layer: where it counts, and the problem reported with its feature id."""
+    communities = _communities()
+    rows = [
+        ("幼儿园", "POINT(50 20)", 5),              # 1: inside the first square
+        ("幼儿园", "POINT(100 50)", 6),             # 2: on the edge of squares 0 and 1: the first
+        ("公交站", "POINT(275 275)", 7),            # 3: inside square 8 and the overlapping square: square 8
+        ("公交站", "POINT(2000 2000)", 8),          # 4: in no community
+        ("幼儿园", "POINT(500 100)", 9),            # 5: in the ring's hole, inside the small square there
+        ("幼儿园", None, 10),                       # 6: no geometry
+        ("宠物医院", "POINT(20 20)", 11),           # 7: a category the standard does not know
+        ("幼儿园", "POINT(700 500)", "many"),       # 8: on the circle; not a number in 'area'
+        ("菜市场", _square(210, 10, 20), -4),       # 9: a market area: its land measured; a negative value
+        ("公交站", "MULTIPOINT((720 20), (10 10))", None),  # 10: its first point, in the multi-polygon
+        ("公交站", "POINT Z(830 30 12)", None),     # 11: in the multi-polygon's second part
+        ("幼儿园;老年服务站", "POINT(450 420)", None),  # 12: one building, two categories, in the Z square
+    ]
+    layer = _geopackage_layer(tmp_path / "facilities.gpkg", "设施", 4547, rows)
+    reader, feedback = _reader(communities)
+    reader.read(layer, "设施", "kind", {"building_area": "area"})
+    where = {}
+    for position, records in reader.assigned.items():
+        for record in records:
+            where.setdefault(record.fid, []).append((position, record.category))
+    assert where == {"设施:1": [(0, "kindergarten")], "设施:2": [(0, "kindergarten")], "设施:3": [(8, "bus_stop")],
+                     "设施:5": [(11, "kindergarten")], "设施:8": [(15, "kindergarten")],
+                     "设施:9": [(2, "market")], "设施:10": [(0, "bus_stop")], "设施:11": [(12, "bus_stop")],
+                     "设施:12": [(14, "kindergarten"), (14, "elderly_station")]}
+    unassigned = {(facility.fid, facility.reason): facility.point for facility in reader.unassigned}
+    assert set(unassigned) == {(4, "outside"), (6, "no_geometry"), (7, "unknown_category")}
+    assert unassigned[(4, "outside")].asWkt() == "Point (2000 2000)"
+    assert unassigned[(7, "unknown_category")].asWkt() == "Point (20 20)"
+    located = {(facility.fid, facility.category): (facility.x, facility.y) for facility in reader.located}
+    assert located[(10, "bus_stop")] == (720.0, 20.0) and located[(11, "bus_stop")] == (830.0, 30.0)
+    market = reader.assigned[2][0]
+    assert market.attributes["land_area"] == pytest.approx(400.0)
+    square = QgsGeometry.fromWkt(_square(210, 10, 20))
+    assert located[(9, "market")] == (square.pointOnSurface().asPoint().x(),
+                                           square.pointOnSurface().asPoint().y())
+    assert reader.assigned[15][0].attributes["building_area"] is None
+    assert dict((message, ids) for message, ids in reader.problems._groups.items()) == {
+        "layer 设施: no geometry; not counted": [6],
+        "layer 设施, field 'area': values that are not numbers are treated as missing": [8],
+        "layer 设施, field 'area': negative values are treated as missing": [9]}
+    assert feedback.warnings == ["layer 设施, field 'kind': categories the standard does not know (not counted): "
+                                 "宠物医院 (1)"]
+
+
+def test_facilities_with_unusable_coordinates_are_named(qgis_app, tmp_path):
+    """In WGS84: swapped latitude and longitude cannot be projected; NaN reads as no geometry, infinity as not
+    finite; the good ones around them count where they lie; near a community within the tolerance counts for it."""
+    from complete_community.processing.inputs.crs import projected
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    back = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS), wgs84, QgsProject.instance())
+    inside = projected(QgsGeometry.fromWkt("POINT(50 50)"), back).asPoint()
+    near = projected(QgsGeometry.fromWkt("POINT(50 -0.5)"), back).asPoint()
+    shapes = [(inside.x(), inside.y()), (inside.y(), inside.x()), (math.nan, 3.0), (math.inf, 3.0),
+              (near.x(), near.y())]
+    layer = _geopackage_layer(tmp_path / "pois.gpkg", "pois", 4326, [("幼儿园", shape, None) for shape in shapes])
+    assert layer.getFeature(3).geometry().isEmpty()  # how QGIS reads a point of NaN
+    for tolerance, expected in ((0.0, {1: [0]}), (1.0, {1: [0], 5: [0]})):
+        reader, _feedback = _reader(_communities(), tolerance)
+        reader.read(layer, "pois", "kind", {})
+        assert {int(record.fid.split(":")[1]): [position] for position, records in reader.assigned.items()
+                for record in records} == {fid: positions for fid, positions in expected.items()}
+        assert dict(reader.problems._groups) == {
+            "layer pois: coordinates cannot be projected to {} (outside the CRS's area, or latitude and longitude "
+            "swapped?); not counted".format(CRS): [2],
+            "layer pois: no geometry; not counted": [3],
+            "layer pois: coordinates that are not finite numbers; not counted": [4]}
+        assert {facility.fid: facility.reason for facility in reader.unassigned} == (
+            {2: "no_geometry", 3: "no_geometry", 4: "no_geometry", 5: "outside"} if tolerance == 0 else
+            {2: "no_geometry", 3: "no_geometry", 4: "no_geometry"})
+
+
+def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path):
+    """Origins through evaluate_walking_access: on a shared edge the first community, in an overlap the first, a
+    building by its point inside; outside all, without a usable geometry or a population, said so by feature id."""
+    import processing
+    from memory_layers import memory_layer
+    from qgis.core import NULL, QgsProcessingContext
+
+    communities = memory_layer("Polygon?crs={}&field=name:string&field=pop:integer".format(CRS), "社区", [
+        (("A", 3000), _square(0, 0)), (("B", 3000), _square(100, 0)), (("C", 3000), _square(150, 0))])
+    facilities = memory_layer("Point?crs={}&field=kind:string".format(CRS), "设施", [(("幼儿园",), "POINT(120 80)")])
+    origins = _geopackage_layer(tmp_path / "origins.gpkg", "居民", 4547, [
+        ("", "POINT(100 50)", 10), ("", "POINT(175 50)", 20), ("", "POINT(225 50)", 30), ("", "POINT(900 900)", 40),
+        ("", (math.nan, math.nan), 50), ("", _square(10, 10, 20), 60), ("", "POINT(50 50)", -5), ("", None, 1)],
+        numbers=True)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = _Feedback()
+    result = processing.run("complete_community:evaluate_walking_access", {
+        "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT",
+        "OUTPUT_ORIGINS": "ogr:dbname='{}' table=\"origins\" (geom)".format(tmp_path / "out.gpkg")},
+        context=context, feedback=feedback)
+    written = QgsVectorLayer(result["OUTPUT_ORIGINS"], "origins", "ogr")
+    lives_in = {feature["fid"]: feature["community_id"] for feature in written.getFeatures()}
+    assert lives_in == {1: "A", 2: "B", 3: "C", 4: NULL, 5: NULL, 6: "A", 7: "A", 8: NULL}
+    assert "layer 居民, field 'area': populations that are not numbers ≥ 0 count as 0 — 1 feature(s): 7" in (
+        feedback.warnings)
+    assert "layer 居民: origin without usable geometry, not counted — 2 feature(s): 5, 8" in feedback.warnings
+    assert "3 origin(s) of 居民 lie in no community; their distances are written but count for none." in (
+        feedback.infos)
+    assert "Origins: 8 from 居民 (211 residents)." in feedback.infos
