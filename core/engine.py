@@ -11,8 +11,9 @@ rule fails only when no possible value of the missing data could make it pass.
 """
 
 import math
-from dataclasses import dataclass, replace
-from typing import Dict, Optional, Tuple
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Dict, NamedTuple, Optional, Tuple
 
 from ..i18n import tr
 from ..standards import measure_kinds as kinds
@@ -27,8 +28,9 @@ RELATIVE_TOLERANCE = 1e-9  # float noise only: 2200.0 passes ≥ 2200, 2199.9 do
 _CONTEXT = "RuleEngine"
 
 
-@dataclass(frozen=True)
-class RuleResult:
+class RuleResult(NamedTuple):
+    """One rule's result for one community: a named tuple, as cheap to make as a tuple (a city makes 10⁵)."""
+
     rule_id: str
     item: str
     level: str
@@ -109,8 +111,8 @@ def scope_text(standard, item_codes):
 
 
 def evaluate_rule(rule, community, standard, language="zh"):
-    result = _RuleEvaluation(rule, community, standard, language).evaluate()
-    return _as_level(rule, result)
+    """One rule's result for one community (a RuleEngine evaluates many communities more cheaply)."""
+    return RuleEngine(standard, language).evaluate_rule(rule, community)
 
 
 def _as_level(rule, result):
@@ -122,7 +124,7 @@ def _as_level(rule, result):
         status = INFO
     else:
         status = ADVISORY if result.status == FAIL else result.status
-    return replace(result, status=status)
+    return result if status == result.status else result._replace(status=status)
 
 
 def walking_evaluated(rule, community):
@@ -141,37 +143,74 @@ def evaluate_community(standard, community, rules=None, language="zh"):
     """Evaluate `rules` (default: `default_rules`) and summarise per item and for the community.
 
     Callers that did not compute walking distances either leave `walking_m` empty (the default
-    selection then leaves walking rules out) or pass their own subset without them.
+    selection then leaves walking rules out) or pass their own subset without them. A run over many
+    communities makes one RuleEngine and calls its `evaluate`.
     """
-    if rules is None:
-        rules = default_rules(standard, community)
-    results = tuple(evaluate_rule(rule, community, standard, language) for rule in rules)
+    return RuleEngine(standard, language).evaluate(community, rules)
 
-    item_status, item_verdicts = {}, {}
-    for item in standard.items:
-        item_results = [result for result in results if result.item == item.code]
-        if item_results:
-            verdict, shown = _item_status(item_results)
-            item_verdicts[item.code] = verdict
-            item_status[item.code] = shown
-    verdicts = list(item_verdicts.values())
-    met, failed, no_data = (verdicts.count(status) for status in (PASS, FAIL, NO_DATA))
-    overall = combined_status(verdicts)
-    if overall == NOT_APPLICABLE:  # nothing required in scope: the advice is what there is to show
-        overall = advice_status(status for status in item_status.values())
-    return CommunityEvaluation(
-        community_id=community.id,
-        results=results,
-        item_status=item_status,
-        item_verdicts=item_verdicts,
-        items_met=met,
-        items_failed=failed,
-        items_no_data=no_data,
-        cc_score=score_of(met, failed),
-        cc_status=overall,
-        cc_missing=tuple(code for code, verdict in item_verdicts.items() if verdict == FAIL),
-        cc_advice=tuple(result.rule_id for result in results if result.status == ADVISORY),
-    )
+
+class RuleEngine:
+    """A standard's rules, each prepared once for one language: the names, units, thresholds and sentence parts
+    of its reasons are looked up when the rule is first evaluated, not again for every community (a city
+    evaluates 10⁵ rule results). Make one per run, once its translation is installed, and evaluate every
+    community with it."""
+
+    def __init__(self, standard, language="zh"):
+        self.standard = standard
+        self.language = language
+        self.words = _Words(standard, language)
+        self._evaluations = {}  # id(rule) → its _RuleEvaluation, which holds the rule (so the id stays the rule's)
+        self._last_rules = self._last_evaluations = None  # the tuple of rules evaluated last, and their evaluations
+
+    def rule_evaluation(self, rule):
+        evaluation = self._evaluations.get(id(rule))
+        if evaluation is None or evaluation.rule is not rule:
+            evaluation = self._evaluations[id(rule)] = _RuleEvaluation(rule, self)
+        return evaluation
+
+    def evaluate_rule(self, rule, community):
+        return self.rule_evaluation(rule).evaluate_at_level(community)
+
+    def evaluate(self, community, rules=None):
+        """As evaluate_community."""
+        if rules is None:
+            rules = default_rules(self.standard, community)
+        if rules is not self._last_rules:  # a run passes the same tuple for every community
+            evaluations = [self.rule_evaluation(rule) for rule in rules]
+            if isinstance(rules, tuple):
+                self._last_rules, self._last_evaluations = rules, evaluations
+        else:
+            evaluations = self._last_evaluations
+        results = tuple(evaluation.evaluate_at_level(community) for evaluation in evaluations)
+        by_item = {}
+        for result in results:
+            by_item.setdefault(result.item, []).append(result)
+
+        item_status, item_verdicts = {}, {}
+        for item in self.standard.items:
+            item_results = by_item.get(item.code)
+            if item_results:
+                verdict, shown = _item_status(item_results)
+                item_verdicts[item.code] = verdict
+                item_status[item.code] = shown
+        verdicts = list(item_verdicts.values())
+        met, failed, no_data = (verdicts.count(status) for status in (PASS, FAIL, NO_DATA))
+        overall = combined_status(verdicts)
+        if overall == NOT_APPLICABLE:  # nothing required in scope: the advice is what there is to show
+            overall = advice_status(status for status in item_status.values())
+        return CommunityEvaluation(
+            community_id=community.id,
+            results=results,
+            item_status=item_status,
+            item_verdicts=item_verdicts,
+            items_met=met,
+            items_failed=failed,
+            items_no_data=no_data,
+            cc_score=score_of(met, failed),
+            cc_status=overall,
+            cc_missing=tuple(code for code, verdict in item_verdicts.items() if verdict == FAIL),
+            cc_advice=tuple(result.rule_id for result in results if result.status == ADVISORY),
+        )
 
 
 def _item_status(results):
@@ -232,49 +271,58 @@ def _parenthesised(text, language):
     return "（{}）".format(text) if language.startswith("zh") else " ({})".format(text)
 
 
-def _number_text(value, unit, compared_with=None):
-    """'2199.9', '9.9%'; more digits only where rounding would hide why a value failed."""
-    scale = 100.0 if unit == "ratio" else 1.0
-    text = describe.format_number(round(value * scale, 2))
-    if compared_with is not None and value != compared_with and text == describe.format_number(
-            round(compared_with * scale, 2)):
-        text = describe.format_number(value * scale)
-    return text + "%" if unit == "ratio" else text
+class _Words:
+    """What a standard calls its attributes and categories in one language, and the sentence parts every rule
+    shares, looked up once per RuleEngine."""
 
+    def __init__(self, standard, language):
+        self.standard, self.language = standard, language
+        self.separator = _separator(language)
+        self.clause_separator = _clause_separator(language)
+        self._attributes = {}
+        for kind, attributes in (("community", standard.community_attributes),
+                                 ("facility", standard.facility_attributes)):
+            for attribute in attributes:  # the first of a code, as a search from the start finds it
+                self._attributes.setdefault((kind, attribute.code), attribute)
+        self._names = {}
+        self.yes, self.no = tr("yes", _CONTEXT), tr("no", _CONTEXT)
+        self.within = tr("{} within {}–{}", _CONTEXT)
+        self.above_range = tr("above the guide's range", _CONTEXT)
+        self.not_computed = tr("walking distance not computed", _CONTEXT)
+        self.not_reachable = tr("not reachable on the walking network", _CONTEXT)
+        self.not_met, self.no_data_for, self.all_met = (tr("not met: {}", _CONTEXT), tr("no data: {}", _CONTEXT),
+                                                        tr("all met: {}", _CONTEXT))
 
-def _quantity(value, unit, compared_with=None):
-    label = describe.unit_label(unit)
-    text = _number_text(value, unit, compared_with)
-    return "{} {}".format(text, label) if label else text
+    def _name(self, key, make):
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = make()
+        return name
 
+    def attribute(self, kind, code):
+        """The Attribute `code` of the standard's community or facility attributes (`kind`), or None."""
+        return self._attributes.get((kind, code))
 
-class _RuleEvaluation:
-    def __init__(self, rule, community, standard, language):
-        self.rule = rule
-        self.community = community
-        self.standard = standard
-        self.language = language
+    def community_attribute_name(self, code):
+        return self._attribute_name("community", code)
 
-    # -- helpers ------------------------------------------------------------------------------------
+    def facility_attribute_name(self, code):
+        return self._attribute_name("facility", code)
 
-    def _result(self, status, reason, measured=None, minimum=None, maximum=None, option_id=None, unit=None):
-        return RuleResult(rule_id=self.rule.id, item=self.rule.item, level=self.rule.level, status=status,
-                          measured=measured, threshold_min=minimum, threshold_max=maximum,
-                          unit=unit if unit is not None else self.rule.unit, reason=reason, option_id=option_id,
-                          counts_for_compliance=self.rule.counts_for_compliance)
+    def _attribute_name(self, kind, code):
+        name = self._names.get((kind, code))
+        if name is None:
+            attribute = self._attributes.get((kind, code))
+            name = self._names[(kind, code)] = attribute.name.get(self.language) if attribute else code
+        return name
 
-    def _community_attribute_name(self, code):
-        attribute = next((a for a in self.standard.community_attributes if a.code == code), None)
-        return attribute.name.get(self.language) if attribute else code
-
-    def _facility_attribute_name(self, code):
-        attribute = next((a for a in self.standard.facility_attributes if a.code == code), None)
-        return attribute.name.get(self.language) if attribute else code
-
-    def _categories_name(self, inline=False):
+    def categories_name(self, codes, inline=False):
         """'超市/便利店'; `inline` for use inside an English sentence ('supermarket/convenience store')."""
+        return self._name(("categories", tuple(codes), inline), lambda: self._categories_name(codes, inline))
+
+    def _categories_name(self, codes, inline):
         names = []
-        for code in self.rule.measure.categories:
+        for code in codes:
             try:
                 name = self.standard.category(code).name.get(self.language)
             except KeyError:
@@ -282,8 +330,63 @@ class _RuleEvaluation:
             names.append(_inline(name, self.language) if inline else name)
         return "/".join(names)
 
+    def missing(self, code):
+        """'常住人口 data missing'."""
+        return self._name(("missing", code), lambda: tr("{} data missing", _CONTEXT).format(
+            self.community_attribute_name(code)))
+
+
+class _RuleEvaluation:
+    """One rule prepared in a RuleEngine; `evaluate(community)` gives its result for one community. What depends
+    on the rule alone (names, units, thresholds, subjects) is worked out at its first use and kept; the measure
+    evaluators (@evaluates) read the community being evaluated from `self.community`."""
+
+    def __init__(self, rule, engine):
+        self.rule = rule
+        self.engine = engine
+        self.standard = engine.standard
+        self.language = engine.language
+        self.words = engine.words
+        self.community = None
+        self._texts = {}  # the rule's texts that take an argument (a facility attribute, a list of kinds)
+        self._derivations = {}  # ('min',) / ('max',) / ('min', 'max') → _derivation
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def _text(self, key, make):
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = make()
+        return text
+
+    def _result(self, status, reason, measured=None, minimum=None, maximum=None, option_id=None, unit=None):
+        rule = self.rule
+        return RuleResult(rule.id, rule.item, rule.level, status, measured, minimum, maximum,
+                          unit if unit is not None else rule.unit, reason, option_id, rule.counts_for_compliance)
+
+    def _community_attribute_name(self, code):
+        return self.words.community_attribute_name(code)
+
+    def _facility_attribute_name(self, code):
+        return self.words.facility_attribute_name(code)
+
+    def _categories_name(self, inline=False):
+        """'超市/便利店'; `inline` for use inside an English sentence ('supermarket/convenience store')."""
+        return self._categories_inline if inline else self._categories_plain
+
+    @cached_property
+    def _categories_plain(self):
+        return self.words.categories_name(self.rule.measure.categories)
+
+    @cached_property
+    def _categories_inline(self):
+        return self.words.categories_name(self.rule.measure.categories, inline=True)
+
     def _facility_subject(self, attribute):
         """'幼儿园建筑面积' / 'Kindergarten building floor area'."""
+        return self._text(("subject", attribute), lambda: self._make_facility_subject(attribute))
+
+    def _make_facility_subject(self, attribute):
         categories = self._categories_name()
         name = self._facility_attribute_name(attribute)
         if self.language.startswith("zh"):
@@ -291,16 +394,20 @@ class _RuleEvaluation:
         return "{} {}".format(categories, _inline(name, self.language))
 
     def _band_text(self, band):
-        attribute = next((a for a in self.standard.facility_attributes if a.code == band.attribute), None)
+        attribute = self.words.attribute("facility", band.attribute)
         return describe.band_text(band, attribute.unit if attribute else None)
 
     def _missing(self, code):
-        return tr("{} data missing", _CONTEXT).format(self._community_attribute_name(code))
+        return self.words.missing(code)
+
+    @cached_property
+    def _categories(self):
+        return set(self.rule.measure.categories)
 
     def _facilities(self):
         """The community's facilities of the rule's categories, each once: a building listed under two of
         them (社区游园;口袋公园) is one facility — counted once, its areas summed once."""
-        categories = set(self.rule.measure.categories)
+        categories = self._categories
         seen, chosen = set(), []
         for facility in self.community.facilities:
             if facility.category in categories and facility.fid not in seen:
@@ -308,8 +415,18 @@ class _RuleEvaluation:
                 chosen.append(facility)
         return chosen
 
+    @cached_property
+    def _fixed_thresholds(self):
+        """(min, max, None) when neither threshold depends on the community; None otherwise."""
+        if any(threshold is not None and threshold.is_proportional for threshold in (self.rule.min, self.rule.max)):
+            return None
+        return tuple(None if threshold is None else float(threshold.value)
+                     for threshold in (self.rule.min, self.rule.max)) + (None,)
+
     def _thresholds(self):
         """(min, max, None) resolved for this community, or (None, None, reason) if a base is missing."""
+        if self._fixed_thresholds is not None:
+            return self._fixed_thresholds
         resolved = []
         for threshold in (self.rule.min, self.rule.max):
             if threshold is None:
@@ -319,76 +436,152 @@ class _RuleEvaluation:
             else:
                 base = as_number(self.community.attributes.get(threshold.of))
                 if base is None:
-                    return None, None, tr("{} data missing; the threshold depends on it", _CONTEXT).format(
-                        self._community_attribute_name(threshold.of))
+                    return None, None, self._text(("threshold base missing", threshold.of), lambda: tr(
+                        "{} data missing; the threshold depends on it", _CONTEXT).format(
+                        self._community_attribute_name(threshold.of)))
                 resolved.append(float(threshold.resolve({threshold.of: base})))
         return resolved[0], resolved[1], None
 
+    @cached_property
+    def _unit_label(self):
+        return describe.unit_label(self.rule.unit)
+
+    def _number(self, value, compared_with=None):
+        """'2199.9', '9.9%' in the rule's unit; more digits only where rounding would hide why a value failed."""
+        scale = 100.0 if self.rule.unit == "ratio" else 1.0
+        text = describe.format_number(round(value * scale, 2))
+        if compared_with is not None and value != compared_with and text == self._fixed_text(
+                "rounded", compared_with, lambda: describe.format_number(round(compared_with * scale, 2))):
+            text = describe.format_number(value * scale)
+        return text + "%" if self.rule.unit == "ratio" else text
+
+    def _quantity(self, value, compared_with=None):
+        """'2199.9 m²' (as _number)."""
+        text = self._number(value, compared_with)
+        return "{} {}".format(text, self._unit_label) if self._unit_label else text
+
+    @cached_property
+    def _fixed_texts(self):
+        """When the rule's thresholds are the same for every community (most rules), their texts written once:
+        {'quantity' (as _quantity), 'number' (as _number), 'rounded' (as _number compares with): {threshold: text}};
+        None otherwise."""
+        if self._fixed_thresholds is None:
+            return None
+        scale = 100.0 if self.rule.unit == "ratio" else 1.0
+        thresholds = [threshold for threshold in self._fixed_thresholds[:2] if threshold is not None]
+        return {"quantity": {threshold: self._quantity(threshold) for threshold in thresholds},
+                "number": {threshold: self._number(threshold) for threshold in thresholds},
+                "rounded": {threshold: describe.format_number(round(threshold * scale, 2)) for threshold in thresholds}}
+
+    def _fixed_text(self, kind, threshold, make):
+        """The `kind` text of `threshold` from _fixed_texts, else make() (thresholds that depend on the community)."""
+        text = None if self._fixed_texts is None else self._fixed_texts[kind].get(threshold)
+        return text if text is not None else make()
+
+    def _threshold_quantity(self, threshold):
+        return self._fixed_text("quantity", threshold, lambda: self._quantity(threshold))
+
+    def _derivation(self, *bounds):
+        """How the proportional ones of these thresholds ('min', 'max') were derived, in parentheses; '' if none."""
+        derivation = self._derivations.get(bounds)
+        if derivation is None:
+            thresholds = [self.rule.min if bound == "min" else self.rule.max for bound in bounds]
+            formulas = [describe.threshold_text(threshold, self.rule.unit, self.standard, self.language)
+                        for threshold in thresholds if threshold.is_proportional]
+            derivation = self._derivations[bounds] = _parenthesised(
+                self.words.clause_separator.join(formulas), self.language) if formulas else ""
+        return derivation
+
     def _comparison(self, subject, value, minimum, maximum):
         """'幼儿园建筑面积 2199.9 m² < 2200 m²', with how a proportional threshold was derived."""
-        unit = self.rule.unit
+        quantity = self._quantity
         subject = subject if subject.endswith("）") else subject + " "
+        threshold = self._threshold_quantity
         if not _complies(value, minimum, None):
-            text = "{}{} < {}".format(subject, _quantity(value, unit, minimum), _quantity(minimum, unit))
-            derived = [self.rule.min]
-        elif not _complies(value, None, maximum):
-            text = "{}{} > {}".format(subject, _quantity(value, unit, maximum), _quantity(maximum, unit))
-            derived = [self.rule.max]
-        elif minimum is not None and maximum is not None:
-            text = tr("{} within {}–{}", _CONTEXT).format(
-                subject + _quantity(value, unit), _number_text(minimum, unit), _quantity(maximum, unit))
-            derived = [self.rule.min, self.rule.max]
-        elif minimum is not None:
-            text = "{}{} ≥ {}".format(subject, _quantity(value, unit), _quantity(minimum, unit))
-            derived = [self.rule.min]
-        elif maximum is None:  # an informative value: reported, compared with nothing
-            return subject + _quantity(value, unit)
-        else:
-            text = "{}{} ≤ {}".format(subject, _quantity(value, unit), _quantity(maximum, unit))
-            derived = [self.rule.max]
-        formulas = [describe.threshold_text(threshold, unit, self.standard, self.language)
-                    for threshold in derived if threshold.is_proportional]
-        if formulas:
-            text += _parenthesised(_clause_separator(self.language).join(formulas), self.language)
-        return text
+            return "{}{} < {}".format(subject, quantity(value, minimum), threshold(minimum)) + self._derivation("min")
+        if not _complies(value, None, maximum):
+            return "{}{} > {}".format(subject, quantity(value, maximum), threshold(maximum)) + self._derivation("max")
+        if minimum is not None and maximum is not None:
+            return self.words.within.format(subject + quantity(value), self._fixed_text(
+                "number", minimum, lambda: self._number(minimum)), threshold(maximum)) + self._derivation("min", "max")
+        if minimum is not None:
+            return "{}{} ≥ {}".format(subject, quantity(value), threshold(minimum)) + self._derivation("min")
+        if maximum is None:  # an informative value: reported, compared with nothing
+            return subject + quantity(value)
+        return "{}{} ≤ {}".format(subject, quantity(value), threshold(maximum)) + self._derivation("max")
 
     # -- the rule -----------------------------------------------------------------------------------
 
-    def evaluate(self):
+    @cached_property
+    def _type_unknown(self):
+        return tr("community type unknown; the rule is for {}", _CONTEXT).format(
+            describe.applies_to_label(self.rule.applies_to))
+
+    @cached_property
+    def _only_for(self):
+        return tr("only for {}", _CONTEXT).format(describe.applies_to_label(self.rule.applies_to))
+
+    def _condition_value(self, equals):
+        return self.words.yes if equals else self.words.no
+
+    @cached_property
+    def _assumed(self):
+        """'场地受限 not recorded; accepted for 既有社区'."""
         rule = self.rule
-        applies = rule.applies(self.community.community_type)
+        condition = "{}: {}".format(self._community_attribute_name(rule.when.attribute),
+                                    self._condition_value(rule.when.equals))
+        return tr("{} not recorded; accepted for {}", _CONTEXT).format(
+            self._community_attribute_name(rule.when.attribute),
+            describe.applies_to_label(rule.applies_to) if rule.applies_to != "both" else condition)
+
+    @cached_property
+    def _condition_unmet(self):
+        return tr("applies only where {} is {}", _CONTEXT).format(
+            self._community_attribute_name(self.rule.when.attribute), self._condition_value(self.rule.when.equals))
+
+    @cached_property
+    def _needs_boundary(self):
+        return kinds.MEASURE_KINDS[self.rule.measure.kind].needs_boundary
+
+    @cached_property
+    def _evaluator(self):
+        return kinds.evaluator(self.rule.measure.kind)
+
+    @cached_property
+    def _no_boundary(self):
+        return tr("the community has no usable boundary: nothing inside it can be counted or measured", _CONTEXT)
+
+    def evaluate_at_level(self, community):
+        """The result as the rule's level shows it (_as_level)."""
+        result = self.evaluate(community)
+        return result if self.rule.level == "required" else _as_level(self.rule, result)
+
+    def evaluate(self, community):
+        self.community = community
+        rule = self.rule
+        applies = rule.applies(community.community_type)
         if applies is None:
-            return self._result(NO_DATA, tr("community type unknown; the rule is for {}", _CONTEXT).format(
-                describe.applies_to_label(rule.applies_to)))
+            return self._result(NO_DATA, self._type_unknown)
         if not applies:
-            return self._result(NOT_APPLICABLE, tr("only for {}", _CONTEXT).format(
-                describe.applies_to_label(rule.applies_to)))
+            return self._result(NOT_APPLICABLE, self._only_for)
         assumed = None
         if rule.when is not None:
-            value = _yes_no(self.community.attributes.get(rule.when.attribute))
-            condition = "{}: {}".format(self._community_attribute_name(rule.when.attribute),
-                                        tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT))
+            value = _yes_no(community.attributes.get(rule.when.attribute))
             if value is None and rule.when.if_missing == "assume":
-                assumed = tr("{} not recorded; accepted for {}", _CONTEXT).format(
-                    self._community_attribute_name(rule.when.attribute),
-                    describe.applies_to_label(rule.applies_to) if rule.applies_to != "both" else condition)
+                assumed = self._assumed
             elif value is None:
                 return self._result(NO_DATA, self._missing(rule.when.attribute))
             elif value != rule.when.equals:
-                return self._result(NOT_APPLICABLE, tr("applies only where {} is {}", _CONTEXT).format(
-                    self._community_attribute_name(rule.when.attribute),
-                    tr("yes", _CONTEXT) if rule.when.equals else tr("no", _CONTEXT)))
-        if rule.measure is not None and not rule.options and not self.community.located and (
-                kinds.MEASURE_KINDS[rule.measure.kind].needs_boundary):
-            return self._result(NO_DATA, tr("the community has no usable boundary: nothing inside it can be "
-                                            "counted or measured", _CONTEXT))
-        result = self._any_of() if rule.options else kinds.evaluator(rule.measure.kind)(self)
+                return self._result(NOT_APPLICABLE, self._condition_unmet)
+        if rule.measure is not None and not rule.options and not community.located and self._needs_boundary:
+            return self._result(NO_DATA, self._no_boundary)
+        result = self._any_of() if rule.options else self._evaluator(self)
         if assumed and result.status != NOT_APPLICABLE:
-            result = replace(result, reason=_clause_separator(self.language).join((result.reason, assumed)))
+            result = result._replace(reason=self.words.clause_separator.join((result.reason, assumed)))
         return result
 
     def _any_of(self):
-        outcomes = [(option, _RuleEvaluation(option, self.community, self.standard, self.language).evaluate())
+        outcomes = [(option, self.engine.rule_evaluation(option).evaluate(self.community))
                     for option in self.rule.options]
         applicable = [(option, result) for option, result in outcomes if result.status != NOT_APPLICABLE]
         decider = next(((o, r) for o, r in applicable if r.status == PASS), None)
@@ -398,7 +591,7 @@ class _RuleEvaluation:
             status = NO_DATA
             decider = next((o, r) for o, r in applicable if r.status == NO_DATA)
         elif not applicable:
-            return self._result(NOT_APPLICABLE, _clause_separator(self.language).join(
+            return self._result(NOT_APPLICABLE, self.words.clause_separator.join(
                 r.reason for _o, r in outcomes))
         else:
             status = FAIL
@@ -406,7 +599,7 @@ class _RuleEvaluation:
         if status == PASS:
             reason = decider[1].reason
         else:
-            reason = _clause_separator(self.language).join(result.reason for _option, result in applicable)
+            reason = self.words.clause_separator.join(result.reason for _option, result in applicable)
         if decider is None:
             return self._result(status, reason)
         option, result = decider
@@ -419,7 +612,8 @@ class _RuleEvaluation:
         return self._result(status, reason, None, minimum, maximum)
 
     def _no_facility(self):
-        return self._unmeasured(FAIL, tr("no {}", _CONTEXT).format(self._categories_name(inline=True)))
+        return self._unmeasured(FAIL, self._text("no facility", lambda: tr("no {}", _CONTEXT).format(
+            self._categories_name(inline=True))))
 
     def _decided(self, subject, value, lowest=None, highest=None, note=None):
         """A result from a measured value; [lowest, highest] is its possible range when data is missing."""
@@ -433,9 +627,9 @@ class _RuleEvaluation:
         reason = self._comparison(subject, value, minimum, maximum)
         if limit is None and maximum is not None and status != FAIL and lowest > maximum + _tolerance(maximum):
             # The upper end of the guide's range is sizing guidance: more is not a failure.
-            reason = _clause_separator(self.language).join((reason, tr("above the guide's range", _CONTEXT)))
+            reason = self.words.clause_separator.join((reason, self.words.above_range))
         if note and status != PASS:
-            reason = _clause_separator(self.language).join((reason, note))
+            reason = self.words.clause_separator.join((reason, note))
         return self._result(status, reason, value, minimum, maximum)
 
     @evaluates(kinds.COMMUNITY_ATTRIBUTE)
@@ -457,48 +651,41 @@ class _RuleEvaluation:
     def _community_radius(self):
         radius = as_number(self.community.radius_m)
         if radius is None:
-            return self._result(NO_DATA, tr("walking radius not computed", _CONTEXT))
+            return self._result(NO_DATA, self._text("no radius", lambda: tr("walking radius not computed",
+                                                                              _CONTEXT)))
         return self._decided(self.rule.name.get(self.language), self._minutes_or_metres(radius))
 
     def _names(self, codes, inline=False):
-        names = []
-        for code in codes:
-            try:
-                name = self.standard.category(code).name.get(self.language)
-            except KeyError:
-                name = code
-            names.append(_inline(name, self.language) if inline else name)
-        return "/".join(names)
+        return self.words.categories_name(codes, inline)
 
     def _nearest(self, codes):
         """(metres or None, why None): the nearest facility of these categories; (None, None) if not routed."""
-        routed = [self.community.walking_m[code] for code in codes if code in self.community.walking_m]
+        walking_m = self.community.walking_m
+        routed = [walking_m[code] for code in codes if code in walking_m]
         if not routed:
             return None, None
         distances = [number for number in (as_number(value) for value in routed) if number is not None]
         if distances:
             return min(distances), None
         notes = [self.community.walking_notes[code] for code in codes if code in self.community.walking_notes]
-        return None, (_clause_separator(self.language).join(dict.fromkeys(notes)) if notes else tr(
-            "not reachable on the walking network", _CONTEXT))
+        return None, (self.words.clause_separator.join(dict.fromkeys(notes)) if notes else self.words.not_reachable)
 
     def _walking_each_of(self):
         """Every kind the guide lists must be within the limit: the farthest kind decides and is named."""
         kinds = self.rule.measure.each_of
         nearest = [(codes,) + self._nearest(codes) for codes in kinds]
         if all(metres is None and why is None for _codes, metres, why in nearest):
-            return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
+            return self._result(NO_DATA, self.words.not_computed)
         known = [(metres, codes) for codes, metres, _why in nearest if metres is not None]
         unknown = [(codes, why) for codes, metres, why in nearest if metres is None]
         if not known:
-            return self._result(NO_DATA, _clause_separator(self.language).join(
-                "{}: {}".format(self._names(codes), why or tr("walking distance not computed", _CONTEXT))
-                for codes, why in unknown))
+            return self._result(NO_DATA, self.words.clause_separator.join(
+                "{}: {}".format(self._names(codes), why or self.words.not_computed) for codes, why in unknown))
         metres, worst = max(known, key=lambda pair: pair[0])
-        subject = tr("Walk to the farthest of the kinds listed ({})", _CONTEXT).format(self._names(worst, True))
-        note = _clause_separator(self.language).join(
-            "{}: {}".format(self._names(codes), why or tr("walking distance not computed", _CONTEXT))
-            for codes, why in unknown) or None
+        subject = self._text(("farthest", worst), lambda: tr(
+            "Walk to the farthest of the kinds listed ({})", _CONTEXT).format(self._names(worst, True)))
+        note = self.words.clause_separator.join(
+            "{}: {}".format(self._names(codes), why or self.words.not_computed) for codes, why in unknown) or None
         value = self._minutes_or_metres(metres)
         # A kind without a distance may be farther still: the farthest kind lies in [value, ∞).
         result = self._decided(subject, value, value, math.inf if unknown else value, note)
@@ -511,19 +698,35 @@ class _RuleEvaluation:
             return self._result(result.status, reason, result.measured, result.threshold_min, result.threshold_max)
         return result
 
+    @cached_property
+    def _nearest_subject(self):
+        return tr("Walk to the nearest {}", _CONTEXT).format(self._categories_name(inline=True))
+
     @evaluates(kinds.WALKING_DISTANCE)
     def _walking_distance(self):
         measure = self.rule.measure
         if measure.each_of:
             return self._walking_each_of()
-        subject = tr("Walk to the nearest {}", _CONTEXT).format(self._categories_name(inline=True))
+        subject = self._nearest_subject
         metres, why = self._nearest(measure.categories)
         if metres is None and why is None:
-            return self._result(NO_DATA, tr("walking distance not computed", _CONTEXT))
+            return self._result(NO_DATA, self.words.not_computed)
         if metres is None:
             return self._result(NO_DATA, "{}: {}".format(subject, why))
         result = self._decided(subject, self._minutes_or_metres(metres))
         return self._with_metres(result, metres)
+
+    @cached_property
+    def _count_subject(self):
+        """'便利店（建筑面积 50–100 m²）': the categories counted, with the size bands a facility must fall in."""
+        measure = self.rule.measure
+        subject = self._categories_name()
+        if measure.where:
+            bands = self.words.separator.join("{} {}".format(
+                _inline(self._facility_attribute_name(band.attribute), self.language), self._band_text(band))
+                for band in measure.where)
+            subject += _parenthesised(bands, self.language)
+        return subject
 
     @evaluates(kinds.FACILITY_COUNT)
     def _facility_count(self):
@@ -535,17 +738,11 @@ class _RuleEvaluation:
                 unknown += 1
             elif all(_complies(value, band.min, band.max) for value, band in zip(values, measure.where)):
                 counted += 1
-        subject = self._categories_name()
-        if measure.where:
-            bands = _separator(self.language).join("{} {}".format(
-                _inline(self._facility_attribute_name(band.attribute), self.language), self._band_text(band))
-                for band in measure.where)
-            subject += _parenthesised(bands, self.language)
         note = None
         if unknown:
             note = tr("{} more without {}", _CONTEXT).format(unknown, "/".join(
                 self._facility_attribute_name(band.attribute) for band in measure.where))
-        return self._decided(subject, counted, counted, counted + unknown, note)
+        return self._decided(self._count_subject, counted, counted, counted + unknown, note)
 
     @evaluates(kinds.FACILITY_MEASURE)
     def _facility_measure(self):
@@ -600,19 +797,23 @@ class _RuleEvaluation:
     @evaluates(kinds.CHECKLIST)
     def _checklist(self):
         codes = self.rule.measure.attributes
-        values = {code: _yes_no(self.community.attributes.get(code)) for code in codes}
+        attributes = self.community.attributes
+        values = {code: _yes_no(attributes.get(code)) for code in codes}
         yes = sum(1 for value in values.values() if value is True)
         minimum, maximum, _missing = self._thresholds()
-        names = _separator(self.language)
+        names = self.words.separator
         failing = [self._community_attribute_name(code) for code in codes if values[code] is False]
-        unknown = [self._community_attribute_name(code) for code in codes if values[code] is None]
         if failing:
-            return self._result(FAIL, tr("not met: {}", _CONTEXT).format(names.join(failing)), yes, minimum, maximum)
+            return self._result(FAIL, self.words.not_met.format(names.join(failing)), yes, minimum, maximum)
+        unknown = [self._community_attribute_name(code) for code in codes if values[code] is None]
         if unknown:
-            return self._result(NO_DATA, tr("no data: {}", _CONTEXT).format(names.join(unknown)), yes, minimum,
-                                maximum)
-        return self._result(PASS, tr("all met: {}", _CONTEXT).format(
-            names.join(self._community_attribute_name(code) for code in codes)), yes, minimum, maximum)
+            return self._result(NO_DATA, self.words.no_data_for.format(names.join(unknown)), yes, minimum, maximum)
+        return self._result(PASS, self._all_met, yes, minimum, maximum)
+
+    @cached_property
+    def _all_met(self):
+        return self.words.all_met.format(self.words.separator.join(
+            self._community_attribute_name(code) for code in self.rule.measure.attributes))
 
 
 def _yes_no(value):

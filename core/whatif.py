@@ -20,7 +20,7 @@ from typing import Dict, Optional, Tuple
 import numpy as np
 
 from ..standards import measure_kinds
-from .engine import evaluate_community
+from .engine import RuleEngine
 from .records import FacilityRecord
 from .siting import CoverageModel
 from .walking import category_limits, residents_access
@@ -45,13 +45,15 @@ def site_attributes(standard, item_code, record, areas=None):
     return attributes
 
 
-def item_status_with(standard, record, rules, item_code, category, distance, planned, language="zh"):
+def item_status_with(standard, record, rules, item_code, category, distance, planned, language="zh", engine=None):
     """The item's status for one community, its walking distance to `category` set to `distance` (m, None
-    for none) and the `planned` FacilityRecords counted with its own."""
+    for none) and the `planned` FacilityRecords counted with its own; `engine`: a RuleEngine of `standard` in
+    `language` kept by a caller that asks for many communities."""
     walking_m = dict(record.walking_m)
     walking_m[category] = distance
     completed = replace(record, facilities=tuple(record.facilities) + tuple(planned), walking_m=walking_m)
-    return evaluate_community(standard, completed, rules, language).item_status.get(item_code)
+    engine = engine if engine is not None else RuleEngine(standard, language)
+    return engine.evaluate(completed, rules).item_status.get(item_code)
 
 
 def item_rules(standard, item_code):
@@ -110,6 +112,7 @@ class WhatIfSession:
         self.existing = dict(existing)
         self.uses_origins = uses_origins
         self.language = language
+        self.engine = RuleEngine(standard, language)
         self.limits = {code: limit.limit_m for code, limit in category_limits(standard).items()}
         self.proposals = []
         self._models = {}      # category → CoverageModel (existing + proposals of that kind)
@@ -166,7 +169,7 @@ class WhatIfSession:
         item = self.standard.category(category).item
         planned = [record for record in self._planned.get(position, []) if record.category == category]
         status = item_status_with(self.standard, self.records[position], item_rules(self.standard, item), item,
-                                  category, distance, planned, self.language)
+                                  category, distance, planned, self.language, self.engine)
         return CommunityState(status, distance, share)
 
     def place(self, category, x, y, community=-1, snap_limit=math.inf, areas=None):

@@ -20,7 +20,7 @@ from ..standards import measure_kinds
 from ..core.categories import category_codes
 from ..core.network import SearchCancelled
 from ..core.describe import guide_table_order
-from ..core.engine import evaluate_community, scope_text
+from ..core.engine import RuleEngine, scope_text
 from ..core.status import STATUSES, status_label
 from ..core.values import is_null
 from ..i18n import current_language
@@ -430,9 +430,9 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         existing = inputs.facilities.existing_only()
         completed = self.complete_records(parameters, context, feedback, plan, inputs,
                                           existing.communities_with_facilities(), existing)
+        engine = RuleEngine(plan.standard, plan.language)
         return PlannedComparison(
-            [evaluate_community(plan.standard, record, plan.rules, plan.language)
-             for _fid, _geometry, record in completed.communities],
+            [engine.evaluate(record, plan.rules) for _fid, _geometry, record in completed.communities],
             inputs.facilities.planned_counts())
 
     def run_evaluation(self, parameters, context, feedback):
@@ -512,10 +512,11 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
         written_from = max(40.0, feedback.progress())
         features = {feature.id(): feature for feature in source.getFeatures()}
+        engine = RuleEngine(standard, language)
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
                 raise SearchCancelled()  # the guard's cancelled ending: nothing after this loop is written
-            evaluation = evaluate_community(standard, record, rules, language)
+            evaluation = engine.evaluate(record, rules)
             values = [str(record.id), record.name]
             if self.WRITES_ITEM_FIELDS:
                 measured = {result.rule_id: result.measured for result in evaluation.results}

@@ -11,7 +11,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
 from ..core import describe
 from .. import styles
 from ..core import output_fields as F
-from ..core.engine import evaluate_community, scope_text
+from ..core.engine import RuleEngine, scope_text
 from ..core.status import ADVISORY, FAIL, NO_DATA, STATUSES, status_label
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles_explained, group_radius
 from ..core.records import CommunityRecord
@@ -178,6 +178,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         counts = {}
         membership = {}
         why = LifeCirclesNotMet(standard, language)
+        engine = RuleEngine(standard, language)
         workbook_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context) if parameters.get(
             self.OUTPUT_XLSX) else ""
         workbook_rows, workbook_rules = [], []
@@ -203,7 +204,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
             record = CommunityRecord(id=circle["id"], name=circle["name"], community_type=None,
                                      attributes={"population": circle["population"]}, facilities=tuple(inside),
                                      radius_m=circle["radius"], walking_m=walking_m, walking_notes=notes)
-            evaluation = evaluate_community(standard, record, rules, language)
+            evaluation = engine.evaluate(record, rules)
             results = {result.rule_id: result for result in evaluation.results}
             member_ids = [str(communities[position][2].id) for position in members]
             values = [circle["id"], circle["name"], circle["formed"], circle["stopped"], ", ".join(member_ids),

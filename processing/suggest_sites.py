@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .. import styles
 from ..core import output_fields as F
-from ..core.engine import FAIL, PASS
+from ..core.engine import FAIL, PASS, RuleEngine
 from ..core.records import CommunityRecord, FacilityRecord
 from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
                            CoverageModel, area_requirements, best_site_per_community, candidates_along, check_site,
@@ -236,8 +236,9 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
 
         before_distance, before_share = state()
         sites_in = {position: [] for position in range(count)}
-        before_status = [self._item_status(standard, record, rules, item, category, before_distance[position], [],
-                                           language) for position, (_f, _g, record) in enumerate(communities)]
+        engine = RuleEngine(standard, language)
+        before_status = [self._item_status(engine, record, rules, item, category, before_distance[position], [])
+                         for position, (_f, _g, record) in enumerate(communities)]
         feedback.pushInfo(self.tr("Before: {:.1f} % of {:g} residents within {:g} m; the item fails in {} "
                                   "communities.").format(100.0 * model.covered_share, model.total_population, limit,
                                                          before_status.count(FAIL)))
@@ -314,8 +315,8 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             met = []
             for position in sorted(affected):
                 record = communities[position][2]
-                new_status = self._item_status(standard, record, rules, item, category, distance[position],
-                                               [site for _rank, site in sites_in[position]], language)
+                new_status = self._item_status(engine, record, rules, item, category, distance[position],
+                                               [site for _rank, site in sites_in[position]])
                 if new_status == PASS and status[position] != PASS:
                     met.append(str(record.name or record.id))
                 status[position] = new_status
@@ -372,13 +373,15 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
         raise QgsProcessingException(self.tr("'{}' is not a facility category of the standard; use one of: {}")
                                      .format(code, ", ".join(codes)))
 
-    def _item_status(self, standard, record, rules, item, category, distance, sites, language):
+    def _item_status(self, engine, record, rules, item, category, distance, sites):
         """The item's status for one community with its walking distance and the sites placed inside it (a site
-        has the candidate's areas, else the standard's minimum: it is to be built to the standard)."""
+        has the candidate's areas, else the standard's minimum: it is to be built to the standard); `engine`: the
+        run's RuleEngine."""
         planned = [FacilityRecord(fid="site:{}".format(site["index"]), category=category,
-                                  attributes=site_attributes(standard, item.code, record, site["areas"]))
+                                  attributes=site_attributes(engine.standard, item.code, record, site["areas"]))
                    for site in sites]
-        return item_status_with(standard, record, rules, item.code, category, distance, planned, language)
+        return item_status_with(engine.standard, record, rules, item.code, category, distance, planned,
+                                engine.language, engine)
 
     # -- candidates ---------------------------------------------------------------------------------
 
