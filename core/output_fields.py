@@ -377,6 +377,12 @@ RULE_TABLE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, ITEM, ITEM_NAME, RULE
                      MEASURED_VALUE, THRESHOLD_MIN, THRESHOLD_MAX, UNIT, STATUS, REASON, OPTION_ID)
 # With planned facilities the rules table also says each rule's status without them.
 RULE_TABLE_FIELDS_PLANNED = RULE_TABLE_FIELDS + (STATUS_BEFORE,)
+# What assess stores per community and rule (community_rule_results); the columns that depend on the rule
+# alone are stored once per rule (rule_descriptions), and community_rules is a view that joins the two into
+# RULE_TABLE_FIELDS (a city: 243,000 rows, each repeating its rule's text).
+RULE_DESCRIPTION_FIELDS = (RULE_ID, ITEM, ITEM_NAME, RULE_NAME, CLAUSE, LEVEL)
+RULE_RESULT_FIELDS = tuple(field for field in RULE_TABLE_FIELDS if field not in RULE_DESCRIPTION_FIELDS[1:])
+RULE_RESULT_FIELDS_PLANNED = RULE_RESULT_FIELDS + (STATUS_BEFORE,)
 UNASSIGNED_FIELDS = (SOURCE_LAYER, SOURCE_FID, CATEGORY_LABEL, CC_CATEGORY, CC_CATEGORY_NAME, UNASSIGNED_REASON,
                      REASON_TEXT)
 ROUTE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, CATEGORY, CATEGORY_NAME, ROUTE_DIST_M, ROUTE_WALK_MIN, LIMIT_M,
@@ -421,6 +427,8 @@ AREA_SUMMARY_FIELDS = (AREA, AREA_COMMUNITIES, AREA_RESIDENTS, AREA_RESIDENTS_UN
 TABLES = {
     "communities": COMMUNITY_FIELDS,
     "community_rules": RULE_TABLE_FIELDS_PLANNED,
+    "community_rule_results": RULE_RESULT_FIELDS_PLANNED,
+    "rule_descriptions": RULE_DESCRIPTION_FIELDS,
     "facilities_not_counted": UNASSIGNED_FIELDS,
     "walking_routes": ROUTE_FIELDS,
     "walking_origins": ORIGIN_FIELDS,

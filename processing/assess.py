@@ -20,6 +20,7 @@ from ..standards import measure_kinds
 from ..core.describe import guide_table_order
 from ..core.values import is_missing
 from ..core.walking import category_limits
+from .. import styles
 from ..styles import StyleOnLoad, load_default_style, loading
 from ..i18n import current_language
 from ..core.status import FAIL, PASS
@@ -33,19 +34,21 @@ from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
 from .output_safety import cancelled_message
+from .rules_view import (DESCRIPTIONS_TABLE as RULE_DESCRIPTIONS_TABLE, RESULTS_TABLE as RULE_RESULTS_TABLE,
+                         RULES_VIEW, create_rules_view, write_rule_descriptions)
 from .scheme_report import read_scheme
 from .summarize_by_area import AreaLocator
 
 COMMUNITIES_TABLE = "communities"
-RULES_TABLE = "community_rules"
+RULES_TABLE = RULES_VIEW  # a view over community_rule_results and rule_descriptions (processing/rules_view.py)
 LIFE_CIRCLES_TABLE = "life_circles"
 AREAS_TABLE = "area_summary"
 # The sink parameters of the evaluation this algorithm runs itself → their table in the GeoPackage.
-OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULES_TABLE, "OUTPUT_UNASSIGNED": "facilities_not_counted",
+OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULE_RESULTS_TABLE, "OUTPUT_UNASSIGNED": "facilities_not_counted",
               "OUTPUT_ROUTES": "walking_routes", "OUTPUT_ORIGINS": "walking_origins"}
 # Every table assess may write into OUTPUT_GPKG (those of its child algorithms included): in an existing
 # GeoPackage, the earlier run's tables among them are replaced and every other layer is kept.
-RESULT_TABLES = tuple(OWN_TABLES.values()) + ("life_circles", "life_circle_rules", "service_areas", "facilities",
+RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TABLE, "life_circles", "life_circle_rules", "service_areas", "facilities",
                                               "facility_areas", AREAS_TABLE)
 SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 REPORT_MAP_DPI = 110
@@ -243,6 +246,10 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     def colour_field(self, parameters, context, standard):
         return F.CC_STATUS.name
 
+    def rule_table_fields(self, planned):
+        """Each community's rule results without the rule's own text: community_rules joins it back."""
+        return F.RULE_RESULT_FIELDS_PLANNED if planned else F.RULE_RESULT_FIELDS
+
     # -- the run ------------------------------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -284,7 +291,12 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._next_step(steps)
         steps.setProgressText(self.tr("Reading the communities and facilities…"))
         run = self.run_evaluation(inner, context, steps)
-        self.styled_outputs = run.written.styled_outputs
+        self._stop_if_cancelled(steps)
+        write_rule_descriptions(gpkg, self._standard_used, current_language(), context.transformContext())
+        create_rules_view(gpkg)
+        # The rules' style is saved for the view, the layer a planner opens.
+        self.styled_outputs = [(table_source(gpkg, RULES_TABLE) if name == styles.STYLE_RULES and dest_id else dest_id,
+                                style, name) for dest_id, style, name in run.written.styled_outputs]
         crs = run.inputs.reader.crs
         self._reader_crs = "{} ({})".format(crs.authid(), crs.description())
         self._method = run.completed.details.method
@@ -337,7 +349,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             write_workbook(xlsx_path, data, guide_table_order(standard))
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
-        self._written = (gpkg, set(children) | set(OWN_TABLES.values()))
+        self._written = (gpkg, set(children) | set(OWN_TABLES.values()) | {RULES_TABLE, RULE_DESCRIPTIONS_TABLE})
         return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
                 self.OUTPUT_XLSX: xlsx_path or None, self.OUTPUT_ATLAS: atlas_path or None,
                 self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE)}

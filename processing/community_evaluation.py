@@ -143,8 +143,12 @@ class RuleRows:
         self.fields = make_fields(table_fields)
         self.planned = F.STATUS_BEFORE in table_fields
         self._standard, self._language, self._rules = standard, language, {}
+        # A layout without some columns (assess's community_rule_results): the values picked from the full row.
+        full = F.RULE_TABLE_FIELDS_PLANNED if self.planned else F.RULE_TABLE_FIELDS
+        self._picked = None if tuple(table_fields) == full else [full.index(field) for field in table_fields]
 
-    def _rule_columns(self, rule_id):
+    def rule_columns(self, rule_id):
+        """[item, item name, rule id, rule name, clause, level] of one rule."""
         columns = self._rules.get(rule_id)
         if columns is None:
             rule = self._standard.rule(rule_id)
@@ -160,11 +164,13 @@ class RuleRows:
         rows = []
         for result in results:
             row = QgsFeature(self.fields)
-            values = identity + self._rule_columns(result.rule_id) + [
+            values = identity + self.rule_columns(result.rule_id) + [
                 result.measured, result.threshold_min, result.threshold_max, result.unit, result.status,
                 result.reason, result.option_id]
             if self.planned:
                 values.append(status_before.get(result.rule_id) if status_before else None)
+            if self._picked is not None:
+                values = [values[index] for index in self._picked]
             row.setAttributes(values)
             rows.append(row)
         return rows
@@ -480,6 +486,10 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
         return additions
 
+    def rule_table_fields(self, planned):
+        """The fields of OUTPUT_RULES: the whole row of every community and rule."""
+        return F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS
+
     def write_communities(self, parameters, context, feedback, plan, inputs, completed, comparison):
         """Step 4: each community evaluated and written with its verdicts, its rules into the rules table (and
         the workbook); the communities are evaluated one at a time, so no run holds every rule result."""
@@ -498,7 +508,7 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_rows = RuleRows(F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS, standard, language)
+        rule_rows = RuleRows(self.rule_table_fields(planned), standard, language)
         rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_rows.fields,
                                                       QgsWkbTypes.NoGeometry)
         workbook_path = (self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)

@@ -622,13 +622,54 @@ def _consolidate(source, destination):
         copy.close()
 
 
+def _views(path):
+    """{lower-case name: CREATE VIEW statement} of a GeoPackage's views."""
+    connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
+    try:
+        return {str(name).lower(): sql for name, sql in connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type='view'")}
+    finally:
+        connection.close()
+
+
+def _copy_views(source, destination, views, tables):
+    """The views of `source` into `destination`, each replacing a table or view of its name there, listed in
+    gpkg_contents as in `source`; the indexes of the copied `tables` go along (a view joins through them)."""
+    drop_tables(destination, views)
+    connection = sqlite3.connect(destination)
+    try:
+        connection.execute("ATTACH DATABASE ? AS written", (source,))
+        with connection:
+            lowered = [table.lower() for table in tables]
+            for name, sql in connection.execute(
+                    "SELECT name, sql FROM written.sqlite_master WHERE type='index' AND sql IS NOT NULL AND "
+                    "lower(tbl_name) IN ({})".format(",".join("?" for _ in lowered)), lowered).fetchall():
+                connection.execute("DROP INDEX IF EXISTS main.\"{}\"".format(name.replace('"', '""')))
+                connection.execute(sql)
+            for view in views:
+                (name, sql), = connection.execute(
+                    "SELECT name, sql FROM written.sqlite_master WHERE type='view' AND lower(name)=?", (view,))
+                connection.execute(sql)
+                connection.execute("DELETE FROM main.gpkg_contents WHERE lower(table_name)=?", (view,))
+                connection.execute("INSERT INTO main.gpkg_contents SELECT * FROM written.gpkg_contents "
+                                   "WHERE lower(table_name)=?", (view,))
+    except sqlite3.Error as error:
+        raise QgsProcessingException(tr("Could not copy the layer '{}' into {}.", _CONTEXT).format(
+            ", ".join(views), destination) + " " + str(error))
+    finally:
+        connection.close()
+
+
 def copy_tables(source, destination, tables):
     """Copy `tables` of GeoPackage `source` into `destination`, replacing tables of the same name there; their
-    styles in layer_styles go along."""
+    styles in layer_styles go along. A view is copied as a view, after the tables it reads."""
     from osgeo import gdal
 
     gdal.UseExceptions()
+    views = _views(source)
     for table in tables:
+        if table.lower() in views:
+            continue
         options = gdal.VectorTranslateOptions(layers=[table], layerName=table, accessMode="overwrite",
                                               layerCreationOptions=["DESCRIPTION=" + OWN_LAYER_DESCRIPTION])
         result = gdal.VectorTranslate(destination, source, options=options)
@@ -636,6 +677,9 @@ def copy_tables(source, destination, tables):
             raise QgsProcessingException(tr("Could not copy the layer '{}' into {}.", _CONTEXT).format(
                 table, destination))
         result = None
+    copied_views = [table.lower() for table in tables if table.lower() in views]
+    if copied_views:
+        _copy_views(source, destination, copied_views, tables)
     mark_own_tables(destination, tables)
     _copy_styles(source, destination, tables)
 
@@ -682,6 +726,17 @@ def drop_tables(path, tables):
         return
     from osgeo import gdal
 
+    views = [table for table in tables if table.lower() in _views(path)]
+    if views:  # OGR drops a layer with DROP TABLE, which SQLite refuses for a view
+        connection = sqlite3.connect(path)
+        try:
+            with connection:
+                for view in views:
+                    connection.execute('DROP VIEW IF EXISTS "{}"'.format(view.replace('"', '""')))
+                    connection.execute("DELETE FROM gpkg_contents WHERE lower(table_name)=lower(?)", (view,))
+        finally:
+            connection.close()
+        tables = [table for table in tables if table not in views]
     gdal.UseExceptions()
     dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     try:

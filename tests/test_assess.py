@@ -150,6 +150,41 @@ def test_every_layer_opens_styled_by_status(assessed):
         assert _layer(assessed, table).featureCount() > 0
 
 
+def test_the_rules_table_is_a_view_that_stores_each_rules_text_once(assessed):
+    """community_rules keeps every field of the rules table, read through a view: each community's results
+    joined with one row per rule (its item, names, clause and level, as the standard gives them)."""
+    import sqlite3
+
+    from complete_community.core import output_fields as F
+    from complete_community.i18n import current_language
+    from complete_community.standards import load_standard
+
+    connection = sqlite3.connect(assessed["OUTPUT_GPKG"])
+    try:
+        kinds = dict(connection.execute("SELECT name, type FROM sqlite_master WHERE name IN "
+                                        "('community_rules', 'community_rule_results', 'rule_descriptions')"))
+        result_columns = [row[1] for row in connection.execute("PRAGMA table_info(community_rule_results)")]
+        (results,), = connection.execute("SELECT count(*) FROM community_rule_results")
+        (described,), = connection.execute("SELECT count(*) FROM rule_descriptions")
+    finally:
+        connection.close()
+    assert kinds == {"community_rules": "view", "community_rule_results": "table", "rule_descriptions": "table"}
+    assert result_columns == ["fid"] + [field.name for field in F.RULE_RESULT_FIELDS]
+    national, language = load_standard(), current_language()
+    assert described == len(national.rules)
+    rules = _layer(assessed, "community_rules")
+    assert rules.fields().names() == ["fid"] + [field.name for field in F.RULE_TABLE_FIELDS]
+    assert rules.featureCount() == results == 14 * len(national.rules_in_scope("community"))
+    for row in rules.getFeatures():
+        rule = national.rule(row["rule_id"])
+        item = national.item(rule.item)
+        assert (row["item"], row["item_name"], row["rule_name"], row["clause"], row["level"]) == (
+            item.code, item.name.get(language), rule.name.get(language), rule.clause, rule.level)
+    failed = QgsVectorLayer(rules.source(), "failed", "ogr")
+    failed.setSubsetString("level = 'required' AND status = 'fail'")  # filters on the joined columns work
+    assert 0 < failed.featureCount() < results
+
+
 def test_the_report_agrees_with_the_layers(assessed):
     with open(assessed["OUTPUT_REPORT"], encoding="utf-8") as stream:
         text = stream.read()

@@ -204,6 +204,12 @@ def test_assess_keeps_the_other_layers_of_its_geopackage_and_a_failed_rerun_keep
     communities = QgsVectorLayer(result["COMMUNITIES_LAYER"], "c", "ogr")
     assert communities.featureCount() == 14
     assert communities.renderer().type() == "categorizedSymbol"  # its style went along
+    # The rules table is a view (processing/rules_view.py): copied as a view beside the other layers, replaced
+    # by a second run.
+    rule_rows = rules_view_rows(output)
+    assert rule_rows > 14
+    result = run("assess", assess_parameters(SAMPLE, directory))
+    assert rules_view_rows(output) == rule_rows and "my_survey" in tables(output)
     with open(result["OUTPUT_REPORT"], encoding="utf-8") as stream:
         assert ".cc-partial-" not in stream.read()
     before = {path: digest(os.path.join(directory, path)) for path in ("assessment.gpkg", "report.html")}
@@ -213,6 +219,21 @@ def test_assess_keeps_the_other_layers_of_its_geopackage_and_a_failed_rerun_keep
         run("assess", parameters)
     assert {path: digest(os.path.join(directory, path)) for path in before} == before
     assert partial_leftovers(directory) == []
+
+
+def rules_view_rows(gpkg):
+    """The rows of community_rules in `gpkg`, checked to be a view as many rows as the results it joins."""
+    connection = sqlite3.connect(gpkg)
+    try:
+        (kind,), = connection.execute("SELECT type FROM sqlite_master WHERE name='community_rules'")
+        (rows,), = connection.execute("SELECT count(*) FROM community_rules")
+        (results,), = connection.execute("SELECT count(*) FROM community_rule_results")
+    finally:
+        connection.close()
+    assert kind == "view" and rows == results
+    layer = QgsVectorLayer(gpkg + "|layername=community_rules", "rules", "ogr")
+    assert layer.isValid() and layer.featureCount() == rows
+    return rows
 
 
 @pytest.mark.parametrize("large", [False, True])
