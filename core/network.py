@@ -237,6 +237,11 @@ class Catchments(ReachablePieces):
         """Boolean mask of the pieces whose nearest source is `source`."""
         return self.source == source
 
+    def subset(self, keep):
+        """The pieces where the boolean mask `keep` is true, in order."""
+        return Catchments(self.segment[keep], self.start_fraction[keep], self.end_fraction[keep], self.x0[keep],
+                          self.y0[keep], self.x1[keep], self.y1[keep], self.source[keep])
+
     def length_by_source(self, source_count):
         """Geometric length (m) of the pieces of each source, an array of source_count values."""
         return np.bincount(self.source, weights=np.hypot(self.x1 - self.x0, self.y1 - self.y0),

@@ -51,6 +51,9 @@ OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULE_RESULTS_TABLE, "
 RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TABLE, "life_circles", "life_circle_rules", "service_areas", "facilities",
                                               "facility_areas", AREAS_TABLE)
 SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
+# Where the service areas are drawn: a city's whole street network once per category is most of the GeoPackage
+# (the bench city: 56 MB), and a planner looks at them where a community does not meet the limit.
+AROUND_NOT_MET, EVERYWHERE = 0, 1
 REPORT_MAP_DPI = 110
 
 
@@ -122,6 +125,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     OUTPUT_MAP = "OUTPUT_MAP"
     SERVICE_AREAS = "SERVICE_AREAS"
     SERVICE_AREA_CATEGORIES = "SERVICE_AREA_CATEGORIES"
+    SERVICE_AREAS_WHERE = "SERVICE_AREAS_WHERE"
     OUTPUT_XLSX = "OUTPUT_XLSX"
     OUTPUT_ATLAS = "OUTPUT_ATLAS"
     COMMUNITIES_LAYER = "COMMUNITIES_LAYER"
@@ -187,7 +191,11 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.SERVICE_AREA_CATEGORIES, self.tr("Service areas only for these facility categories (codes, comma "
                                                   "separated; empty: those of the community walking rules)"),
             optional=True)
-        for parameter in (shapes, categories):
+        where = QgsProcessingParameterEnum(
+            self.SERVICE_AREAS_WHERE, self.tr("Service areas drawn"),
+            [self.tr("Around the communities that do not meet a category's limit"), self.tr("Everywhere")],
+            defaultValue=AROUND_NOT_MET)
+        for parameter in (shapes, categories, where):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterField(
@@ -460,7 +468,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                  + NETWORK_OPTION_PARAMETERS},
                 OUTPUT=table_destination(gpkg, "service_areas"),
                 SHAPE=SHAPE_STREETS if service_areas == SERVICE_AREAS_STREETS else SHAPE_POLYGONS,
-                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES) or self._community_categories()),
+                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES) or self._community_categories(),
+                AROUND_NOT_MET=table_source(gpkg, COMMUNITIES_TABLE) if self.parameterAsEnum(
+                    parameters, self.SERVICE_AREAS_WHERE, context) == AROUND_NOT_MET else None),
                 context, feedback)
             written.append("service_areas")
         feedback.setProgressText(self.tr("Classifying the facilities…"))

@@ -1,14 +1,17 @@
 """设施服务范围 — per facility, the area within the standard's walking distance along the road network."""
 
 import numpy as np
-from qgis.core import (Qgis, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY,
-                       QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterString,
-                       QgsUnitTypes, QgsWkbTypes)
+from qgis.core import (Qgis, QgsCoordinateTransform, QgsCsException, QgsFeature, QgsFeatureRequest, QgsFeatureSink,
+                       QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterDistance, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterString, QgsUnitTypes, QgsWkbTypes)
 from qgis.PyQt.QtCore import Qt
 
 from ..core import describe
+from ..core.box_cover import BoxCover
+from ..core.status import INFO, PASS
+from ..core.values import is_null
 from .. import styles
 from ..core import output_fields as F
 from ..core.polylines import multilinestring_wkb, network_piece_lines
@@ -41,6 +44,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
     BUFFER_DISTANCE = "BUFFER_DISTANCE"
     SHAPE = "SHAPE"
     CATEGORIES = "CATEGORIES"
+    AROUND_NOT_MET = "AROUND_NOT_MET"
     OUTPUT = "OUTPUT"
 
     ALGORITHM_ID = "service_areas"
@@ -121,6 +125,12 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.CATEGORIES, self.tr("Only these facility categories (codes, comma separated; empty: all)"),
             optional=True))
+        around = QgsProcessingParameterFeatureSource(
+            self.AROUND_NOT_MET, self.tr("Only around the communities that do not meet a category's limit "
+                                         "(assessed communities; empty: everywhere)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True)
+        around.setFlags(around.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(around)
 
     def processAlgorithm(self, parameters, context, feedback):
         standard = self.load_standard_parameter(parameters, context, feedback)
@@ -167,6 +177,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         shape = self.parameterAsEnum(parameters, self.SHAPE, context)
         snapped = network.snap([f.x for f in chosen], [f.y for f in chosen], snap_limit)
 
+        covers = self.not_met_covers(parameters, context, feedback, working, wanted)
+
         fields = make_fields(F.SERVICE_AREA_FIELDS_PLANNED if planned else F.SERVICE_AREA_FIELDS)
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields,
@@ -177,9 +189,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         language = current_language()
         far = int(np.count_nonzero(~snapped.is_snapped))
         if shape == SHAPE_STREETS:
-            shapes = self._street_shapes(network, chosen, snapped, limits, feedback)
+            shapes = self._street_shapes(network, chosen, snapped, limits, covers, feedback)
         else:
-            shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, feedback)
+            shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, covers, feedback)
         for position, geometry, street, area in shapes:  # written as they come: a city's areas never all in memory
             if feedback.isCanceled():
                 break
@@ -189,6 +201,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             note = None
             if snapped.segment[position] < 0:
                 note = self.tr("farther than {:g} m from the road network").format(snap_limit)
+            elif geometry is None and street and facility.category in covers:
+                note = self.tr("not drawn: its streets lie only around communities that meet the limit")
             elif geometry is None:
                 note = (self.tr("its walk to the network already exceeds the limit") if shape == SHAPE_POLYGONS
                         or snapped.offset[position] > limit.limit_m else
@@ -232,7 +246,40 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             chosen.add(by_name[name])
         return chosen
 
-    def _street_shapes(self, network, chosen, snapped, limits, feedback):
+    def not_met_covers(self, parameters, context, feedback, working, categories):
+        """{category: BoxCover of the communities of AROUND_NOT_MET whose <category>_access_status says the limit
+        is not met (anything but pass or info)} for the `categories` that layer has a status for; {} without it.
+        A category without a status field there is drawn everywhere."""
+        source = self.parameterAsSource(parameters, self.AROUND_NOT_MET, context)
+        if source is None:
+            return {}
+        names = source.fields().names()
+        status_fields = {code: F.ACCESS_STATUS.name_for(code) for code in categories
+                         if F.ACCESS_STATUS.name_for(code) in names}
+        to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
+        boxes = {code: [] for code in status_fields}
+        for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes(
+                list(status_fields.values()), source.fields())):
+            if not feature.hasGeometry():
+                continue
+            try:
+                box = to_working.transformBoundingBox(feature.geometry().boundingBox())
+            except QgsCsException:
+                continue
+            for code, name in status_fields.items():
+                if feature[name] not in (None, PASS, INFO) and not is_null(feature[name]):
+                    boxes[code].append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+        covers = {}
+        for code, found in boxes.items():
+            corners = np.array(found, dtype=np.float64).reshape(-1, 4)
+            covers[code] = BoxCover(corners[:, 0], corners[:, 1], corners[:, 2], corners[:, 3])
+        if covers:
+            feedback.pushInfo(self.tr("Service areas drawn around the communities that do not meet the limit of "
+                                      "their category: {}.").format(", ".join(
+                                          "{} {}".format(code, len(found)) for code, found in boxes.items())))
+        return covers
+
+    def _street_shapes(self, network, chosen, snapped, limits, covers, feedback):
         """(position, MultiLineString or None, street length served, None) per facility, category by category
         (a generator): one catchments() search per category; each facility gets the street pieces it is the
         nearest facility of."""
@@ -245,6 +292,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             positions = np.array(positions, dtype=np.int64)
             catchments = network.catchments(snapped.subset(positions), limits[category].limit_m)
             lengths = catchments.length_by_source(len(positions))
+            if category in covers:  # only the pieces around the communities that need looking at
+                catchments = catchments.subset(covers[category].contains(
+                    0.5 * (catchments.x0 + catchments.x1), 0.5 * (catchments.y0 + catchments.y1)))
             # Each facility's pieces joined into lines through the points they share: one WKB per facility.
             areas = multilinestring_wkb(network_piece_lines(network, catchments, catchments.source))
             del catchments
@@ -252,15 +302,15 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
                 wkb = areas.of(index)
                 if snapped.segment[position] < 0:
                     yield position, None, None, None
-                elif wkb is None:
-                    yield position, None, 0.0, None
+                elif wkb is None:  # no street, or none around a community that needs looking at
+                    yield position, None, float(lengths[index]), None
                 else:
                     geometry = QgsGeometry()
                     geometry.fromWkb(wkb)
                     yield position, geometry, float(lengths[index]), None
             feedback.setProgress(int(100.0 * (number + 1) / max(len(by_category), 1)))
 
-    def _polygon_shapes(self, network, chosen, snapped, limits, buffer, feedback):
+    def _polygon_shapes(self, network, chosen, snapped, limits, buffer, covers, feedback):
         """(position, MultiPolygon or None, street length reached, area) per facility (a generator)."""
         for position, facility in enumerate(chosen):
             if feedback.isCanceled():
@@ -272,7 +322,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             one = snapped.subset([position])
             limit = limits[facility.category].limit_m
             pieces = network.reachable_edges(one, limit)
-            if not len(pieces):
+            cover = covers.get(facility.category)
+            if not len(pieces) or (cover is not None and not cover.contains(
+                    0.5 * (pieces.x0 + pieces.x1), 0.5 * (pieces.y0 + pieces.y1)).any()):
                 yield position, None, pieces.total_length, None
                 continue
             lines = [[QgsPointXY(x, y) for x, y in piece] for piece in pieces.polylines()]

@@ -241,6 +241,43 @@ def test_service_areas_stop_at_the_walking_limit(cc_provider, processing_context
             areas[0]["street_m"])
 
 
+def test_service_areas_only_around_the_communities_that_do_not_meet_the_limit(cc_provider, processing_context):
+    """The crossing of test_service_areas_stop_at_the_walking_limit, with two assessed communities on the western
+    and eastern arms: the western one does not meet the kindergarten limit (advisory), the eastern one does. Only
+    the streets around the western one are drawn, exactly where they were (±1 cm at the limit); the street length
+    served stays the whole; the eastern kindergarten, serving only the community that meets it, is listed with
+    a note and no line."""
+    import processing
+
+    facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [
+        (("幼儿园",), "POINT(0 20)"), (("幼儿园",), "POINT(300 0)")])
+    roads = memory_layer("LineString?crs=EPSG:4547", "r", [
+        ((), "LINESTRING(-2000 0, 0 0, 2000 0)"), ((), "LINESTRING(0 -2000, 0 0, 0 2000)")])
+    communities = memory_layer("Polygon?crs=EPSG:4547&field=kindergarten_access_status:string", "c", [
+        (("advisory",), "POLYGON((-700 -50, -100 -50, -100 50, -700 50, -700 -50))"),
+        (("pass",), "POLYGON((100 -50, 900 -50, 900 50, 100 50, 100 -50))")])
+    parameters = {"FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "SHAPE": 1,
+                  "CATEGORIES": "kindergarten", "OUTPUT": "TEMPORARY_OUTPUT"}
+    everywhere = processing.run("complete_community:service_areas", parameters, context=processing_context,
+                                feedback=processing_context.feedback())["OUTPUT"]
+    around = processing.run("complete_community:service_areas", dict(parameters, AROUND_NOT_MET=communities),
+                            context=processing_context, feedback=processing_context.feedback())["OUTPUT"]
+    whole, drawn = (sorted(layer.getFeatures(), key=lambda f: int(f["source_fid"])) for layer in (everywhere, around))
+    assert [f["street_m"] for f in drawn] == pytest.approx([f["street_m"] for f in whole])
+    north, east = drawn
+
+    def served(geometry, x, y):
+        return geometry.distance(QgsGeometry.fromWkt("POINT({!r} {!r})".format(x, y))) < 1e-9
+
+    assert served(north.geometry(), -300, 0) and served(north.geometry(), -480 + 0.01, 0)
+    assert not served(north.geometry(), -480 - 0.01, 0)
+    for x, y in ((0, 300), (0, -300), (60, 0)):  # streets away from the western community: not drawn
+        assert served(whole[0].geometry(), x, y) and not served(north.geometry(), x, y), (x, y)
+    assert north.geometry().length() < whole[0].geometry().length()
+    assert east.geometry().isEmpty() and "meet the limit" in east["note"]
+    assert whole[1].geometry().length() > 0 and not whole[1]["note"]
+
+
 def test_service_areas_refuse_an_unknown_category(cc_provider, processing_context):
     import processing
 
