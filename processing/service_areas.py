@@ -10,8 +10,7 @@ from qgis.PyQt.QtCore import Qt
 
 from ..core import describe
 from ..core.box_cover import BoxCover
-from ..core.status import INFO, PASS
-from ..core.values import is_null
+from ..core.status import ADVISORY, FAIL
 from .. import styles
 from ..core import output_fields as F
 from ..core.polylines import multilinestring_wkb, network_piece_lines
@@ -74,7 +73,12 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             self.standard_help() + "<br>" + self.requirements_help(walking_categories=())) + self.help_example(self.tr(
             "<b>Example</b>: a kindergarten at a crossing of two long streets reaches {limit} m along each of "
             "the four arms: its area is a cross of streets {length} m long and, with a frontage of {frontage} m, "
-            "{width} m wide — not a {limit} m circle."))
+            "{width} m wide — not a {limit} m circle.")) + "<br><br>" + self.tr(
+            "<b>Only around the communities that do not meet a category's limit</b> (optional): an assessed "
+            "communities layer (assess's communities); each category's streets are then drawn only around the "
+            "communities whose walking access to it is not met, the lines unchanged; the length served stays the "
+            "whole. assess does this by default: a city's whole street network drawn once per category is most "
+            "of its GeoPackage.")
 
     def help_example(self, text):
         """The example with the standard's kindergarten limit and the default frontage."""
@@ -177,7 +181,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         shape = self.parameterAsEnum(parameters, self.SHAPE, context)
         snapped = network.snap([f.x for f in chosen], [f.y for f in chosen], snap_limit)
 
-        covers = self.not_met_covers(parameters, context, feedback, working, wanted)
+        covers = self.not_met_covers(parameters, context, feedback, working, standard, wanted)
 
         fields = make_fields(F.SERVICE_AREA_FIELDS_PLANNED if planned else F.SERVICE_AREA_FIELDS)
         sink, dest_id = self.parameterAsSink(
@@ -246,28 +250,36 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             chosen.add(by_name[name])
         return chosen
 
-    def not_met_covers(self, parameters, context, feedback, working, categories):
-        """{category: BoxCover of the communities of AROUND_NOT_MET whose <category>_access_status says the limit
-        is not met (anything but pass or info)} for the `categories` that layer has a status for; {} without it.
-        A category without a status field there is drawn everywhere."""
+    def not_met_covers(self, parameters, context, feedback, working, standard, categories):
+        """{category: BoxCover of the communities of AROUND_NOT_MET that need looking at for it} for the
+        `categories` that layer has a status for; {} without the layer. A community needs looking at for a
+        category when its walking access to it is not met (<category>_access_status fail or advisory) or an
+        item it provides fails (<item>_status fail): the gaps the scorecard zooms to. A category without any
+        such field there is drawn everywhere."""
         source = self.parameterAsSource(parameters, self.AROUND_NOT_MET, context)
         if source is None:
             return {}
-        names = source.fields().names()
-        status_fields = {code: F.ACCESS_STATUS.name_for(code) for code in categories
-                         if F.ACCESS_STATUS.name_for(code) in names}
+        names = set(source.fields().names())
+        status_fields = {code: [(F.ACCESS_STATUS.name_for(code), (FAIL, ADVISORY))] for code in categories}
+        for item in standard.items:
+            for category in standard.categories_for_item(item.code):
+                if category.code in status_fields:
+                    status_fields[category.code].append((F.ITEM_STATUS.name_for(item.code), (FAIL,)))
+        status_fields = {code: [(name, statuses) for name, statuses in fields if name in names]
+                         for code, fields in status_fields.items()}
+        status_fields = {code: fields for code, fields in status_fields.items() if fields}
         to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
         boxes = {code: [] for code in status_fields}
-        for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes(
-                list(status_fields.values()), source.fields())):
+        read = sorted({name for fields in status_fields.values() for name, _statuses in fields})
+        for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes(read, source.fields())):
             if not feature.hasGeometry():
                 continue
             try:
                 box = to_working.transformBoundingBox(feature.geometry().boundingBox())
             except QgsCsException:
                 continue
-            for code, name in status_fields.items():
-                if feature[name] not in (None, PASS, INFO) and not is_null(feature[name]):
+            for code, fields in status_fields.items():
+                if any(feature[name] in statuses for name, statuses in fields):
                     boxes[code].append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
         covers = {}
         for code, found in boxes.items():

@@ -242,20 +242,23 @@ def test_service_areas_stop_at_the_walking_limit(cc_provider, processing_context
 
 
 def test_service_areas_only_around_the_communities_that_do_not_meet_the_limit(cc_provider, processing_context):
-    """The crossing of test_service_areas_stop_at_the_walking_limit, with two assessed communities on the western
-    and eastern arms: the western one does not meet the kindergarten limit (advisory), the eastern one does. Only
-    the streets around the western one are drawn, exactly where they were (±1 cm at the limit); the street length
-    served stays the whole; the eastern kindergarten, serving only the community that meets it, is listed with
-    a note and no line."""
+    """The crossing of test_service_areas_stop_at_the_walking_limit, with assessed communities on the western,
+    eastern and northern arms: the western one does not meet the kindergarten walking limit (advisory), the
+    northern one reaches a kindergarten but fails the kindergarten item (its floor area, say), the eastern one
+    meets both. Only the streets around the western and northern ones are drawn, exactly where they were (±1 cm
+    at the limit); the street length served stays the whole; the eastern kindergarten, serving only the
+    community that meets it, is listed with a note and no line."""
     import processing
 
     facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [
         (("幼儿园",), "POINT(0 20)"), (("幼儿园",), "POINT(300 0)")])
     roads = memory_layer("LineString?crs=EPSG:4547", "r", [
         ((), "LINESTRING(-2000 0, 0 0, 2000 0)"), ((), "LINESTRING(0 -2000, 0 0, 0 2000)")])
-    communities = memory_layer("Polygon?crs=EPSG:4547&field=kindergarten_access_status:string", "c", [
-        (("advisory",), "POLYGON((-700 -50, -100 -50, -100 50, -700 50, -700 -50))"),
-        (("pass",), "POLYGON((100 -50, 900 -50, 900 50, 100 50, 100 -50))")])
+    communities = memory_layer(
+        "Polygon?crs=EPSG:4547&field=kindergarten_access_status:string&field=kindergarten_status:string", "c", [
+            (("advisory", "pass"), "POLYGON((-700 -50, -100 -50, -100 50, -700 50, -700 -50))"),
+            (("pass", "pass"), "POLYGON((100 -50, 900 -50, 900 50, 100 50, 100 -50))"),
+            (("pass", "fail"), "POLYGON((-50 200, 50 200, 50 400, -50 400, -50 200))")])
     parameters = {"FACILITIES": facilities, "CATEGORY_FIELD": "kind", "NETWORK": roads, "SHAPE": 1,
                   "CATEGORIES": "kindergarten", "OUTPUT": "TEMPORARY_OUTPUT"}
     everywhere = processing.run("complete_community:service_areas", parameters, context=processing_context,
@@ -271,7 +274,10 @@ def test_service_areas_only_around_the_communities_that_do_not_meet_the_limit(cc
 
     assert served(north.geometry(), -300, 0) and served(north.geometry(), -480 + 0.01, 0)
     assert not served(north.geometry(), -480 - 0.01, 0)
-    for x, y in ((0, 300), (0, -300), (60, 0)):  # streets away from the western community: not drawn
+    # A piece is kept whole (its midpoint lies at the northern community): up to the limit, not beyond.
+    assert served(north.geometry(), 0, 300) and served(north.geometry(), 0, 520 - 0.01)
+    assert not served(north.geometry(), 0, 520 + 0.01)
+    for x, y in ((0, -300), (60, 0)):  # streets away from those communities: not drawn
         assert served(whole[0].geometry(), x, y) and not served(north.geometry(), x, y), (x, y)
     assert north.geometry().length() < whole[0].geometry().length()
     assert east.geometry().isEmpty() and "meet the limit" in east["note"]
