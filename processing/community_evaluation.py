@@ -143,9 +143,15 @@ class RuleRows:
         self.fields = make_fields(table_fields)
         self.planned = F.STATUS_BEFORE in table_fields
         self._standard, self._language, self._rules = standard, language, {}
-        # A layout without some columns (assess's community_rule_results): the values picked from the full row.
-        full = F.RULE_TABLE_FIELDS_PLANNED if self.planned else F.RULE_TABLE_FIELDS
-        self._picked = None if tuple(table_fields) == full else [full.index(field) for field in table_fields]
+        # A layout without some columns (assess's community_rule_results): the values picked from the full row,
+        # the rule by its number (after the full row's columns).
+        full = (F.RULE_TABLE_FIELDS_PLANNED if self.planned else F.RULE_TABLE_FIELDS) + (F.RULE_NUMBER,)
+        self._picked = None if tuple(table_fields) == full[:-1] else [full.index(field) for field in table_fields]
+        self._numbers = {rule.id: number for number, rule in enumerate(standard.rules, start=1)}
+
+    def rule_number(self, rule_id):
+        """The rule's position in the standard (1, 2, …): rule_number of assess's rule tables."""
+        return self._numbers.get(rule_id)
 
     def rule_columns(self, rule_id):
         """[item, item name, rule id, rule name, clause, level] of one rule."""
@@ -170,6 +176,7 @@ class RuleRows:
             if self.planned:
                 values.append(status_before.get(result.rule_id) if status_before else None)
             if self._picked is not None:
+                values.append(self._numbers.get(result.rule_id))
                 values = [values[index] for index in self._picked]
             row.setAttributes(values)
             rows.append(row)

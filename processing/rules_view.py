@@ -1,7 +1,7 @@
 """community_rules in assess's GeoPackage as a view: each community's rule results (community_rule_results) joined
-with the rules' own columns (rule_descriptions: item, names, clause, level), so the text of a rule is stored once,
-not once per community (the bench city: 243,000 rows), and every reader still finds the fields of
-core/output_fields.RULE_TABLE_FIELDS under the table name community_rules.
+with the rules' own columns (rule_descriptions: rule id, item, names, clause, level) on the rule's number, so the
+text of a rule is stored once, not once per community (the bench city: 243,000 rows), and every reader still
+finds the fields of core/output_fields.RULE_TABLE_FIELDS under the table name community_rules.
 
     write_rule_descriptions(gpkg, standard, language, transform_context)   # one row per rule
     create_rules_view(gpkg)                                                 # community_rules, listed as a layer
@@ -24,6 +24,7 @@ RESULTS_TABLE = "community_rule_results"
 DESCRIPTIONS_TABLE = "rule_descriptions"
 # The columns the view takes from rule_descriptions; every other one comes from community_rule_results.
 _FROM_DESCRIPTIONS = F.RULE_DESCRIPTION_FIELDS[1:]
+_JOINED_ON = F.RULE_NUMBER
 
 
 def _quoted(identifier):
@@ -45,12 +46,12 @@ def write_rule_descriptions(gpkg, standard, language, transform_context):
     try:
         if writer.hasError() != QgsVectorFileWriter.NoError:
             raise QgsProcessingException(_not_written(gpkg, writer.errorMessage()))
-        columns = RuleRows(F.RULE_TABLE_FIELDS, standard, language).rule_columns
+        rows = RuleRows(F.RULE_TABLE_FIELDS, standard, language)
         features = []
         for rule in standard.rules:
-            item, item_name, rule_id, rule_name, clause, level = columns(rule.id)
+            item, item_name, rule_id, rule_name, clause, level = rows.rule_columns(rule.id)
             feature = QgsFeature(fields)
-            feature.setAttributes([rule_id, item, item_name, rule_name, clause, level])
+            feature.setAttributes([rows.rule_number(rule.id), rule_id, item, item_name, rule_name, clause, level])
             features.append(feature)
         if not writer.addFeatures(features, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(_not_written(gpkg, writer.errorMessage()))
@@ -69,9 +70,9 @@ def rules_view_sql(planned):
                                                         _quoted(field.name)) for field in fields]
     # LEFT JOIN: a result whose rule were missing from rule_descriptions still shows, with empty rule columns.
     return ("CREATE VIEW {view} AS SELECT {columns} FROM {results} AS result LEFT JOIN {descriptions} AS rule "
-            "ON rule.{rule_id} = result.{rule_id}").format(
+            "ON rule.{number} = result.{number}").format(
         view=_quoted(RULES_VIEW), columns=", ".join(columns), results=_quoted(RESULTS_TABLE),
-        descriptions=_quoted(DESCRIPTIONS_TABLE), rule_id=_quoted(F.RULE_ID.name))
+        descriptions=_quoted(DESCRIPTIONS_TABLE), number=_quoted(_JOINED_ON.name))
 
 
 def create_rules_view(gpkg):
@@ -83,7 +84,8 @@ def create_rules_view(gpkg):
             columns = {row[1] for row in connection.execute(
                 "PRAGMA table_info({})".format(_quoted(RESULTS_TABLE)))}
             connection.execute("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})".format(
-                _quoted(DESCRIPTIONS_TABLE + "_rule_id"), _quoted(DESCRIPTIONS_TABLE), _quoted(F.RULE_ID.name)))
+                _quoted(DESCRIPTIONS_TABLE + "_" + _JOINED_ON.name), _quoted(DESCRIPTIONS_TABLE),
+                _quoted(_JOINED_ON.name)))
             connection.execute("DROP VIEW IF EXISTS {}".format(_quoted(RULES_VIEW)))
             connection.execute(rules_view_sql(F.STATUS_BEFORE.name in columns))
             connection.execute("DELETE FROM gpkg_contents WHERE lower(table_name) = lower(?)", (RULES_VIEW,))
