@@ -14,6 +14,11 @@
     </message>
     <message>
         <location filename="../processing/assess.py"/>
+        <source>Around the communities that do not meet a category's limit</source>
+        <translation>仅在未达到该类设施步行距离要求的社区周边</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
         <source>Assessed communities</source>
         <translation>评估后的社区</translation>
     </message>
@@ -57,6 +62,11 @@
     <message>
         <source>Evaluating the communities…</source>
         <translation type="obsolete">正在评估社区…</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Everywhere</source>
+        <translation>全部范围</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -259,6 +269,11 @@
         <location filename="../processing/assess.py"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Service areas drawn</source>
+        <translation>服务范围绘制范围</translation>
     </message>
     <message>
         <source>Service areas only for these facility categories (codes, comma separated; empty: all)</source>
@@ -3221,6 +3236,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Rule number in the standard</source>
+        <translation>条款在标准中的序号</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Share of residents within the limit (cumulative, %)</source>
         <translation>限值内居民比例（累计，%）</translation>
     </message>
@@ -4486,6 +4506,14 @@
     </message>
 </context>
 <context>
+    <name>RulesView</name>
+    <message>
+        <location filename="../processing/rules_view.py"/>
+        <source>Could not write the table {} into {}: {}</source>
+        <translation>无法将表 {} 写入 {}：{}</translation>
+    </message>
+</context>
+<context>
     <name>Scorecard</name>
     <message>
         <location filename="../ui/scorecard.py"/>
@@ -4667,6 +4695,11 @@
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
+        <source>&lt;b&gt;Only around the communities that do not meet a category's limit&lt;/b&gt; (optional): an assessed communities layer (assess's communities); each category's streets are then drawn only around the communities whose walking access to it is not met, the lines unchanged; the length served stays the whole. assess does this by default: a city's whole street network drawn once per category is most of its GeoPackage.</source>
+        <translation>&lt;b&gt;仅在未达到该类设施步行距离要求的社区周边&lt;/b&gt;（可选）：已评估的社区图层（assess 输出的 communities）；此时每类设施的服务街道只绘制在该类步行可达性未达标的社区周边，线条本身不变；服务街道长度仍为全部长度。assess 默认如此：一座城市的整个街道网络按每类设施各画一遍，会占去成果 GeoPackage 的大部分。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Areas and distances are measured in {} ({}).</source>
         <translation>面积和距离在 {}（{}）中量算。</translation>
     </message>
@@ -4719,6 +4752,11 @@
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
+        <source>Only around the communities that do not meet a category's limit (assessed communities; empty: everywhere)</source>
+        <translation>仅在未达到该类设施步行距离要求的社区周边绘制（已评估的社区图层；留空：全部范围）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Only these facility categories (codes, comma separated; empty: all)</source>
         <translation>仅这些设施类别（类别代码，逗号分隔；留空为全部）</translation>
     </message>
@@ -4736,6 +4774,11 @@
         <location filename="../processing/service_areas.py"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Service areas drawn around the communities that do not meet the limit of their category: {}.</source>
+        <translation>服务范围仅绘制在未达到该类设施步行距离要求的社区周边：{}。</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
@@ -4781,6 +4824,11 @@
         <location filename="../processing/service_areas.py"/>
         <source>its walk to the network already exceeds the limit</source>
         <translation>到路网的步行距离已超过限值</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>not drawn: its streets lie only around communities that meet the limit</source>
+        <translation>未绘制：其服务街道仅位于已达到步行距离要求的社区周边</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
