@@ -318,6 +318,52 @@ class NearestResult:
             points.append((float(sources.x[source]), float(sources.y[source])))
         return [point for index, point in enumerate(points) if index == 0 or point != points[index - 1]]
 
+    def routes(self, targets, include_offsets=False):
+        """route() of many targets at once, walked in numpy → (Polylines of the routes, the targets they are
+        of): a target that is not REACHED, or whose route is a single point, has none."""
+        targets = np.asarray(targets, dtype=np.int64)
+        targets = targets[self.status[targets] == REACHED]
+        network, sources = self.network, self.sources
+        source = self._source_entry[targets] if self._source_entry is not None else self.source[targets]
+        # Every vertex as (route, rank along it, x, y): the legs' ends and the nodes walked back to the source.
+        routes = np.arange(len(targets))
+        ranks, xs, ys, of = [], [], [], []
+
+        def add(route, rank, x, y):
+            of.append(route)
+            ranks.append(np.broadcast_to(np.int64(rank), route.shape) if np.ndim(rank) == 0 else rank)
+            xs.append(x)
+            ys.append(y)
+
+        last = np.iinfo(np.int64).max
+        if include_offsets:
+            add(routes, -2, self.targets.x[targets], self.targets.y[targets])
+            add(routes, last, sources.x[source], sources.y[source])
+        add(routes, -1, self.targets.snapped_x[targets], self.targets.snapped_y[targets])
+        add(routes, last - 1, sources.snapped_x[source], sources.snapped_y[source])
+        via = self.via[targets]
+        segment = self.targets.segment[targets]
+        node = np.where(via == _VIA_FROM_NODE, network.segment_from[segment], network.segment_to[segment])
+        node[via == _VIA_SAME_SEGMENT] = -1
+        walking = node >= 0
+        route, node, rank = routes[walking], node[walking], 0
+        while len(node):
+            add(route, rank, network.node_x[node], network.node_y[node])
+            node = self._node_parent[node]
+            walking = node >= 0
+            route, node, rank = route[walking], node[walking], rank + 1
+        of, ranks, x, y = (np.concatenate(parts) for parts in (of, ranks, xs, ys))
+        order = np.lexsort((ranks, of))
+        of, x, y = of[order], x[order], y[order]
+        # As route(): a vertex equal to the one before it is left out.
+        keep = np.ones(len(of), dtype=bool)
+        keep[1:] = (of[1:] != of[:-1]) | (x[1:] != x[:-1]) | (y[1:] != y[:-1])
+        of, x, y = of[keep], x[keep], y[keep]
+        counts = np.bincount(of, minlength=len(targets))
+        lines = Polylines(x, y, np.concatenate(([0], np.cumsum(counts))).astype(np.int64))
+        drawn = counts >= 2
+        return (lines if drawn.all() else lines.subset(drawn)), targets[drawn]
+
 
 class WalkingNetwork:
     """An undirected street graph built once from polylines.

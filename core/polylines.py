@@ -249,6 +249,19 @@ def multilinestring_wkb(lines):
     return GroupWkb(buffer.tobytes(), groups, offsets)
 
 
+def linestring_wkbs(lines):
+    """One little-endian WKB LineString per line of `lines` (Polylines) → [bytes], built in numpy."""
+    counts = lines.counts()
+    coordinates = np.empty((len(lines.x), 2))
+    coordinates[:, 0], coordinates[:, 1] = lines.x, lines.y
+    headers = np.empty(len(counts), dtype=_HEADER)
+    headers["order"], headers["type"], headers["count"] = _WKB_LITTLE_ENDIAN, _WKB_LINESTRING, counts
+    buffer = np.insert(coordinates.view(np.uint8).ravel(), np.repeat(lines.line_start[:-1] * 16, _HEADER.itemsize),
+                       headers.view(np.uint8)).tobytes()
+    ends = (lines.line_start[1:] * 16 + _HEADER.itemsize * np.arange(1, len(counts) + 1)).tolist()
+    return [buffer[begin:end] for begin, end in zip([0] + ends[:-1], ends)]
+
+
 def network_piece_lines(network, pieces, group):
     """Pieces of a WalkingNetwork's segments (ReachablePieces: segment, start/end fraction) joined per group
     → Polylines. Ends at a segment's node join through the node (drawn at the node's exact coordinates); a

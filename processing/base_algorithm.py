@@ -42,14 +42,22 @@ def extend_fields(input_fields, additions):
 
 
 def extended_feature(feature, fields, indexes, values):
-    """A copy of `feature` with the `fields` of extend_fields, `values` written at `indexes`."""
-    attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
-    for index, value in zip(indexes, values):
-        attributes[index] = value
-    output = QgsFeature(fields)
-    output.setGeometry(feature.geometry())
-    output.setAttributes(attributes)
-    return output
+    """`feature` (read to be written once: changed, not copied) with the `fields` of extend_fields, `values` written
+    at `indexes`, and no id of its own (the sink numbers it, as a new feature)."""
+    attributes = feature.attributes()
+    if len(values) == len(indexes) and indexes == list(range(len(attributes), fields.count())):
+        attributes += values  # every field added after the input's (no name was there already)
+    else:
+        attributes += [None] * (fields.count() - len(attributes))
+        for index, value in zip(indexes, values):
+            attributes[index] = value
+    feature.setFields(fields, False)
+    feature.setAttributes(attributes)
+    feature.setId(_NO_ID)
+    return feature
+
+
+_NO_ID = QgsFeature().id()  # FID_NULL
 
 
 def short_text(value, limit=60):

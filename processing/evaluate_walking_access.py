@@ -19,6 +19,7 @@ from ..core import output_fields as F
 from ..standards import measure_kinds
 from ..core.categories import CategoryMatcher
 from ..core.network import SearchCancelled
+from ..core.polylines import linestring_wkbs
 from ..core.status import INFO, NO_DATA
 from ..core.values import finite_or_none, read_number
 from ..core.walking import category_limits, residents_access
@@ -322,17 +323,15 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         if sink is None:
             return None
         position_of = {fid: position for position, fid in enumerate(access.origins["fid"])}
-        # Each category's distances as field values once (finite or None), not value by value per feature.
-        columns = [_field_values(access.distance[category][count:]) for category in categories]
+        # Each origin's values made at once from the columns (distances finite or None), not value by value.
         community_ids = [str(record.id) for _fid, _geometry, record in access.communities]
+        rows = [list(row) for row in zip(
+            [community_ids[community] if community >= 0 else None for community in access.origins["community"].tolist()],
+            *(_field_values(access.distance[category][count:]) for category in categories))]
+        unread = [None] * (1 + len(categories))
         for feature in checked(source.getFeatures(), feedback):
             position = position_of.get(feature.id())
-            if position is None:
-                values = [None] * (1 + len(categories))
-            else:
-                community = access.origins["community"][position]
-                values = [community_ids[community] if community >= 0 else None]
-                values += [column[position] for column in columns]
+            values = unread if position is None else rows[position]
             sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
         del sink
         return destination
@@ -347,23 +346,28 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         if sink is None:
             return None
         to_source = inputs.reader.to_working
+        transformed = not to_source.isShortCircuited()
         walking = access.walking
+        communities = [[str(record.id), record.name] for _fid, _geometry, record in access.communities]
         for category in walking.categories():
             limit = access.limits.get(category)
             name = plan.standard.category(category).name.get(plan.language)
-            for position, (_fid, _geometry, record) in enumerate(checked(access.communities, feedback)):
-                points = walking.route(category, position)
-                if not points or len(points) < 2:
-                    continue
-                metres = float(access.distance[category][position])
-                line = QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in points])
-                line.transform(to_source, QgsCoordinateTransform.ReverseTransform)
+            # Every community's route at once, as WKB built in numpy (no Python object per vertex).
+            lines, positions = walking.routes(category, np.arange(len(communities)))
+            distance = access.distance[category][positions].tolist()
+            features = []
+            for position, wkb, metres in zip(checked(positions.tolist(), feedback), linestring_wkbs(lines), distance):
+                line = QgsGeometry()
+                line.fromWkb(wkb)
+                if transformed:
+                    line.transform(to_source, QgsCoordinateTransform.ReverseTransform)
                 feature = QgsFeature(fields)
                 feature.setGeometry(line)
-                feature.setAttributes([str(record.id), record.name, category, name, metres, metres / access.speed,
-                                       limit.limit_m if limit is not None else None,
-                                       limit.status_of(metres) if limit is not None else INFO, walking.method])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                feature.setAttributes(communities[position] + [
+                    category, name, metres, metres / access.speed, limit.limit_m if limit is not None else None,
+                    limit.status_of(metres) if limit is not None else INFO, walking.method])
+                features.append(feature)
+            sink.addFeatures(features, QgsFeatureSink.FastInsert)
         del sink
         return destination
 

@@ -8,6 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber)
 
 from ..core import network as walking_network
+from ..core.polylines import Polylines
 from ..core.walking import DEFAULT_DETOUR_FACTOR, straight_line_nearest
 from ..i18n import tr
 from . import shared_run
@@ -109,7 +110,7 @@ class WalkingDistances:
     network      a WalkingNetwork, or None for straight lines × detour_factor
     located      the facilities (LocatedFacility: category, x, y) in the working CRS
     target_x/y   the points that walk (NaN for none), in the working CRS
-    routed_targets  route() is asked only for the first this many targets (None: for any): the rest of each
+    routed_targets  routes() are asked only for the first this many targets (None: for any): the rest of each
                  category's search is dropped once its distances are out
     """
 
@@ -161,18 +162,19 @@ class WalkingDistances:
             self._found[category] = (nearest, indices)
         return distance, notes
 
-    def route(self, category, target):
-        """[(x, y), …] from the target to its nearest facility of a computed category (with the straight
-        legs), or None when it has none."""
+    def routes(self, category, targets):
+        """The routes of many targets to their nearest facility of a computed category, with the straight legs
+        to and from the network (the straight line itself without one) → (Polylines, the targets that have
+        one)."""
         found, indices = self._found[category]
+        targets = np.asarray(targets, dtype=np.int64)
         if self.network is not None:
-            return found.route(target, include_offsets=True)
-        nearest = int(found[target])
-        if nearest < 0:
-            return None
-        facility = int(indices[nearest])
-        return [(float(self.target_x[target]), float(self.target_y[target])),
-                (float(self.facility_x[facility]), float(self.facility_y[facility]))]
+            return found.routes(targets, include_offsets=True)
+        nearest = found[targets]
+        targets, facility = targets[nearest >= 0], indices[nearest[nearest >= 0]]
+        x = np.column_stack((self.target_x[targets], self.facility_x[facility])).ravel()
+        y = np.column_stack((self.target_y[targets], self.facility_y[facility])).ravel()
+        return Polylines(x, y, np.arange(0, len(x) + 1, 2, dtype=np.int64)), targets
 
     def categories(self):
         return list(self._found)

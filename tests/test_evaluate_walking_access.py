@@ -153,11 +153,16 @@ def test_straight_line_fallback_says_so(cc_provider, processing_context):
     communities = memory_layer("Polygon?crs=EPSG:4547&field=pop:integer", "c", [((8000,), _square(0, 0))])
     facilities = memory_layer("Point?crs=EPSG:4547&field=kind:string", "f", [(("幼儿园",), "POINT(400 100)")])
     result = _run(processing_context, {"COMMUNITIES": communities, "POPULATION_FIELD": "pop", "FACILITIES": facilities,
-                                       "CATEGORY_FIELD": "kind", "DETOUR_FACTOR": 1.5})
+                                       "CATEGORY_FIELD": "kind", "DETOUR_FACTOR": 1.5,
+                                       "OUTPUT_ROUTES": "TEMPORARY_OUTPUT"})
     feature = next(result["OUTPUT"].getFeatures())
     assert feature["walk_method"] == "straight_line_x1.5"
     assert feature["kindergarten_dist_m"] == pytest.approx(300 * 1.5)
     assert feature["kindergarten_access_status"] == "pass"
+    # The route drawn is the straight line itself, from the community's point to the kindergarten.
+    (route,) = [f for f in result["OUTPUT_ROUTES"].getFeatures() if f["category"] == "kindergarten"]
+    assert route.geometry().asWkt(0) == "LineString (100 100, 400 100)"
+    assert route["dist_m"] == pytest.approx(450) and route["method"] == "straight_line_x1.5"
 
 
 def test_geographic_network_is_measured_in_metres(cc_provider, processing_context):

@@ -602,6 +602,24 @@ def test_random_routes_are_network_paths_of_the_reported_length(seed):
             assert network.snap([m[0] for m in middle], [m[1] for m in middle], 1e-6).is_snapped.all()
 
 
+@pytest.mark.parametrize("seed", [4, 5])
+def test_routes_of_many_targets_are_their_single_routes(seed):
+    """NearestResult.routes (walked in numpy for the walking evaluation's routes layer) = route() of each."""
+    lines, factors = random_city(seed)
+    network = WalkingNetwork(lines, factors)
+    sources = snap(network, random_points(seed, lines, 8), 18)
+    targets = snap(network, random_points(seed + 7, lines, 150), 18)
+    result = network.nearest(sources, targets)
+    asked = np.array([149, 3, 3] + list(range(150)))
+    for include_offsets in (False, True):
+        lines_of, drawn = result.routes(asked, include_offsets)
+        single = [(target, result.route(target, include_offsets)) for target in asked]
+        expected = [(target, route) for target, route in single if route is not None and len(route) >= 2]
+        assert drawn.tolist() == [target for target, _route in expected]
+        assert lines_of.to_sequences() == [route for _target, route in expected]
+    assert len(expected) > 50 and len(expected) < len(asked)
+
+
 def test_components_of_points():
     lines, factors = random_city(1)
     network = WalkingNetwork(lines, factors)

@@ -13,8 +13,8 @@ from shapely.geometry import LineString, MultiLineString, Point
 from complete_community.core import network as network_module
 from complete_community.core.crossings import find_crossings, split_at_crossings
 from complete_community.core.network import WalkingNetwork
-from complete_community.core.polylines import (Polylines, join_pieces, multilinestring_wkb, network_piece_lines,
-                                               parse_linestrings_wkb)
+from complete_community.core.polylines import (Polylines, join_pieces, linestring_wkbs, multilinestring_wkb,
+                                               network_piece_lines, parse_linestrings_wkb)
 
 from test_network import random_city, random_points, snap
 
@@ -77,6 +77,14 @@ def test_a_point_between_two_pieces_of_the_same_segment_is_dropped():
                         np.array([0.0, 4.0]), np.array([0.0, 0.0]), np.array([4.0, 10.0]), np.array([0.0, 0.0]),
                         same_line=np.array([3, 3]))
     assert read_wkb(multilinestring_wkb(lines).of(0)) in ([[(0, 0), (10, 0)]], [[(10, 0), (0, 0)]])
+
+
+def test_one_linestring_wkb_per_line():
+    lines = Polylines.from_sequences([[(0, 0), (1.5, -2)], [(3, 4), (5, 6), (7e6, 8.25)]])
+    written = linestring_wkbs(lines)
+    assert [wkb.loads(data).coords[:] for data in written] == [[(0, 0), (1.5, -2)], [(3, 4), (5, 6), (7e6, 8.25)]]
+    assert written[0] == struct.pack("<BII4d", 1, 2, 2, 0, 0, 1.5, -2)
+    assert linestring_wkbs(Polylines.from_sequences([])) == []
 
 
 def test_nothing_to_join():
