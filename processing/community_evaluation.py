@@ -14,6 +14,8 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMatrix, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
 from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
@@ -136,18 +138,26 @@ class EvaluationRun:
 
 
 class RuleRows:
-    """Rows of the rules table: the columns that depend only on the rule (item, names, clause, level) are
-    looked up once per rule, not once per community (a city writes 10⁵ rows)."""
+    """Rows of a rules table, whose columns come in this order: the community's (id, name), the rule's own (any of
+    RULE_DESCRIPTION_FIELDS: number, id, item, names, clause, level), the result's, and with planned facilities
+    the status before. The community's and the rule's columns are made once per community and once per rule, as
+    Qt values: a city writes 10⁵ rows, and each Python text would be converted again on every row."""
+
+    COMMUNITY_COLUMNS = (F.COMMUNITY_ID_ROW, F.COMMUNITY_NAME_ROW)
+    RESULT_COLUMNS = (F.MEASURED_VALUE, F.THRESHOLD_MIN, F.THRESHOLD_MAX, F.UNIT, F.STATUS, F.REASON, F.OPTION_ID)
 
     def __init__(self, table_fields, standard, language):
         self.fields = make_fields(table_fields)
         self.planned = F.STATUS_BEFORE in table_fields
-        self._standard, self._language, self._rules = standard, language, {}
-        # A layout without some columns (assess's community_rule_results): the values picked from the full row,
-        # the rule by its number (after the full row's columns).
-        full = (F.RULE_TABLE_FIELDS_PLANNED if self.planned else F.RULE_TABLE_FIELDS) + (F.RULE_NUMBER,)
-        self._picked = None if tuple(table_fields) == full[:-1] else [full.index(field) for field in table_fields]
+        self._standard, self._language = standard, language
         self._numbers = {rule.id: number for number, rule in enumerate(standard.rules, start=1)}
+        self._rule_fields = tuple(field for field in table_fields if field in F.RULE_DESCRIPTION_FIELDS)
+        layout = self.COMMUNITY_COLUMNS + self._rule_fields + self.RESULT_COLUMNS + (
+            (F.STATUS_BEFORE,) if self.planned else ())
+        if tuple(table_fields) != layout:
+            raise ValueError("rules table columns {} are not in the order RuleRows writes".format(
+                [field.name for field in table_fields]))
+        self._rules, self._heads, self._texts = {}, {}, {}
 
     def rule_number(self, rule_id):
         """The rule's position in the standard (1, 2, …): rule_number of assess's rule tables."""
@@ -163,24 +173,44 @@ class RuleRows:
                                               rule.name.get(self._language), rule.clause, rule.level]
         return columns
 
+    def _head(self, rule_id):
+        """The rule's own columns of this table, as Qt values."""
+        head = self._heads.get(rule_id)
+        if head is None:
+            item, item_name, rule, rule_name, clause, level = self.rule_columns(rule_id)
+            value_of = {F.RULE_NUMBER: self.rule_number(rule_id), F.RULE_ID: rule, F.ITEM: item,
+                        F.ITEM_NAME: item_name, F.RULE_NAME: rule_name, F.CLAUSE: clause, F.LEVEL: level}
+            head = self._heads[rule_id] = [_qt_value(value_of[field]) for field in self._rule_fields]
+        return head
+
+    def _text(self, text):
+        """A text of few values (a unit, a status) as a Qt value, converted once."""
+        value = self._texts.get(text)
+        if value is None:
+            value = self._texts[text] = _qt_value(text)
+        return value
+
     def rows(self, record, results, status_before=None):
         """QgsFeatures of one community's `results`; `status_before`: rule id → status without planned
         facilities (with them only)."""
-        identity = [str(record.id), record.name]
+        identity = [_qt_value(str(record.id)), _qt_value(record.name)]
+        fields, text = self.fields, self._text
         rows = []
         for result in results:
-            row = QgsFeature(self.fields)
-            values = identity + self.rule_columns(result.rule_id) + [
-                result.measured, result.threshold_min, result.threshold_max, result.unit, result.status,
+            values = identity + self._head(result.rule_id) + [
+                result.measured, result.threshold_min, result.threshold_max, text(result.unit), text(result.status),
                 result.reason, result.option_id]
             if self.planned:
-                values.append(status_before.get(result.rule_id) if status_before else None)
-            if self._picked is not None:
-                values.append(self._numbers.get(result.rule_id))
-                values = [values[index] for index in self._picked]
+                values.append(text(status_before.get(result.rule_id)) if status_before else None)
+            row = QgsFeature(fields)
             row.setAttributes(values)
             rows.append(row)
         return rows
+
+
+def _qt_value(value):
+    """`value` as the Qt value a feature's attribute holds (None stays NULL)."""
+    return None if value is None else QVariant(value)
 
 
 class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
