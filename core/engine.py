@@ -350,6 +350,7 @@ class _RuleEvaluation:
         self.community = None
         self._texts = {}  # the rule's texts that take an argument (a facility attribute, a list of kinds)
         self._derivations = {}  # ('min',) / ('max',) / ('min', 'max') → _derivation
+        self._results = {}  # inputs → result (_kept_result)
 
     # -- helpers ------------------------------------------------------------------------------------
 
@@ -358,6 +359,16 @@ class _RuleEvaluation:
         if text is None:
             text = self._texts[key] = make()
         return text
+
+    def _kept_result(self, inputs, make):
+        """make(): the rule's result from `inputs` that decide it alone once its thresholds are fixed, kept for
+        the next community with the same inputs (yes/no answers and counts repeat across a city)."""
+        if self._fixed_thresholds is None:
+            return make()
+        result = self._results.get(inputs)
+        if result is None:
+            result = self._results[inputs] = make()
+        return result
 
     def _result(self, status, reason, measured=None, minimum=None, maximum=None, option_id=None, unit=None):
         rule = self.rule
@@ -738,10 +749,13 @@ class _RuleEvaluation:
                 unknown += 1
             elif all(_complies(value, band.min, band.max) for value, band in zip(values, measure.where)):
                 counted += 1
+        return self._kept_result((counted, unknown), lambda: self._count_result(counted, unknown))
+
+    def _count_result(self, counted, unknown):
         note = None
         if unknown:
             note = tr("{} more without {}", _CONTEXT).format(unknown, "/".join(
-                self._facility_attribute_name(band.attribute) for band in measure.where))
+                self._facility_attribute_name(band.attribute) for band in self.rule.measure.where))
         return self._decided(self._count_subject, counted, counted, counted + unknown, note)
 
     @evaluates(kinds.FACILITY_MEASURE)
@@ -798,7 +812,11 @@ class _RuleEvaluation:
     def _checklist(self):
         codes = self.rule.measure.attributes
         attributes = self.community.attributes
-        values = {code: _yes_no(attributes.get(code)) for code in codes}
+        answers = tuple(_yes_no(attributes.get(code)) for code in codes)
+        return self._kept_result(answers, lambda: self._checklist_result(dict(zip(codes, answers))))
+
+    def _checklist_result(self, values):
+        codes = self.rule.measure.attributes
         yes = sum(1 for value in values.values() if value is True)
         minimum, maximum, _missing = self._thresholds()
         names = self.words.separator

@@ -8,7 +8,7 @@ import pytest
 from engine_case_data import CASES, build_community
 
 from complete_community.core.engine import (ADVISORY, FAIL, NO_DATA, NOT_APPLICABLE, PASS, STATUSES, CommunityEvaluation,
-                                            default_rules, evaluate_community, evaluate_rule, status_label)
+                                            RuleEngine, default_rules, evaluate_community, evaluate_rule, status_label)
 from complete_community.core.records import parse_boolean, parse_community_type
 from complete_community.i18n import remove_translator
 from complete_community.standards import load_standard
@@ -94,6 +94,22 @@ def test_community_case(case, standard):
         assert evaluation.result(rule_id).status == status, evaluation.result(rule_id)
     for rule_id in expect.get("absent_rules", []):
         assert evaluation.result(rule_id) is None
+
+
+def test_one_engine_for_many_communities_gives_each_its_own_results(standard):
+    """A run keeps one RuleEngine (each rule's texts prepared once, the results of repeated inputs kept): every case
+    evaluated in turn by one engine per language, forwards and backwards, is what an engine of its own gives."""
+    engines = {language: RuleEngine(standard, language) for language in ("zh", "en")}
+    rule_cases = [(standard.rule(case["rule"]), build_community(case["community"]), case.get("language", "zh"))
+                  for case in CASES["rule_cases"]]
+    alone = [evaluate_rule(rule, community, standard, language) for rule, community, language in rule_cases]
+    for order in (1, -1):
+        shared = [engines[language].evaluate_rule(rule, community) for rule, community, language in rule_cases[::order]]
+        assert shared == alone[::order]
+    communities = [build_community(case["community"]) for case in CASES["community_cases"]]
+    alone = [evaluate_community(standard, community, language="zh") for community in communities]
+    for order in (1, -1):
+        assert [engines["zh"].evaluate(community) for community in communities[::order]] == alone[::order]
 
 
 def test_cases_try_every_measure_kind_on_both_sides(standard):
