@@ -60,6 +60,12 @@ def extended_feature(feature, fields, indexes, values):
 _NO_ID = QgsFeature().id()  # FID_NULL
 
 
+def qt_value(value):
+    """`value` as the Qt value a feature's attribute holds (None stays NULL). For a value written on many
+    features (a rule's name, a community's id on each of its rows): converted once, not on every feature."""
+    return None if value is None else QVariant(value)
+
+
 def short_text(value, limit=60):
     """A value as text for a message, cut to `limit` characters (a message never repeats a whole value)."""
     text = str(value)

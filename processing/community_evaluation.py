@@ -14,8 +14,6 @@ from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGe
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMatrix, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
-
 from .. import styles
 from ..core import output_fields as F
 from ..standards import measure_kinds
@@ -30,7 +28,7 @@ from ..report.html_report import CommunityRow, ReportData, RuleRow
 from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
-from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields
+from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields, qt_value
 from .inputs.communities import CommunityReader
 from .inputs.facilities import FacilityReader
 from .inputs.fields import match_fields
@@ -180,20 +178,20 @@ class RuleRows:
             item, item_name, rule, rule_name, clause, level = self.rule_columns(rule_id)
             value_of = {F.RULE_NUMBER: self.rule_number(rule_id), F.RULE_ID: rule, F.ITEM: item,
                         F.ITEM_NAME: item_name, F.RULE_NAME: rule_name, F.CLAUSE: clause, F.LEVEL: level}
-            head = self._heads[rule_id] = [_qt_value(value_of[field]) for field in self._rule_fields]
+            head = self._heads[rule_id] = [qt_value(value_of[field]) for field in self._rule_fields]
         return head
 
     def _text(self, text):
         """A text of few values (a unit, a status) as a Qt value, converted once."""
         value = self._texts.get(text)
         if value is None:
-            value = self._texts[text] = _qt_value(text)
+            value = self._texts[text] = qt_value(text)
         return value
 
     def rows(self, record, results, status_before=None):
         """QgsFeatures of one community's `results`; `status_before`: rule id → status without planned
         facilities (with them only)."""
-        identity = [_qt_value(str(record.id)), _qt_value(record.name)]
+        identity = [qt_value(str(record.id)), qt_value(record.name)]
         fields, text = self.fields, self._text
         rows = []
         for result in results:
@@ -206,11 +204,6 @@ class RuleRows:
             row.setAttributes(values)
             rows.append(row)
         return rows
-
-
-def _qt_value(value):
-    """`value` as the Qt value a feature's attribute holds (None stays NULL)."""
-    return None if value is None else QVariant(value)
 
 
 class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):

@@ -24,7 +24,7 @@ from ..core.status import INFO, NO_DATA
 from ..core.values import finite_or_none, read_number
 from ..core.walking import category_limits, residents_access
 from ..styles.compliance import apply_access_points_style, apply_routes_style
-from .base_algorithm import extend_fields, extended_feature, make_fields
+from .base_algorithm import extend_fields, extended_feature, make_fields, qt_value
 from .community_evaluation import CommunityEvaluationAlgorithm, CompletedRecords
 from .inputs.communities import representative_point
 from .inputs.crs import projected
@@ -324,7 +324,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
             return None
         position_of = {fid: position for position, fid in enumerate(access.origins["fid"])}
         # Each origin's values made at once from the columns (distances finite or None), not value by value.
-        community_ids = [str(record.id) for _fid, _geometry, record in access.communities]
+        community_ids = [qt_value(str(record.id)) for _fid, _geometry, record in access.communities]
         rows = [list(row) for row in zip(
             [community_ids[community] if community >= 0 else None for community in access.origins["community"].tolist()],
             *(_field_values(access.distance[category][count:]) for category in categories))]
@@ -348,10 +348,14 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         to_source = inputs.reader.to_working
         transformed = not to_source.isShortCircuited()
         walking = access.walking
-        communities = [[str(record.id), record.name] for _fid, _geometry, record in access.communities]
+        # What repeats on many routes (a community's id and name, a category's own columns) as Qt values, once.
+        communities = [[qt_value(str(record.id)), qt_value(record.name)] for _fid, _geometry, record in access.communities]
+        method = qt_value(walking.method)
+        statuses = {}
         for category in walking.categories():
             limit = access.limits.get(category)
-            name = plan.standard.category(category).name.get(plan.language)
+            named = [qt_value(category), qt_value(plan.standard.category(category).name.get(plan.language))]
+            limit_m = qt_value(limit.limit_m if limit is not None else None)
             # Every community's route at once, as WKB built in numpy (no Python object per vertex).
             lines, positions = walking.routes(category, np.arange(len(communities)))
             distance = access.distance[category][positions].tolist()
@@ -361,11 +365,13 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 line.fromWkb(wkb)
                 if transformed:
                     line.transform(to_source, QgsCoordinateTransform.ReverseTransform)
+                status = limit.status_of(metres) if limit is not None else INFO
+                if status not in statuses:
+                    statuses[status] = qt_value(status)
                 feature = QgsFeature(fields)
                 feature.setGeometry(line)
-                feature.setAttributes(communities[position] + [
-                    category, name, metres, metres / access.speed, limit.limit_m if limit is not None else None,
-                    limit.status_of(metres) if limit is not None else INFO, walking.method])
+                feature.setAttributes(communities[position] + named + [metres, metres / access.speed, limit_m,
+                                                                       statuses[status], method])
                 features.append(feature)
             sink.addFeatures(features, QgsFeatureSink.FastInsert)
         del sink
