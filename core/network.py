@@ -1308,7 +1308,12 @@ def _merge_vertices(vertex_x, vertex_y, tolerance):
         return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
     key_x = np.round(vertex_x / tolerance).astype(np.int64)
     key_y = np.round(vertex_y / tolerance).astype(np.int64)
-    order = np.lexsort((key_y, key_x))  # stable: the first vertex of a group is the first in input order
+    columns = int(key_x.max()) - int(key_x.min()) + 1
+    rows = int(key_y.max()) - int(key_y.min()) + 1
+    if columns * rows < 2 ** 62:  # one key: a stable argsort is twice as fast as lexsort
+        order = np.argsort((key_x - key_x.min()) * rows + (key_y - key_y.min()), kind="stable")
+    else:
+        order = np.lexsort((key_y, key_x))  # stable: the first vertex of a group is the first in input order
     key_x, key_y = key_x[order], key_y[order]
     new_group = np.ones(len(order), dtype=bool)
     new_group[1:] = (key_x[1:] != key_x[:-1]) | (key_y[1:] != key_y[:-1])
