@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeatureRequest,
-                       QgsGeometry, QgsLineString, QgsPointXY, QgsProject, QgsRectangle, QgsUnitTypes)
+                       QgsGeometry, QgsPointXY, QgsProject, QgsRectangle, QgsUnitTypes)
 
 from ...core.china_coordinates import metric_zone_epsg
 
@@ -37,7 +37,6 @@ def projected_points(xs, ys, transform):
     """(x, y) arrays of many points transformed, NaN where `projected` would give None (a coordinate that is not
     finite, or a point the transformation cannot take): the same numbers as point by point, in one call to PROJ.
 
-    The points go through as one line string (QgsLineString.transform hands all its vertices to PROJ at once).
     Where that batch has a point PROJ cannot take, QGIS may have switched the whole batch to a fallback operation;
     then every point is transformed alone, as `projected` does, so each gets what it would get alone."""
     xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
@@ -48,24 +47,47 @@ def projected_points(xs, ys, transform):
         return out_x, out_y
     alone = finite
     if len(finite) > 1:
-        line = QgsLineString(xs[finite].tolist(), ys[finite].tolist())
-        try:
-            line.transform(transform)
-        except QgsCsException:
-            pass
-        else:
-            if not transform.fallbackOperationOccurred():
-                wkb = line.asWkb().data()
-                coordinates = np.frombuffer(wkb, dtype="<f8" if wkb[0] == 1 else ">f8",
-                                            offset=_LINESTRING_WKB_HEADER).reshape(-1, 2)
-                done = np.isfinite(coordinates).all(axis=1)
-                out_x[finite[done]], out_y[finite[done]] = coordinates[done, 0], coordinates[done, 1]
-                alone = finite[~done]
+        batch = transformed_in_one_call(xs[finite], ys[finite], transform)
+        if batch is not None:
+            done = np.isfinite(batch[0]) & np.isfinite(batch[1])
+            out_x[finite[done]], out_y[finite[done]] = batch[0][done], batch[1][done]
+            alone = finite[~done]
     for index in alone.tolist():
         point = projected(QgsGeometry.fromPointXY(QgsPointXY(xs[index], ys[index])), transform)
         if point is not None:
             out_x[index], out_y[index] = point.asPoint().x(), point.asPoint().y()
     return out_x, out_y
+
+
+def transformed_in_one_call(xs, ys, transform):
+    """(x, y) arrays of finite points transformed in one call to PROJ — the numbers QGIS gives each point (or each
+    geometry) transformed on its own, as PROJ transforms each point by itself — with NaN or inf where a point
+    failed; None when QGIS raised or switched the whole batch to a fallback operation (which it would have done
+    only for the geometries that needed it).
+
+    The points go through as one line string (its transform hands all its vertices to PROJ at once)."""
+    line = QgsGeometry()
+    line.fromWkb(_linestring_wkb(xs, ys))
+    try:
+        if line.transform(transform) != 0:
+            return None
+    except QgsCsException:
+        return None
+    if transform.fallbackOperationOccurred():
+        return None
+    wkb = line.asWkb().data()
+    coordinates = np.frombuffer(wkb, dtype="<f8" if wkb[0] == 1 else ">f8",
+                                offset=_LINESTRING_WKB_HEADER).reshape(-1, 2)
+    return coordinates[:, 0].copy(), coordinates[:, 1].copy()
+
+
+def _linestring_wkb(xs, ys):
+    """Little-endian WKB of the line string through the points (x, y), built in numpy."""
+    header = np.zeros(1, dtype=[("order", "u1"), ("type", "<u4"), ("count", "<u4")])
+    header["order"], header["type"], header["count"] = 1, 2, len(xs)
+    coordinates = np.empty((len(xs), 2))
+    coordinates[:, 0], coordinates[:, 1] = xs, ys
+    return header.tobytes() + coordinates.tobytes()
 
 
 _LINESTRING_WKB_HEADER = 9  # byte order (1: little-endian), type, number of points; then x, y of each point

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsFeatureRequest, QgsGeometry, QgsProcessingException,
-                       QgsWkbTypes)
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsProcessingException, QgsWkbTypes
 
 from ...core.crossings import find_crossings, level_of, osm_tags_from_other_tags, osm_walkable, split_at_crossings
 from ...core.network import SearchCancelled, WalkingNetwork
@@ -16,7 +15,7 @@ from ...core.values import is_null, read_number
 from ...i18n import tr
 from .. import shared_run
 from .bulk_lines import read_whole_layer, whole_layer
-from .crs import projected
+from .crs import projected, transformed_in_one_call
 
 _CONTEXT = "EvaluationInputs"  # one translation context for every reader (the strings were translated under it)
 
@@ -283,33 +282,15 @@ def _read_in_bulk(reading, layer):
 
 
 def _projected_lines(lines, transform):
-    """The lines with every vertex projected in one call of QGIS's transformation (QgsGeometry.transform projects
-    each point on its own, so in one line or in many the numbers are the same), or None when a point fails, lands
-    on a coordinate that is not finite, or QGIS had to fall back to another operation (which it would do per
-    feature)."""
+    """The lines with every vertex projected in one call (crs.transformed_in_one_call: the numbers QGIS gives each
+    feature), or None when a point fails or QGIS falls back to another operation: QGIS's features then say which
+    feature could not be projected."""
     if not lines.vertex_count:
         return lines
-    header = np.zeros(1, dtype=_WKB_HEADER)
-    header["order"], header["type"], header["count"] = 1, 2, lines.vertex_count  # a little-endian LineString
-    coordinates = np.empty((lines.vertex_count, 2))
-    coordinates[:, 0], coordinates[:, 1] = lines.x, lines.y
-    geometry = QgsGeometry()
-    geometry.fromWkb(header.tobytes() + coordinates.tobytes())
-    del coordinates
-    try:
-        if geometry.transform(transform) != 0 or transform.fallbackOperationOccurred():
-            return None
-    except QgsCsException:
+    projected_xy = transformed_in_one_call(lines.x, lines.y, transform)
+    if projected_xy is None or not (np.isfinite(projected_xy[0]).all() and np.isfinite(projected_xy[1]).all()):
         return None
-    projected_xy = np.frombuffer(geometry.asWkb().data(), dtype="<f8", offset=_WKB_HEADER.itemsize).reshape(-1, 2)
-    del geometry
-    if len(projected_xy) != lines.vertex_count or not np.isfinite(projected_xy).all():
-        return None
-    return Polylines(np.ascontiguousarray(projected_xy[:, 0]), np.ascontiguousarray(projected_xy[:, 1]),
-                     lines.line_start)
-
-
-_WKB_HEADER = np.dtype([("order", "u1"), ("type", "<u4"), ("count", "<u4")])  # 9 bytes, packed
+    return Polylines(projected_xy[0], projected_xy[1], lines.line_start)
 
 
 def _checks_geometry(table):
