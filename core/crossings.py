@@ -91,13 +91,14 @@ def _segments(lines):
 
 
 def _candidate_pairs(x0, y0, x1, y1):
-    """Pairs (i < j) of segments whose bounding boxes share a grid cell, each pair once, in no particular order: a
-    uniform grid with cells about the size of a typical segment, every segment entered in each cell its box
-    touches. A pair is kept only in the first cell both boxes touch (the larger of their first columns and of
-    their first rows), so no sort is needed to drop the copies found in other cells."""
+    """Pairs (i < j) of segments whose bounding boxes share a grid cell, each pair once, in chunks of about
+    _PAIRS_PER_CHUNK pairs (yielded as (i, j) arrays, in no particular order): a uniform grid with cells about the
+    size of a typical segment, every segment entered in each cell its box touches. A pair is kept only in the first
+    cell both boxes touch (the larger of their first columns and of their first rows), so no sort is needed to
+    drop the copies found in other cells."""
     count = len(x0)
     if count < 2:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return
     lengths = np.hypot(x1 - x0, y1 - y0)
     cell = max(float(np.median(lengths)), 1e-6)
     origin_x, origin_y = float(min(x0.min(), x1.min())), float(min(y0.min(), y1.min()))
@@ -116,15 +117,24 @@ def _candidate_pairs(x0, y0, x1, y1):
     order = np.argsort(key, kind="stable")  # within a cell, segments stay in ascending order
     key, segment, cell_x, cell_y = key[order], segment[order], cell_x[order], cell_y[order]
     del order
-    # Every pair within a cell at once: the entry at position p pairs with the ones after it up to its cell's end.
+    # The entry at position p pairs with the ones after it up to its cell's end; cells taken a chunk at a time.
     run_start = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
-    run_end = np.append(run_start[1:], len(key))
-    later = np.repeat(run_end, np.diff(np.append(run_start, len(key)))) - np.arange(len(key)) - 1
-    low_at = np.repeat(np.arange(len(key)), later)
-    high_at = low_at + 1 + (np.arange(len(low_at)) - np.repeat(np.cumsum(later) - later, later))
-    low, high = segment[low_at], segment[high_at]
-    home = (cell_x[low_at] == np.maximum(cx0[low], cx0[high])) & (cell_y[low_at] == np.maximum(cy0[low], cy0[high]))
-    return low[home], high[home]
+    run_length = np.diff(np.append(run_start, len(key)))
+    pairs_before = np.concatenate(([0], np.cumsum(run_length * (run_length - 1) // 2)))
+    boundaries = np.searchsorted(pairs_before, np.arange(0, int(pairs_before[-1]), _PAIRS_PER_CHUNK), side="right") - 1
+    boundaries = np.unique(np.append(boundaries, len(run_start)))
+    for first_run, end_run in zip(boundaries[:-1].tolist(), boundaries[1:].tolist()):
+        begin = int(run_start[first_run])
+        end = int(run_start[end_run]) if end_run < len(run_start) else len(key)
+        lengths_here = run_length[first_run:end_run]
+        position = np.arange(begin, end)
+        later = np.repeat(np.cumsum(lengths_here) + begin, lengths_here) - position - 1
+        low_at = np.repeat(position, later)
+        high_at = low_at + 1 + (np.arange(len(low_at)) - np.repeat(np.cumsum(later) - later, later))
+        low, high = segment[low_at], segment[high_at]
+        home = ((cell_x[low_at] == np.maximum(cx0[low], cx0[high]))
+                & (cell_y[low_at] == np.maximum(cy0[low], cy0[high])))
+        yield low[home], high[home]
 
 
 def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
@@ -133,14 +143,50 @@ def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
     lines   [[(x, y), …], …] or Polylines, in metres; levels: one int per line (level_of), None for all 0.
     """
     x0, y0, x1, y1, line_of, index_in_line = _segments(lines)
-    i, j = _candidate_pairs(x0, y0, x1, y1)
-    if len(i):
-        # quick rejection by bounding boxes
-        overlap = ((np.maximum(x0[i], x1[i]) + tolerance >= np.minimum(x0[j], x1[j]))
-                   & (np.maximum(x0[j], x1[j]) + tolerance >= np.minimum(x0[i], x1[i]))
-                   & (np.maximum(y0[i], y1[i]) + tolerance >= np.minimum(y0[j], y1[j]))
-                   & (np.maximum(y0[j], y1[j]) + tolerance >= np.minimum(y0[i], y1[i])))
-        i, j = i[overlap], j[overlap]
+    # The pairs that meet away from a vertex, a chunk of candidate pairs at a time (its arrays stay in the
+    # processor's cache and the temporaries of a million pairs never exist at once), then in pair order.
+    chunks = [_meeting_away_from_vertices(i, j, x0, y0, x1, y1, tolerance)
+              for i, j in _candidate_pairs(x0, y0, x1, y1)]
+    i, j, t, u, tolerance_a, tolerance_b = (np.concatenate(values) for values in zip(*chunks)) if chunks else (
+        np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0))
+    order = np.argsort(i * np.int64(len(x0)) + j, kind="stable")
+    i, j, t, u, tolerance_a, tolerance_b = (values[order] for values in (i, j, t, u, tolerance_a, tolerance_b))
+    t = np.clip(t, 0.0, 1.0)
+    x = x0[i] + t * (x1[i] - x0[i])
+    y = y0[i] + t * (y1[i] - y0[i])
+    # at a vertex of one segment: use that vertex exactly, so the inserted point joins it
+    ta_low, ta_high = t <= tolerance_a, t >= 1 - tolerance_a
+    x = np.where(ta_low, x0[i], np.where(ta_high, x1[i], x))
+    y = np.where(ta_low, y0[i], np.where(ta_high, y1[i], y))
+    u = np.clip(u, 0.0, 1.0)
+    tb_low, tb_high = u <= tolerance_b, u >= 1 - tolerance_b
+    x = np.where(tb_low, x0[j], np.where(tb_high, x1[j], x))
+    y = np.where(tb_low, y0[j], np.where(tb_high, y1[j], y))
+    # one place met by several segment pairs of the same two lines (a crossing at a vertex of one line) once
+    line_a, line_b = line_of[i], line_of[j]
+    key = np.round(np.column_stack((np.minimum(line_a, line_b), np.maximum(line_a, line_b), x / tolerance,
+                                    y / tolerance)))
+    _unique, first = np.unique(key, axis=0, return_index=True) if len(key) else (None, np.zeros(0, np.int64))
+    first = np.sort(first)
+    levels = np.zeros(len(lines), dtype=np.int64) if levels is None else np.asarray(levels, dtype=np.int64)
+    line_a, line_b = line_a[first], line_b[first]
+    return Crossings(line_a, index_in_line[i][first], line_b, index_in_line[j][first], x[first], y[first],
+                     levels[line_a] == levels[line_b])
+
+
+_PAIRS_PER_CHUNK = 1 << 16
+
+
+def _meeting_away_from_vertices(i, j, x0, y0, x1, y1, tolerance):
+    """Of the segment pairs (i, j), those that meet (cross, or one ends on the other) away from a vertex of both
+    → their (i, j, t, u, tolerance_a, tolerance_b): t and u where along each the meeting point lies (0..1 give or
+    take the tolerances, which are fractions of each segment's length)."""
+    # quick rejection by bounding boxes
+    overlap = ((np.maximum(x0[i], x1[i]) + tolerance >= np.minimum(x0[j], x1[j]))
+               & (np.maximum(x0[j], x1[j]) + tolerance >= np.minimum(x0[i], x1[i]))
+               & (np.maximum(y0[i], y1[i]) + tolerance >= np.minimum(y0[j], y1[j]))
+               & (np.maximum(y0[j], y1[j]) + tolerance >= np.minimum(y0[i], y1[i])))
+    i, j = i[overlap], j[overlap]
     dxa, dya = x1[i] - x0[i], y1[i] - y0[i]
     dxb, dyb = x1[j] - x0[j], y1[j] - y0[j]
     denominator = dxa * dyb - dya * dxb
@@ -157,29 +203,8 @@ def find_crossings(lines, levels=None, tolerance=DEFAULT_TOLERANCE):
              & (u <= 1 + tolerance_b))
     at_vertex_a = (t <= tolerance_a) | (t >= 1 - tolerance_a)
     at_vertex_b = (u <= tolerance_b) | (u >= 1 - tolerance_b)
-    missing = np.flatnonzero(meets & ~(at_vertex_a & at_vertex_b))
-    missing = missing[np.argsort(i[missing] * np.int64(len(x0)) + j[missing], kind="stable")]  # in pair order
-    i, j, t = i[missing], j[missing], np.clip(t[missing], 0.0, 1.0)
-    x = x0[i] + t * (x1[i] - x0[i])
-    y = y0[i] + t * (y1[i] - y0[i])
-    # at a vertex of one segment: use that vertex exactly, so the inserted point joins it
-    ta_low, ta_high = t <= tolerance_a[missing], t >= 1 - tolerance_a[missing]
-    x = np.where(ta_low, x0[i], np.where(ta_high, x1[i], x))
-    y = np.where(ta_low, y0[i], np.where(ta_high, y1[i], y))
-    u_missing = np.clip(u[missing], 0.0, 1.0)
-    tb_low, tb_high = u_missing <= tolerance_b[missing], u_missing >= 1 - tolerance_b[missing]
-    x = np.where(tb_low, x0[j], np.where(tb_high, x1[j], x))
-    y = np.where(tb_low, y0[j], np.where(tb_high, y1[j], y))
-    # one place met by several segment pairs of the same two lines (a crossing at a vertex of one line) once
-    line_a, line_b = line_of[i], line_of[j]
-    key = np.round(np.column_stack((np.minimum(line_a, line_b), np.maximum(line_a, line_b), x / tolerance,
-                                    y / tolerance)))
-    _unique, first = np.unique(key, axis=0, return_index=True) if len(key) else (None, np.zeros(0, np.int64))
-    first = np.sort(first)
-    levels = np.zeros(len(lines), dtype=np.int64) if levels is None else np.asarray(levels, dtype=np.int64)
-    line_a, line_b = line_a[first], line_b[first]
-    return Crossings(line_a, index_in_line[i][first], line_b, index_in_line[j][first], x[first], y[first],
-                     levels[line_a] == levels[line_b])
+    missing = meets & ~(at_vertex_a & at_vertex_b)
+    return i[missing], j[missing], t[missing], u[missing], tolerance_a[missing], tolerance_b[missing]
 
 
 def split_at_crossings(lines, crossings):

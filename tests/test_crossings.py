@@ -65,6 +65,26 @@ def test_crossings_match_a_brute_force_count():
     assert crossings.count == expected
 
 
+def test_the_same_crossings_whatever_the_chunks_of_candidate_pairs(monkeypatch):
+    """find_crossings takes candidate pairs a chunk at a time: chunks of a few pairs (cells split between them,
+    runs of cells without pairs) give the same crossings, in the same order, as one chunk for everything."""
+    from complete_community.core import crossings as crossings_module
+
+    generator = random.Random(11)
+    lines = [[(round(generator.uniform(0, 300), generator.choice([0, 1, 3])),
+               round(generator.uniform(0, 300), generator.choice([0, 1, 3]))) for _ in range(generator.randint(2, 5))]
+             for _ in range(150)]
+    levels = [generator.choice([0, 0, 1]) for _ in lines]
+    monkeypatch.setattr(crossings_module, "_PAIRS_PER_CHUNK", 1 << 30)
+    whole = find_crossings(lines, levels)
+    assert whole.count > 20
+    for size in (1, 7, 64):
+        monkeypatch.setattr(crossings_module, "_PAIRS_PER_CHUNK", size)
+        chunked = find_crossings(lines, levels)
+        for name in ("line_a", "segment_a", "line_b", "segment_b", "x", "y", "same_level"):
+            assert np.array_equal(getattr(whole, name), getattr(chunked, name)), (size, name)
+
+
 def _proper_intersection(p, q, r, s):
     def orientation(a, b, c):
         return np.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]))
