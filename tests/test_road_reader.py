@@ -351,3 +351,16 @@ def test_walking_access_reads_a_geopackage_in_bulk_and_gets_what_qgis_gets(tmp_p
             None if is_missing(feature[name]) else feature[name] for name in fields))
             for feature in written.getFeatures()))
     assert results[0] == results[1]
+
+
+def test_a_cancel_during_the_bulk_read_ends_the_run(tmp_path):
+    from complete_community.core.network import SearchCancelled
+
+    uri = write_layer(tmp_path / "roads.gpkg", [(wkt,) for wkt in grid_rows(4)], [])
+    layer = QgsVectorLayer(uri, "roads", "ogr")
+    context = _context()
+    feedback = RecordingFeedback()
+    feedback.cancel()
+    with pytest.raises(SearchCancelled):
+        read_network_lines(QgsProcessingFeatureSource(layer, context), "roads", layer.crs(), "", "", 80.0, context,
+                           feedback, InputProblems(), None, layer)
