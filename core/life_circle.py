@@ -11,9 +11,11 @@ Deterministic: ties go to the lower index. Formed circles are a rough first cut:
 
 import math
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
+
+from .network import SearchCancelled
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,10 @@ def form_life_circles(communities: Sequence[CommunityShape], limits: GroupingLim
     return [circle.members for circle in form_life_circles_explained(communities, limits)]
 
 
-def form_life_circles_explained(communities: Sequence[CommunityShape], limits: GroupingLimits) -> List[FormedCircle]:
-    """form_life_circles, each group with why it stopped growing (FormedCircle).
+def form_life_circles_explained(communities: Sequence[CommunityShape], limits: GroupingLimits,
+                                cancelled: Optional[Callable[[], bool]] = None) -> List[FormedCircle]:
+    """form_life_circles, each group with why it stopped growing (FormedCircle). `cancelled()`, asked once per
+    circle, stops the forming with core.network.SearchCancelled.
 
     Cost: each join computes the distance from the circle's centre to every community not yet grouped
     (one numpy pass over n) and tries the few within the radius nearest first, so forming C circles by J
@@ -91,6 +95,8 @@ def form_life_circles_explained(communities: Sequence[CommunityShape], limits: G
     for seed in seeds:
         if not ungrouped[seed]:
             continue
+        if cancelled is not None and cancelled():
+            raise SearchCancelled()
         group = [seed]
         ungrouped[seed] = False
         total = population[seed]

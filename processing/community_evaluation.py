@@ -206,6 +206,105 @@ class RuleRows:
         return rows
 
 
+class CommunityLayer:
+    """The main output (OUTPUT) as step 4 writes it: the input communities with the evaluation's fields after
+    theirs. The fields it adds and the values of one community are declared together, part by part in the
+    order they are written (identity, items and rules, the verdict, the algorithm's own, the standard, planned
+    facilities); evaluate_life_circle's LifeCircleLayer writes a polygon per life circle from the same parts."""
+
+    def __init__(self, plan, inputs, completed, comparison, prefix, writes_items):
+        self.plan, self.inputs, self.completed, self.comparison = plan, inputs, completed, comparison
+        self.prefix = prefix                # the verdict written (core/output_fields.VERDICTS)
+        self.writes_items = writes_items    # <item>_status and each rule's measured value
+        self.crs = inputs.reader.crs.authid()
+        self.standard_columns = standard_values(plan.standard, plan.language)
+        self.additions = (self.identity_fields() + self.item_fields() + summary_fields(prefix)
+                          + completed.extra_fields + self.standard_fields() + self.planned_fields())
+        self.fields, self._indexes = self.layer_fields()
+        self.wkb_type = self.geometry_type()
+        self._features = None
+
+    def layer_fields(self):
+        """(QgsFields of the layer, indexes of the additions in them): the input's fields, then the additions."""
+        return extend_fields(self.inputs.source.fields(), self.additions)
+
+    def geometry_type(self):
+        return self.inputs.source.wkbType()
+
+    def identity_fields(self):
+        # The id and name the rules table uses, whatever the input fields are called: for joins.
+        return [(F.COMMUNITY_ID.name, F.TEXT), (F.COMMUNITY_NAME.name, F.TEXT)]
+
+    def identity_values(self, position, record):
+        return [str(record.id), record.name]
+
+    def item_fields(self):
+        if not self.writes_items:
+            return []
+        return ([(F.ITEM_STATUS.name_for(item.code), F.ITEM_STATUS.kind) for item in self.plan.items]
+                + [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in self.plan.rules])
+
+    def item_values(self, evaluation):
+        if not self.writes_items:
+            return []
+        measured = {result.rule_id: result.measured for result in evaluation.results}
+        return ([evaluation.item_status.get(item.code) for item in self.plan.items]
+                + [measured[rule.id] for rule in self.plan.rules])
+
+    def standard_fields(self):
+        """The standard that produced the result, then the CRS distances were measured in."""
+        return standard_fields() + [(F.WORKING_CRS.name, F.WORKING_CRS.kind)]
+
+    def standard_values(self):
+        return self.standard_columns + [self.crs]
+
+    def planned_fields(self):
+        """With planned facilities: the verdicts without them, and how many count for the community."""
+        if self.comparison is None:
+            return []
+        additions = []
+        if self.writes_items:
+            additions += [(F.ITEM_STATUS_BEFORE.name_for(item.code), F.ITEM_STATUS_BEFORE.kind)
+                          for item in self.plan.items]
+        if self.prefix in F.VERDICTS_BEFORE:
+            additions += [(field.name, field.kind) for field in F.VERDICTS_BEFORE[self.prefix]]
+        return additions + [(F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind)]
+
+    def planned_values(self, position):
+        if self.comparison is None:
+            return []
+        earlier = self.comparison.before[position]
+        values = []
+        if self.writes_items:
+            values += [earlier.item_status.get(item.code) for item in self.plan.items]
+        if self.prefix in F.VERDICTS_BEFORE:
+            values += [earlier.cc_score, earlier.cc_status]
+        return values + [self.comparison.planned_counts[position]]
+
+    def values(self, position, record, evaluation):
+        """The values of `additions` for the community at `position` (reading order) and its evaluation."""
+        plan = self.plan
+        return (self.identity_values(position, record) + self.item_values(evaluation)
+                + summary_values(evaluation, plan.standard, plan.scope, plan.language)
+                + self.completed.values_at(position) + self.standard_values() + self.planned_values(position))
+
+    def feature(self, position, fid, values):
+        """The feature written for the community at `position`: its input feature `fid` with `values` added."""
+        if self._features is None:
+            self._features = {feature.id(): feature for feature in self.inputs.source.getFeatures()}
+        return extended_feature(self._features[fid], self.fields, self._indexes, values)
+
+    def written(self, position, record, evaluation):
+        """Called once each community is written (a layer that sums up its features gathers them here)."""
+
+    def style(self, counts):
+        """(style function, style name) of the written layer, its legend counting `counts`."""
+        name_field = self.inputs.field_map.get("name") or None
+        colour_field = self.plan.colour_field
+        return (lambda layer: apply_community_style(layer, colour_field, name_field, counts),
+                styles.STYLE_PREFIX + colour_field)
+
+
 class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
     COMMUNITIES = "COMMUNITIES"
     COMMUNITY_ID_FIELD = "COMMUNITY_ID_FIELD"
@@ -496,25 +595,18 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         self.styled_outputs = run.written.styled_outputs  # for postProcessAlgorithm, of this run's own instance
         return run.written.results
 
-    def output_additions(self, plan, completed, planned):
-        """[(name, kind)] the community layer gets after the input's fields."""
-        # The id and name the rules table uses, whatever the input fields are called: for joins.
-        additions = [(F.COMMUNITY_ID.name, F.TEXT), (F.COMMUNITY_NAME.name, F.TEXT)]
-        if self.WRITES_ITEM_FIELDS:
-            additions += [(F.ITEM_STATUS.name_for(item.code), F.ITEM_STATUS.kind) for item in plan.items]
-            additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in plan.rules]
-        additions += summary_fields(self.COMPLIANCE_PREFIX)
-        additions += completed.extra_fields
-        additions += standard_fields()
-        additions.append((F.WORKING_CRS.name, F.WORKING_CRS.kind))
-        if planned:
-            if self.WRITES_ITEM_FIELDS:
-                additions += [(F.ITEM_STATUS_BEFORE.name_for(item.code), F.ITEM_STATUS_BEFORE.kind)
-                              for item in plan.items]
-            if self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
-                additions += [(field.name, field.kind) for field in F.VERDICTS_BEFORE[self.COMPLIANCE_PREFIX]]
-            additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
-        return additions
+    def output_layer(self, plan, inputs, completed, comparison):
+        """The main output's fields, values and features (step 4): the input communities with the evaluation's
+        fields after theirs."""
+        return CommunityLayer(plan, inputs, completed, comparison, self.COMPLIANCE_PREFIX, self.WRITES_ITEM_FIELDS)
+
+    def writing_text(self):
+        """The progress text of step 4 (None: the step says nothing of its own)."""
+        return self.tr("Evaluating the rules and writing the communities…")
+
+    def tally_text(self):
+        """The log line counting the written features by colour field: '… by {field}: {counts}'."""
+        return self.tr("Communities by {}: {}")
 
     def rule_table_fields(self, planned):
         """The fields of OUTPUT_RULES: the whole row of every community and rule."""
@@ -523,19 +615,19 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
     def write_communities(self, parameters, context, feedback, plan, inputs, completed, comparison):
         """Step 4: each community evaluated and written with its verdicts, its rules into the rules table (and
         the workbook); the communities are evaluated one at a time, so no run holds every rule result."""
-        feedback.setProgressText(self.tr("Evaluating the rules and writing the communities…"))
+        text = self.writing_text()
+        if text:
+            feedback.setProgressText(text)
         standard, language, items, rules = plan.standard, plan.language, plan.items, plan.rules
         planned = comparison is not None
-        additions = self.output_additions(plan, completed, planned)
-        addition_names = [name for name, _kind in additions]
+        layer = self.output_layer(plan, inputs, completed, comparison)
+        addition_names = [name for name, _kind in layer.additions]
         if plan.colour_field not in addition_names:
             raise QgsProcessingException(self.tr("Nothing to colour by: {} is not evaluated.").format(
                 plan.colour_field))
         colour_index = addition_names.index(plan.colour_field)
-        source = inputs.source
-        fields, indexes = extend_fields(source.fields(), additions)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, layer.fields, layer.wkb_type,
+                                             inputs.source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         rule_rows = RuleRows(self.rule_table_fields(planned), standard, language)
@@ -545,47 +637,30 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                          if self.parameterDefinition(self.OUTPUT_XLSX) is not None and parameters.get(self.OUTPUT_XLSX)
                          else "")
         workbook_rows, workbook_rules = [], []
-        crs = inputs.reader.crs.authid()
-        standard_columns = standard_values(standard, language)
         counts = {}
         communities = completed.communities
         # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
         written_from = max(40.0, feedback.progress())
-        features = {feature.id(): feature for feature in source.getFeatures()}
         engine = RuleEngine(standard, language)
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
                 raise SearchCancelled()  # the guard's cancelled ending: nothing after this loop is written
             evaluation = engine.evaluate(record, rules)
-            values = [str(record.id), record.name]
-            if self.WRITES_ITEM_FIELDS:
-                measured = {result.rule_id: result.measured for result in evaluation.results}
-                values += [evaluation.item_status.get(item.code) for item in items]
-                values += [measured[rule.id] for rule in rules]
-            values += summary_values(evaluation, standard, plan.scope, language)
-            values += completed.values_at(current)
-            values += standard_columns
-            values.append(crs)
-            status_before = None
-            if planned:
-                earlier = comparison.before[current]
-                status_before = {result.rule_id: result.status for result in earlier.results}
-                if self.WRITES_ITEM_FIELDS:
-                    values += [earlier.item_status.get(item.code) for item in items]
-                if self.COMPLIANCE_PREFIX in F.VERDICTS_BEFORE:
-                    values += [earlier.cc_score, earlier.cc_status]
-                values.append(comparison.planned_counts[current])
+            values = layer.values(current, record, evaluation)
             shown = values[colour_index]
             counts[shown] = counts.get(shown, 0) + 1
-            sink.addFeature(extended_feature(features[fid], fields, indexes, values), QgsFeatureSink.FastInsert)
+            sink.addFeature(layer.feature(current, fid, values), QgsFeatureSink.FastInsert)
+            layer.written(current, record, evaluation)
             if workbook_path:
                 self._workbook_rows(workbook_rows, workbook_rules, standard, record, evaluation, items, language)
             if rules_sink is not None:
+                status_before = ({result.rule_id: result.status for result in comparison.before[current].results}
+                                 if planned else None)
                 rules_sink.addFeatures(rule_rows.rows(record, evaluation.results, status_before),
                                        QgsFeatureSink.FastInsert)
             feedback.setProgress(written_from + (100.0 - written_from) * current / len(communities))
 
-        feedback.pushInfo(self.tr("Communities by {}: {}").format(plan.colour_field, ", ".join(
+        feedback.pushInfo(self.tally_text().format(plan.colour_field, ", ".join(
             "{} {}".format(status_label(status) if status else "–", count) for status, count in sorted(
                 counts.items(), key=lambda pair: STATUSES.index(pair[0]) if pair[0] in STATUSES else 9))))
         del sink, rules_sink  # close the files: another table of the same GeoPackage may follow
@@ -596,11 +671,8 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             results[self.OUTPUT_XLSX] = workbook_path
         if rules_dest:
             results[self.OUTPUT_RULES] = rules_dest
-        name_field = inputs.field_map.get("name") or None
-        colour_field = plan.colour_field
-        styled = [(dest_id, lambda layer: apply_community_style(layer, colour_field, name_field, counts),
-                   styles.STYLE_PREFIX + colour_field),
-                  (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
+        apply_style, style_name = layer.style(counts)
+        styled = [(dest_id, apply_style, style_name), (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
         return WrittenCommunities(results, counts, styled)
 
     def postProcessAlgorithm(self, context, feedback):

@@ -2,27 +2,27 @@
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY, QgsProcessing,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPoint, QgsProcessing,
                        QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsSpatialIndex, QgsWkbTypes)
+                       QgsProcessingParameterField, QgsWkbTypes)
 from ..core import describe
 from .. import styles
 from ..core import output_fields as F
-from ..core.engine import RuleEngine, scope_text
-from ..core.status import ADVISORY, FAIL, NO_DATA, STATUSES, status_label
+from ..core.network import SearchCancelled
+from ..core.status import ADVISORY, FAIL, NO_DATA, PASS
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles_explained, group_radius
 from ..core.records import CommunityRecord
 from ..core.values import finite_or_none, read_number
 from ..core.walking import category_limits
-from ..i18n import current_language, tr
+from ..i18n import tr
 from ..standards import measure_kinds
-from ..styles.compliance import apply_community_style, apply_rules_table_style
+from ..styles.compliance import apply_community_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
-from .community_evaluation import (CommunityEvaluationAlgorithm, RuleRows, standard_fields, standard_values,
-                                   summary_fields, summary_values)
+from .community_evaluation import CommunityEvaluationAlgorithm, CommunityLayer, CompletedRecords, standard_fields
 from .inputs.communities import community_radius, representative_point
 from .inputs.crs import finite_geometry, projected
 from .output_safety import checked
@@ -58,6 +58,7 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
 
     ALGORITHM_ID = "evaluate_life_circle"
     COLOUR_FIELD = F.LC_STATUS.name
+    COMPLIANCE_PREFIX = "lc"
     MEASURE_INPUTS = measure_kinds.NEEDS
 
     def displayName(self):
@@ -126,137 +127,94 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
     def rules_to_evaluate(self, standard, parameters, context):
         return tuple(rule for rule in standard.rules_for_item(LIFE_CIRCLE_ITEM) if self.measurable(rule))
 
-    # -- the run ------------------------------------------------------------------------------------
+    # -- the run: the shared steps (community_evaluation.run_evaluation), with circles as the records ----------
 
-    def processAlgorithm(self, parameters, context, feedback):
-        standard = self.load_standard_parameter(parameters, context, feedback)
-        rules = self.rules_to_evaluate(standard, parameters, context)
-        if not rules:
-            raise QgsProcessingException(self.tr("The standard {} has no life-circle rules.").format(standard.id))
-        language = current_language()
-        source, _field_map, reader, communities = self.read_communities(parameters, context, feedback, standard,
-                                                                        rules)
-        facilities = self.read_facilities(parameters, context, feedback, standard, communities, reader)
-        self.styled_outputs = []
+    def plan_evaluation(self, parameters, context, feedback):
+        plan = super().plan_evaluation(parameters, context, feedback)
+        if not plan.rules:
+            raise QgsProcessingException(self.tr("The standard {} has no life-circle rules.").format(
+                plan.standard.id))
+        return plan
 
+    def evaluate_without_planned(self, parameters, context, feedback, plan, inputs):
+        """None: planned facilities are counted in each circle (cc_planned); circles have no verdict without them."""
+        return None
+
+    def complete_records(self, parameters, context, feedback, plan, inputs, communities, facilities):
+        """Step 3: the life circles (given, or formed from `communities`) as the records the engine evaluates:
+        population, radius, the facilities inside, and per walking category the walk of the farthest-off member
+        community; its own fields are those distances and how they were measured."""
+        standard, reader = plan.standard, inputs.reader
         circles = self._circles(parameters, context, feedback, standard, communities, reader)
         centres = [representative_point(geometry) if geometry is not None else None
                    for _fid, geometry, _record in communities]
         walking = self.walking_distances(
             parameters, context, feedback, reader.crs, standard.walking_speed_m_per_min, reader.problems,
             facilities.located, [p.x() if p else np.nan for p in centres], [p.y() if p else np.nan for p in centres])
-        reader.problems.report(feedback)
-        named = measure_kinds.walking_categories(rules)
-        limits = {code: limit for code, limit in category_limits(standard).items() if code in named}
+        named = measure_kinds.walking_categories(plan.rules)
+        categories = [code for code in category_limits(standard) if code in named]
         distances = {}
-        for category in limits:
-            name = standard.category(category).name.get(language)
-            distances[category] = walking.compute(category, name if language.startswith("zh") else name.lower())
-        feedback.setProgress(70)
+        walked_from = min(feedback.progress(), 70.0)
+        for step, category in enumerate(categories):
+            if feedback.isCanceled():
+                raise SearchCancelled()
+            name = standard.category(category).name.get(plan.language)
+            distances[category] = walking.compute(category, name if plan.language.startswith("zh") else name.lower())
+            feedback.setProgress(walked_from + (70.0 - walked_from) * (step + 1) / len(categories))
 
-        additions = [(field.name, field.kind) for field in F.CIRCLE_IDENTITY_FIELDS]
-        additions += [(F.ITEM_STATUS.name_for(LIFE_CIRCLE_ITEM), F.ITEM_STATUS.kind)]
-        additions += [(F.MEASURED.name_for(rule.id), F.MEASURED.kind) for rule in rules]
-        additions += summary_fields("lc")
-        additions += [(F.DIST_M.name_for(category), F.DIST_M.kind) for category in limits]
-        additions += [(F.WALK_METHOD.name, F.WALK_METHOD.kind), (F.WORKING_CRS.name, F.WORKING_CRS.kind)]
-        additions += standard_fields()
-        if facilities.has_planned:  # how many of the facilities inside each circle are planned ones
-            additions.append((F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind))
-        scope = scope_text(standard, [LIFE_CIRCLE_ITEM])
-        fields = make_fields(additions)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_rows = RuleRows(F.RULE_TABLE_FIELDS, standard, language)
-        rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_rows.fields,
-                                                      QgsWkbTypes.NoGeometry)
-        located_index = QgsSpatialIndex()
-        for position, facility in enumerate(facilities.located):
-            located_index.addFeature(position, QgsGeometry.fromPointXY(_point(facility)).boundingBox())
-        counts = {}
-        membership = {}
-        why = LifeCirclesNotMet(standard, language)
-        engine = RuleEngine(standard, language)
-        workbook_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context) if parameters.get(
-            self.OUTPUT_XLSX) else ""
-        workbook_rows, workbook_rules = [], []
-        circle_items = [standard.item(LIFE_CIRCLE_ITEM)]
+        inside = FacilitiesInside(facilities)
+        no_member = self.tr("no community in the circle")
+        records, extra_values, planned_counts = [], [], []
         for number, circle in enumerate(checked(circles, feedback, every=8)):
-            feedback.setProgress(70 + 30.0 * number / len(circles))
-            members = circle["members"]
-            for position in members:
-                membership[position] = circle["id"]
             walking_m, notes = {}, {}
             for category, (distance, reasons) in distances.items():
-                values = [distance[position] for position in members]
-                if members and all(math.isfinite(value) for value in values):
+                values = [distance[position] for position in circle.members]
+                if circle.members and all(math.isfinite(value) for value in values):
                     walking_m[category] = float(max(values))
                 else:
                     walking_m[category] = None
-                    missing = [reasons[position] for position in members if not math.isfinite(distance[position])]
-                    notes[category] = next((text for text in missing if text), self.tr("no community in the circle"))
-            positions_inside = [position for position in located_index.intersects(circle["shape"].boundingBox())
-                                if circle["shape"].intersects(QgsGeometry.fromPointXY(
-                                    _point(facilities.located[position])))]
-            inside = [facilities.located[position].record for position in positions_inside]
-            record = CommunityRecord(id=circle["id"], name=circle["name"], community_type=None,
-                                     attributes={"population": circle["population"]}, facilities=tuple(inside),
-                                     radius_m=circle["radius"], walking_m=walking_m, walking_notes=notes)
-            evaluation = engine.evaluate(record, rules)
-            results = {result.rule_id: result for result in evaluation.results}
-            member_ids = [str(communities[position][2].id) for position in members]
-            values = [circle["id"], circle["name"], circle["formed"], circle["stopped"], ", ".join(member_ids),
-                      len(members),
-                      evaluation.item_status.get(LIFE_CIRCLE_ITEM)]
-            values += [results[rule.id].measured for rule in rules]
-            values += summary_values(evaluation, standard, scope, language)
-            values += [finite_or_none(walking_m[category]) for category in limits]
-            values += [walking.method, reader.crs.authid()]
-            values += standard_values(standard, language)
-            if facilities.has_planned:
-                values.append(sum(1 for position in positions_inside if position >= facilities.planned_from))
-            counts[evaluation.cc_status] = counts.get(evaluation.cc_status, 0) + 1
-            if evaluation.cc_status != "pass":
-                why.add(circle["stopped"], circle["population"], circle["radius"],
-                        [(result.rule_id, result.status) for result in evaluation.results])
-            if workbook_path:
-                self._workbook_rows(workbook_rows, workbook_rules, standard, record, evaluation, circle_items,
-                                    language)
-            feature = QgsFeature(fields)
-            shape = QgsGeometry(circle["shape"])
-            shape.transform(reader.to_working, QgsCoordinateTransform.ReverseTransform)
-            shape.convertToMultiType()
-            feature.setGeometry(shape)
-            feature.setAttributes(values)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            if rules_sink is not None:
-                rules_sink.addFeatures(rule_rows.rows(record, evaluation.results), QgsFeatureSink.FastInsert)
-        del sink, rules_sink
-        why.report(feedback, len(circles))
-        feedback.pushInfo(self.tr("Life circles by {}: {}").format(F.LC_STATUS.name, ", ".join(
-            "{} {}".format(status_label(status), counts[status]) for status in STATUSES if status in counts)))
-        results = {self.OUTPUT: dest_id}
-        if rules_dest:
-            results[self.OUTPUT_RULES] = rules_dest
-        if workbook_path and not feedback.isCanceled():
-            self._write_workbook(workbook_path, parameters, context, standard, circle_items, language, workbook_rows,
-                                 workbook_rules)
-            results[self.OUTPUT_XLSX] = workbook_path
-        self.styled_outputs += [
-            (dest_id, lambda layer: apply_community_style(layer, F.LC_STATUS.name, F.LC_NAME.name, counts,
-                                                           "life_circles"),
-             styles.STYLE_LIFE_CIRCLES),
-            (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
+                    missing = [reasons[position] for position in circle.members
+                               if not math.isfinite(distance[position])]
+                    notes[category] = next((text for text in missing if text), no_member)
+            found = inside.positions(circle.shape)
+            record = CommunityRecord(id=circle.id, name=circle.name, community_type=None,
+                                     attributes={"population": circle.population},
+                                     facilities=tuple(facilities.located[position].record for position in found),
+                                     radius_m=circle.radius, walking_m=walking_m, walking_notes=notes)
+            records.append((None, circle.shape, record))
+            extra_values.append([finite_or_none(walking_m[category]) for category in categories] + [walking.method])
+            if facilities.has_planned:  # how many of the facilities inside the circle are planned ones
+                planned_counts.append(sum(1 for position in found if position >= facilities.planned_from))
+            feedback.setProgress(70 + 10.0 * (number + 1) / len(circles))
+        extra_fields = [(F.DIST_M.name_for(category), F.DIST_M.kind) for category in categories]
+        extra_fields.append((F.WALK_METHOD.name, F.WALK_METHOD.kind))
+        details = LifeCircles(circles, [str(record.id) for _fid, _geometry, record in communities],
+                              planned_counts if facilities.has_planned else None,
+                              LifeCirclesNotMet(standard, plan.language))
+        return CompletedRecords(records, extra_fields, extra_values, details)
+
+    def output_layer(self, plan, inputs, completed, comparison):
+        return LifeCircleLayer(plan, inputs, completed, comparison, self.COMPLIANCE_PREFIX, self.WRITES_ITEM_FIELDS)
+
+    def writing_text(self):
+        return None  # inside assess the whole step is "The 15-minute life circles…"
+
+    def tally_text(self):
+        return self.tr("Life circles by {}: {}")
+
+    def write_extra_outputs(self, parameters, context, feedback, plan, inputs, completed):
+        """Step 6: why the circles are not met (the log), and the communities with their circle's id."""
+        circles = completed.details
+        circles.not_met.report(feedback, len(circles.circles))
+        results = {}
         if self.OUTPUT_COMMUNITIES in parameters:
-            members_dest = self._write_members(parameters, context, source, communities, membership, feedback)
-            if members_dest:
-                results[self.OUTPUT_COMMUNITIES] = members_dest
-        return results
+            destination = self._write_members(parameters, context, inputs.source, circles.membership(), feedback)
+            if destination:
+                results[self.OUTPUT_COMMUNITIES] = destination
+        return results, []
 
     def _circles(self, parameters, context, feedback, standard, communities, reader):
-        """[{'id', 'name', 'formed', 'members', 'population', 'radius', 'shape' (working CRS)}]."""
+        """[LifeCircle]: the planner's (LIFE_CIRCLES), or formed from the communities."""
         given = self.parameterAsSource(parameters, self.LIFE_CIRCLES, context)
         if given is not None:
             return self._given_circles(parameters, context, feedback, given, communities, reader)
@@ -266,29 +224,27 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 "The standard {} gives no life-circle population range and radius to form life circles with; "
                 "give your own life circle polygons.").format(standard.id))
         shapes = []
-        for _fid, geometry, record in communities:
+        for _fid, geometry, record in checked(communities, feedback):
             point = representative_point(geometry) if geometry is not None else None
             vertices = np.array([(v.x(), v.y()) for v in geometry.vertices()]) if geometry is not None else \
                 np.zeros((0, 2))
             shapes.append(CommunityShape(point.x() if point else math.nan, point.y() if point else math.nan,
                                          record.attributes.get("population"), vertices))
-        formed = form_life_circles_explained(shapes, limits)
-        groups = [circle.members for circle in formed]
+        formed = form_life_circles_explained(shapes, limits, cancelled=feedback.isCanceled)
         feedback.pushInfo(self.tr(
             "Formed {} life circle(s) of {:g}–{:g} residents within {:g} m from {} communities.").format(
-            len(groups), limits.min_population, limits.max_population, limits.max_radius_m, len(communities)))
+            len(formed), limits.min_population, limits.max_population, limits.max_radius_m, len(communities)))
         circles = []
-        for number, members in enumerate(groups, start=1):
+        for number, circle in enumerate(checked(formed, feedback, every=16), start=1):
+            members = circle.members
             geometries = [communities[position][1] for position in members if communities[position][1] is not None]
             populations = [communities[position][2].attributes.get("population") for position in members]
             usable = [shapes[position] for position in members if len(shapes[position].vertices)]
-            circles.append({
-                "id": "LC{:02d}".format(number), "name": self.tr("Life circle {}").format(number),
-                "formed": F.LC_FORMED_GROUPED, "stopped": formed[number - 1].stop,
-                "members": members,
-                "population": None if any(p is None for p in populations) else float(sum(populations)),
-                "radius": group_radius(usable) if usable else None,
-                "shape": QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()})
+            circles.append(LifeCircle(
+                "LC{:02d}".format(number), self.tr("Life circle {}").format(number), F.LC_FORMED_GROUPED,
+                circle.stop, members, None if any(p is None for p in populations) else float(sum(populations)),
+                group_radius(usable) if usable else None,
+                QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()))
         return circles
 
     def _given_circles(self, parameters, context, feedback, source, communities, reader):
@@ -320,16 +276,14 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 populations = [communities[position][2].attributes.get("population") for position in members]
                 population = None if not members or any(p is None for p in populations) else float(sum(populations))
             name = str(feature.attribute(name_field)) if name_field else str(feature.id())
-            circles.append({"id": str(feature.id()), "name": name, "formed": F.LC_FORMED_GIVEN, "stopped": None,
-                            "members": members,
-                            "population": population,
-                            "radius": community_radius(shape) if not shape.isEmpty() else None, "shape": shape})
+            circles.append(LifeCircle(str(feature.id()), name, F.LC_FORMED_GIVEN, None, members, population,
+                                      community_radius(shape) if not shape.isEmpty() else None, shape))
         outside = len(communities) - len(claimed)
         if outside:
             feedback.pushWarning(self.tr("{} communities lie in no life circle of {}.").format(outside, layer))
         return circles
 
-    def _write_members(self, parameters, context, source, communities, membership, feedback):
+    def _write_members(self, parameters, context, source, membership, feedback):
         fields, (index,) = extend_fields(source.fields(), [(F.LIFE_CIRCLE_ID.name, F.LIFE_CIRCLE_ID.kind)])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
                                                  source.wkbType(), source.sourceCrs())
@@ -340,6 +294,119 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                             QgsFeatureSink.FastInsert)
         del sink
         return destination
+
+
+@dataclass
+class LifeCircle:
+    """One life circle, drawn by the planner or formed from communities."""
+
+    id: str
+    name: str
+    formed: str            # F.LC_FORMED_GIVEN or F.LC_FORMED_GROUPED
+    stopped: object        # why a formed circle stopped growing (core/life_circle.STOPS), None for a drawn one
+    members: list          # positions of its communities in reading order
+    population: object     # residents, None when unknown
+    radius: object         # m, None without a shape
+    shape: QgsGeometry     # in the working CRS (empty without one)
+
+
+@dataclass
+class LifeCircles:
+    """What step 3 leaves for the writing: the circles, their communities' ids, planned facilities inside
+    each (None without planned ones), and the summary of the circles not met, gathered as they are written."""
+
+    circles: list
+    community_ids: list    # in reading order
+    planned_counts: object
+    not_met: object        # LifeCirclesNotMet
+
+    def membership(self):
+        """Community position → the id of its circle."""
+        return {position: circle.id for circle in self.circles for position in circle.members}
+
+
+class FacilitiesInside:
+    """The located facilities inside a shape: the few within its box (sorted coordinates, no spatial-index call
+    per circle), then GEOS on a prepared shape."""
+
+    def __init__(self, facilities):
+        x = np.array([facility.x for facility in facilities.located], dtype=float)
+        self._order = np.argsort(x, kind="stable")
+        self._x = x[self._order]
+        self._y = np.array([facility.y for facility in facilities.located], dtype=float)[self._order]
+
+    def positions(self, shape):
+        """Positions in `located` of the facilities in or on `shape` (working CRS), ascending."""
+        if shape.isEmpty():
+            return []
+        box = shape.boundingBox()
+        low = np.searchsorted(self._x, box.xMinimum(), side="left")
+        high = np.searchsorted(self._x, box.xMaximum(), side="right")
+        window = np.arange(low, high)
+        window = window[(self._y[window] >= box.yMinimum()) & (self._y[window] <= box.yMaximum())]
+        if not len(window):
+            return []
+        engine = QgsGeometry.createGeometryEngine(shape.constGet())
+        engine.prepareGeometry()
+        return sorted(int(self._order[index]) for index in window
+                      if engine.intersects(QgsPoint(float(self._x[index]), float(self._y[index]))))
+
+
+class LifeCircleLayer(CommunityLayer):
+    """The life circles as step 4 writes them: one (multi)polygon per circle with its identity (lc_id, lc_name,
+    how it was formed, its members), life_circle_status and the measured values, the lc_ verdict, the
+    farthest member's walk per category, the CRS, the standard and, with planned facilities, how many lie
+    inside."""
+
+    def layer_fields(self):
+        return make_fields(self.additions), None
+
+    def geometry_type(self):
+        return QgsWkbTypes.MultiPolygon  # a union of communities
+
+    @property
+    def circles(self):
+        return self.completed.details
+
+    def identity_fields(self):
+        return [(field.name, field.kind) for field in F.CIRCLE_IDENTITY_FIELDS]
+
+    def identity_values(self, position, record):
+        circle = self.circles.circles[position]
+        return [circle.id, circle.name, circle.formed, circle.stopped,
+                ", ".join(self.circles.community_ids[member] for member in circle.members), len(circle.members)]
+
+    def standard_fields(self):
+        return [(F.WORKING_CRS.name, F.WORKING_CRS.kind)] + standard_fields()
+
+    def standard_values(self):
+        return [self.crs] + self.standard_columns
+
+    def planned_fields(self):
+        return [] if self.circles.planned_counts is None else [(F.PLANNED_COUNT.name, F.PLANNED_COUNT.kind)]
+
+    def planned_values(self, position):
+        return [] if self.circles.planned_counts is None else [self.circles.planned_counts[position]]
+
+    def feature(self, position, fid, values):
+        circle = self.circles.circles[position]
+        feature = QgsFeature(self.fields)
+        shape = QgsGeometry(circle.shape)
+        shape.transform(self.inputs.reader.to_working, QgsCoordinateTransform.ReverseTransform)
+        shape.convertToMultiType()
+        feature.setGeometry(shape)
+        feature.setAttributes(values)
+        return feature
+
+    def written(self, position, record, evaluation):
+        if evaluation.cc_status != PASS:
+            circle = self.circles.circles[position]
+            self.circles.not_met.add(circle.stopped, circle.population, circle.radius,
+                                     [(result.rule_id, result.status) for result in evaluation.results])
+
+    def style(self, counts):
+        return (lambda layer: apply_community_style(layer, F.LC_STATUS.name, F.LC_NAME.name, counts, "life_circles"),
+                styles.STYLE_LIFE_CIRCLES)
 
 
 class LifeCirclesNotMet:
@@ -397,10 +464,6 @@ class LifeCirclesNotMet:
     def report(self, feedback, total):
         for line in self.lines(total):
             feedback.pushInfo(line)
-
-
-def _point(facility):
-    return QgsPointXY(facility.x, facility.y)
 
 
 def _grouping_limits(standard):

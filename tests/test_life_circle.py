@@ -212,3 +212,72 @@ def test_the_life_circle_workbook_agrees_with_the_layers(cc_provider, processing
             circle["life_circle_status"])
     rules = workbook.GetLayerByName("Rules")
     assert rules.GetFeatureCount() == result["OUTPUT_RULES"].featureCount() > 0
+
+
+def test_forming_stops_when_cancelled():
+    from complete_community.core.network import SearchCancelled
+
+    shapes = [_square(400.0 * n, 0.0, 20000) for n in range(5)]
+    asked = []
+    with pytest.raises(SearchCancelled):
+        form_life_circles_explained(shapes, LIMITS, cancelled=lambda: asked.append(1) or len(asked) > 1)
+    assert len(asked) == 2  # asked once per circle: the second circle is not formed
+
+
+def _run_into(folder, feedback, **parameters):
+    """evaluate_life_circle into folder/circles.gpkg with a context of its own; the error message or None."""
+    import gc
+    import traceback
+
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProject
+
+    path = os.path.join(folder, "circles.gpkg")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    layer = "{}|layername={}".format
+    try:
+        processing.run("complete_community:evaluate_life_circle", dict(dict(
+            COMMUNITIES=layer(SAMPLE, "communities"), COMMUNITY_ID_FIELD="community_id", POPULATION_FIELD="population",
+            FACILITIES=layer(SAMPLE, "facilities"), CATEGORY_FIELD="category", NETWORK=layer(SAMPLE, "roads"),
+            WALKABLE_FIELD="walkable", OUTPUT="ogr:dbname='{}' table=\"life_circles\" (geom)".format(path),
+            OUTPUT_RULES="ogr:dbname='{}' table=\"life_circle_rules\"".format(path),
+            OUTPUT_COMMUNITIES="ogr:dbname='{}' table=\"members\" (geom)".format(path)), **parameters),
+            context=context, feedback=feedback)
+        return None
+    except QgsProcessingException as raised:
+        traceback.clear_frames(raised.__traceback__)
+        return str(raised)
+    finally:
+        del context
+        gc.collect()
+
+
+@pytest.mark.parametrize("at", [0, 30, 70, 75, 85])
+def test_a_cancelled_run_ends_cancelled_at_every_step_and_keeps_the_earlier_circles(cc_provider, tmp_path, at):
+    """Cancelled as the bar reaches `at` % (reading, walking, the circles, writing): the run ends as cancelled,
+    the earlier results stay byte for byte, and the bar never went back."""
+    from file_digests import digest
+    from qgis.core import QgsProcessingFeedback
+
+    folder = str(tmp_path)
+    full = QgsProcessingFeedback()
+    full_progress = []
+    full.progressChanged.connect(full_progress.append)
+    assert _run_into(folder, full) is None
+    assert all(later >= earlier - 1e-9 for earlier, later in zip(full_progress, full_progress[1:]))
+    before = digest(os.path.join(folder, "circles.gpkg"))
+    feedback = QgsProcessingFeedback()
+    progress = []
+
+    def cancel_at(value):
+        progress.append(value)
+        if value >= at:
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel_at)
+    error = _run_into(folder, feedback)
+    assert progress and progress[-1] < max(full_progress), "cancelled only at the end"
+    assert error is not None and error.startswith("Cancelled"), error
+    assert digest(os.path.join(folder, "circles.gpkg")) == before
+    assert sorted(os.listdir(folder)) == ["circles.gpkg"]
