@@ -13,6 +13,8 @@ read the same names from here. `tests/test_output_fields.py` fails on a field-na
 
 To add an output field: declare it here (name, kind, alias; `values` when its values are codes) and add it
 to the TABLES entry of the layer it belongs to; give the alias a Chinese translation (`make translations`).
+A verdict family (<prefix>_score, _status, _missing, the item counts, _advice, _scope) is one `_verdict` entry
+of VERDICTS: the factory names and types its nine fields, the entry gives their aliases.
 """
 
 import re
@@ -108,42 +110,6 @@ WORKING_CRS = _field("cc_working_crs", TEXT, QT_TRANSLATE_NOOP("OutputFields", "
 ITEM_STATUS = _field("{}_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "{}: status"), STATUS_VALUES, "item")
 MEASURED = _field("{}", REAL, QT_TRANSLATE_NOOP("OutputFields", "{}: measured"), part="rule")
 
-CC_SCORE = _field("cc_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Complete community score"))
-CC_STATUS = _field("cc_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Complete community verdict"),
-                   STATUS_VALUES)
-CC_MISSING = _field("cc_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Items missing"))
-WALK_SCORE = _field("walk_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Walking access score"))
-WALK_STATUS = _field("walk_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking access verdict"),
-                     STATUS_VALUES)
-WALK_MISSING = _field("walk_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking rules not met"))
-LC_SCORE = _field("lc_score", REAL, QT_TRANSLATE_NOOP("OutputFields", "Life circle score"))
-LC_STATUS = _field("lc_status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle verdict"), STATUS_VALUES)
-LC_MISSING = _field("lc_missing", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle rules not met"))
-
-# The item summary behind each verdict (core/engine.CommunityEvaluation): the same definition under each prefix.
-CC_ITEMS_MET = _field("cc_items_met", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items met"))
-CC_ITEMS_FAILED = _field("cc_items_failed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items failed"))
-CC_ITEMS_NO_DATA = _field("cc_items_no_data", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items without enough data"))
-CC_ITEMS_APPLICABLE = _field("cc_items_applicable", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Items assessed"))
-CC_ADVICE = _field("cc_advice", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Advisory (建议改进)"))
-CC_SCOPE = _field("cc_scope", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Items evaluated"))
-WALK_ITEMS_MET = _field("walk_items_met", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Walking: items met"))
-WALK_ITEMS_FAILED = _field("walk_items_failed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Walking: items failed"))
-WALK_ITEMS_NO_DATA = _field("walk_items_no_data", INTEGER,
-                            QT_TRANSLATE_NOOP("OutputFields", "Walking: items without enough data"))
-WALK_ITEMS_APPLICABLE = _field("walk_items_applicable", INTEGER,
-                               QT_TRANSLATE_NOOP("OutputFields", "Walking: items assessed"))
-WALK_ADVICE = _field("walk_advice", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking: advisory (建议改进)"))
-WALK_SCOPE = _field("walk_scope", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Walking: items evaluated"))
-LC_ITEMS_MET = _field("lc_items_met", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Life circle: items met"))
-LC_ITEMS_FAILED = _field("lc_items_failed", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Life circle: items failed"))
-LC_ITEMS_NO_DATA = _field("lc_items_no_data", INTEGER,
-                          QT_TRANSLATE_NOOP("OutputFields", "Life circle: items without enough data"))
-LC_ITEMS_APPLICABLE = _field("lc_items_applicable", INTEGER,
-                             QT_TRANSLATE_NOOP("OutputFields", "Life circle: items assessed"))
-LC_ADVICE = _field("lc_advice", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle: advisory (建议改进)"))
-LC_SCOPE = _field("lc_scope", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Life circle: items evaluated"))
-
 # Which standard produced a result: the scorecard reloads it, the report's footer repeats it.
 STANDARD_ID = _field("cc_standard", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Standard (id)"))
 STANDARD_NAME = _field("cc_standard_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Standard"))
@@ -174,14 +140,62 @@ class Verdict:
                 self.status, self.missing, self.advice, self.scope)
 
 
+def _verdict(prefix, score, status, missing, items_met, items_failed, items_no_data, items_applicable, advice,
+             scope):
+    """The verdict `prefix`: <prefix>_score, _status, _missing, _items_met, _items_failed, _items_no_data,
+    _items_applicable, _advice and _scope, with the same kinds under every prefix. Each argument is the field's
+    English alias, a QT_TRANSLATE_NOOP literal at the call (Qt's extraction reads literals only)."""
+    return Verdict(
+        score=_field(prefix + "_score", REAL, score),
+        status=_field(prefix + "_status", TEXT, status, STATUS_VALUES),
+        missing=_field(prefix + "_missing", TEXT, missing),
+        items_met=_field(prefix + "_items_met", INTEGER, items_met),
+        items_failed=_field(prefix + "_items_failed", INTEGER, items_failed),
+        items_no_data=_field(prefix + "_items_no_data", INTEGER, items_no_data),
+        items_applicable=_field(prefix + "_items_applicable", INTEGER, items_applicable),
+        advice=_field(prefix + "_advice", TEXT, advice),
+        scope=_field(prefix + "_scope", TEXT, scope))
+
+
 VERDICTS = {
-    "cc": Verdict(CC_SCORE, CC_STATUS, CC_MISSING, CC_ITEMS_MET, CC_ITEMS_FAILED, CC_ITEMS_NO_DATA,
-                  CC_ITEMS_APPLICABLE, CC_ADVICE, CC_SCOPE),      # the complete community
-    "walk": Verdict(WALK_SCORE, WALK_STATUS, WALK_MISSING, WALK_ITEMS_MET, WALK_ITEMS_FAILED, WALK_ITEMS_NO_DATA,
-                    WALK_ITEMS_APPLICABLE, WALK_ADVICE, WALK_SCOPE),  # walking access alone
-    "lc": Verdict(LC_SCORE, LC_STATUS, LC_MISSING, LC_ITEMS_MET, LC_ITEMS_FAILED, LC_ITEMS_NO_DATA,
-                  LC_ITEMS_APPLICABLE, LC_ADVICE, LC_SCOPE),      # a 15-minute life circle
+    "cc": _verdict(  # the complete community
+        "cc", score=QT_TRANSLATE_NOOP("OutputFields", "Complete community score"),
+        status=QT_TRANSLATE_NOOP("OutputFields", "Complete community verdict"),
+        missing=QT_TRANSLATE_NOOP("OutputFields", "Items missing"),
+        items_met=QT_TRANSLATE_NOOP("OutputFields", "Items met"),
+        items_failed=QT_TRANSLATE_NOOP("OutputFields", "Items failed"),
+        items_no_data=QT_TRANSLATE_NOOP("OutputFields", "Items without enough data"),
+        items_applicable=QT_TRANSLATE_NOOP("OutputFields", "Items assessed"),
+        advice=QT_TRANSLATE_NOOP("OutputFields", "Advisory (建议改进)"),
+        scope=QT_TRANSLATE_NOOP("OutputFields", "Items evaluated")),
+    "walk": _verdict(  # walking access alone
+        "walk", score=QT_TRANSLATE_NOOP("OutputFields", "Walking access score"),
+        status=QT_TRANSLATE_NOOP("OutputFields", "Walking access verdict"),
+        missing=QT_TRANSLATE_NOOP("OutputFields", "Walking rules not met"),
+        items_met=QT_TRANSLATE_NOOP("OutputFields", "Walking: items met"),
+        items_failed=QT_TRANSLATE_NOOP("OutputFields", "Walking: items failed"),
+        items_no_data=QT_TRANSLATE_NOOP("OutputFields", "Walking: items without enough data"),
+        items_applicable=QT_TRANSLATE_NOOP("OutputFields", "Walking: items assessed"),
+        advice=QT_TRANSLATE_NOOP("OutputFields", "Walking: advisory (建议改进)"),
+        scope=QT_TRANSLATE_NOOP("OutputFields", "Walking: items evaluated")),
+    "lc": _verdict(  # a 15-minute life circle
+        "lc", score=QT_TRANSLATE_NOOP("OutputFields", "Life circle score"),
+        status=QT_TRANSLATE_NOOP("OutputFields", "Life circle verdict"),
+        missing=QT_TRANSLATE_NOOP("OutputFields", "Life circle rules not met"),
+        items_met=QT_TRANSLATE_NOOP("OutputFields", "Life circle: items met"),
+        items_failed=QT_TRANSLATE_NOOP("OutputFields", "Life circle: items failed"),
+        items_no_data=QT_TRANSLATE_NOOP("OutputFields", "Life circle: items without enough data"),
+        items_applicable=QT_TRANSLATE_NOOP("OutputFields", "Life circle: items assessed"),
+        advice=QT_TRANSLATE_NOOP("OutputFields", "Life circle: advisory (建议改进)"),
+        scope=QT_TRANSLATE_NOOP("OutputFields", "Life circle: items evaluated")),
 }
+CC, WALK, LC = VERDICTS["cc"], VERDICTS["walk"], VERDICTS["lc"]
+# The fields read all over the plugin, by their own names.
+CC_SCORE, CC_STATUS, CC_MISSING = CC.score, CC.status, CC.missing
+CC_ITEMS_MET, CC_ITEMS_FAILED, CC_ITEMS_NO_DATA = CC.items_met, CC.items_failed, CC.items_no_data
+CC_ITEMS_APPLICABLE, CC_ADVICE, CC_SCOPE = CC.items_applicable, CC.advice, CC.scope
+WALK_SCORE, WALK_STATUS, WALK_MISSING = WALK.score, WALK.status, WALK.missing
+LC_SCORE, LC_STATUS, LC_MISSING = LC.score, LC.status, LC.missing
 SCORE_FIELDS = tuple(verdict.score for verdict in VERDICTS.values())
 VERDICT_STATUS_FIELDS = tuple(verdict.status for verdict in VERDICTS.values())
 MISSING_FIELDS = tuple(verdict.missing for verdict in VERDICTS.values())
