@@ -395,7 +395,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             if table not in written or table not in existing:
                 continue
             details = QgsProcessingContext.LayerDetails(name, context.project(), name)
-            details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name, name))
+            details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name, name,
+                                                        getattr(self, "_standard_used", None)))
             # Loaded once the run has moved its results from the partial folder into place.
             context.addLayerToLoadOnCompletion(table_source(self.output_name(gpkg), table), details)
         feedback.pushInfo(self.tr("Results are in {}").format(os.path.dirname(os.path.abspath(self.output_name(gpkg)))))

@@ -99,11 +99,14 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     # each until it has run (a run that fails before loading leaves a few small objects behind, no more).
     _alive = []
 
-    def __init__(self, apply_style, role=None, run_name=None, layer_name=None):
+    def __init__(self, apply_style, role=None, run_name=None, layer_name=None, standard=None):
         super().__init__()
         self.apply_style = apply_style
         self.role = role
         self.run_name = run_name
+        # The run's standard names the codes in the aliases (kindergarten_dist_m → 步行距离：幼儿园（米）): read
+        # once by the run, not again for each layer it loads.
+        self.standard = standard
         # Processing names a layer read from a file after the file (its table) by default; a name of ours wins.
         self.layer_name = layer_name
 
@@ -115,7 +118,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 self.apply_style(layer)
                 # Aliases and value maps in the language of this QGIS, whatever the language of the run.
                 table = ROLE_TABLES.get(self.role)
-                set_output_aliases(layer, table=table)
+                set_output_aliases(layer, self.standard, table=table)
                 set_status_value_maps(layer, table)
                 layer.triggerRepaint()
             if self.role:
@@ -125,8 +128,8 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 StyleOnLoad._alive.remove(self)
 
     @classmethod
-    def create(cls, apply_style, role=None, run_name=None, layer_name=None):
-        processor = cls(apply_style, role, run_name, layer_name)
+    def create(cls, apply_style, role=None, run_name=None, layer_name=None, standard=None):
+        processor = cls(apply_style, role, run_name, layer_name, standard)
         cls._alive.append(processor)
         return processor
 
@@ -214,4 +217,4 @@ def style_output(dest_id, context, feedback, apply_style, style_name, run_name=N
     loaded_as = final_name(dest_id)
     if context.willLoadLayerOnCompletion(loaded_as):
         context.layerToLoadOnCompletionDetails(loaded_as).setPostProcessor(
-            StyleOnLoad.create(apply_style, role_for_style(style_name), run_name))
+            StyleOnLoad.create(apply_style, role_for_style(style_name), run_name, standard=standard))

@@ -62,15 +62,22 @@ COMMUNITY_INPUTS = {"COMMUNITY_ID_FIELD": "community_id", "COMMUNITY_NAME_FIELD"
                     "FACILITY_TOLERANCE": 10}
 
 
-def test_assess_loads_every_table_styled_ordered_and_grouped(project, tmp_path):
+def test_assess_loads_every_table_styled_ordered_and_grouped(project, tmp_path, monkeypatch):
+    from complete_community import standards
+
     gpkg = str(tmp_path / "第一次评估.gpkg")
     inputs = {name: sample_layer(name) for name in ("communities", "facilities", "facility_areas", "roads",
                                                      "population_points")}
+    # Styling the loaded layers names codes in aliases from the run's standard: read once by the run, never
+    # again per layer (styles.compliance.set_output_aliases reads it only when given none).
+    read_again, load_standard = [], standards.load_standard
+    monkeypatch.setattr(standards, "load_standard", lambda *args: read_again.append(args) or load_standard(*args))
     run_and_load("complete_community:assess", dict(
         COMMUNITY_INPUTS, COMMUNITIES=inputs["communities"], FACILITIES=inputs["facilities"],
         FACILITY_AREAS=inputs["facility_areas"], NETWORK=inputs["roads"], WALKABLE_FIELD="walkable",
         ORIGINS=inputs["population_points"], ORIGIN_POPULATION_FIELD="population",
         OUTPUT_GPKG=gpkg, OUTPUT_REPORT=str(tmp_path / "report.html")), project)
+    assert read_again == []
     root = project.layerTreeRoot()
     group = root.findGroup("第一次评估")  # named after the run's results file
     assert group is not None and group.parent() is root
