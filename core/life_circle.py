@@ -9,7 +9,6 @@ Deterministic: ties go to the lower index. Formed circles are a rough first cut:
 生活圈 or 街道 boundaries are what an assessment should use.
 """
 
-import math
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Sequence, Tuple
 

@@ -145,10 +145,10 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
 
     def shortHelpString(self):
         return self.tr(
-            "The whole check in one run: community scale (2.2), the 20 construction items (2.3), walking distances "
+            "The whole check in one run: community scale (2.2), the construction items (2.3), walking distances "
             "on the road network, the 15-minute life circle (2.4), service areas, a printable map and a report.<br>"
             "<br>The communities are evaluated against every community rule of the standard at once, so cc_status "
-            "is the complete verdict. Only required rules (应/须/要) decide: an item (the 20 items, and scale) is met "
+            "is the complete verdict. Only required rules (应/须/要) decide: an item (each construction item, and scale) is met "
             "when all its applicable required rules pass, failed when one fails, without enough data otherwise; "
             "cc_status is fail when an item fails, no_data when none fails but one lacks data, pass otherwise. "
             "cc_score = 100 × cc_items_met ÷ (cc_items_met + cc_items_failed), empty when nothing could be decided; "
@@ -161,7 +161,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             "drawn. Service areas (advanced): streets by default — each street piece within the limit drawn once "
             "with its nearest facility, one search per category, seconds for a city; polygons per facility cost a "
             "buffer each (minutes for a city); or none; by default for the categories of the community walking "
-            "rules (the 1,000 m life-circle ones, which cover most of a city, when named). The standard and the "
+            "rules (the life-circle ones, whose longer limits cover most of a city, when named). The standard and the "
             "walking network are read once and shared by every step.<br>{}<br><br>"
             "<b>Output GeoPackage</b>: communities (styled by cc_status, labelled with name and score), "
             "community_rules, walking_routes, service_areas, life_circles and life_circle_rules, facilities and "
@@ -509,8 +509,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         return written
 
     def _community_categories(self):
-        """The categories of the community walking rules, comma separated: service areas by default (the 1,000 m
-        life-circle categories cover most of a city's streets; ask for them by name)."""
+        """The categories of the community walking rules, comma separated: service areas by default (the
+        life-circle categories' longer limits cover most of a city's streets; ask for them by name)."""
         return ",".join(code for code, limit in category_limits(self._standard_used).items()
                         if limit.scope == "community" and limit.limit_m is not None)
 

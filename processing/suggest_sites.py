@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .. import styles
 from ..core import output_fields as F
+from ..core.describe import format_number
 from ..core.engine import FAIL, PASS, RuleEngine
 from ..core.records import CommunityRecord, FacilityRecord
 from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
@@ -84,24 +85,33 @@ class SuggestSitesAlgorithm(EvaluateWalkingAccessAlgorithm):
             "community's status for the item before and after. A suggested site is assumed to be built to the "
             "standard's size unless the candidate's areas are given. The log prints the coverage curve.").format(
             self._category_help(), self._area_rule_help(), DEFAULT_CANDIDATE_SPACING_M, self.standard_help()) + \
-            "<br><br>" + self.tr(
-                "<b>Example</b>: with CATEGORY=kindergarten, MAX_SITES=3 and the vacant plots of a district as "
-                "candidates, the output lists three plots in order; the first might bring 2,300 residents within "
-                "500 m and raise covered_share_pct from 61 to 72.")
+            self._example_help()
+
+    def _example_help(self):
+        """The example, at the standard's walking limit for a kindergarten (none without one)."""
+        try:
+            limit = category_limits(self.help_standard()).get("kindergarten")
+        except Exception:  # noqa: BLE001 (the help must show even if the built-in standard cannot load)
+            return ""
+        if limit is None or limit.limit_m is None:
+            return ""
+        return "<br><br>" + self.tr(
+            "<b>Example</b>: with CATEGORY=kindergarten, MAX_SITES=3 and the vacant plots of a district as "
+            "candidates, the output lists three plots in order; the first might bring 2,300 residents within "
+            "{} m (the standard's walking limit) and raise covered_share_pct from 61 to 72.").format(
+            format_number(limit.limit_m))
 
     def _category_help(self):
         try:
-            from ..standards import load_standard
-            standard = load_standard()
-        except Exception:  # the help must show even if the built-in standard cannot load
+            standard = self.help_standard()
+        except Exception:  # noqa: BLE001 (the help must show even if the built-in standard cannot load)
             return ""
         return ", ".join(sorted(category_limits(standard)))
 
     def _area_rule_help(self):
         try:
-            from ..standards import load_standard
-            standard = load_standard()
-        except Exception:
+            standard = self.help_standard()
+        except Exception:  # noqa: BLE001
             return ""
         language = current_language()
         texts = []

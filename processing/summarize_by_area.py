@@ -6,6 +6,7 @@ from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsFeature, QgsFe
                        QgsWkbTypes)
 from ..core import output_fields as F
 from ..core.area_summary import CommunityOutcome, summarize_by_area
+from ..core.values import as_number, is_null
 from ..i18n import current_language
 from ..styles import names, style_output
 from ..styles.compliance import apply_area_style
@@ -142,12 +143,12 @@ class SummarizeByAreaAlgorithm(CompleteCommunityAlgorithm):
                 outside += area is None
             elif area_field:
                 area = feature[area_field]
-                area = None if area is None or (hasattr(area, "isNull") and area.isNull()) else str(area).strip()
+                area = None if is_null(area) else str(area).strip()
             else:
                 area = self.tr("All communities")
             area = area or no_area
             outcomes.append(CommunityOutcome(
-                str(feature.id()), area, _number(feature[population_field]) if population_field else None,
+                str(feature.id()), area, as_number(feature[population_field]) if population_field else None,
                 _text(feature[F.CC_STATUS.name]),
                 {code: _text(feature[F.ITEM_STATUS.name_for(code)]) for code in item_codes}))
             if area_polygons is None and geometry is not None and not geometry.isEmpty():
@@ -198,7 +199,7 @@ class AreaLocator:
             if not feature.hasGeometry() or feature.geometry().isEmpty():
                 continue
             name = feature[name_field] if name_field else None
-            name = str(feature.id()) if name is None or (hasattr(name, "isNull") and name.isNull()) else str(name)
+            name = str(feature.id()) if is_null(name) else str(name)
             self.areas.append((name, feature.geometry()))
         self.transform = QgsCoordinateTransform(community_crs, areas.sourceCrs(), transform_context)
         self.index = QgsSpatialIndex()
@@ -228,16 +229,6 @@ class AreaLocator:
 
 
 def _text(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return str(value)
+    return None if is_null(value) else str(value)
 
 
-def _number(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number == number else None

@@ -35,6 +35,7 @@ from ..core import output_fields as F
 from ..core.describe import format_number, level_label, unit_label
 from ..core.status import (ADVISORY, FAIL, NO_DATA, PASS, STATUSES, status_colour, status_label,
                            status_text_colour)
+from ..core.values import is_null
 from ..i18n import tr
 from ..styles.compliance import apply_community_style
 from .map_layout import (FRAME_COLOUR, MUTED_COLOUR, TEXT_COLOUR, _add_label, _add_north_arrow, _add_scale_bar,
@@ -133,7 +134,7 @@ def advice_expression(items, guidance):
 
 
 def _value(value):
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+    return None if is_null(value) else value
 
 
 def read_rules(rules, items, feedback=None):

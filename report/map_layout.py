@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import QStyleOptionGraphicsItem
 
 from ..core import output_fields as F
 from ..core.status import FAIL
+from ..core.values import is_null
 from ..i18n import tr
 from ..styles.compliance import apply_community_style, community_label_expression
 
@@ -107,7 +108,7 @@ def status_counts(layer, status_field, feedback=None):
         if feedback is not None and feedback.isCanceled():
             break
         value = feature.attribute(index)
-        value = None if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+        value = None if is_null(value) else str(value)
         counts[value] = counts.get(value, 0) + 1
     return counts
 

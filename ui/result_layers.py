@@ -11,13 +11,13 @@ closed at once, so no layer object outlives the call.
 
 import os
 
-from qgis.core import (NULL, QgsExpression, QgsFeatureRequest, QgsMapLayerType, QgsProject, QgsProviderRegistry,
+from qgis.core import (QgsExpression, QgsFeatureRequest, QgsMapLayerType, QgsProject, QgsProviderRegistry,
                        QgsWkbTypes)
 
 from ..core import output_fields as F
 from . import guess
 from .assess_dialog import describe_layer
-from ..core.values import is_missing
+from ..core.values import is_missing, is_null
 from .scorecard import DISTANCE_SUFFIX, ID_FIELDS, NAME_FIELDS, as_text, is_rules_table
 
 RULES_TABLE_NAMES = ("community_rules",)
@@ -106,7 +106,7 @@ def read_layer_rows(layer, field, values):
     request = QgsFeatureRequest().setFilterExpression(expression)
     request.setFlags(QgsFeatureRequest.NoGeometry)
     names = layer.fields().names()
-    return [{name: (None if value == NULL else value) for name, value in zip(names, feature.attributes())}
+    return [{name: (None if is_null(value) else value) for name, value in zip(names, feature.attributes())}
             for feature in layer.getFeatures(request)]
 
 
