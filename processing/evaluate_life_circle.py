@@ -467,15 +467,8 @@ class LifeCirclesNotMet:
 
 
 def _grouping_limits(standard):
-    """The population range and radius of the standard's life-circle rules, or None."""
-    population = radius = None
-    for rule in standard.rules_for_item(LIFE_CIRCLE_ITEM):
-        kind = rule.measure.kind if rule.measure is not None else None
-        if (kind == measure_kinds.COMMUNITY_ATTRIBUTE and rule.measure.attribute == "population" and rule.min
-                and rule.max):
-            population = (float(rule.min.value), float(rule.max.value))
-        elif kind == measure_kinds.COMMUNITY_RADIUS and rule.unit == "m" and rule.max is not None:
-            radius = float(rule.max.value)
-    if population is None or radius is None:
+    """The population range and radius of the standard's life-circle rules (core/describe.size_rules), or None."""
+    population, radius = describe.size_rules(standard, LIFE_CIRCLE_ITEM)
+    if population is None or radius is None or population.max is None or population.max.value is None:
         return None
-    return GroupingLimits(population[0], population[1], radius)
+    return GroupingLimits(float(population.min.value), float(population.max.value), float(radius.max.value))
