@@ -137,6 +137,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     ALGORITHM_ID = "assess"
     COLOUR_FIELD = F.CC_STATUS.name
     COMPLIANCE_PREFIX = "cc"  # a key of core/output_fields.VERDICTS
+    LENDS_INPUTS = True  # to the life-circle step
     MEASURE_INPUTS = measure_kinds.NEEDS
     WRITES_ITEM_FIELDS = True
 

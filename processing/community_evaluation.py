@@ -9,7 +9,7 @@ import datetime
 import os
 from dataclasses import dataclass, field as dataclass_field
 
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsMapLayer, QgsProcessing,
                        QgsProcessingException,
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
@@ -32,6 +32,7 @@ from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_
 from .inputs.communities import CommunityReader
 from .inputs.facilities import FacilityReader
 from .inputs.fields import match_fields
+from . import shared_run
 from .planned_facilities import PlannedFacilities
 
 COMMUNITY_TYPES = ("new", "existing")
@@ -334,6 +335,9 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
     # What this algorithm can measure (standards/measure_kinds.NEEDS): it evaluates the rules whose every
     # measure needs only these.
     MEASURE_INPUTS = (measure_kinds.ATTRIBUTES, measure_kinds.GEOMETRY, measure_kinds.FACILITIES)
+    # Whether the communities and facilities this run reads are lent to a later step of the same shared run
+    # (processing/shared_run.py): assess lends them to its life-circle step.
+    LENDS_INPUTS = False
     # Community attribute code → the parameter that names its field (the rest are matched by name).
     COMMUNITY_ATTRIBUTE_PARAMETERS = {"population": POPULATION_FIELD, "households": HOUSEHOLDS_FIELD}
     # Facility attribute code → the parameter that names its field (the rest are matched by name).
@@ -552,11 +556,52 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                               scope_text(standard, [item.code for item in items]))
 
     def read_inputs(self, parameters, context, feedback, plan):
-        """Step 2: the communities and their facilities (None without a facility layer)."""
+        """Step 2: the communities and their facilities (None without a facility layer). Inside assess the inputs
+        its own evaluation read are lent to its life-circle step (`borrowed_inputs`): read once per run."""
+        key = self.reading_key(parameters, context, plan)
+        borrowed = self.borrowed_inputs(parameters, context, feedback, plan, key)
+        if borrowed is not None:
+            return borrowed
         source, field_map, reader, communities = self.read_communities(parameters, context, feedback, plan.standard,
                                                                        plan.rules)
         facilities = self.read_facilities(parameters, context, feedback, plan.standard, communities, reader)
-        return CommunityInputs(source, field_map, reader, communities, facilities)
+        inputs = CommunityInputs(source, field_map, reader, communities, facilities)
+        if self.LENDS_INPUTS and key is not None:
+            shared_run.lend("community inputs", key, inputs)
+        return inputs
+
+    def reading_key(self, parameters, context, plan):
+        """What the communities and facilities read depend on besides the attributes (the layers, their category
+        and type fields, the mapping table, planned facilities, the tolerance, the standard), or None when a
+        layer is given as something other than a layer or its source text (it is then never lent)."""
+        parts = [plan.standard.id, plan.standard.content_hash,
+                 self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context),
+                 self.parameterAsDouble(parameters, self.FACILITY_TOLERANCE, context)
+                 if self.parameterDefinition(self.FACILITY_TOLERANCE) is not None else 0.0]
+        for name in (self.COMMUNITIES, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS,
+                     self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.PROPOSED_FACILITIES,
+                     self.PROPOSED_CATEGORY_FIELD):
+            value = parameters.get(name)
+            if isinstance(value, QgsMapLayer):
+                value = value.id()
+            elif value is not None and not isinstance(value, str):
+                return None
+            parts.append(value or None)
+        return tuple(parts)
+
+    def borrowed_inputs(self, parameters, context, feedback, plan, key):
+        """The inputs assess's evaluation read and lent, when they hold everything this run would read: the same
+        layers (`key`), every community attribute this run reads from the same field, and no facility attribute
+        read by these rules (the lender may have read them from other fields). None otherwise."""
+        lent = shared_run.borrow("community inputs", key) if key is not None else None
+        if lent is None or measure_kinds.facility_attributes_read(plan.rules):
+            return None
+        layer_name = self.input_layer_name(parameters, self.COMMUNITIES, context)
+        field_map = self.community_field_map(parameters, context, plan.standard, lent.source, layer_name, plan.rules,
+                                             feedback)
+        if any(lent.field_map.get(code) != field for code, field in field_map.items()):
+            return None
+        return lent
 
     def evaluate_without_planned(self, parameters, context, feedback, plan, inputs):
         """Step 3a, with planned facilities only: the verdicts without them, for the before → after comparison."""

@@ -1,7 +1,9 @@
-"""What one assess run reads once and lends to every evaluation it runs: the standard and the walking network.
+"""What one assess run reads once and lends to every evaluation it runs: the standard and the walking network,
+and the communities and facilities its own evaluation read (to the life-circle step).
 
     with shared_run():                 # assess, around its own evaluation and its child algorithms
         ...                            # every load_standard / read_walking_network inside reuses the first
+        lend(kind, key, value)         # kept for one later borrow(kind, key), then let go of
 
 Outside a shared run nothing is kept (each algorithm run alone reads its own inputs). The cache lives only
 as long as the `with` block, on the thread that opened it (assess runs on the main thread: FlagNoThreading),
@@ -38,6 +40,19 @@ def reuse(kind, key, build):
         _announce_build()
         cache[full_key] = build()
     return cache[full_key]
+
+
+def lend(kind, key, value):
+    """Keep `value` for one later `borrow(kind, key)` in this shared run (outside one: nothing is kept)."""
+    cache = getattr(_local, "cache", None)
+    if cache is not None:
+        cache[("lent", kind) + tuple(key)] = value
+
+
+def borrow(kind, key):
+    """The value lent under (kind, key), or None; the run lets go of it (a value is borrowed once)."""
+    cache = getattr(_local, "cache", None)
+    return None if cache is None else cache.pop(("lent", kind) + tuple(key), None)
 
 
 @contextlib.contextmanager

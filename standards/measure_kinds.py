@@ -195,6 +195,16 @@ def community_attributes_read(rules):
     return [code for code in dict.fromkeys(codes) if code]
 
 
+def facility_attributes_read(rules):
+    """The facility attribute codes that the measures of these rules (and of their alternatives) read."""
+    codes = []
+    for rule in rules:
+        for part in (rule,) + tuple(rule.options):
+            if part.measure is not None:
+                codes += MEASURE_KINDS[part.measure.kind].facility_attributes(part.measure)
+    return [code for code in dict.fromkeys(codes) if code]
+
+
 def walking_categories(rules):
     """The facility categories the walking measures of these rules (and of their alternatives) walk to."""
     codes = []

@@ -539,3 +539,46 @@ def test_figures_by_area_polygons(cc_processing, assessed):  # noqa: ARG001
     outside = [name for name in rows if name not in ("西区", "空区")]
     assert len(outside) == 1 and rows[outside[0]][F.AREA_COMMUNITIES.name] == 14 - inside_west
     assert sum(f[F.AREA_COMMUNITIES.name] for f in rows.values()) == 14
+
+
+def test_the_life_circle_step_reads_nothing_again_and_agrees_with_the_algorithm_alone(cc_provider, tmp_path,
+                                                                                       monkeypatch):  # noqa: ARG001
+    """assess lends the communities and facilities its evaluation read to its life-circle step: the communities
+    are read once per run, and the circles are those evaluate_life_circle finds alone."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    from complete_community.processing import community_evaluation
+
+    reads = []
+
+    class CountedReader(community_evaluation.CommunityReader):
+        def read(self):
+            reads.append(self)
+            return super().read()
+
+    monkeypatch.setattr(community_evaluation, "CommunityReader", CountedReader)
+    parameters = sample_parameters(str(tmp_path))
+    for name in ("FACILITY_TOLERANCE", "OUTPUT_MAP", "OUTPUT_XLSX", "OUTPUT_ATLAS", "AREA_FIELD"):
+        parameters.pop(name)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = processing.run("complete_community:assess", parameters, context=context,
+                             feedback=QgsProcessingFeedback())
+    assert len(reads) == 1
+    alone = processing.run("complete_community:evaluate_life_circle", dict(OUTPUT="TEMPORARY_OUTPUT", **{
+        name: parameters[name] for name in ("COMMUNITIES", "COMMUNITY_ID_FIELD", "COMMUNITY_NAME_FIELD",
+                                            "POPULATION_FIELD", "TYPE_FIELD", "FACILITIES", "CATEGORY_FIELD",
+                                            "FACILITY_AREAS", "AREA_CATEGORY_FIELD", "NETWORK", "WALKABLE_FIELD")}),
+                           context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
+    assert len(reads) == 2
+    in_assess = _layer(results, "life_circles")
+    names = alone.fields().names()
+    assert [name for name in in_assess.fields().names() if name != "fid"] == names
+
+    def rows(layer):
+        return sorted(([feature[name] for name in names], feature.geometry().asWkt(3))
+                      for feature in layer.getFeatures())
+
+    assert rows(in_assess) == rows(alone)
+    del context
