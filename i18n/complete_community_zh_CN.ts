@@ -1524,14 +1524,12 @@
         <translation>标准 {} 中没有生活圈规则。</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>layer {}: life circle whose coordinates are not finite or cannot be projected, evaluated without members</source>
-        <translation>图层 {}：生活圈坐标不是有限数值或无法投影，按无成员社区评估</translation>
+        <translation type="obsolete">图层 {}：生活圈坐标不是有限数值或无法投影，按无成员社区评估</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>layer {}: life circle without geometry, evaluated without members</source>
-        <translation>图层 {}：生活圈无几何，按无所含社区评估</translation>
+        <translation type="obsolete">图层 {}：生活圈无几何，按无所含社区评估</translation>
     </message>
     <message>
         <location filename="../processing/evaluate_life_circle.py"/>
@@ -1539,9 +1537,8 @@
         <translation>生活圈内没有社区</translation>
     </message>
     <message>
-        <location filename="../processing/evaluate_life_circle.py"/>
         <source>{} communities lie in no life circle of {}.</source>
-        <translation>{} 个社区不在 {} 的任何生活圈内。</translation>
+        <translation type="obsolete">{} 个社区不在 {} 的任何生活圈内。</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1791,11 @@
         <translation>图层 {}，字段“{}”：负值按缺失处理</translation>
     </message>
     <message>
+        <location filename="../processing/inputs/life_circles.py"/>
+        <source>layer {}, field '{}': populations that are not numbers; the sum of the circle's communities is used</source>
+        <translation>图层 {}，字段“{}”：人口不是数字；改用生活圈内各社区人口之和</translation>
+    </message>
+    <message>
         <location filename="../processing/inputs/network.py"/>
         <source>layer {}, field '{}': speeds that are not positive numbers are ignored</source>
         <translation>图层 {}，字段“{}”：不是正数的速度被忽略</translation>
@@ -1874,6 +1876,16 @@
         <translation>图层 {}：几何无效，已修复后用于量算</translation>
     </message>
     <message>
+        <location filename="../processing/inputs/life_circles.py"/>
+        <source>layer {}: life circle whose coordinates are not finite or cannot be projected, evaluated without members</source>
+        <translation>图层 {}：生活圈坐标不是有限数值或无法投影，按无成员社区评估</translation>
+    </message>
+    <message>
+        <location filename="../processing/inputs/life_circles.py"/>
+        <source>layer {}: life circle without geometry, evaluated without members</source>
+        <translation>图层 {}：生活圈无几何，按无所含社区评估</translation>
+    </message>
+    <message>
         <location filename="../processing/inputs/network.py"/>
         <source>layer {}: line without geometry, left out of the network</source>
         <translation>图层 {}：道路无几何，未纳入路网</translation>
@@ -1937,6 +1949,11 @@
         <location filename="../processing/inputs/network.py"/>
         <source>layer {}: {} place(s) where streets cross or meet without a shared vertex: the walking network does not connect there (lines drawn in CAD or by hand are often not noded). Turn on 'Connect streets that cross without a shared vertex' (SPLIT_AT_CROSSINGS) if they are real junctions</source>
         <translation>图层 {}：有 {} 处道路相交或相接但没有公共节点：步行网络在这些位置不连通（CAD 绘制或手工数字化的道路常常没有打断）。如果它们确实是路口，请勾选“在无公共节点的道路交叉处连通（桥梁、隧道除外）”（SPLIT_AT_CROSSINGS）</translation>
+    </message>
+    <message>
+        <location filename="../processing/inputs/life_circles.py"/>
+        <source>{} communities lie in no life circle of {}.</source>
+        <translation>{} 个社区不在 {} 的任何生活圈内。</translation>
     </message>
     <message>
         <location filename="../processing/inputs/problems.py"/>

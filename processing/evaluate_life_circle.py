@@ -16,15 +16,15 @@ from ..core.network import SearchCancelled
 from ..core.status import ADVISORY, FAIL, NO_DATA, PASS
 from ..core.life_circle import CommunityShape, GroupingLimits, form_life_circles_explained, group_radius
 from ..core.records import CommunityRecord
-from ..core.values import finite_or_none, read_number
+from ..core.values import finite_or_none
 from ..core.walking import category_limits
 from ..i18n import tr
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm, CommunityLayer, CompletedRecords, standard_fields
-from .inputs.communities import community_radius, representative_point
-from .inputs.crs import finite_geometry, projected
+from .inputs.communities import representative_point
+from .inputs.life_circles import LifeCircle, read_life_circles
 from .output_safety import checked
 from .walking_distances import WalkingParameters
 
@@ -217,7 +217,11 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
         """[LifeCircle]: the planner's (LIFE_CIRCLES), or formed from the communities."""
         given = self.parameterAsSource(parameters, self.LIFE_CIRCLES, context)
         if given is not None:
-            return self._given_circles(parameters, context, feedback, given, communities, reader)
+            return read_life_circles(
+                given, self.input_layer_name(parameters, self.LIFE_CIRCLES, context),
+                self.parameterAsString(parameters, self.LIFE_CIRCLE_NAME_FIELD, context),
+                self.parameterAsString(parameters, self.LIFE_CIRCLE_POPULATION_FIELD, context), communities, reader,
+                context, feedback)
         limits = _grouping_limits(standard)
         if limits is None:
             raise QgsProcessingException(self.tr(
@@ -247,42 +251,6 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                 QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()))
         return circles
 
-    def _given_circles(self, parameters, context, feedback, source, communities, reader):
-        name_field = self.parameterAsString(parameters, self.LIFE_CIRCLE_NAME_FIELD, context)
-        population_field = self.parameterAsString(parameters, self.LIFE_CIRCLE_POPULATION_FIELD, context)
-        to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
-        layer = self.input_layer_name(parameters, self.LIFE_CIRCLES, context)
-        circles, claimed = [], set()
-        for feature in checked(source.getFeatures(), feedback, every=1):
-            if not feature.hasGeometry() or feature.geometry().isEmpty():
-                reader.problems.add(self.tr("layer {}: life circle without geometry, evaluated without members")
-                                    .format(layer), feature.id())
-                shape = QgsGeometry()
-            else:
-                shape = QgsGeometry(feature.geometry())
-                if finite_geometry(shape) and not shape.isGeosValid():
-                    shape = shape.makeValid()
-                shape = projected(shape, to_working)
-                if shape is None:
-                    reader.problems.add(self.tr("layer {}: life circle whose coordinates are not finite or cannot be "
-                                                "projected, evaluated without members").format(layer), feature.id())
-                    shape = QgsGeometry()
-            members = [position for position, (_fid, geometry, _record) in enumerate(communities)
-                       if geometry is not None and not shape.isEmpty() and position not in claimed
-                       and shape.contains(QgsGeometry.fromPointXY(representative_point(geometry)))]
-            claimed.update(members)
-            population = read_number(feature.attribute(population_field))[0] if population_field else None
-            if population is None:
-                populations = [communities[position][2].attributes.get("population") for position in members]
-                population = None if not members or any(p is None for p in populations) else float(sum(populations))
-            name = str(feature.attribute(name_field)) if name_field else str(feature.id())
-            circles.append(LifeCircle(str(feature.id()), name, F.LC_FORMED_GIVEN, None, members, population,
-                                      community_radius(shape) if not shape.isEmpty() else None, shape))
-        outside = len(communities) - len(claimed)
-        if outside:
-            feedback.pushWarning(self.tr("{} communities lie in no life circle of {}.").format(outside, layer))
-        return circles
-
     def _write_members(self, parameters, context, source, membership, feedback):
         fields, (index,) = extend_fields(source.fields(), [(F.LIFE_CIRCLE_ID.name, F.LIFE_CIRCLE_ID.kind)])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_COMMUNITIES, context, fields,
@@ -294,20 +262,6 @@ class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, Commu
                             QgsFeatureSink.FastInsert)
         del sink
         return destination
-
-
-@dataclass
-class LifeCircle:
-    """One life circle, drawn by the planner or formed from communities."""
-
-    id: str
-    name: str
-    formed: str            # F.LC_FORMED_GIVEN or F.LC_FORMED_GROUPED
-    stopped: object        # why a formed circle stopped growing (core/life_circle.STOPS), None for a drawn one
-    members: list          # positions of its communities in reading order
-    population: object     # residents, None when unknown
-    radius: object         # m, None without a shape
-    shape: QgsGeometry     # in the working CRS (empty without one)
 
 
 @dataclass

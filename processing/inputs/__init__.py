@@ -9,6 +9,7 @@ facilities    facility layers → FacilityRecords assigned to the communities th
 points        point layers read in bulk (one pass over the features, projected and located in numpy) and the
               CommunityLocator that puts many points in their communities at once
 network       road lines → the WalkingNetwork (walkable/speed fields, OSM tags, crossings)
+life_circles  the planner's life-circle polygons → LifeCircles holding their communities
 
 Values are read through core/values (what counts as missing, what as a number). Problems in the data are
 collected and reported once per layer and field with their counts, never per feature, and never by dropping a
