@@ -281,3 +281,24 @@ def test_a_cancelled_run_ends_cancelled_at_every_step_and_keeps_the_earlier_circ
     assert error is not None and error.startswith("Cancelled"), error
     assert digest(os.path.join(folder, "circles.gpkg")) == before
     assert sorted(os.listdir(folder)) == ["circles.gpkg"]
+
+
+def test_a_given_population_that_is_no_number_is_reported_and_the_sum_used(cc_provider, processing_context):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=name:string&field=people:string", "生活圈", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["光谷生活圈", "约八万"])
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((526000 3384000, 527920 3384000, 527920 3385800, 526000 3385800, 526000 3384000))"))
+    layer.dataProvider().addFeatures([feature])
+    warnings = []
+    processing_context.feedback().pushWarning = warnings.append
+    result = _run(processing_context, LIFE_CIRCLES=layer, LIFE_CIRCLE_NAME_FIELD="name",
+                  LIFE_CIRCLE_POPULATION_FIELD="people")
+    circle = next(result["OUTPUT"].getFeatures())
+    communities = {f["community_id"]: f["population"] for f in _sample("communities").getFeatures()}
+    members = circle["member_ids"].split(", ")
+    if any(communities[member] == NULL for member in members):
+        assert circle["life_circle_population"] == NULL
+    else:
+        assert circle["life_circle_population"] == sum(communities[member] for member in members)
+    assert any("people" in warning and "not numbers" in warning for warning in warnings), warnings
