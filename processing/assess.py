@@ -300,6 +300,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._next_step(steps)
         steps.setProgressText(self.tr("Reading the communities and facilities…"))
         run = self.run_evaluation(inner, context, steps)
+        # What the later steps, the report and the loading of the results (postProcessAlgorithm) take from the
+        # evaluation; the rest of it is let go of below.
+        self._standard_used = run.plan.standard
+        self._name_field = run.inputs.field_map.get("name")
+        source = run.inputs.source
+        self._input_names = {"communities": (self.input_layer_name(inner, self.COMMUNITIES, context),
+                                             source.featureCount(), source.sourceCrs().authid())}
         self._stop_if_cancelled(steps)
         write_rule_descriptions(gpkg, self._standard_used, current_language(), context.transformContext())
         create_rules_view(gpkg)
@@ -312,9 +319,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         # Let go of what the evaluation kept while it wrote (snapped targets and origins, the searches of every
         # category, facility records, distances): written to the GeoPackage by now, and the service areas that
         # come next allocate hundreds of MB for a city. The shared network stays for the steps that walk.
-        del run
+        del run, source
         gc.collect()
-        self._gpkg = gpkg
         standard = self._standard_used
 
         children = self._run_children(parameters, context, steps, gpkg, map_path)
@@ -404,17 +410,6 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
 
     def prepare_output_guard(self, guard, parameters, context):
         guard.declare_geopackage(self.OUTPUT_GPKG, RESULT_TABLES)
-
-    def load_standard_parameter(self, parameters, context, feedback):
-        standard = super().load_standard_parameter(parameters, context, feedback)
-        self._standard_used = standard
-        return standard
-
-    def community_field_map(self, parameters, context, standard, source, layer_name, rules, feedback):
-        field_map = super().community_field_map(parameters, context, standard, source, layer_name, rules, feedback)
-        self._name_field = field_map.get("name")
-        self._input_names = {"communities": (layer_name, source.featureCount(), source.sourceCrs().authid())}
-        return field_map
 
     def _child(self, algorithm, parameters, context, feedback):
         import processing
