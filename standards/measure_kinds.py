@@ -181,35 +181,34 @@ def is_walking_measure(measure):
     return measure is not None and NETWORK in MEASURE_KINDS[measure.kind].needs
 
 
+def _parts(rules):
+    """Each rule and each of its alternatives (options): every part that may measure something."""
+    for rule in rules:
+        yield rule
+        yield from rule.options
+
+
 def community_attributes_read(rules):
     """The community attribute codes that these rules read: measures, proportional thresholds, conditions."""
     codes = []
-    for rule in rules:
-        for part in (rule,) + tuple(rule.options):
-            if part.measure is not None:
-                codes += MEASURE_KINDS[part.measure.kind].community_attributes(part.measure)
-            codes += [threshold.of for threshold in (part.min, part.max)
-                      if threshold is not None and threshold.is_proportional]
-            if part.when is not None:
-                codes.append(part.when.attribute)
+    for part in _parts(rules):
+        if part.measure is not None:
+            codes += MEASURE_KINDS[part.measure.kind].community_attributes(part.measure)
+        codes += [threshold.of for threshold in (part.min, part.max)
+                  if threshold is not None and threshold.is_proportional]
+        if part.when is not None:
+            codes.append(part.when.attribute)
     return [code for code in dict.fromkeys(codes) if code]
 
 
 def facility_attributes_read(rules):
     """The facility attribute codes that the measures of these rules (and of their alternatives) read."""
-    codes = []
-    for rule in rules:
-        for part in (rule,) + tuple(rule.options):
-            if part.measure is not None:
-                codes += MEASURE_KINDS[part.measure.kind].facility_attributes(part.measure)
+    codes = [code for part in _parts(rules) if part.measure is not None
+             for code in MEASURE_KINDS[part.measure.kind].facility_attributes(part.measure)]
     return [code for code in dict.fromkeys(codes) if code]
 
 
 def walking_categories(rules):
     """The facility categories the walking measures of these rules (and of their alternatives) walk to."""
-    codes = []
-    for rule in rules:
-        for part in (rule,) + tuple(rule.options):
-            if is_walking_measure(part.measure):
-                codes += list(part.measure.categories)
+    codes = [code for part in _parts(rules) if is_walking_measure(part.measure) for code in part.measure.categories]
     return list(dict.fromkeys(codes))

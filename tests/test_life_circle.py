@@ -141,14 +141,21 @@ def test_sample_district_forms_circles_and_finds_the_gaps(cc_provider, processin
     assert with_c10["life_circle_population"] == NULL  # C10's population is missing: no_data, not a sum
 
 
-def test_given_life_circles(cc_provider, processing_context):
-    # One circle over the whole main grid: every community but C13 (beyond the motorway) is in it.
-    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=name:string&field=people:integer", "生活圈", "memory")
+def _main_grid_circle(people_type, people):
+    """A life-circle layer of one polygon over the sample's whole main grid (every community but C13, beyond the
+    motorway), named 光谷生活圈, with `people` in a field of `people_type`."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=name:string&field=people:{}".format(people_type), "生活圈",
+                           "memory")
     feature = QgsFeature(layer.fields())
-    feature.setAttributes(["光谷生活圈", 80000])
+    feature.setAttributes(["光谷生活圈", people])
     feature.setGeometry(QgsGeometry.fromWkt(
         "POLYGON((526000 3384000, 527920 3384000, 527920 3385800, 526000 3385800, 526000 3384000))"))
     layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+def test_given_life_circles(cc_provider, processing_context):
+    layer = _main_grid_circle("integer", 80000)
     feedback_messages = []
     processing_context.feedback().pushWarning = feedback_messages.append
     result = _run(processing_context, LIFE_CIRCLES=layer, LIFE_CIRCLE_NAME_FIELD="name",
@@ -284,12 +291,7 @@ def test_a_cancelled_run_ends_cancelled_at_every_step_and_keeps_the_earlier_circ
 
 
 def test_a_given_population_that_is_no_number_is_reported_and_the_sum_used(cc_provider, processing_context):
-    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=name:string&field=people:string", "生活圈", "memory")
-    feature = QgsFeature(layer.fields())
-    feature.setAttributes(["光谷生活圈", "约八万"])
-    feature.setGeometry(QgsGeometry.fromWkt(
-        "POLYGON((526000 3384000, 527920 3384000, 527920 3385800, 526000 3385800, 526000 3384000))"))
-    layer.dataProvider().addFeatures([feature])
+    layer = _main_grid_circle("string", "约八万")
     warnings = []
     processing_context.feedback().pushWarning = warnings.append
     result = _run(processing_context, LIFE_CIRCLES=layer, LIFE_CIRCLE_NAME_FIELD="name",
