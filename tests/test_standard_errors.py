@@ -74,3 +74,42 @@ def test_damaged_national_standard_never_crashes(tmp_path):
             failures += 1
             assert "damaged_{}.yaml".format(attempt) in str(error)
     assert failures > 10  # the damage is real: many of these loads must fail
+
+
+def _located_tree(value):
+    """A located YAML tree as plain data with every file and line, to compare two parsers' trees."""
+    from complete_community.standards.yaml_source import LocatedDict, LocatedList
+
+    if isinstance(value, LocatedDict):
+        return ("map", value.path, value.line, [(key, value.key_places[key], _located_tree(item))
+                                                for key, item in value.items()])
+    if isinstance(value, LocatedList):
+        return ("seq", value.path, value.line, value.item_places, [_located_tree(item) for item in value])
+    return value
+
+
+SHIPPED_YAML = [os.path.join(root, name) for folder in ("standards", "tests/testdata")
+                for root, _dirs, names in os.walk(os.path.join(os.path.dirname(os.path.dirname(
+                    os.path.abspath(__file__))), folder)) for name in sorted(names) if name.endswith(".yaml")]
+
+
+@pytest.mark.skipif(not getattr(yaml, "__with_libyaml__", False), reason="PyYAML without libyaml")
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=os.path.basename)
+def test_the_c_parser_builds_the_same_located_tree(path):
+    from complete_community.standards.yaml_source import _located_document
+
+    with open(path, encoding="utf-8") as stream:
+        text = stream.read()
+    assert _located_tree(_located_document(path, text, yaml.CSafeLoader)) == _located_tree(
+        _located_document(path, text, yaml.SafeLoader))
+
+
+def test_a_syntax_error_is_told_in_the_pure_python_parsers_words(tmp_path):
+    """libyaml says "mapping values are not allowed in this context"; planners keep seeing PyYAML's own words."""
+    from complete_community.standards.yaml_source import read_located_yaml
+
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: a\nname: b: c\n", encoding="utf-8")
+    with pytest.raises(StandardError) as raised:
+        read_located_yaml(str(path))
+    assert str(raised.value.issues[0]) == "{}:2: YAML syntax error: mapping values are not allowed here".format(path)
