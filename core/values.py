@@ -10,10 +10,15 @@ import math
 NOT_A_NUMBER = "not_a_number"
 
 
+_PLAIN_TYPES = (str, float, int, bool)  # never NULL (asked for every value of a layer: no attribute lookup)
+
+
 def is_null(value):
     """None, or QGIS's NULL (a null QVariant)."""
     if value is None:
         return True
+    if type(value) in _PLAIN_TYPES:
+        return False
     is_null_method = getattr(value, "isNull", None)
     if callable(is_null_method):
         try:

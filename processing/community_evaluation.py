@@ -29,6 +29,7 @@ from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields, qt_value
+from .inputs.bulk_lines import source_layer
 from .inputs.communities import CommunityReader
 from .inputs.facilities import FacilityReader
 from .inputs.fields import match_fields
@@ -517,7 +518,8 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                                                 strict=layer_parameter == self.FACILITIES)
             feedback.pushInfo(self.tr("Layer {}: facility attributes from {}").format(layer_name, ", ".join(
                 "{} ← {}".format(code, field) for code, field in field_map.items()) or "–"))
-            facilities.read(layer, layer_name, category_field, field_map)
+            facilities.read(layer, layer_name, category_field, field_map,
+                            source_layer(self, parameters, layer_parameter, context))
         self.read_proposed(parameters, context, feedback, standard, facilities)
         summary = facilities.summary()
         if summary.get("outside"):

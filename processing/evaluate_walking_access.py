@@ -7,7 +7,7 @@ from dataclasses import field as dataclass_field
 from typing import Optional
 
 import numpy as np
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsGeometry, QgsPointXY,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsPointXY,
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsProcessingParameterString,
@@ -27,6 +27,7 @@ from ..styles.compliance import apply_access_points_style, apply_routes_style
 from .base_algorithm import extend_fields, extended_feature, make_fields, qt_value
 from .community_evaluation import CommunityEvaluationAlgorithm, CompletedRecords
 from .inputs.communities import representative_point
+from .inputs.bulk_lines import source_layer
 from .inputs.crs import projected
 from .inputs.points import OTHER, CommunityLocator, PointFeatures
 from .output_safety import checked
@@ -261,11 +262,11 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 .format(name))
         to_working = QgsCoordinateTransform(source.sourceCrs(), reader.crs, context.transformContext())
         field_index = source.fields().lookupField(population_field)
-        features = PointFeatures(source, QgsFeatureRequest().setSubsetOfAttributes([field_index]), [field_index],
-                                 to_working, feedback)
+        features = PointFeatures(source, [field_index], to_working, feedback, context,
+                                 source_layer(self, parameters, self.ORIGINS, context))
         xs, ys = features.x.copy(), features.y.copy()
         for index in np.flatnonzero(features.kind == OTHER).tolist():  # areas (buildings), multi-points, Z
-            point = _origin_point(features.geometries[index], to_working)
+            point = _origin_point(features.geometry(index), to_working)
             if point is not None:
                 xs[index], ys[index] = point.x(), point.y()
         people, unreadable = [], set()

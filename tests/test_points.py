@@ -9,7 +9,7 @@ import struct
 import numpy as np
 import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsPointXY,
-                       QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+                       QgsFeatureRequest, QgsProcessingFeedback, QgsProject, QgsVectorLayer)
 
 CRS = "EPSG:4547"
 
@@ -190,8 +190,27 @@ def _reader(communities, tolerance=0.0):
                           feedback, InputProblems()), feedback
 
 
-def test_facilities_in_their_communities_with_every_problem_named(qgis_app, tmp_path):
-    """One facility per case, in one layer: where it counts, and the problem reported with its feature id."""
+def _read_with(reader, layer, name, attribute_fields, bulk, monkeypatch):
+    """reader.read of a GeoPackage layer through QGIS's features, or (`bulk`) through OGR's arrays, checking that
+    the bulk reading was indeed taken."""
+    from complete_community.processing.inputs import points
+
+    taken = []
+    read_in_bulk = points.PointFeatures._read_in_bulk
+
+    def recorded(*arguments):
+        taken.append(read_in_bulk(*arguments))
+        return taken[-1]
+
+    monkeypatch.setattr(points.PointFeatures, "_read_in_bulk", staticmethod(recorded))
+    reader.read(layer, name, "kind", attribute_fields, layer if bulk else None)
+    assert (len(taken) == 1 and taken[0] is not None) if bulk else not taken
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["features", "OGR arrays"])
+def test_facilities_in_their_communities_with_every_problem_named(qgis_app, tmp_path, monkeypatch, bulk):
+    """One facility per case, in one layer: where it counts, and the problem reported with its feature id; the same
+    read through QGIS's features or OGR's arrays."""
     communities = _communities()
     rows = [
         ("幼儿园", "POINT(50 20)", 5),              # 1: inside the first square
@@ -209,7 +228,7 @@ def test_facilities_in_their_communities_with_every_problem_named(qgis_app, tmp_
     ]
     layer = _geopackage_layer(tmp_path / "facilities.gpkg", "设施", 4547, rows)
     reader, feedback = _reader(communities)
-    reader.read(layer, "设施", "kind", {"building_area": "area"})
+    _read_with(reader, layer, "设施", {"building_area": "area"}, bulk, monkeypatch)
     where = {}
     for position, records in reader.assigned.items():
         for record in records:
@@ -238,9 +257,11 @@ def test_facilities_in_their_communities_with_every_problem_named(qgis_app, tmp_
                                  "宠物医院 (1)"]
 
 
-def test_facilities_with_unusable_coordinates_are_named(qgis_app, tmp_path):
+@pytest.mark.parametrize("bulk", [False, True], ids=["features", "OGR arrays"])
+def test_facilities_with_unusable_coordinates_are_named(qgis_app, tmp_path, monkeypatch, bulk):
     """In WGS84: swapped latitude and longitude cannot be projected; NaN reads as no geometry, infinity as not
-    finite; the good ones around them count where they lie; near a community within the tolerance counts for it."""
+    finite; the good ones around them count where they lie; near a community within the tolerance counts for it.
+    The same read through QGIS's features or OGR's arrays."""
     from complete_community.processing.inputs.crs import projected
 
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -253,7 +274,7 @@ def test_facilities_with_unusable_coordinates_are_named(qgis_app, tmp_path):
     assert layer.getFeature(3).geometry().isEmpty()  # how QGIS reads a point of NaN
     for tolerance, expected in ((0.0, {1: [0]}), (1.0, {1: [0], 5: [0]})):
         reader, _feedback = _reader(_communities(), tolerance)
-        reader.read(layer, "pois", "kind", {})
+        _read_with(reader, layer, "pois", {}, bulk, monkeypatch)
         assert {int(record.fid.split(":")[1]): [position] for position, records in reader.assigned.items()
                 for record in records} == {fid: positions for fid, positions in expected.items()}
         assert dict(reader.problems._groups) == {
@@ -266,10 +287,35 @@ def test_facilities_with_unusable_coordinates_are_named(qgis_app, tmp_path):
             {2: "no_geometry", 3: "no_geometry", 4: "no_geometry"})
 
 
-def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path):
+def test_ogr_arrays_only_where_qgis_checks_no_geometry_it_would_judge(qgis_app, tmp_path):
+    """Where Processing checks each geometry's validity, a layer is read in bulk only when it holds plain finite
+    points (QGIS would skip or stop at anything else)."""
+    from complete_community.processing.inputs.points import PointFeatures
+    from qgis.core import QgsProcessingContext, QgsProcessingFeatureSource
+
+    points = _geopackage_layer(tmp_path / "points.gpkg", "points", 4547, [("a", "POINT(1 2)", None)] * 3)
+    mixed = _geopackage_layer(tmp_path / "mixed.gpkg", "mixed", 4547, [("a", "POINT(1 2)", None),
+                                                                       ("b", _square(0, 0), None)])
+    for check, layer, bulk in ((QgsFeatureRequest.GeometryNoCheck, mixed, True),
+                               (QgsFeatureRequest.GeometrySkipInvalid, mixed, False),
+                               (QgsFeatureRequest.GeometryAbortOnInvalid, points, True)):
+        context = QgsProcessingContext()
+        context.setInvalidGeometryCheck(check)
+        source = QgsProcessingFeatureSource(layer, context)
+        read = PointFeatures._read_in_bulk(source, [1], QgsProcessingFeedback(), context, layer)
+        assert (read is not None) == bulk
+        if bulk:
+            assert read[:2] == ([feature.id() for feature in layer.getFeatures()],
+                                [[feature["kind"] for feature in layer.getFeatures()]])
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["features", "OGR arrays"])
+def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path, monkeypatch, bulk):
     """Origins through evaluate_walking_access: on a shared edge the first community, in an overlap the first, a
-    building by its point inside; outside all, without a usable geometry or a population, said so by feature id."""
+    building by its point inside; outside all, without a usable geometry or a population, said so by feature id.
+    The same read through QGIS's features or OGR's arrays."""
     import processing
+    from complete_community.processing.inputs import points
     from memory_layers import memory_layer
     from qgis.core import NULL, QgsProcessingContext
 
@@ -280,6 +326,14 @@ def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path):
         ("", "POINT(100 50)", 10), ("", "POINT(175 50)", 20), ("", "POINT(225 50)", 30), ("", "POINT(900 900)", 40),
         ("", (math.nan, math.nan), 50), ("", _square(10, 10, 20), 60), ("", "POINT(50 50)", -5), ("", None, 1)],
         numbers=True)
+    taken = []
+    read_in_bulk = points.PointFeatures._read_in_bulk
+
+    def recorded(*arguments):
+        taken.append(read_in_bulk(*arguments) if bulk else None)
+        return taken[-1]
+
+    monkeypatch.setattr(points.PointFeatures, "_read_in_bulk", staticmethod(recorded))
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     feedback = _Feedback()
@@ -298,3 +352,4 @@ def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path):
     assert "3 origin(s) of 居民 lie in no community; their distances are written but count for none." in (
         feedback.infos)
     assert "Origins: 8 from 居民 (211 residents)." in feedback.infos
+    assert len(taken) == 2 and taken[0] is None and (taken[1] is not None) == bulk  # facilities in memory: never

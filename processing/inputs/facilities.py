@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
-from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsSpatialIndex, QgsWkbTypes
+from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsSpatialIndex, QgsWkbTypes
 
 from ...core.categories import CATEGORY_SEPARATOR, CategoryMatcher
 from ...core.network import SearchCancelled
@@ -29,6 +29,10 @@ class UnassignedFacility:
     category: object
     reason: str
     point: object  # QgsGeometry in the working CRS, or None
+
+
+def _point(x, y):
+    return QgsGeometry.fromPointXY(QgsPointXY(x, y))
 
 
 @dataclass
@@ -74,8 +78,9 @@ class FacilityReader:
                 self._geometries[position] = geometry
                 self._index.addFeature(position, geometry.boundingBox())
 
-    def read(self, source, layer, category_field, attribute_fields):
-        """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field.
+    def read(self, source, layer, category_field, attribute_fields, vector_layer=None):
+        """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field;
+        `vector_layer`: the QgsVectorLayer `source` reads whole, when known (bulk_lines.source_layer).
 
         Read in bulk (PointFeatures): plain points are projected and put in their community for the whole layer at
         once; areas and other shapes go feature by feature. Problems are reported feature by feature, in order."""
@@ -85,8 +90,7 @@ class FacilityReader:
         attribute_indexes = {code: fields.lookupField(name) for code, name in attribute_fields.items()}
         unknown_before = Counter(self.matcher.unknown)
         read_indexes = [category_index] + list(attribute_indexes.values())
-        features = PointFeatures(source, QgsFeatureRequest().setSubsetOfAttributes(
-            [index for index in read_indexes if index >= 0]), read_indexes, to_working, self.feedback)
+        features = PointFeatures(source, read_indexes, to_working, self.feedback, self.context, vector_layer)
         labels, attribute_values = features.values[0], dict(zip(attribute_indexes, features.values[1:]))
         kinds, xs, ys = features.kind.tolist(), features.x.tolist(), features.y.tolist()
         points = np.flatnonzero(features.kind == POINT)
@@ -102,14 +106,15 @@ class FacilityReader:
             # naming two of them counts the building once (core/engine: facilities are told apart by fid).
             categories = self.matcher.classify_all(label)
             category_text = CATEGORY_SEPARATOR.join(categories) or None
-            if kind == POINT:
-                geometry = QgsGeometry.fromPointXY(QgsPointXY(xs[index], ys[index]))
+            if kind == POINT:  # its QgsGeometry made only where one is kept or measured
+                geometry = None
             else:
-                geometry = self._point_and_shape(features.geometries[index], kind, fid, to_working, layer)
+                geometry = self._point_and_shape(features.geometry(index), kind, fid, to_working, layer)
             if not categories:
-                self._unassign(layer, fid, label, None, "unknown_category", geometry)
+                self._unassign(layer, fid, label, None, "unknown_category",
+                               _point(xs[index], ys[index]) if kind == POINT else geometry)
                 continue
-            if geometry is None:
+            if geometry is None and kind != POINT:
                 self._unassign(layer, fid, label, category_text, "no_geometry", None)
                 continue
             attributes = {code: self._attribute(attribute_values[code][index], fid, layer, attribute_fields[code])
@@ -119,8 +124,12 @@ class FacilityReader:
             records = [FacilityRecord(fid="{}:{}".format(layer, fid), category=category,
                                       attributes=attributes) for category in categories]
             if kind == POINT:
-                point, x, y = geometry, xs[index], ys[index]
-                inside = [community_of[index]] if community_of[index] >= 0 else self._near_community(point)
+                point, x, y = None, xs[index], ys[index]
+                if community_of[index] >= 0:
+                    inside = [community_of[index]]
+                else:
+                    point = _point(x, y)
+                    inside = self._near_community(point)
             else:
                 point = geometry if geometry.type() == QgsWkbTypes.PointGeometry else geometry.pointOnSurface()
                 location = point.asPoint() if not point.isMultipart() else point.asMultiPoint()[0]
@@ -223,6 +232,7 @@ class FacilityReader:
         return self._communities_of(point) if self.tolerance > 0 else []
 
     def _unassign(self, layer, fid, label, category, reason, geometry):
+        """`geometry`: the facility's in the working CRS (its point is kept), or None."""
         if geometry is not None and geometry.type() != QgsWkbTypes.PointGeometry:
             geometry = geometry.pointOnSurface()
         self.unassigned.append(UnassignedFacility(layer, fid, label, category, reason, geometry))

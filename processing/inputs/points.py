@@ -5,10 +5,11 @@ feature-by-feature path."""
 from array import array
 
 import numpy as np
-from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsWkbTypes
 
 from ...core.network import SearchCancelled
 from ...core.points import first_containing, parse_points_wkb, shapely_holds
+from .bulk_lines import read_whole_layer, whole_layer
 from .crs import finite_geometry, projected_points
 
 # What a feature's geometry is, as read in bulk (PointFeatures.kind)
@@ -22,28 +23,23 @@ CANCEL_CHECK_EVERY = 1024  # features between two questions to feedback.isCancel
 
 
 class PointFeatures:
-    """Every feature of a source read once: `fids`, `values` (one list per requested field index), `geometries`
-    (QgsGeometry as read), and per feature `kind` with `x`, `y` in the working CRS (NaN unless POINT)."""
+    """Every feature of a source read once: `fids`, `values` (one list per requested field index) and per feature
+    `kind` with `x`, `y` in the working CRS (NaN unless POINT); `geometry(i)` gives a feature's QgsGeometry as read.
 
-    def __init__(self, source, request, field_indexes, to_working, feedback):
-        self.fids, self.geometries = [], []
-        self.values = [[] for _index in field_indexes]
-        buffer, lengths = bytearray(), array("q")
-        for number, feature in enumerate(source.getFeatures(request)):
-            if not number % CANCEL_CHECK_EVERY and feedback.isCanceled():
-                raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
-            self.fids.append(feature.id())
-            for values, index in zip(self.values, field_indexes):
-                values.append(feature.attribute(index))
-            geometry = feature.geometry()
-            self.geometries.append(geometry)
-            wkb = geometry.asWkb().data()  # empty without a geometry
-            buffer += wkb
-            lengths.append(len(wkb))
-        x, y, is_point = parse_points_wkb(buffer, np.frombuffer(lengths, dtype=np.int64))
-        del buffer
+    A whole GeoPackage or shapefile layer (`layer`, see bulk_lines.source_layer) is read through OGR's arrays
+    when that gives exactly QGIS's features (bulk_lines.whole_layer); anything else feature by feature through
+    QGIS. Where QGIS would check each geometry's validity, only a layer of plain finite points is read in bulk."""
+
+    def __init__(self, source, field_indexes, to_working, feedback, context=None, layer=None):
+        read = self._read_in_bulk(source, field_indexes, feedback, context, layer) if layer is not None else None
+        if read is None:
+            read = self._read_features(source, field_indexes, feedback)
+        self.fids, self.values, self._wkb, lengths = read
+        self._starts = np.cumsum(lengths) - lengths
+        self._lengths = lengths
+        x, y, is_point = parse_points_wkb(self._wkb, lengths)
         self.kind = np.full(len(self.fids), OTHER, dtype=np.int8)
-        self.kind[np.frombuffer(lengths, dtype=np.int64) == 0] = NO_GEOMETRY
+        self.kind[lengths == 0] = NO_GEOMETRY
         self.kind[is_point & (np.isnan(x) | np.isnan(y))] = NO_GEOMETRY
         self.kind[is_point & ~np.isnan(x) & ~np.isnan(y) & ~(np.isfinite(x) & np.isfinite(y))] = NOT_FINITE
         candidates = np.flatnonzero(is_point & np.isfinite(x) & np.isfinite(y))
@@ -55,6 +51,61 @@ class PointFeatures:
 
     def __len__(self):
         return len(self.fids)
+
+    def geometry(self, index):
+        """The feature's geometry as read (a null QgsGeometry when it has none)."""
+        geometry = QgsGeometry()
+        if self._lengths[index]:
+            start = int(self._starts[index])
+            geometry.fromWkb(self._wkb[start:start + int(self._lengths[index])])
+        return geometry
+
+    @staticmethod
+    def _read_features(source, field_indexes, feedback):
+        """(fids, values per field, every geometry's WKB one after another, each one's length) through QGIS."""
+        fids, values = [], [[] for _index in field_indexes]
+        buffer, lengths = bytearray(), array("q")
+        request = QgsFeatureRequest().setSubsetOfAttributes([index for index in field_indexes if index >= 0])
+        for number, feature in enumerate(source.getFeatures(request)):
+            if not number % CANCEL_CHECK_EVERY and feedback.isCanceled():
+                raise SearchCancelled()  # the run's cancelled ending: no step goes on with part of the layer
+            fids.append(feature.id())
+            for column, index in zip(values, field_indexes):
+                column.append(feature.attribute(index))
+            wkb = feature.geometry().asWkb().data()  # empty without a geometry
+            buffer += wkb
+            lengths.append(len(wkb))
+        return fids, values, bytes(buffer), np.frombuffer(lengths, dtype=np.int64)
+
+    @staticmethod
+    def _read_in_bulk(source, field_indexes, feedback, context, layer):
+        """The same as _read_features through OGR's arrays, or None where that would not give the same."""
+        if context is None or any(index < 0 for index in field_indexes):
+            return None
+        names = [source.fields().at(index).name() for index in field_indexes]
+        table = whole_layer(source, layer, names, context)
+        features = read_whole_layer(table, names, feedback.isCanceled) if table is not None else None
+        if features is None:
+            return None
+        if feedback.isCanceled():
+            raise SearchCancelled()
+        if table.invalid_geometry_check != QgsFeatureRequest.GeometryNoCheck:
+            x, y, is_point = parse_points_wkb(features.wkb, features.wkb_length)
+            if not (is_point & np.isfinite(x) & np.isfinite(y)).all():
+                return None  # QGIS would judge some geometry (skip it or stop): let it
+        values = [_python_values(*features.columns[name]) for name in names]
+        return features.fid.tolist(), values, features.wkb, np.asarray(features.wkb_length, dtype=np.int64)
+
+
+def _python_values(values, null):
+    """A column of OGR's arrays as QGIS gives its values: numbers, text decoded from UTF-8, None for NULL."""
+    plain = values.tolist()
+    if values.dtype.kind in "SO":
+        plain = [value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value for value in plain]
+    if null.any():
+        for index in np.flatnonzero(null).tolist():
+            plain[index] = None
+    return plain
 
 
 class CommunityLocator:
