@@ -353,3 +353,22 @@ def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path, m
         feedback.infos)
     assert "Origins: 8 from 居民 (211 residents)." in feedback.infos
     assert len(taken) == 2 and taken[0] is None and (taken[1] is not None) == bulk  # facilities in memory: never
+
+
+def test_community_radius_is_the_distance_to_the_farthest_vertex(qgis_app):
+    """community_radius (GEOS's discrete Hausdorff distance for polygons) gives exactly the farthest vertex's
+    distance from the community's point, holes and every part included."""
+    from complete_community.processing.inputs.communities import community_radius, representative_point
+
+    rng = np.random.default_rng(7)
+    shapes = [wkt for wkt in AREAS if wkt] + ["POLYGON(({}))".format(", ".join(
+        "{} {}".format(*vertex) for vertex in vertices + vertices[:1])) for vertices in (
+        [(float(x), float(y)) for x, y in zip(4e5 + rng.uniform(0, 300, 7), 2.5e6 + rng.uniform(0, 300, 7))]
+        for _ in range(200))]
+    for wkt in shapes:
+        geometry = QgsGeometry.fromWkt(wkt)
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+        centre = representative_point(geometry)
+        farthest = max(centre.distance(QgsPointXY(vertex.x(), vertex.y())) for vertex in geometry.vertices())
+        assert community_radius(geometry) == farthest, wkt

@@ -71,6 +71,9 @@ def community_radius(geometry):
     The network version belongs to the walking evaluation; here it measures the community's spatial scale.
     """
     centre = representative_point(geometry)
+    if QgsWkbTypes.flatType(geometry.wkbType()) in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
+        # GEOS's discrete Hausdorff distance to the point: the same farthest vertex, measured the same way, in C++.
+        return geometry.hausdorffDistance(QgsGeometry.fromPointXY(centre))
     farthest = 0.0
     for vertex in geometry.vertices():
         farthest = max(farthest, centre.distance(QgsPointXY(vertex.x(), vertex.y())))

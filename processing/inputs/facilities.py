@@ -71,12 +71,7 @@ class FacilityReader:
         self.planned_from = None
         self._existing_assigned = None
         self.locator = CommunityLocator(communities)
-        self._geometries = {}
-        self._index = QgsSpatialIndex()
-        for position, (_fid, geometry, _record) in enumerate(communities):
-            if finite_geometry(geometry):
-                self._geometries[position] = geometry
-                self._index.addFeature(position, geometry.boundingBox())
+        self._index = None  # QgsSpatialIndex of the communities, made when an area or a near point needs it
 
     def read(self, source, layer, category_field, attribute_fields, vector_layer=None):
         """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field;
@@ -219,11 +214,16 @@ class FacilityReader:
 
         Where communities overlap (reported by `report_overlaps`), the point belongs to the first of them in the
         layer's order — the same rule as for residents' points — so nothing is counted twice."""
+        if self._index is None:
+            self._index = QgsSpatialIndex()
+            for position in self.locator.positions.tolist():
+                self._index.addFeature(position, self.communities[position][1].boundingBox())
         search = point.boundingBox().buffered(self.tolerance)
-        candidates = sorted(position for position in self._index.intersects(search) if position in self._geometries)
-        inside = [position for position in candidates if self._geometries[position].intersects(point)][:1]
+        candidates = sorted(self._index.intersects(search))
+        communities = self.communities
+        inside = [position for position in candidates if communities[position][1].intersects(point)][:1]
         if not inside and self.tolerance > 0:
-            near = sorted((self._geometries[position].distance(point), position) for position in candidates)
+            near = sorted((communities[position][1].distance(point), position) for position in candidates)
             inside = [near[0][1]] if near and near[0][0] <= self.tolerance else []
         return inside
 
