@@ -67,6 +67,9 @@ CITY_KEY = BENCH_DIRECTORY / "city.json"
 RESULTS = BENCH_DIRECTORY / "results.gpkg"
 RESULTS_CENTROID = BENCH_DIRECTORY / "results_centroid.gpkg"
 QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
+# The clock of assess's steps: wall time, or with --cpu the process's CPU time (what a step costs whatever else
+# the machine runs; a step waiting on the disk or on other processes shows less).
+STEP_CLOCK = time.perf_counter
 
 
 def _prepare_sys_path():
@@ -354,7 +357,7 @@ def make_feedback(verbose=True):
             self.steps = []
 
         def setProgressText(self, text):
-            self.steps.append((text, time.perf_counter(), peak_memory_mb()))
+            self.steps.append((text, STEP_CLOCK(), peak_memory_mb()))
             if verbose:
                 print("  [{:6.1f} s] {}".format(time.perf_counter() - self.began, text), flush=True)
 
@@ -453,14 +456,14 @@ def run_assess(profiler=None):
     parameters = assess_parameters(ASSESSMENT)
     gc.collect()
     before = peak_memory_mb()
-    began = time.perf_counter()
+    began = STEP_CLOCK()
     feedback.steps = [("start", began, before)]
     if profiler is not None:
         profiler.enable()
     processing.run("complete_community:assess", parameters, context=context, feedback=feedback)
     if profiler is not None:
         profiler.disable()
-    ended = time.perf_counter()
+    ended = STEP_CLOCK()
     after = peak_memory_mb()
     marks = feedback.steps + [("end", ended, after)]
     steps = [(text, marks[number + 1][1] - at, marks[number + 1][2])
@@ -660,7 +663,7 @@ def measure_in_child(name, engine):
     """Run `bench.py --measure name --engine engine` in a child process → its result dict (JSON on the last
     line of its output); its progress lines are passed through."""
     command = [sys.executable, str(Path(__file__).resolve()), "--measure", name, "--engine", engine,
-               "--city", CITY_NAME]
+               "--city", CITY_NAME] + (["--cpu"] if STEP_CLOCK is time.process_time else [])
     process = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     lines = process.stdout.strip().splitlines()
     for line in lines[:-1]:
@@ -811,7 +814,8 @@ def assess_only():
     report opened in a browser."""
     print("\nassess on the whole city, in its own process …", flush=True)
     assess = measure_in_child("assess", "scipy")
-    print("\nassess, step by step (seconds until the next step; peak memory of the process at its end):\n")
+    print("\nassess, step by step ({}seconds until the next step; peak memory of the process at its end):\n".format(
+        "CPU " if STEP_CLOCK is time.process_time else ""))
     print_assess_steps(assess)
     sizes = assess["sizes"]
     report = ASSESSMENT / "report.html"
@@ -819,7 +823,8 @@ def assess_only():
     print()
     print_table([
         ("measure", "value", "target", "result"),
-        ("assess (wall time)", "{:.1f} s".format(assess["seconds"]), "≤ 60 s", verdict(assess["seconds"] <= 60)),
+        ("assess ({} time)".format("CPU" if STEP_CLOCK is time.process_time else "wall"),
+         "{:.1f} s".format(assess["seconds"]), "≤ 60 s", verdict(assess["seconds"] <= 60)),
         ("assess peak memory (ru_maxrss of its process)", "{:.0f} MB".format(assess["peak_mb"]), "≤ 1 GB",
          verdict(assess["peak_mb"] <= 1024)),
         ("assess GeoPackage", "{:.0f} MB".format(sizes.get("assessment.gpkg", 0) / 2 ** 20), "", ""),
@@ -894,6 +899,9 @@ def main():
     parser.add_argument("--assess-only", action="store_true",
                         help="only assess (in its own process): the table per step, its files, and how long headless "
                              "chromium takes to open and draw its report")
+    parser.add_argument("--cpu", action="store_true",
+                        help="with --assess-only: assess's steps (and its total) in CPU seconds of its process, "
+                             "which other processes' load changes less than wall time")
     parser.add_argument("--no-native", action="store_true",
                         help="skip the comparison with QGIS's native shortest path (the speed figures only)")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
@@ -901,6 +909,9 @@ def main():
     parser.add_argument("--engine", default="scipy", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     select_city(arguments.city)
+    if arguments.cpu:
+        global STEP_CLOCK
+        STEP_CLOCK = time.process_time
     if arguments.measure:
         print(json.dumps(measure(arguments.measure, arguments.engine)), flush=True)
         return 0
