@@ -45,8 +45,8 @@ def extended_feature(feature, fields, indexes, values):
     """`feature` (read to be written once: changed, not copied) with the `fields` of extend_fields, `values` written
     at `indexes`, and no id of its own (the sink numbers it, as a new feature)."""
     attributes = feature.attributes()
-    if len(values) == len(indexes) and indexes == list(range(len(attributes), fields.count())):
-        attributes += values  # every field added after the input's (no name was there already)
+    if len(values) == len(indexes) == fields.count() - len(attributes):
+        attributes += values  # every addition is a field of its own after the input's, in order (extend_fields)
     else:
         attributes += [None] * (fields.count() - len(attributes))
         for index, value in zip(indexes, values):

@@ -209,3 +209,22 @@ def test_through_qgis_process(run_qgis_process, tmp_path):
     assert renderer.type() == "categorizedSymbol"
     assert [f["cc_category"] for f in layer.getFeatures()] == ["kindergarten", None]
     assert QgsVectorLayer("{}|layername=standard_rules".format(output)).featureCount() > 80
+
+
+def test_an_extended_feature_adds_new_fields_and_overwrites_its_own():
+    """base_algorithm.extended_feature (every community, origin and member written): added fields after the input's,
+    a field of the same name already there (a re-run on its own output) overwritten in place, the geometry kept and
+    no id of the input's (the sink numbers the feature)."""
+    from complete_community.core import output_fields as F
+    from complete_community.processing.base_algorithm import extend_fields, extended_feature
+
+    layer = _facility_layer([("幼儿园", 1.0, 2.0)])
+    (feature,) = layer.getFeatures()
+    fields, indexes = extend_fields(layer.fields(), [("walk_status", F.TEXT), ("score", F.REAL)])
+    extended = extended_feature(feature, fields, indexes, ["pass", 80.0])
+    assert indexes == [2, 3] and extended.attributes() == ["设施0", "幼儿园", "pass", 80.0]
+    assert extended.geometry().asPoint() == QgsPointXY(1.0, 2.0) and extended.id() == QgsFeature().id()
+    again_fields, again = extend_fields(fields, [("score", F.REAL), ("walk_status", F.TEXT), ("new", F.TEXT)])
+    assert again == [3, 2, 4]
+    rerun = extended_feature(QgsFeature(extended), again_fields, again, [90.0, "fail", "x"])
+    assert rerun.attributes() == ["设施0", "幼儿园", "fail", 90.0, "x"]
