@@ -271,6 +271,14 @@ def _parenthesised(text, language):
     return "（{}）".format(text) if language.startswith("zh") else " ({})".format(text)
 
 
+def _kept(kept, key, make):
+    """kept[key], made by make() the first time it is asked for."""
+    value = kept.get(key)
+    if value is None:
+        value = kept[key] = make()
+    return value
+
+
 class _Words:
     """What a standard calls its attributes and categories in one language, and the sentence parts every rule
     shares, looked up once per RuleEngine."""
@@ -293,12 +301,6 @@ class _Words:
         self.not_met, self.no_data_for, self.all_met = (tr("not met: {}", _CONTEXT), tr("no data: {}", _CONTEXT),
                                                         tr("all met: {}", _CONTEXT))
 
-    def _name(self, key, make):
-        name = self._names.get(key)
-        if name is None:
-            name = self._names[key] = make()
-        return name
-
     def attribute(self, kind, code):
         """The Attribute `code` of the standard's community or facility attributes (`kind`), or None."""
         return self._attributes.get((kind, code))
@@ -310,15 +312,12 @@ class _Words:
         return self._attribute_name("facility", code)
 
     def _attribute_name(self, kind, code):
-        name = self._names.get((kind, code))
-        if name is None:
-            attribute = self._attributes.get((kind, code))
-            name = self._names[(kind, code)] = attribute.name.get(self.language) if attribute else code
-        return name
+        attribute = self._attributes.get((kind, code))
+        return _kept(self._names, (kind, code), lambda: attribute.name.get(self.language) if attribute else code)
 
     def categories_name(self, codes, inline=False):
         """'超市/便利店'; `inline` for use inside an English sentence ('supermarket/convenience store')."""
-        return self._name(("categories", tuple(codes), inline), lambda: self._categories_name(codes, inline))
+        return _kept(self._names, ("categories", tuple(codes), inline), lambda: self._categories_name(codes, inline))
 
     def _categories_name(self, codes, inline):
         names = []
@@ -332,7 +331,7 @@ class _Words:
 
     def missing(self, code):
         """'常住人口 data missing'."""
-        return self._name(("missing", code), lambda: tr("{} data missing", _CONTEXT).format(
+        return _kept(self._names, ("missing", code), lambda: tr("{} data missing", _CONTEXT).format(
             self.community_attribute_name(code)))
 
 
@@ -355,20 +354,12 @@ class _RuleEvaluation:
     # -- helpers ------------------------------------------------------------------------------------
 
     def _text(self, key, make):
-        text = self._texts.get(key)
-        if text is None:
-            text = self._texts[key] = make()
-        return text
+        return _kept(self._texts, key, make)
 
     def _kept_result(self, inputs, make):
         """make(): the rule's result from `inputs` that decide it alone once its thresholds are fixed, kept for
         the next community with the same inputs (yes/no answers and counts repeat across a city)."""
-        if self._fixed_thresholds is None:
-            return make()
-        result = self._results.get(inputs)
-        if result is None:
-            result = self._results[inputs] = make()
-        return result
+        return make() if self._fixed_thresholds is None else _kept(self._results, inputs, make)
 
     def _result(self, status, reason, measured=None, minimum=None, maximum=None, option_id=None, unit=None):
         rule = self.rule

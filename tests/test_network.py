@@ -575,13 +575,18 @@ def test_random_network_against_brute_force(seed):
         assert pieces.total_length == pytest.approx(expected_length, abs=1e-6)
 
 
-@pytest.mark.parametrize("seed", [4, 5])
-def test_random_routes_are_network_paths_of_the_reported_length(seed):
-    lines, factors = random_city(seed, with_cost_factors=False)
+def searched_random_city(seed, target_count, with_cost_factors=True):
+    """(network, sources, targets, nearest result) of a random city: 8 sources, `target_count` targets."""
+    lines, factors = random_city(seed, with_cost_factors=with_cost_factors)
     network = WalkingNetwork(lines, factors)
     sources = snap(network, random_points(seed, lines, 8), 18)
-    targets = snap(network, random_points(seed + 7, lines, 150), 18)
-    result = network.nearest(sources, targets)
+    targets = snap(network, random_points(seed + 7, lines, target_count), 18)
+    return network, sources, targets, network.nearest(sources, targets)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_random_routes_are_network_paths_of_the_reported_length(seed):
+    network, sources, targets, result = searched_random_city(seed, 150, with_cost_factors=False)
     reached = np.flatnonzero(result.status == REACHED)
     assert len(reached) > 50
     for target in reached:
@@ -605,11 +610,7 @@ def test_random_routes_are_network_paths_of_the_reported_length(seed):
 @pytest.mark.parametrize("seed", [4, 5])
 def test_routes_of_many_targets_are_their_single_routes(seed):
     """NearestResult.routes (walked in numpy for the walking evaluation's routes layer) = route() of each."""
-    lines, factors = random_city(seed)
-    network = WalkingNetwork(lines, factors)
-    sources = snap(network, random_points(seed, lines, 8), 18)
-    targets = snap(network, random_points(seed + 7, lines, 150), 18)
-    result = network.nearest(sources, targets)
+    _network, _sources, _targets, result = searched_random_city(seed, 150)
     asked = np.array([149, 3, 3] + list(range(150)))
     for include_offsets in (False, True):
         lines_of, drawn = result.routes(asked, include_offsets)
@@ -778,11 +779,7 @@ def test_the_python_search_asks_should_stop_while_it_runs():
 @pytest.mark.parametrize("seed", [2, 9])
 def test_a_result_cut_to_some_targets_keeps_their_answers_and_routes(seed):
     """NearestResult.for_targets (what the walking evaluation keeps for its communities' routes)."""
-    lines, factors = random_city(seed)
-    network = WalkingNetwork(lines, factors)
-    sources = snap(network, random_points(seed, lines, 8), 18)
-    targets = snap(network, random_points(seed + 7, lines, 120), 18)
-    result = network.nearest(sources, targets)
+    _network, _sources, _targets, result = searched_random_city(seed, 120)
     chosen = np.array([5, 0, 77, 31, 119])
     cut = result.for_targets(chosen)
     assert len(cut) == len(chosen)
