@@ -326,9 +326,10 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         position_of = {fid: position for position, fid in enumerate(access.origins["fid"])}
         # Each origin's values made at once from the columns (distances finite or None), not value by value.
         community_ids = [qt_value(str(record.id)) for _fid, _geometry, record in access.communities]
-        rows = [list(row) for row in zip(
-            [community_ids[community] if community >= 0 else None for community in access.origins["community"].tolist()],
-            *(_field_values(access.distance[category][count:]) for category in categories))]
+        of_community = [community_ids[community] if community >= 0 else None
+                        for community in access.origins["community"].tolist()]
+        rows = [list(row) for row in zip(of_community, *(_field_values(access.distance[category][count:])
+                                                         for category in categories))]
         unread = [None] * (1 + len(categories))
         for feature in checked(source.getFeatures(), feedback):
             position = position_of.get(feature.id())
@@ -350,7 +351,8 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         transformed = not to_source.isShortCircuited()
         walking = access.walking
         # What repeats on many routes (a community's id and name, a category's own columns) as Qt values, once.
-        communities = [[qt_value(str(record.id)), qt_value(record.name)] for _fid, _geometry, record in access.communities]
+        communities = [[qt_value(str(record.id)), qt_value(record.name)]
+                       for _fid, _geometry, record in access.communities]
         method = qt_value(walking.method)
         statuses = {}
         for category in walking.categories():
