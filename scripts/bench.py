@@ -67,8 +67,8 @@ CITY_KEY = BENCH_DIRECTORY / "city.json"
 RESULTS = BENCH_DIRECTORY / "results.gpkg"
 RESULTS_CENTROID = BENCH_DIRECTORY / "results_centroid.gpkg"
 QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
-# The clock of assess's steps: wall time, or with --cpu the process's CPU time (what a step costs whatever else
-# the machine runs; a step waiting on the disk or on other processes shows less).
+# The clock of assess's steps: wall time, or with --cpu the process's CPU time (a step waiting on the disk shows
+# less; on a virtual machine whose host is busy, CPU time still grows with the time stolen from it).
 STEP_CLOCK = time.perf_counter
 
 
@@ -900,8 +900,8 @@ def main():
                         help="only assess (in its own process): the table per step, its files, and how long headless "
                              "chromium takes to open and draw its report")
     parser.add_argument("--cpu", action="store_true",
-                        help="with --assess-only: assess's steps (and its total) in CPU seconds of its process, "
-                             "which other processes' load changes less than wall time")
+                        help="with --assess-only: assess's steps (and its total) in CPU seconds of its process "
+                             "(still inflated on a virtual machine whose host is busy: compare runs back to back)")
     parser.add_argument("--no-native", action="store_true",
                         help="skip the comparison with QGIS's native shortest path (the speed figures only)")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
