@@ -635,3 +635,27 @@ def test_chinese_missing_items_are_wrapped_in_the_label(cc_provider, evaluated_g
         assert all(len(line) <= MISSING_LABEL_CHARACTERS for line in lines), lines
         longest = max(longest, len(lines))
     assert longest >= 2  # the sample has a long list of missing items
+
+
+def test_a_local_standards_own_group_gets_the_same_colour_in_every_session():
+    """Colours of a group the plugin does not know (a local standard's) come from its code, the same in every
+    QGIS session: Python's hash() of a text changes each time the interpreter starts (PYTHONHASHSEED)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from dataclasses import replace\n"
+        "from complete_community.standards import load_standard\n"
+        "from complete_community.styles import category_colours\n"
+        "standard = load_standard()\n"
+        "code = standard.categories[0].item\n"
+        "items = tuple(replace(item, group='本市特色') if item.code == code else item for item in standard.items)\n"
+        "local = replace(standard, items=items, _index={})\n"
+        "colours = category_colours(local)\n"
+        "print(sorted((code, colour.name()) for code, colour in colours.items()"
+        " if local.item(local.category(code).item).group == '本市特色'))\n")
+    plugins = os.path.join(REPOSITORY, "build", "plugins")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=plugins)).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and runs[0].strip() not in ("", "[]"), runs
