@@ -24,10 +24,9 @@ from .inputs.bulk_lines import source_layer
 from .inputs.network import read_walking_network
 from .inputs.problems import InputProblems
 from .planned_facilities import PlannedFacilities
-from .walking_distances import add_network_option_parameters, network_options
+from .walking_distances import DEFAULT_MAX_SNAP_DISTANCE, add_network_option_parameters, network_options
 
 DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that front it
-DEFAULT_MAX_SNAP_DISTANCE = 200.0
 # SHAPE choices. Polygons cost a GEOS buffer per facility (about 20–60 ms each: minutes for a city); streets
 # come from one search per category and no geometry operation.
 SHAPE_POLYGONS, SHAPE_STREETS = 0, 1

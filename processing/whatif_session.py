@@ -16,8 +16,8 @@ from .inputs.communities import CommunityReader, representative_point
 from .inputs.facilities import FacilityReader
 from .inputs.fields import match_fields
 from .inputs.network import read_walking_network
+from .walking_distances import DEFAULT_MAX_SNAP_DISTANCE
 
-DEFAULT_SNAP_LIMIT = 200.0
 
 
 @dataclass
@@ -35,7 +35,7 @@ class WhatIfInputs:
     walkable_field: str = ""
     origins: Optional[object] = None
     origin_population_field: str = ""
-    snap_limit: float = DEFAULT_SNAP_LIMIT
+    snap_limit: float = DEFAULT_MAX_SNAP_DISTANCE
     default_type: str = "existing"
 
 
