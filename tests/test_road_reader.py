@@ -364,3 +364,10 @@ def test_a_cancel_during_the_bulk_read_ends_the_run(tmp_path):
     with pytest.raises(SearchCancelled):
         read_network_lines(QgsProcessingFeatureSource(layer, context), "roads", layer.crs(), "", "", 80.0, context,
                            feedback, InputProblems(), None, layer)
+
+
+def test_an_empty_layer_and_a_layer_of_null_geometries(tmp_path):
+    for name, rows in (("empty", []), ("nulls", [(1, None), (None, None)])):
+        uri = write_layer(tmp_path / (name + ".gpkg"), rows, [("walkable", ogr.OFTInteger)])
+        assert taken_in_bulk(uri, "walkable"), name
+        assert_same(read_both(uri, "walkable"))

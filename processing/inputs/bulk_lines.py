@@ -102,13 +102,21 @@ def source_layer(algorithm, parameters, name, context):
 
 def read_whole_layer(table, field_names, should_stop=None):
     """BulkFeatures of a WholeLayer with the fields `field_names` (QGIS's names), or None when OGR cannot give them
-    exactly as QGIS would (a field type it converts differently, no Arrow stream, the file gone)."""
+    exactly as QGIS would (a field type it converts differently, no Arrow stream, the file gone, arrays of a
+    shape this GDAL version was not seen to give)."""
     try:
         from osgeo import ogr
     except ImportError:  # pragma: no cover - GDAL's Python bindings come with QGIS
         return None
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):  # GDAL < 3.6
         return None
+    try:
+        return _read(ogr, table, field_names, should_stop)
+    except (RuntimeError, TypeError, ValueError):  # RuntimeError: GDAL's errors once anything called UseExceptions()
+        return None
+
+
+def _read(ogr, table, field_names, should_stop):
     dataset = ogr.Open(table.path, 0)
     if dataset is None:
         return None
@@ -150,15 +158,17 @@ def read_whole_layer(table, field_names, should_stop=None):
             blobs.append(blob)
             lengths.append(length)
             for name in names:
-                values = batch[name]
-                columns[name][0].append(np.ma.getdata(values))
-                columns[name][1].append(np.ma.getmaskarray(values))
+                values, null = np.ma.getdata(batch[name]), np.ma.getmaskarray(batch[name])
+                if values.dtype.kind == "O":  # text as Python objects (not GDAL 3.6's bytes): None under the mask
+                    values = np.array(["" if value is None else value for value in values.tolist()])
+                columns[name][0].append(values)
+                columns[name][1].append(null)
     finally:
         del stream  # before its layer and dataset
     del layer, dataset
     if not fids:
         empty = np.zeros(0, dtype=np.int64)
-        return BulkFeatures(empty, b"", empty, {name: (np.zeros(0), np.zeros(0, dtype=bool)) for name in names})
+        return BulkFeatures(empty, b"", empty, {name: (np.zeros(0), np.zeros(0, dtype=bool)) for name in field_names})
     return BulkFeatures(np.concatenate(fids), b"".join(blobs), np.concatenate(lengths),
                         {qgis_name: (np.concatenate(columns[name][0]), np.concatenate(columns[name][1]))
                          for qgis_name, name in zip(field_names, names)})
