@@ -189,6 +189,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
+        same_crs = source.sourceCrs() == working
         language = current_language()
         far = int(np.count_nonzero(~snapped.is_snapped))
         if shape == SHAPE_STREETS:
@@ -211,7 +212,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
                         or snapped.offset[position] > limit.limit_m else
                         self.tr("every street it reaches is nearer to another facility of its category"))
             if geometry is not None:
-                geometry.transform(to_working, QgsCoordinateTransform.ReverseTransform)
+                if not same_crs:  # the facilities' CRS already measures in metres: nothing to transform
+                    geometry.transform(to_working, QgsCoordinateTransform.ReverseTransform)
                 feature.setGeometry(geometry)
             feature.setAttributes([facility.layer, str(facility.fid), facility.category,
                                    standard.category(facility.category).name.get(language), limit.limit_m,
@@ -270,6 +272,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
         boxes = {code: [] for code in status_fields}
         read = sorted({name for fields in status_fields.values() for name, _statuses in fields})
+        index = {name: source.fields().lookupField(name) for name in read}
+        status_fields = {code: [(index[name], statuses) for name, statuses in fields]
+                         for code, fields in status_fields.items()}
         for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes(read, source.fields())):
             if not feature.hasGeometry():
                 continue
@@ -277,8 +282,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
                 box = to_working.transformBoundingBox(feature.geometry().boundingBox())
             except QgsCsException:
                 continue
+            values = feature.attributes()
             for code, fields in status_fields.items():
-                if any(feature[name] in statuses for name, statuses in fields):
+                if any(values[position] in statuses for position, statuses in fields):
                     boxes[code].append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
         covers = {}
         for code, found in boxes.items():
