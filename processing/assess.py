@@ -44,12 +44,14 @@ RULES_TABLE = RULES_VIEW  # a view over community_rule_results and rule_descript
 LIFE_CIRCLES_TABLE = "life_circles"
 AREAS_TABLE = "area_summary"
 # The sink parameters of the evaluation this algorithm runs itself → their table in the GeoPackage.
-OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULE_RESULTS_TABLE, "OUTPUT_UNASSIGNED": "facilities_not_counted",
-              "OUTPUT_ROUTES": "walking_routes", "OUTPUT_ORIGINS": "walking_origins"}
+OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULE_RESULTS_TABLE,
+              "OUTPUT_UNASSIGNED": "facilities_not_counted", "OUTPUT_ROUTES": "walking_routes",
+              "OUTPUT_ORIGINS": "walking_origins"}
 # Every table assess may write into OUTPUT_GPKG (those of its child algorithms included): in an existing
 # GeoPackage, the earlier run's tables among them are replaced and every other layer is kept.
-RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TABLE, "life_circles", "life_circle_rules", "service_areas", "facilities",
-                                              "facility_areas", AREAS_TABLE)
+RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TABLE, "life_circles",
+                                              "life_circle_rules", "service_areas", "facilities", "facility_areas",
+                                              AREAS_TABLE)
 SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 # Where the service areas are drawn: a city's whole street network once per category is most of the GeoPackage
 # (the bench city: 56 MB), and a planner looks at them where a community does not meet the limit.

@@ -647,8 +647,8 @@ def _copy_views(source, destination, views, tables):
                 connection.execute("DROP INDEX IF EXISTS main.\"{}\"".format(name.replace('"', '""')))
                 connection.execute(sql)
             for view in views:
-                (name, sql), = connection.execute(
-                    "SELECT name, sql FROM written.sqlite_master WHERE type='view' AND lower(name)=?", (view,))
+                (sql,), = connection.execute(
+                    "SELECT sql FROM written.sqlite_master WHERE type='view' AND lower(name)=?", (view,))
                 connection.execute(sql)
                 connection.execute("DELETE FROM main.gpkg_contents WHERE lower(table_name)=?", (view,))
                 connection.execute("INSERT INTO main.gpkg_contents SELECT * FROM written.gpkg_contents "
