@@ -185,6 +185,27 @@ def test_the_rules_table_is_a_view_that_stores_each_rules_text_once(assessed):
     assert 0 < failed.featureCount() < results
 
 
+def test_service_areas_are_drawn_around_the_communities_that_need_looking_at(assessed):
+    """SERVICE_AREAS_WHERE's default: a kindergarten's streets are drawn only at the communities whose
+    kindergarten access is not met (C13, walled in) or whose kindergarten item fails (C03, too small); the
+    others are listed with their length served and a note."""
+    communities = {f["cc_community_id"]: f for f in _layer(assessed, "communities").getFeatures()}
+    needing = [f for f in communities.values() if f["kindergarten_access_status"] in ("fail", "advisory")
+               or f["kindergarten_status"] == "fail"]
+    assert sorted(f["cc_community_id"] for f in needing) == ["C03", "C13"]
+    boxes = [f.geometry().boundingBox() for f in needing]
+    for box in boxes:
+        box.grow(20.0)  # a piece is kept when its midpoint lies within a cell (10 m) of a community's box
+    areas = [f for f in _layer(assessed, "service_areas").getFeatures() if f["cc_category"] == "kindergarten"]
+    drawn = {f.id() for f in areas if f.hasGeometry() and not f.geometry().isEmpty()}
+    assert drawn and len(drawn) < len(areas)
+    for area in areas:
+        if area.id() in drawn:
+            assert any(box.intersects(area.geometry().boundingBox()) for box in boxes)
+        elif area["street_m"]:
+            assert "meet the limit" in area["note"]
+
+
 def test_the_report_agrees_with_the_layers(assessed):
     with open(assessed["OUTPUT_REPORT"], encoding="utf-8") as stream:
         text = stream.read()
