@@ -232,6 +232,7 @@ STATUS = _field("status", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Status"), STA
 REASON = _field("reason", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Reason"))
 OPTION_ID = _field("option_id", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Alternative that decided"))
 RULE_NUMBER = _field("rule_number", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Rule number in the standard"))
+REASON_NUMBER = _field("reason_number", INTEGER, QT_TRANSLATE_NOOP("OutputFields", "Reason number"))
 
 CATEGORY = _field("category", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Facility category"))
 CATEGORY_NAME = _field("category_name", TEXT, QT_TRANSLATE_NOOP("OutputFields", "Facility category name"))
@@ -392,12 +393,14 @@ RULE_TABLE_FIELDS = (COMMUNITY_ID_ROW, COMMUNITY_NAME_ROW, ITEM, ITEM_NAME, RULE
                      MEASURED_VALUE, THRESHOLD_MIN, THRESHOLD_MAX, UNIT, STATUS, REASON, OPTION_ID)
 # With planned facilities the rules table also says each rule's status without them.
 RULE_TABLE_FIELDS_PLANNED = RULE_TABLE_FIELDS + (STATUS_BEFORE,)
-# What assess stores per community and rule (community_rule_results, the rule by its number); the columns that
-# depend on the rule alone are stored once per rule (rule_descriptions), and community_rules is a view that
-# joins the two on rule_number into RULE_TABLE_FIELDS (a city: 243,000 rows, each repeating its rule's text).
+# What assess stores per community and rule (community_rule_results, the rule and the reason by their numbers);
+# the columns that depend on the rule alone are stored once per rule (rule_descriptions), each distinct reason
+# once (rule_reasons: a city's 243,000 rows hold about 40,000), and community_rules is a view that joins them
+# into RULE_TABLE_FIELDS.
 RULE_DESCRIPTION_FIELDS = (RULE_NUMBER, RULE_ID, ITEM, ITEM_NAME, RULE_NAME, CLAUSE, LEVEL)
-RULE_RESULT_FIELDS = tuple(RULE_NUMBER if field is RULE_ID else field for field in RULE_TABLE_FIELDS
-                           if field not in RULE_DESCRIPTION_FIELDS[2:])
+RULE_REASON_FIELDS = (REASON_NUMBER, REASON)
+RULE_RESULT_FIELDS = tuple({RULE_ID: RULE_NUMBER, REASON: REASON_NUMBER}.get(field, field)
+                           for field in RULE_TABLE_FIELDS if field not in RULE_DESCRIPTION_FIELDS[2:])
 RULE_RESULT_FIELDS_PLANNED = RULE_RESULT_FIELDS + (STATUS_BEFORE,)
 UNASSIGNED_FIELDS = (SOURCE_LAYER, SOURCE_FID, CATEGORY_LABEL, CC_CATEGORY, CC_CATEGORY_NAME, UNASSIGNED_REASON,
                      REASON_TEXT)
@@ -445,6 +448,7 @@ TABLES = {
     "community_rules": RULE_TABLE_FIELDS_PLANNED,
     "community_rule_results": RULE_RESULT_FIELDS_PLANNED,
     "rule_descriptions": RULE_DESCRIPTION_FIELDS,
+    "rule_reasons": RULE_REASON_FIELDS,
     "facilities_not_counted": UNASSIGNED_FIELDS,
     "walking_routes": ROUTE_FIELDS,
     "walking_origins": ORIGIN_FIELDS,

@@ -3177,6 +3177,11 @@
     </message>
     <message>
         <location filename="../core/output_fields.py"/>
+        <source>Reason number</source>
+        <translation>原因序号</translation>
+    </message>
+    <message>
+        <location filename="../core/output_fields.py"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>

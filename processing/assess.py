@@ -34,13 +34,13 @@ from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
 from .output_safety import cancelled_message
-from .rules_view import (DESCRIPTIONS_TABLE as RULE_DESCRIPTIONS_TABLE, RESULTS_TABLE as RULE_RESULTS_TABLE,
-                         RULES_VIEW, create_rules_view, write_rule_descriptions)
+from .rules_view import (DESCRIPTIONS_TABLE as RULE_DESCRIPTIONS_TABLE, REASONS_TABLE as RULE_REASONS_TABLE,
+                         RESULTS_TABLE as RULE_RESULTS_TABLE, RULES_VIEW, create_rules_view, write_rule_tables)
 from .scheme_report import read_scheme
 from .summarize_by_area import AreaLocator
 
 COMMUNITIES_TABLE = "communities"
-RULES_TABLE = RULES_VIEW  # a view over community_rule_results and rule_descriptions (processing/rules_view.py)
+RULES_TABLE = RULES_VIEW  # a view over community_rule_results, rule_descriptions, rule_reasons (rules_view.py)
 LIFE_CIRCLES_TABLE = "life_circles"
 AREAS_TABLE = "area_summary"
 # The sink parameters of the evaluation this algorithm runs itself → their table in the GeoPackage.
@@ -49,9 +49,9 @@ OWN_TABLES = {"OUTPUT": COMMUNITIES_TABLE, "OUTPUT_RULES": RULE_RESULTS_TABLE,
               "OUTPUT_ORIGINS": "walking_origins"}
 # Every table assess may write into OUTPUT_GPKG (those of its child algorithms included): in an existing
 # GeoPackage, the earlier run's tables among them are replaced and every other layer is kept.
-RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TABLE, "life_circles",
-                                              "life_circle_rules", "service_areas", "facilities", "facility_areas",
-                                              AREAS_TABLE)
+RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TABLE, RULE_REASONS_TABLE,
+                                              "life_circles", "life_circle_rules", "service_areas", "facilities",
+                                              "facility_areas", AREAS_TABLE)
 SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 # Where the service areas are drawn: a city's whole street network once per category is most of the GeoPackage
 # (the bench city: 56 MB), and a planner looks at them where a community does not meet the limit.
@@ -310,7 +310,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         self._input_names = {"communities": (self.input_layer_name(inner, self.COMMUNITIES, context),
                                              source.featureCount(), source.sourceCrs().authid())}
         self._stop_if_cancelled(steps)
-        write_rule_descriptions(gpkg, self._standard_used, current_language(), context.transformContext())
+        write_rule_tables(gpkg, self._standard_used, current_language(), self.rule_rows.reasons,
+                          context.transformContext())
+        self.rule_rows = None  # its reasons are written
         create_rules_view(gpkg)
         # The rules' style is saved for the view, the layer a planner opens.
         self.styled_outputs = [(table_source(gpkg, RULES_TABLE) if name == styles.STYLE_RULES and dest_id else dest_id,
@@ -366,7 +368,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             write_workbook(xlsx_path, data, guide_table_order(standard))
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
-        self._written = (gpkg, set(children) | set(OWN_TABLES.values()) | {RULES_TABLE, RULE_DESCRIPTIONS_TABLE})
+        self._written = (gpkg, set(children) | set(OWN_TABLES.values()) | {RULES_TABLE, RULE_DESCRIPTIONS_TABLE,
+                                                                             RULE_REASONS_TABLE})
         return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
                 self.OUTPUT_XLSX: xlsx_path or None, self.OUTPUT_ATLAS: atlas_path or None,
                 self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE)}

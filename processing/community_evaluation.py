@@ -152,12 +152,17 @@ class RuleRows:
         self._standard, self._language = standard, language
         self._numbers = {rule.id: number for number, rule in enumerate(standard.rules, start=1)}
         self._rule_fields = tuple(field for field in table_fields if field in F.RULE_DESCRIPTION_FIELDS)
-        layout = self.COMMUNITY_COLUMNS + self._rule_fields + self.RESULT_COLUMNS + (
+        # assess's community_rule_results holds each reason's number instead of its text (rule_reasons).
+        self._numbered_reasons = F.REASON_NUMBER in table_fields
+        result_columns = tuple(F.REASON_NUMBER if field is F.REASON and self._numbered_reasons else field
+                               for field in self.RESULT_COLUMNS)
+        layout = self.COMMUNITY_COLUMNS + self._rule_fields + result_columns + (
             (F.STATUS_BEFORE,) if self.planned else ())
         if tuple(table_fields) != layout:
             raise ValueError("rules table columns {} are not in the order RuleRows writes".format(
                 [field.name for field in table_fields]))
         self._rules, self._heads, self._texts = {}, {}, {}
+        self.reasons = {}  # reason → its number (1, 2, … in the order met), with REASON_NUMBER
 
     def rule_number(self, rule_id):
         """The rule's position in the standard (1, 2, …): rule_number of assess's rule tables."""
@@ -196,10 +201,14 @@ class RuleRows:
         identity = [qt_value(str(record.id)), qt_value(record.name)]
         fields, text = self.fields, self._text
         rows = []
+        reasons, numbered = self.reasons, self._numbered_reasons
         for result in results:
+            reason = result.reason
+            if numbered and reason is not None:
+                reason = reasons.setdefault(reason, len(reasons) + 1)
             values = identity + self._head(result.rule_id) + [
                 result.measured, result.threshold_min, result.threshold_max, text(result.unit), text(result.status),
-                result.reason, result.option_id]
+                reason, result.option_id]
             if self.planned:
                 values.append(text(status_before.get(result.rule_id)) if status_before else None)
             row = QgsFeature(fields)
@@ -677,7 +686,8 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                                              inputs.source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rule_rows = RuleRows(self.rule_table_fields(planned), standard, language)
+        # Kept for assess, which writes the reasons the rows numbered (rule_reasons) once they are all written.
+        rule_rows = self.rule_rows = RuleRows(self.rule_table_fields(planned), standard, language)
         rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_rows.fields,
                                                       QgsWkbTypes.NoGeometry)
         workbook_path = (self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)

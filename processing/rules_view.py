@@ -1,10 +1,11 @@
-"""community_rules in assess's GeoPackage as a view: each community's rule results (community_rule_results) joined
-with the rules' own columns (rule_descriptions: rule id, item, names, clause, level) on the rule's number, so the
-text of a rule is stored once, not once per community (the bench city: 243,000 rows), and every reader still
+"""community_rules in assess's GeoPackage as a view: each community's rule results (community_rule_results, the rule
+and the reason by their numbers) joined with the rules' own columns (rule_descriptions: rule id, item, names,
+clause, level) and the distinct reasons (rule_reasons), so the text of a rule is stored once and a reason once,
+not once per community (the bench city: 243,000 rows, about 40,000 distinct reasons), and every reader still
 finds the fields of core/output_fields.RULE_TABLE_FIELDS under the table name community_rules.
 
-    write_rule_descriptions(gpkg, standard, language, transform_context)   # one row per rule
-    create_rules_view(gpkg)                                                 # community_rules, listed as a layer
+    write_rule_tables(gpkg, standard, language, reasons, transform_context)   # rule_descriptions, rule_reasons
+    create_rules_view(gpkg)                                                    # community_rules, listed as a layer
 
 OGR and QGIS read a view listed in gpkg_contents as a read-only table; its first column, fid, is the feature id.
 """
@@ -22,70 +23,84 @@ from .base_algorithm import make_fields
 RULES_VIEW = "community_rules"
 RESULTS_TABLE = "community_rule_results"
 DESCRIPTIONS_TABLE = "rule_descriptions"
-# The columns the view takes from rule_descriptions; every other one comes from community_rule_results.
-_FROM_DESCRIPTIONS = F.RULE_DESCRIPTION_FIELDS[1:]
-_JOINED_ON = F.RULE_NUMBER
+REASONS_TABLE = "rule_reasons"
+# Each joined table: (its name, the number it is joined on, the view's columns it gives).
+_JOINS = (("rule", DESCRIPTIONS_TABLE, F.RULE_NUMBER, F.RULE_DESCRIPTION_FIELDS[1:]),
+          ("reason", REASONS_TABLE, F.REASON_NUMBER, (F.REASON,)))
 
 
 def _quoted(identifier):
     return '"{}"'.format(identifier.replace('"', '""'))
 
 
-def write_rule_descriptions(gpkg, standard, language, transform_context):
-    """Every rule's own columns (RULE_DESCRIPTION_FIELDS, as the rules table writes them), one row per rule, as a
-    table of `gpkg`."""
+def write_rule_tables(gpkg, standard, language, reasons, transform_context):
+    """rule_descriptions (every rule's own columns, as the rules table writes them, one row per rule) and
+    rule_reasons (`reasons`: {reason: number}, as RuleRows numbered them) as tables of `gpkg`."""
     from .community_evaluation import RuleRows
 
-    fields = make_fields(F.RULE_DESCRIPTION_FIELDS)
+    rows = RuleRows(F.RULE_TABLE_FIELDS, standard, language)
+
+    def description(rule_id):
+        item, item_name, rule_id, rule_name, clause, level = rows.rule_columns(rule_id)
+        return [rows.rule_number(rule_id), rule_id, item, item_name, rule_name, clause, level]
+
+    _write_table(gpkg, DESCRIPTIONS_TABLE, F.RULE_DESCRIPTION_FIELDS,
+                 (description(rule.id) for rule in standard.rules), transform_context)
+    _write_table(gpkg, REASONS_TABLE, F.RULE_REASON_FIELDS, ([number, reason] for reason, number in reasons.items()),
+                 transform_context)
+
+
+def _write_table(gpkg, table, table_fields, rows, transform_context):
+    """A table without geometry of `gpkg` (replaced if there), one feature per row of values."""
+    fields = make_fields(table_fields)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    options.layerName = DESCRIPTIONS_TABLE
+    options.layerName = table
     options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
     writer = QgsVectorFileWriter.create(gpkg, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
                                         transform_context, options)
     try:
         if writer.hasError() != QgsVectorFileWriter.NoError:
-            raise QgsProcessingException(_not_written(gpkg, writer.errorMessage()))
-        rows = RuleRows(F.RULE_TABLE_FIELDS, standard, language)
+            raise QgsProcessingException(_not_written(table, gpkg, writer.errorMessage()))
         features = []
-        for rule in standard.rules:
-            item, item_name, rule_id, rule_name, clause, level = rows.rule_columns(rule.id)
+        for values in rows:
             feature = QgsFeature(fields)
-            feature.setAttributes([rows.rule_number(rule.id), rule_id, item, item_name, rule_name, clause, level])
+            feature.setAttributes(values)
             features.append(feature)
         if not writer.addFeatures(features, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(_not_written(gpkg, writer.errorMessage()))
+            raise QgsProcessingException(_not_written(table, gpkg, writer.errorMessage()))
     finally:
         del writer
 
 
-def _not_written(gpkg, error):
-    return tr("Could not write the table {} into {}: {}", "RulesView").format(DESCRIPTIONS_TABLE, gpkg, error)
+def _not_written(table, gpkg, error):
+    return tr("Could not write the table {} into {}: {}", "RulesView").format(table, gpkg, error)
 
 
 def rules_view_sql(planned):
     """CREATE VIEW community_rules: the columns of RULE_TABLE_FIELDS(_PLANNED) in their order, fid first."""
     fields = F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS
-    columns = ["result.fid AS fid"] + ["{}.{}".format("rule" if field in _FROM_DESCRIPTIONS else "result",
-                                                        _quoted(field.name)) for field in fields]
-    # LEFT JOIN: a result whose rule were missing from rule_descriptions still shows, with empty rule columns.
-    return ("CREATE VIEW {view} AS SELECT {columns} FROM {results} AS result LEFT JOIN {descriptions} AS rule "
-            "ON rule.{number} = result.{number}").format(
-        view=_quoted(RULES_VIEW), columns=", ".join(columns), results=_quoted(RESULTS_TABLE),
-        descriptions=_quoted(DESCRIPTIONS_TABLE), number=_quoted(_JOINED_ON.name))
+    source = {field: alias for alias, _table, _number, given in _JOINS for field in given}
+    columns = ["result.fid AS fid"] + ["{}.{}".format(source.get(field, "result"), _quoted(field.name))
+                                       for field in fields]
+    # LEFT JOIN: a result whose rule or reason were missing still shows, with those columns empty.
+    joins = " ".join("LEFT JOIN {table} AS {alias} ON {alias}.{number} = result.{number}".format(
+        table=_quoted(table), alias=alias, number=_quoted(number.name)) for alias, table, number, _given in _JOINS)
+    return "CREATE VIEW {} AS SELECT {} FROM {} AS result {}".format(
+        _quoted(RULES_VIEW), ", ".join(columns), _quoted(RESULTS_TABLE), joins)
 
 
 def create_rules_view(gpkg):
-    """The view community_rules over community_rule_results and rule_descriptions (both written before), listed
-    in gpkg_contents so that OGR and QGIS open it as a layer."""
+    """The view community_rules over community_rule_results, rule_descriptions and rule_reasons (all written
+    before), listed in gpkg_contents so that OGR and QGIS open it as a layer."""
     connection = sqlite3.connect(gpkg)
     try:
         with connection:
             columns = {row[1] for row in connection.execute(
                 "PRAGMA table_info({})".format(_quoted(RESULTS_TABLE)))}
-            connection.execute("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})".format(
-                _quoted(DESCRIPTIONS_TABLE + "_" + _JOINED_ON.name), _quoted(DESCRIPTIONS_TABLE),
-                _quoted(_JOINED_ON.name)))
+            for _alias, table, number, _given in _JOINS:
+                connection.execute("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})".format(
+                    _quoted(table + "_" + number.name), _quoted(table), _quoted(number.name)))
             connection.execute("DROP VIEW IF EXISTS {}".format(_quoted(RULES_VIEW)))
             connection.execute(rules_view_sql(F.STATUS_BEFORE.name in columns))
             connection.execute("DELETE FROM gpkg_contents WHERE lower(table_name) = lower(?)", (RULES_VIEW,))

@@ -152,7 +152,8 @@ def test_every_layer_opens_styled_by_status(assessed):
 
 def test_the_rules_table_is_a_view_that_stores_each_rules_text_once(assessed):
     """community_rules keeps every field of the rules table, read through a view: each community's results
-    joined with one row per rule (its item, names, clause and level, as the standard gives them)."""
+    joined with one row per rule (its item, names, clause and level, as the standard gives them) and with each
+    distinct reason."""
     import sqlite3
 
     from complete_community.core import output_fields as F
@@ -161,14 +162,19 @@ def test_the_rules_table_is_a_view_that_stores_each_rules_text_once(assessed):
 
     connection = sqlite3.connect(assessed["OUTPUT_GPKG"])
     try:
-        kinds = dict(connection.execute("SELECT name, type FROM sqlite_master WHERE name IN "
-                                        "('community_rules', 'community_rule_results', 'rule_descriptions')"))
+        kinds = dict(connection.execute("SELECT name, type FROM sqlite_master WHERE name IN ('community_rules', "
+                                        "'community_rule_results', 'rule_descriptions', 'rule_reasons')"))
         result_columns = [row[1] for row in connection.execute("PRAGMA table_info(community_rule_results)")]
         (results,), = connection.execute("SELECT count(*) FROM community_rule_results")
         (described,), = connection.execute("SELECT count(*) FROM rule_descriptions")
+        reasons = connection.execute("SELECT count(*), count(DISTINCT reason) FROM rule_reasons").fetchone()
+        (results_with_reason,), = connection.execute(
+            "SELECT count(*) FROM community_rule_results WHERE reason_number IS NOT NULL")
     finally:
         connection.close()
-    assert kinds == {"community_rules": "view", "community_rule_results": "table", "rule_descriptions": "table"}
+    assert kinds == {"community_rules": "view", "community_rule_results": "table", "rule_descriptions": "table",
+                     "rule_reasons": "table"}
+    assert reasons[0] == reasons[1] < results_with_reason  # each reason once
     assert result_columns == ["fid"] + [field.name for field in F.RULE_RESULT_FIELDS]
     national, language = load_standard(), current_language()
     assert described == len(national.rules)

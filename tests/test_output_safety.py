@@ -228,9 +228,12 @@ def rules_view_rows(gpkg):
         (kind,), = connection.execute("SELECT type FROM sqlite_master WHERE name='community_rules'")
         (rows,), = connection.execute("SELECT count(*) FROM community_rules")
         (results,), = connection.execute("SELECT count(*) FROM community_rule_results")
+        without_reason = connection.execute(
+            "SELECT (SELECT count(*) FROM community_rules WHERE reason IS NULL), "
+            "(SELECT count(*) FROM community_rule_results WHERE reason_number IS NULL)").fetchone()
     finally:
         connection.close()
-    assert kind == "view" and rows == results
+    assert kind == "view" and rows == results and without_reason[0] == without_reason[1]
     layer = QgsVectorLayer(gpkg + "|layername=community_rules", "rules", "ogr")
     assert layer.isValid() and layer.featureCount() == rows
     return rows
