@@ -196,6 +196,13 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             shapes = self._street_shapes(network, chosen, snapped, limits, covers, feedback)
         else:
             shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, covers, feedback)
+        # The notes and names once, not per facility (a city writes 28,000 rows).
+        notes = {"far": self.tr("farther than {:g} m from the road network").format(snap_limit),
+                 "not_needed": self.tr("not drawn: its streets lie only around communities that meet the limit"),
+                 "walk": self.tr("its walk to the network already exceeds the limit"),
+                 "nearer": self.tr("every street it reaches is nearer to another facility of its category")}
+        names = {code: standard.category(code).name.get(language) for code in wanted}
+        batch = []
         for position, geometry, street, area in shapes:  # written as they come: a city's areas never all in memory
             if feedback.isCanceled():
                 break
@@ -204,22 +211,25 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             feature = QgsFeature(fields)
             note = None
             if snapped.segment[position] < 0:
-                note = self.tr("farther than {:g} m from the road network").format(snap_limit)
+                note = notes["far"]
             elif geometry is None and street and facility.category in covers:
-                note = self.tr("not drawn: its streets lie only around communities that meet the limit")
+                note = notes["not_needed"]
             elif geometry is None:
-                note = (self.tr("its walk to the network already exceeds the limit") if shape == SHAPE_POLYGONS
-                        or snapped.offset[position] > limit.limit_m else
-                        self.tr("every street it reaches is nearer to another facility of its category"))
+                note = notes["walk"] if (shape == SHAPE_POLYGONS or snapped.offset[position] > limit.limit_m) else \
+                    notes["nearer"]
             if geometry is not None:
                 if not same_crs:  # the facilities' CRS already measures in metres: nothing to transform
                     geometry.transform(to_working, QgsCoordinateTransform.ReverseTransform)
                 feature.setGeometry(geometry)
-            feature.setAttributes([facility.layer, str(facility.fid), facility.category,
-                                   standard.category(facility.category).name.get(language), limit.limit_m,
-                                   limit.rule_id, street, area, note] + (
+            feature.setAttributes([facility.layer, str(facility.fid), facility.category, names[facility.category],
+                                   limit.limit_m, limit.rule_id, street, area, note] + (
                 [int(id(facility) in planned_ones)] if planned else []))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            batch.append(feature)
+            if len(batch) == 1000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+        if batch and not feedback.isCanceled():
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         self._shape, self._buffer = shape, buffer
         if far:
             feedback.pushWarning(self.tr("{} facilities lie farther than {:g} m from the road network: listed without "
