@@ -7,6 +7,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterField)
 
 from ..core import output_fields as F
+from .inputs.bulk_lines import source_layer
 
 
 class PlannedFacilities:
@@ -60,7 +61,8 @@ class PlannedFacilities:
                 "facility type.").format(name))
         field_map = self.proposed_field_map(parameters, context, standard, proposed, name)
         facilities.begin_planned()
-        facilities.read(proposed, name, category_field, field_map)
+        facilities.read(proposed, name, category_field, field_map,
+                        source_layer(self, parameters, self.PROPOSED_FACILITIES, context))
         feedback.pushInfo(self.tr("Planned facilities from {}: {} recognised, evaluated with the existing ones and "
                                   "marked as planned.").format(name, len(facilities.located) - facilities.planned_from))
         return True
