@@ -13,9 +13,13 @@
         <translation>按区域汇总所用的社区字段（如 街道）</translation>
     </message>
     <message>
-        <location filename="../processing/assess.py"/>
         <source>Around the communities that do not meet a category's limit</source>
-        <translation>仅在未达到该类设施步行距离要求的社区周边</translation>
+        <translation type="obsolete">仅在未达到该类设施步行距离要求的社区周边</translation>
+    </message>
+    <message>
+        <location filename="../processing/assess.py"/>
+        <source>Around the communities that lack the category (beyond its limit, or its item failed)</source>
+        <translation>仅在缺少该类设施的社区周边（超出步行距离要求，或该项不达标）</translation>
     </message>
     <message>
         <location filename="../processing/assess.py"/>
@@ -4720,9 +4724,13 @@
         <translation>&lt;b&gt;示例&lt;/b&gt;：位于两条长街交叉口的幼儿园，沿四个方向各可步行 {limit} 米：其服务范围是长 {length} 米的十字形街道，按 {frontage} 米服务进深宽 {width} 米——而不是半径 {limit} 米的圆。</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>&lt;b&gt;Only around the communities that do not meet a category's limit&lt;/b&gt; (optional): an assessed communities layer (assess's communities); each category's streets are then drawn only around the communities whose walking access to it is not met, the lines unchanged; the length served stays the whole. assess does this by default: a city's whole street network drawn once per category is most of its GeoPackage.</source>
-        <translation>&lt;b&gt;仅在未达到该类设施步行距离要求的社区周边&lt;/b&gt;（可选）：已评估的社区图层（assess 输出的 communities）；此时每类设施的服务街道只绘制在该类步行可达性未达标的社区周边，线条本身不变；服务街道长度仍为全部长度。assess 默认如此：一座城市的整个街道网络按每类设施各画一遍，会占去成果 GeoPackage 的大部分。</translation>
+        <translation type="obsolete">&lt;b&gt;仅在未达到该类设施步行距离要求的社区周边&lt;/b&gt;（可选）：已评估的社区图层（assess 输出的 communities）；此时每类设施的服务街道只绘制在该类步行可达性未达标的社区周边，线条本身不变；服务街道长度仍为全部长度。assess 默认如此：一座城市的整个街道网络按每类设施各画一遍，会占去成果 GeoPackage 的大部分。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>&lt;b&gt;Only around the communities that lack the category&lt;/b&gt; (optional): an assessed communities layer (assess's communities); each category's streets are then drawn only around the communities whose walking access to it is not met or whose item of it failed (the gaps the scorecard zooms to), the lines unchanged; the length served stays the whole. assess does this by default: a city's whole street network drawn once per category is most of its GeoPackage.</source>
+        <translation>&lt;b&gt;仅在缺少该类设施的社区周边&lt;/b&gt;（可选）：已评估的社区图层（assess 输出的 communities）；此时每类设施的服务街道只绘制在该类步行可达性未达标、或该类所属指标项不达标的社区周边（即社区评估卡“缩放至缺口”所指之处），线条本身不变；服务街道长度仍为全部长度。assess 默认如此：一座城市的整个街道网络按每类设施各画一遍，会占去成果 GeoPackage 的大部分。</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
@@ -4777,9 +4785,13 @@
         <translation>设施到路网的最大吸附距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Only around the communities that do not meet a category's limit (assessed communities; empty: everywhere)</source>
-        <translation>仅在未达到该类设施步行距离要求的社区周边绘制（已评估的社区图层；留空：全部范围）</translation>
+        <translation type="obsolete">仅在未达到该类设施步行距离要求的社区周边绘制（已评估的社区图层；留空：全部范围）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Only around the communities that lack the category (assessed communities; empty: everywhere)</source>
+        <translation>仅在缺少该类设施的社区周边绘制（已评估的社区图层；留空：全部范围）</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
@@ -4802,9 +4814,13 @@
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../processing/service_areas.py"/>
         <source>Service areas drawn around the communities that do not meet the limit of their category: {}.</source>
-        <translation>服务范围仅绘制在未达到该类设施步行距离要求的社区周边：{}。</translation>
+        <translation type="obsolete">服务范围仅绘制在未达到该类设施步行距离要求的社区周边：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Service areas drawn only around the communities that lack their category: {}.</source>
+        <translation>服务范围仅绘制在缺少该类设施的社区周边：{}。</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
@@ -4853,8 +4869,12 @@
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
+        <source>not drawn: its streets lie only around communities that lack nothing of its category</source>
+        <translation>未绘制：其服务街道仅位于不缺少该类设施的社区周边</translation>
+    </message>
+    <message>
         <source>not drawn: its streets lie only around communities that meet the limit</source>
-        <translation>未绘制：其服务街道仅位于已达到步行距离要求的社区周边</translation>
+        <translation type="obsolete">未绘制：其服务街道仅位于已达到步行距离要求的社区周边</translation>
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>

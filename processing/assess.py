@@ -54,7 +54,7 @@ RESULT_TABLES = tuple(OWN_TABLES.values()) + (RULES_TABLE, RULE_DESCRIPTIONS_TAB
                                               "facility_areas", AREAS_TABLE)
 SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 # Where the service areas are drawn: a city's whole street network once per category is most of the GeoPackage
-# (the bench city: 56 MB), and a planner looks at them where a community does not meet the limit.
+# (the bench city: 56 MB), and a planner looks at them where a community lacks a category.
 AROUND_NOT_MET, EVERYWHERE = 0, 1
 REPORT_MAP_DPI = 110
 
@@ -196,7 +196,8 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             optional=True)
         where = QgsProcessingParameterEnum(
             self.SERVICE_AREAS_WHERE, self.tr("Service areas drawn"),
-            [self.tr("Around the communities that do not meet a category's limit"), self.tr("Everywhere")],
+            [self.tr("Around the communities that lack the category (beyond its limit, or its item failed)"),
+             self.tr("Everywhere")],
             defaultValue=AROUND_NOT_MET)
         for parameter in (shapes, categories, where):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)

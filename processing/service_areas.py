@@ -73,10 +73,10 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             "<b>Example</b>: a kindergarten at a crossing of two long streets reaches {limit} m along each of "
             "the four arms: its area is a cross of streets {length} m long and, with a frontage of {frontage} m, "
             "{width} m wide — not a {limit} m circle.")) + "<br><br>" + self.tr(
-            "<b>Only around the communities that do not meet a category's limit</b> (optional): an assessed "
-            "communities layer (assess's communities); each category's streets are then drawn only around the "
-            "communities whose walking access to it is not met, the lines unchanged; the length served stays the "
-            "whole. assess does this by default: a city's whole street network drawn once per category is most "
+            "<b>Only around the communities that lack the category</b> (optional): an assessed communities layer "
+            "(assess's communities); each category's streets are then drawn only around the communities whose "
+            "walking access to it is not met or whose item of it failed (the gaps the scorecard zooms to), the "
+            "lines unchanged; the length served stays the whole. assess does this by default: a city's whole street network drawn once per category is most "
             "of its GeoPackage.")
 
     def help_example(self, text):
@@ -129,7 +129,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             self.CATEGORIES, self.tr("Only these facility categories (codes, comma separated; empty: all)"),
             optional=True))
         around = QgsProcessingParameterFeatureSource(
-            self.AROUND_NOT_MET, self.tr("Only around the communities that do not meet a category's limit "
+            self.AROUND_NOT_MET, self.tr("Only around the communities that lack the category "
                                          "(assessed communities; empty: everywhere)"),
             [QgsProcessing.TypeVectorPolygon], optional=True)
         around.setFlags(around.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -198,7 +198,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, covers, feedback)
         # The notes and names once, not per facility (a city writes 28,000 rows).
         notes = {"far": self.tr("farther than {:g} m from the road network").format(snap_limit),
-                 "not_needed": self.tr("not drawn: its streets lie only around communities that meet the limit"),
+                 "not_needed": self.tr("not drawn: its streets lie only around communities that lack nothing of its "
+                                      "category"),
                  "walk": self.tr("its walk to the network already exceeds the limit"),
                  "nearer": self.tr("every street it reaches is nearer to another facility of its category")}
         names = {code: standard.category(code).name.get(language) for code in wanted}
@@ -301,7 +302,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             corners = np.array(found, dtype=np.float64).reshape(-1, 4)
             covers[code] = BoxCover(corners[:, 0], corners[:, 1], corners[:, 2], corners[:, 3])
         if covers:
-            feedback.pushInfo(self.tr("Service areas drawn around the communities that do not meet the limit of "
+            feedback.pushInfo(self.tr("Service areas drawn only around the communities that lack "
                                       "their category: {}.").format(", ".join(
                                           "{} {}".format(code, len(found)) for code, found in boxes.items())))
         return covers

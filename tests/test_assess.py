@@ -209,7 +209,7 @@ def test_service_areas_are_drawn_around_the_communities_that_need_looking_at(ass
         if area.id() in drawn:
             assert any(box.intersects(area.geometry().boundingBox()) for box in boxes)
         elif area["street_m"]:
-            assert "meet the limit" in area["note"]
+            assert "lack nothing" in area["note"]
 
 
 def test_the_report_agrees_with_the_layers(assessed):

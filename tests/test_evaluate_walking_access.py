@@ -285,7 +285,7 @@ def test_service_areas_only_around_the_communities_that_do_not_meet_the_limit(cc
     for x, y in ((0, -300), (60, 0)):  # streets away from those communities: not drawn
         assert served(whole[0].geometry(), x, y) and not served(north.geometry(), x, y), (x, y)
     assert north.geometry().length() < whole[0].geometry().length()
-    assert east.geometry().isEmpty() and "meet the limit" in east["note"]
+    assert east.geometry().isEmpty() and "lack nothing" in east["note"]
     assert whole[1].geometry().length() > 0 and not whole[1]["note"]
 
 
