@@ -24,7 +24,7 @@ RULES_VIEW = "community_rules"
 RESULTS_TABLE = "community_rule_results"
 DESCRIPTIONS_TABLE = "rule_descriptions"
 REASONS_TABLE = "rule_reasons"
-# Each joined table: (its name, the number it is joined on, the view's columns it gives).
+# Each joined table: (its alias in the view, its name, the number it is joined on, the view's columns it gives).
 _JOINS = (("rule", DESCRIPTIONS_TABLE, F.RULE_NUMBER, F.RULE_DESCRIPTION_FIELDS[1:]),
           ("reason", REASONS_TABLE, F.REASON_NUMBER, (F.REASON,)))
 
