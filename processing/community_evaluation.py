@@ -28,7 +28,8 @@ from ..report.html_report import CommunityRow, ReportData, RuleRow
 from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
-from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields, qt_value
+from .base_algorithm import (CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields, qt_value,
+                             tables_closed_quietly)
 from .inputs.bulk_lines import source_layer
 from .inputs.communities import CommunityReader
 from .inputs.facilities import FacilityReader
@@ -720,7 +721,8 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         feedback.pushInfo(self.tally_text().format(plan.colour_field, ", ".join(
             "{} {}".format(status_label(status) if status else "–", count) for status, count in sorted(
                 counts.items(), key=lambda pair: STATUSES.index(pair[0]) if pair[0] in STATUSES else 9))))
-        del sink, rules_sink  # close the files: another table of the same GeoPackage may follow
+        with tables_closed_quietly():
+            del sink, rules_sink  # close the files: another table of the same GeoPackage may follow
         results = {self.OUTPUT: dest_id}
         if workbook_path and not feedback.isCanceled():
             self._write_workbook(workbook_path, parameters, context, standard, items, language, workbook_rows,

@@ -7,7 +7,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingE
 from ..core import output_fields as F
 from ..core.describe import applies_to_label, level_label, requirement_text, unit_label
 from ..i18n import current_language
-from .base_algorithm import CompleteCommunityAlgorithm, make_fields
+from .base_algorithm import CompleteCommunityAlgorithm, make_fields, tables_closed_quietly
 
 
 class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
@@ -72,6 +72,8 @@ class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):
                                        "; ".join(category.osm_tags)])
                 category_sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results[self.OUTPUT_CATEGORIES] = category_dest
+        with tables_closed_quietly():
+            del sink, category_sink  # tables without geometry
         feedback.pushInfo(self.tr("{} rules in {} items, {} facility categories.").format(
             len(standard.rules), len(standard.items), len(standard.categories)))
         return results

@@ -228,3 +228,28 @@ def test_an_extended_feature_adds_new_fields_and_overwrites_its_own():
     assert again == [3, 2, 4]
     rerun = extended_feature(QgsFeature(extended), again_fields, again, [90.0, "fail", "x"])
     assert rerun.attributes() == ["设施0", "幼儿园", "fail", 90.0, "x"]
+
+
+def test_tables_without_geometry_close_without_gdals_spatial_index_error(cc_provider, processing_context, tmp_path,
+                                                                         capfd):
+    """QGIS 3.22 asks a closed GeoPackage table for a spatial index even when it has no geometry; GDAL printed
+    "ERROR 1: No geometry column" for each rule table. Other GDAL messages still get through."""
+    import processing
+    from osgeo import gdal
+    from complete_community.processing.base_algorithm import tables_closed_quietly
+
+    path = str(tmp_path / "standard.gpkg")
+    capfd.readouterr()
+    processing.run("complete_community:describe_standard", {
+        "OUTPUT": "ogr:dbname='{}' table=\"rules\"".format(path),
+        "OUTPUT_CATEGORIES": "ogr:dbname='{}' table=\"categories\"".format(path),
+    }, context=processing_context, feedback=processing_context.feedback())
+    assert "No geometry column" not in capfd.readouterr().err
+    assert QgsVectorLayer("{}|layername=rules".format(path)).featureCount() > 50
+    with tables_closed_quietly():
+        gdal.Error(gdal.CE_Failure, 1, "No geometry column")
+        gdal.Error(gdal.CE_Failure, 1, "a real problem")
+        gdal.Error(gdal.CE_Warning, 6, "a warning")
+    printed = capfd.readouterr().err
+    assert "No geometry column" not in printed
+    assert "ERROR 1: a real problem" in printed and "Warning 6: a warning" in printed
