@@ -50,6 +50,7 @@ class CategoryMatcher:
         self._user = {normalise_label(value): code for value, code in (user_mapping or {}).items()}
         self.unknown = Counter()
         self.empty = 0
+        self._seen = {}  # label → (codes, unknown labels)
 
     def classify(self, raw_value):
         """The (first) category code for a label, or None (counted in `unknown`, or in `empty` for blanks)."""
@@ -63,21 +64,33 @@ class CategoryMatcher:
         if is_missing(raw_value):  # QGIS NULL included: a missing category, not the label "NULL"
             self.empty += 1
             return ()
+        # A city's facilities repeat a few hundred labels: each is matched once, its unknown labels counted each time.
+        known = self._seen.get(raw_value) if type(raw_value) is str else None
+        if known is None:
+            known = self._match(raw_value)
+            if type(raw_value) is str:
+                self._seen[raw_value] = known
+        codes, unknown = known
+        for label in unknown:
+            self.unknown[label] += 1
+        return codes
+
+    def _match(self, raw_value):
+        """(codes, the labels of the value that are unknown) of a value that is not missing."""
         code = self._code_of(raw_value)
         if code is not None:
-            return category_codes(code)
+            return category_codes(code), ()
         parts = split_labels(raw_value)
         if len(parts) < 2:
-            self.unknown[str(raw_value).strip()] += 1
-            return ()
-        codes = []
+            return (), (str(raw_value).strip(),)
+        codes, unknown = [], []
         for part in parts:
             code = self._code_of(part)
             if code is None:
-                self.unknown[part] += 1
+                unknown.append(part)
             else:
                 codes.extend(category_codes(code))
-        return tuple(dict.fromkeys(codes))
+        return tuple(dict.fromkeys(codes)), tuple(unknown)
 
     def _code_of(self, label):
         key = normalise_label(label)

@@ -611,6 +611,11 @@
     </message>
     <message>
         <location filename="../processing/classify_facilities.py"/>
+        <source>Layer {}: {} feature(s) have coordinates that are not finite numbers (feature ids {}{}); they are kept without geometry and cannot be located.</source>
+        <translation>图层 {}：{} 个要素的坐标不是有限数值（要素 ID {}{}），已保留但不含几何，无法定位。</translation>
+    </message>
+    <message>
+        <location filename="../processing/classify_facilities.py"/>
         <source>Layer {}: {} feature(s) have no or empty geometry (feature ids {}{}); they are kept but cannot be located.</source>
         <translation>图层 {}：{} 个要素没有几何或几何为空（要素 ID {}{}），已保留，但无法定位。</translation>
     </message>

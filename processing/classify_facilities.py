@@ -84,37 +84,44 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
         category_index = source.fields().lookupField(category_field)
         total = source.featureCount()
         step = 100.0 / total if total > 0 else 0
-        counts, missing_geometry, classified = {}, [], 0
+        counts, missing_geometry, not_finite, classified = {}, [], [], 0
+        added_values = {(): (None, None, None, None)}  # category codes → the values of the added fields
+        width = fields.count()
         for current, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
+            if current % 1000 == 0:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(current * step)
             codes = matcher.classify_all(feature.attribute(category_index))
-            attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
-            if codes:
+            values = added_values.get(codes)
+            if values is None:
                 # '社区综合服务站;老年服务站' → 'service_station;elderly_station': each category, once.
                 categories = [standard.category(code) for code in codes]
                 items = list(dict.fromkeys(category.item for category in categories))
-                values = (CATEGORY_SEPARATOR.join(codes), "/".join(c.name.get(language) for c in categories),
-                          CATEGORY_SEPARATOR.join(items),
-                          "/".join(standard.item(item).name.get(language) for item in items))
+                values = added_values[codes] = (
+                    CATEGORY_SEPARATOR.join(codes), "/".join(c.name.get(language) for c in categories),
+                    CATEGORY_SEPARATOR.join(items), "/".join(standard.item(item).name.get(language) for item in items))
+            if codes:
                 for code in codes:
                     counts[code] = counts.get(code, 0) + 1
                 classified += 1
-            else:
-                values = (None, None, None, None)
+            attributes = feature.attributes()
+            attributes += [None] * (width - len(attributes))
             for field_index, value in zip(added, values):
                 attributes[field_index] = value
-            if not feature.hasGeometry() or feature.geometry().isEmpty():
-                missing_geometry.append(feature.id())
             output = QgsFeature(fields)
-            output.setGeometry(feature.geometry())
+            geometry = feature.geometry()
+            if geometry.isEmpty():  # no geometry at all, or an empty one
+                missing_geometry.append(feature.id())
+            elif not geometry.boundingBox().isFinite():
+                not_finite.append(feature.id())  # kept, without the coordinates no map or index can take
+            else:
+                output.setGeometry(geometry)
             output.setAttributes(attributes)
             sink.addFeature(output, QgsFeatureSink.FastInsert)
-            feedback.setProgress(int(current * step))
 
-        self._report(feedback, standard, language, counts, matcher, missing_geometry,
-                     self.input_layer_name(parameters, self.FACILITIES, context),
-                     category_field)
+        self._report(feedback, standard, language, counts, matcher, missing_geometry, not_finite,
+                     self.input_layer_name(parameters, self.FACILITIES, context), category_field)
         self._standard, self._geometry_type, self._dest_id = standard, QgsWkbTypes.geometryType(
             source.wkbType()), dest_id
         del sink  # flush and close the file before postProcessAlgorithm styles it
@@ -131,7 +138,8 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
                      standard=standard)
         return {}  # a non-empty map would replace the results of processAlgorithm
 
-    def _report(self, feedback, standard, language, counts, matcher, missing_geometry, layer_name, field_name):
+    def _report(self, feedback, standard, language, counts, matcher, missing_geometry, not_finite, layer_name,
+                field_name):
         for category in standard.categories:
             if category.code in counts:
                 feedback.pushInfo(self.tr("  {} ({}): {}").format(category.name.get(language), category.code,
@@ -145,8 +153,17 @@ class ClassifyFacilitiesAlgorithm(CompleteCommunityAlgorithm):
             feedback.pushWarning(self.tr("Layer {}, field '{}': {} feature(s) have no category value.").format(
                 layer_name, field_name, matcher.empty))
         if missing_geometry:
-            listed = ", ".join(str(fid) for fid in missing_geometry[:MAX_LISTED_FEATURES])
-            more = "…" if len(missing_geometry) > MAX_LISTED_FEATURES else ""
             feedback.pushWarning(self.tr(
                 "Layer {}: {} feature(s) have no or empty geometry (feature ids {}{}); they are kept but cannot be "
-                "located.").format(layer_name, len(missing_geometry), listed, more))
+                "located.").format(layer_name, len(missing_geometry), *listed_ids(missing_geometry)))
+        if not_finite:
+            feedback.pushWarning(self.tr(
+                "Layer {}: {} feature(s) have coordinates that are not finite numbers (feature ids {}{}); they are "
+                "kept without geometry and cannot be located.").format(layer_name, len(not_finite),
+                                                                        *listed_ids(not_finite)))
+
+
+def listed_ids(feature_ids):
+    """('3, 8, 12', '…' or ''): the first MAX_LISTED_FEATURES ids, and whether there are more."""
+    return (", ".join(str(fid) for fid in feature_ids[:MAX_LISTED_FEATURES]),
+            "…" if len(feature_ids) > MAX_LISTED_FEATURES else "")

@@ -46,6 +46,13 @@ def test_unknown_and_empty_labels_are_counted(standard):
     assert matcher.unknown_summary() == "宠物医院 (2), 花店 (1)"
 
 
+def test_a_label_seen_again_gives_the_same_codes_and_counts_its_unknown_parts_again(standard):
+    matcher = CategoryMatcher(standard)
+    answers = [matcher.classify_all(label) for label in ["幼儿园;宠物医院", "幼儿园;宠物医院", "花店", "花店", "幼儿园"] * 2]
+    assert answers == [("kindergarten",), ("kindergarten",), (), (), ("kindergarten",)] * 2
+    assert matcher.unknown == {"宠物医院": 4, "花店": 4}
+
+
 def test_user_mapping_table_comes_first(standard, tmp_path):
     table = tmp_path / "mapping.csv"
     table.write_text("value,category\n宠物医院,pharmacy\n便利店,supermarket\n# a comment\n\n", encoding="utf-8")

@@ -68,6 +68,36 @@ def test_classify_keeps_every_feature_and_styles_the_geopackage(cc_provider, pro
                                   "and useAsDefault").fetchone()[0] == 1
 
 
+def test_classify_keeps_a_facility_with_infinite_coordinates_without_geometry_and_says_so(
+        cc_provider, processing_context, tmp_path):
+    """A broken export's point at (inf, -inf) was copied into the output as it was (no map or spatial index can
+    take it): it is kept with its attributes and category, without geometry, and named in a warning."""
+    import math
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, warning):  # noqa: N802 (QGIS API)
+            self.warnings.append(warning)
+
+    layer = _facility_layer([("幼儿园", 527000, 3385000), ("托儿所", math.inf, -math.inf), ("幼儿园", 527010, 3385000)])
+    output = str(tmp_path / "facilities.gpkg")
+    feedback = Warnings()
+    processing.run("complete_community:classify_facilities", {
+        "FACILITIES": layer, "CATEGORY_FIELD": "category", "OUTPUT": output}, context=processing_context,
+        feedback=feedback)
+    rows = {f["name"]: (f["cc_category"], f.geometry().isEmpty()) for f in QgsVectorLayer(output).getFeatures()}
+    assert rows == {"设施0": ("kindergarten", False), "设施1": ("nursery", True), "设施2": ("kindergarten", False)}
+    infinite = [feature.id() for feature in layer.getFeatures() if feature["name"] == "设施1"]
+    assert [w for w in feedback.warnings if "not finite" in w] == [
+        "Layer 测试设施: 1 feature(s) have coordinates that are not finite numbers (feature ids {}); they are kept "
+        "without geometry and cannot be located.".format(infinite[0])]
+
+
 def test_classify_polygons_with_a_mapping_table_and_reruns(cc_provider, processing_context, tmp_path):
     import processing
 

@@ -197,7 +197,7 @@ CASES = [
          {"warnings": ["not finite numbers"]}, qgis_process=True, in_process=False),
     case("infinite_facility_assess", "assess", ASSESS_BASE,
          {"FACILITIES": layer("infinite_facility.gpkg", "facilities")},
-         {"warnings": ["not finite numbers"]}, qgis_process=True, in_process=False),
+         {"warnings": ["not finite numbers", "kept without geometry"]}, qgis_process=True, in_process=False),
     case("nan_facility", "evaluate_facilities", FACILITIES_BASE,
          {"FACILITIES": layer("nan_facility.gpkg", "facilities")},
          {"warnings": ["layer facilities: no geometry; not counted — 1 feature(s): 3"]}, qgis_process=True, in_process=False),
