@@ -5968,6 +5968,61 @@
     </message>
     <message>
         <location filename="../report/workbook.py"/>
+        <source>Life circle</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circle ID</source>
+        <translation>生活圈编号</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circle × item</source>
+        <translation>生活圈逐项评估</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles assessed</source>
+        <translation>评估生活圈数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles failing a required item</source>
+        <translation>不达标生活圈数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles met</source>
+        <translation>达标生活圈数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles met (share of life circles)</source>
+        <translation>生活圈达标率（按生活圈数）</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles met (share of residents)</source>
+        <translation>生活圈达标率（按人口）</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles that fail it</source>
+        <translation>不达标的生活圈数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles the data cannot decide</source>
+        <translation>数据不足生活圈数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Life circles without a resident population</source>
+        <translation>缺少人口数据的生活圈数</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
@@ -6020,6 +6075,11 @@
         <location filename="../report/workbook.py"/>
         <source>Residents in complete communities</source>
         <translation>完整居住社区常住人口</translation>
+    </message>
+    <message>
+        <location filename="../report/workbook.py"/>
+        <source>Residents in life circles met</source>
+        <translation>达标生活圈常住人口</translation>
     </message>
     <message>
         <location filename="../report/workbook.py"/>

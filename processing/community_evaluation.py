@@ -24,7 +24,7 @@ from ..core.engine import RuleEngine, scope_text
 from ..core.status import STATUSES, status_label
 from ..core.values import is_null
 from ..i18n import current_language
-from ..report.html_report import CommunityRow, ReportData, RuleRow
+from ..report.html_report import ASSESSED_COMMUNITIES, CommunityRow, ReportData, RuleRow
 from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
@@ -318,6 +318,7 @@ class CommunityLayer:
 
 
 class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
+    ASSESSED = ASSESSED_COMMUNITIES  # what its rows are, in its workbook's words
     COMMUNITIES = "COMMUNITIES"
     COMMUNITY_ID_FIELD = "COMMUNITY_ID_FIELD"
     COMMUNITY_NAME_FIELD = "COMMUNITY_NAME_FIELD"
@@ -770,7 +771,8 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             items=[(item.code, item.name.get(language)) for item in items], categories=[], communities=rows,
             rules=rule_rows, walking=[], walking_method="", life_circles=[],
             inputs=[(self.tr("Communities"), self.input_layer_name(parameters, self.COMMUNITIES, context))],
-            problems=[], guidance={item.code: item.guidance.get(language) for item in items if item.guidance})
+            problems=[], guidance={item.code: item.guidance.get(language) for item in items if item.guidance},
+            assessed=self.ASSESSED)
         write_workbook(path, data, [code for code in guide_table_order(standard) if code in evaluated])
 
     def _write_unassigned(self, parameters, context, standard, facilities, reader, source, language):

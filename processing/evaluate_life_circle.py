@@ -21,6 +21,7 @@ from ..core.walking import category_limits
 from ..i18n import tr
 from ..standards import measure_kinds
 from ..styles.compliance import apply_community_style
+from ..report.html_report import ASSESSED_LIFE_CIRCLES
 from .base_algorithm import extend_fields, extended_feature, make_fields
 from .community_evaluation import CommunityEvaluationAlgorithm, CommunityLayer, CompletedRecords, standard_fields
 from .inputs.communities import representative_point
@@ -55,6 +56,7 @@ _WHY_CONTEXT = "LifeCircleReasons"
 
 class EvaluateLifeCircleAlgorithm(LifeCircleParameters, WalkingParameters, CommunityEvaluationAlgorithm):
     OUTPUT_COMMUNITIES = "OUTPUT_COMMUNITIES"
+    ASSESSED = ASSESSED_LIFE_CIRCLES
 
     ALGORITHM_ID = "evaluate_life_circle"
     COLOUR_FIELD = F.LC_STATUS.name

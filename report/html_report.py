@@ -34,6 +34,8 @@ SECTIONS = ("summary.html", "map.html", "scheme.html", "communities.html", "deta
 # Above this many communities the report leaves the per-community detail (every rule, every walking distance)
 # to the workbook, the atlas and the GeoPackage: it stays a few MB for a whole city.
 DETAIL_LIMIT = 60
+# What a ReportData's rows are (ReportData.assessed): communities, or 15-minute life circles (their workbook).
+ASSESSED_COMMUNITIES, ASSESSED_LIFE_CIRCLES = "communities", "life_circles"
 SCORE_BINS = ((0, 80), (80, 85), (85, 90), (90, 95), (95, 100), (100, 100))
 # The summary's cards count communities by verdict (core.status.verdict_of: advisory or info overall counts as
 # complete); the histogram stacks every status in its own colour, verdicts first (bottom to top).
@@ -123,6 +125,7 @@ class ReportData:
     # when `rules` holds only what the detail needs (a city's report reads these pairs, not every rule row);
     # None: taken from `rules`.
     failed_required: Optional[List[Tuple[str, str]]] = None
+    assessed: str = ASSESSED_COMMUNITIES      # what the rows of `communities` are: one of the ASSESSED_ values
 
 
 

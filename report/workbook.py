@@ -7,7 +7,7 @@ from ..core.area_summary import shortfalls, summarize_all, summarize_by_area
 from ..core.describe import format_number, level_label, unit_label
 from ..core.status import STATUSES, status_colour, status_label, status_text_colour
 from ..i18n import tr
-from .html_report import area_label, community_outcomes, failing_items
+from .html_report import ASSESSED_LIFE_CIRCLES, area_label, community_outcomes, failing_items
 from .xlsx import Cell, Sheet, write_xlsx
 
 _CONTEXT = "Workbook"
@@ -33,6 +33,31 @@ def _threshold(rule):
     return "，".join(parts)
 
 
+def _words(assessed):
+    """The workbook's words for what its rows are (ReportData.assessed): communities, or 15-minute life circles."""
+    if assessed == ASSESSED_LIFE_CIRCLES:
+        return dict(
+            assessed=tr("Life circles assessed", _CONTEXT), complete=tr("Life circles met", _CONTEXT),
+            failing=tr("Life circles failing a required item", _CONTEXT),
+            no_data=tr("Life circles the data cannot decide", _CONTEXT),
+            rate=tr("Life circles met (share of life circles)", _CONTEXT),
+            residents_complete=tr("Residents in life circles met", _CONTEXT),
+            residents_rate=tr("Life circles met (share of residents)", _CONTEXT),
+            no_population=tr("Life circles without a resident population", _CONTEXT),
+            failing_it=tr("Life circles that fail it", _CONTEXT), identifier=tr("Life circle ID", _CONTEXT),
+            name=tr("Life circle", _CONTEXT), by_item=tr("Life circle × item", _CONTEXT))
+    return dict(
+        assessed=tr("Communities assessed", _CONTEXT), complete=tr("Complete communities", _CONTEXT),
+        failing=tr("Communities failing a required item", _CONTEXT),
+        no_data=tr("Communities the data cannot decide", _CONTEXT),
+        rate=tr("Complete-community rate (communities)", _CONTEXT),
+        residents_complete=tr("Residents in complete communities", _CONTEXT),
+        residents_rate=tr("Complete-community rate (residents)", _CONTEXT),
+        no_population=tr("Communities without a resident population", _CONTEXT),
+        failing_it=tr("Communities that fail it", _CONTEXT), identifier=tr("Community ID", _CONTEXT),
+        name=tr("Community", _CONTEXT), by_item=tr("Community × item", _CONTEXT))
+
+
 def workbook_sheets(data, item_order=None):
     """The sheets of the workbook. `item_order`: item codes in the guide's table order (default: data.items)."""
     names = dict(data.items)
@@ -43,21 +68,22 @@ def workbook_sheets(data, item_order=None):
     if data.organisation:
         heading.append([tr("Prepared by", _CONTEXT), data.organisation])
 
+    words = _words(data.assessed)
     summary = Sheet(tr("Summary", _CONTEXT), [tr("Figure", _CONTEXT), tr("Value", _CONTEXT)], heading + [
-        [tr("Communities assessed", _CONTEXT), district.communities],
-        [tr("Complete communities", _CONTEXT), district.complete],
-        [tr("Communities failing a required item", _CONTEXT), district.failing],
-        [tr("Communities the data cannot decide", _CONTEXT), district.no_data],
-        [tr("Complete-community rate (communities)", _CONTEXT), _rate(district.complete_rate)],
+        [words["assessed"], district.communities],
+        [words["complete"], district.complete],
+        [words["failing"], district.failing],
+        [words["no_data"], district.no_data],
+        [words["rate"], _rate(district.complete_rate)],
         [tr("Residents", _CONTEXT), district.residents],
-        [tr("Residents in complete communities", _CONTEXT), district.complete_residents],
-        [tr("Complete-community rate (residents)", _CONTEXT), _rate(district.complete_residents_rate)],
-        [tr("Communities without a resident population", _CONTEXT), district.residents_unknown],
+        [words["residents_complete"], district.complete_residents],
+        [words["residents_rate"], _rate(district.complete_residents_rate)],
+        [words["no_population"], district.residents_unknown],
         [tr("Standard", _CONTEXT), "{} ({})".format(data.standard_name, ", ".join(data.standard_files))],
     ] + [[entry[0], "{}{}".format(entry[1], " ({})".format(entry[2]) if len(entry) > 2 and entry[2] else "")]
          for entry in data.inputs], widths=[36, 90])
 
-    shortfall_sheet = Sheet(tr("Shortfalls", _CONTEXT), [tr("Item", _CONTEXT), tr("Communities that fail it", _CONTEXT), tr("Residents affected", _CONTEXT),
+    shortfall_sheet = Sheet(tr("Shortfalls", _CONTEXT), [tr("Item", _CONTEXT), words["failing_it"], tr("Residents affected", _CONTEXT),
                                                tr("Recommended action (the guide)", _CONTEXT)],
                             [[names.get(item, item), communities, residents, data.guidance.get(item, "")]
                              for item, communities, residents in shortfalls(outcomes, failing_items(data))],
@@ -65,7 +91,7 @@ def workbook_sheets(data, item_order=None):
 
     has_area = bool(data.area_name)
     area_heading = area_label(data.area_name)
-    header = [tr("Community ID", _CONTEXT), tr("Community", _CONTEXT)] + ([area_heading] if has_area else []) + [
+    header = [words["identifier"], words["name"]] + ([area_heading] if has_area else []) + [
         tr("Type", _CONTEXT), tr("Population", _CONTEXT), tr("Score", _CONTEXT), tr("Verdict", _CONTEXT), tr("Missing items", _CONTEXT)] + [
         names.get(code, code) for code in order]
     rows = []
@@ -73,11 +99,11 @@ def workbook_sheets(data, item_order=None):
         rows.append([row.id, row.name] + ([row.area or ""] if has_area else []) + [
             row.community_type or "", row.population, None if row.score is None else round(float(row.score), 1),
             status_cell(row.status), row.missing] + [status_cell(row.item_status.get(code)) for code in order])
-    items_sheet = Sheet(tr("Community × item", _CONTEXT), header, rows)
+    items_sheet = Sheet(words["by_item"], header, rows)
 
     community_names = {row.id: row.name for row in data.communities}
     rules_sheet = Sheet(tr("Rules", _CONTEXT), [
-        tr("Community ID", _CONTEXT), tr("Community", _CONTEXT), tr("Item", _CONTEXT), tr("Rule", _CONTEXT), tr("Clause", _CONTEXT), tr("Level", _CONTEXT), tr("Measured", _CONTEXT),
+        words["identifier"], words["name"], tr("Item", _CONTEXT), tr("Rule", _CONTEXT), tr("Clause", _CONTEXT), tr("Level", _CONTEXT), tr("Measured", _CONTEXT),
         tr("Threshold", _CONTEXT), tr("Unit", _CONTEXT), tr("Status", _CONTEXT), tr("Reason", _CONTEXT)], [
         [rule.community_id, community_names.get(rule.community_id, ""), names.get(rule.item, rule.item),
          rule.rule_name, rule.clause, level_label(rule.level) if rule.level else "", rule.measured,

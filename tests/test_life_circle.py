@@ -199,26 +199,32 @@ def test_the_life_circle_workbook_agrees_with_the_layers(cc_provider, processing
     """OUTPUT_XLSX: one row per circle with its verdict, every rule row, read back by OGR's XLSX driver."""
     from osgeo import ogr
 
-    from complete_community.core.status import status_label
+    from complete_community.core.status import status_label, verdict_of
 
     result = _run(processing_context, OUTPUT_XLSX=str(tmp_path / "circles.xlsx"))
     circles = {f["lc_id"]: f for f in result["OUTPUT"].getFeatures()}
     workbook = ogr.Open(result["OUTPUT_XLSX"])
     assert [workbook.GetLayer(i).GetName() for i in range(workbook.GetLayerCount())] == [
-        "Summary", "Shortfalls", "Community × item", "Rules"]
-    sheet = workbook.GetLayerByName("Community × item")
+        "Summary", "Shortfalls", "Life circle × item", "Rules"]
+    sheet = workbook.GetLayerByName("Life circle × item")
     definition = sheet.GetLayerDefn()
     header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     rows = {feature.GetFieldAsString(0): feature for feature in sheet}
     assert sorted(rows) == sorted(circles)
     for identifier, circle in circles.items():
         row = rows[identifier]
-        assert row.GetFieldAsString(header.index("Community")) == circle["lc_name"]
+        assert row.GetFieldAsString(header.index("Life circle")) == circle["lc_name"]
         assert row.GetFieldAsString(header.index("Verdict")) == status_label(circle["lc_status"])
         assert row.GetFieldAsString(header.index("15-minute life circle")) == status_label(
             circle["life_circle_status"])
     rules = workbook.GetLayerByName("Rules")
     assert rules.GetFeatureCount() == result["OUTPUT_RULES"].featureCount() > 0
+    # The summary counts life circles, not communities (it said 评估社区数).
+    summary = workbook.GetLayerByName("Summary")
+    figures = {feature.GetFieldAsString(0): feature.GetFieldAsString(1) for feature in summary}
+    assert figures["Life circles assessed"] == str(len(circles))
+    assert figures["Life circles met"] == str(sum(1 for c in circles.values() if verdict_of(c["lc_status"]) == "pass"))
+    assert not {"Communities assessed", "Complete communities", "Complete-community rate (communities)"} & set(figures)
 
 
 def test_forming_stops_when_cancelled():
