@@ -54,6 +54,7 @@ TITLE_SIZE, SUBTITLE_SIZE, CREDIT_SIZE = 20.0, 11.0, 7.0
 LEGEND_TITLE_SIZE, LEGEND_LAYER_SIZE, LEGEND_ITEM_SIZE, SCALE_BAR_SIZE = 12.0, 10.0, 9.0, 8.0
 # Characters per line of a failing community's list of missing items in Chinese.
 MISSING_LABEL_CHARACTERS = 8
+NO_LINE_START = "、，。；：！？）"  # punctuation a Chinese line must not start with
 # Room around the communities, as a share of the larger side of their extent.
 EXTENT_MARGIN = 0.06
 # Labels by the room a community has on paper (mm² on A4, × the page's scale² on larger paper): the name and
@@ -387,7 +388,7 @@ def build_assessment_layout(project, layer, status_field, name_field, title, sub
                                         map_height)
     city_scale = metres_per_mm is not None and _mean_paper_area(
         layer, extent, map_crs, metres_per_mm) < CITY_SCALE_AREA * scale ** 2
-    _label_by_room(layer, status_field, name_field, map_crs, scale, city_scale)
+    _label_by_room(layer, name_field, map_crs, scale, city_scale)
     if city_scale:
         _thin_outlines(layer)
     _fit_labels_to_page(layer, font_family, scale * (CITY_LABEL_SIZE / _label_size(layer) if city_scale else 1.0))
@@ -486,9 +487,11 @@ def _label_missing_items(layer, status_field, name_field):
         tr(" pts", "Styles"))) if F.CC_SCORE.name in names else "''")
     lacking = "{} || {}".format(_literal(tr("Missing: ", _CONTEXT)), _quoted(F.CC_MISSING.name))
     # Chinese has no spaces to wrap at (autoWrapLength wraps only there): a line break every few characters,
-    # or a long list (缺：一个托儿所、一个社区卫生服务站) collides with its neighbours' labels and is dropped.
+    # or a long list (缺：一个托儿所、一个社区卫生服务站) collides with its neighbours' labels and is dropped. A
+    # punctuation mark that falls at a break stays at the end of its line (no line starts with 、).
     wrapped = ("CASE WHEN strpos({0}, ' ') > 0 THEN {0} "
-               "ELSE regexp_replace({0}, '(.{{{1}}})(?=.)', '\\\\1\\n') END").format(lacking, MISSING_LABEL_CHARACTERS)
+               "ELSE regexp_replace({0}, '(.{{{1}}}[{2}]?)(?=.)', '\\\\1\\n') END").format(
+        lacking, MISSING_LABEL_CHARACTERS, NO_LINE_START)
     settings.fieldName = ("{name} || '\\n' || CASE WHEN {status} = {fail} AND coalesce({missing}, '') <> '' "
                           "THEN {wrapped} ELSE {score} END").format(
         name=name, status=_quoted(status_field), fail=_literal(FAIL), missing=_quoted(F.CC_MISSING.name),
@@ -542,7 +545,7 @@ def _label_size(layer):
     return labeling.settings().format().size() or CITY_LABEL_SIZE
 
 
-def _label_by_room(layer, status_field, name_field, map_crs, page_scale, city_scale):
+def _label_by_room(layer, name_field, map_crs, page_scale, city_scale):
     """Each community's label as long as its room on paper allows (see LABEL_DETAIL_AREA): at a city's scale
     a 3 × 4 mm community cannot carry its name and what it lacks. Where the map's scale is unknown (an
     expression evaluated outside a map) the label stays whole. At city scale, labels only where they fit."""

@@ -605,7 +605,7 @@ def test_chinese_missing_items_are_wrapped_in_the_label(cc_provider, evaluated_g
 
     from complete_community.core import output_fields as F
     from complete_community.i18n import install_translator, remove_translator
-    from complete_community.report.map_layout import MISSING_LABEL_CHARACTERS, _label_missing_items
+    from complete_community.report.map_layout import MISSING_LABEL_CHARACTERS, NO_LINE_START, _label_missing_items
     from complete_community.styles.compliance import apply_community_style
 
     from qgis.core import QgsFeatureRequest
@@ -614,8 +614,12 @@ def test_chinese_missing_items_are_wrapped_in_the_label(cc_provider, evaluated_g
     layer = _evaluated_layer(evaluated_gpkg).materialize(QgsFeatureRequest())
     index = layer.fields().lookupField(F.CC_MISSING.name)
     chinese = "、".join(item.name.zh for item in load_standard().items[1:5])
-    assert layer.dataProvider().changeAttributeValues({f.id(): {index: chinese} for f in layer.getFeatures()
-                                                       if f[F.CC_MISSING.name]})
+    failing = [f.id() for f in layer.getFeatures() if f[F.CC_MISSING.name]]
+    # One whose 、 falls where the line breaks: "缺：幼儿园托儿所" is a whole line, and the next began with 、.
+    at_the_break = "幼儿园托儿所、菜市场、社区卫生服务站"
+    assert len("缺：幼儿园托儿所") == MISSING_LABEL_CHARACTERS
+    assert layer.dataProvider().changeAttributeValues({fid: {index: at_the_break if fid == failing[0] else chinese}
+                                                       for fid in failing})
     translator = install_translator("zh_CN")
     try:
         apply_community_style(layer, F.CC_STATUS.name, "name")
@@ -632,7 +636,11 @@ def test_chinese_missing_items_are_wrapped_in_the_label(cc_provider, evaluated_g
         context.setFeature(feature)
         name, *lines = expression.evaluate(context).split("\n")
         assert name == feature["name"] and "".join(lines) == "缺：" + feature[F.CC_MISSING.name]
-        assert all(len(line) <= MISSING_LABEL_CHARACTERS for line in lines), lines
+        assert all(len(line) <= MISSING_LABEL_CHARACTERS or len(line) == MISSING_LABEL_CHARACTERS + 1 and line[-1]
+                   in NO_LINE_START for line in lines), lines
+        assert not any(line[0] in NO_LINE_START for line in lines), lines
+        if feature[F.CC_MISSING.name] == at_the_break:
+            assert lines[0] == "缺：幼儿园托儿所、", lines
         longest = max(longest, len(lines))
     assert longest >= 2  # the sample has a long list of missing items
 
