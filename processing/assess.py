@@ -332,17 +332,39 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         steps.setProgressText(self.tr("The report…"))
         report_png = os.path.splitext(report_path)[0] + "_map.png"
         self._next_step(steps)
+        # The report's own progress: its map, then its data and HTML, then the workbook row by row (a city's
+        # workbook holds every rule row); a cancel is heard between them and every few thousand rows.
+        report_steps = QgsProcessingMultiStepFeedback(3 if xlsx_path else 2, steps)
         self._child("complete_community:export_map", {
             "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
             "STANDARD": parameters.get(self.STANDARD), "OUTPUT": report_png, "DPI": REPORT_MAP_DPI,
             "ROADS": parameters.get(self.NETWORK),
             "FACILITIES": table_source(gpkg, "facilities") if "facilities" in children else None},
-            context, steps)
-        if steps.isCanceled():
-            raise QgsProcessingException(cancelled_message())
+            context, report_steps)
+        self._stop_if_cancelled(steps)
         with open(report_png, "rb") as stream:
             map_png = stream.read()
         os.remove(report_png)  # our own temporary picture, in the run's partial folder
+        report_steps.setCurrentStep(1)
+        files = [self.output_name(path) for path in [gpkg, report_path] + [
+            path for path in (map_path, xlsx_path, atlas_path) if path]]
+        data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children,
+                                 bool(xlsx_path))
+        self._stop_if_cancelled(steps)
+        report_steps.setProgress(60)
+        with open(report_path, "w", encoding="utf-8") as stream:
+            stream.write(build_report(data))
+        report_steps.setProgress(100)
+        if xlsx_path:
+            self._stop_if_cancelled(steps)
+            report_steps.setCurrentStep(2)
+
+            def workbook_progress(fraction):
+                self._stop_if_cancelled(steps)
+                report_steps.setProgress(100.0 * fraction)
+
+            write_workbook(xlsx_path, data, guide_table_order(standard), workbook_progress)
+        del data
         if atlas_path:
             self._next_step(steps)
             steps.setProgressText(self.tr("The atlas, one page per community…"))
@@ -357,16 +379,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 "ROUTES": table(OWN_TABLES["OUTPUT_ROUTES"]), "SERVICE_AREAS": table("service_areas"),
                 "NAME_FIELD": self._name_field or None, "STANDARD": parameters.get(self.STANDARD),
                 "OUTPUT": atlas_path}, context, steps)
-        files = [self.output_name(path) for path in [gpkg, report_path] + [
-            path for path in (map_path, xlsx_path, atlas_path) if path]]
-        data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children,
-                                 bool(xlsx_path))
-        self._stop_if_cancelled(steps)
-        with open(report_path, "w", encoding="utf-8") as stream:
-            stream.write(build_report(data))
-        if xlsx_path:
             self._stop_if_cancelled(steps)
-            write_workbook(xlsx_path, data, guide_table_order(standard))
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
         self._written = (gpkg, set(children) | set(OWN_TABLES.values()) | {RULES_TABLE, RULE_DESCRIPTIONS_TABLE,

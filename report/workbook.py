@@ -95,19 +95,23 @@ def workbook_sheets(data, item_order=None):
         tr("Type", _CONTEXT), tr("Population", _CONTEXT), tr("Score", _CONTEXT), tr("Verdict", _CONTEXT), tr("Missing items", _CONTEXT)] + [
         names.get(code, code) for code in order]
     rows = []
+    statuses = _once(status_cell)
     for row in data.communities:
         rows.append([row.id, row.name] + ([row.area or ""] if has_area else []) + [
             row.community_type or "", row.population, None if row.score is None else round(float(row.score), 1),
-            status_cell(row.status), row.missing] + [status_cell(row.item_status.get(code)) for code in order])
+            statuses(row.status), row.missing] + [statuses(row.item_status.get(code)) for code in order])
     items_sheet = Sheet(words["by_item"], header, rows)
 
     community_names = {row.id: row.name for row in data.communities}
+    # A city has 250,000 rule rows and a handful of levels, units and statuses: each put in words once.
+    levels = _once(lambda level: level_label(level) if level else "")
+    units = _once(lambda unit: unit_label(unit) if unit else "")
     rules_sheet = Sheet(tr("Rules", _CONTEXT), [
         words["identifier"], words["name"], tr("Item", _CONTEXT), tr("Rule", _CONTEXT), tr("Clause", _CONTEXT), tr("Level", _CONTEXT), tr("Measured", _CONTEXT),
         tr("Threshold", _CONTEXT), tr("Unit", _CONTEXT), tr("Status", _CONTEXT), tr("Reason", _CONTEXT)], [
         [rule.community_id, community_names.get(rule.community_id, ""), names.get(rule.item, rule.item),
-         rule.rule_name, rule.clause, level_label(rule.level) if rule.level else "", rule.measured,
-         _threshold(rule), unit_label(rule.unit) if rule.unit else "", status_cell(rule.status), rule.reason]
+         rule.rule_name, rule.clause, levels(rule.level), rule.measured, _threshold(rule), units(rule.unit),
+         statuses(rule.status), rule.reason]
         for rule in data.rules], widths=[12, 16, 22, 36, 14, 10, 10, 12, 8, 10, 80])
 
     sheets = [summary, shortfall_sheet, items_sheet, rules_sheet]
@@ -127,5 +131,18 @@ def workbook_sheets(data, item_order=None):
     return sheets
 
 
-def write_workbook(path, data, item_order=None):
-    write_xlsx(path, workbook_sheets(data, item_order))
+def write_workbook(path, data, item_order=None, progress=None):
+    """`progress(fraction)`: as write_xlsx's, called as the rows are written (it may raise to stop)."""
+    write_xlsx(path, workbook_sheets(data, item_order), progress)
+
+
+def _once(function):
+    """`function` of one argument, computed once per distinct argument."""
+    known = {}
+
+    def remembered(value):
+        if value not in known:
+            known[value] = function(value)
+        return known[value]
+
+    return remembered

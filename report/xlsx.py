@@ -159,21 +159,29 @@ def _display_length(value):
     return sum(2 if ord(character) > 0x2E80 else 1 for character in text)
 
 
-def _sheet_xml(sheet, styles, strings):
-    rows_xml = []
-    row_number = 0
-    for line in sheet.title_rows:
-        row_number += 1
-        cells = "".join(_cell_xml("{}{}".format(column_letter(col), row_number), *_split(value, styles), strings)
-                        for col, value in enumerate(line))
-        rows_xml.append('<row r="{}">{}</row>'.format(row_number, cells))
-    header_row = row_number + 1
+# Rows of a worksheet written (and reported to `progress`) at a time: a city's rule sheet has 250,000.
+ROWS_PER_PIECE = 2000
+
+
+def _row_xml(row_number, line, letters, styles, strings):
+    number = str(row_number)
+    cells = []
+    for column, value in enumerate(line):
+        if isinstance(value, Cell):
+            value, style_index = value.value, styles.index(value.style)
+        else:
+            style_index = 0
+        cell = _cell_xml(letters[column] + number, value, style_index, strings)
+        if cell:
+            cells.append(cell)
+    return '<row r="{}">{}</row>'.format(number, "".join(cells))
+
+
+def _sheet_pieces(sheet, styles, strings, rows_written):
+    """The worksheet's XML in pieces of ROWS_PER_PIECE rows, so that a large sheet is never one string;
+    `rows_written(n)` after each piece."""
+    header_row = len(sheet.title_rows) + 1
     all_rows = [[Cell(text, "header") for text in sheet.header]] + list(sheet.rows)
-    for line in all_rows:
-        row_number += 1
-        cells = "".join(_cell_xml("{}{}".format(column_letter(col), row_number), *_split(value, styles), strings)
-                        for col, value in enumerate(line))
-        rows_xml.append('<row r="{}">{}</row>'.format(row_number, cells))
     columns = max([len(sheet.header)] + [len(line) for line in sheet.rows]) or 1
     widths = list(sheet.widths or [])
     if not widths:
@@ -182,42 +190,61 @@ def _sheet_xml(sheet, styles, strings):
             widths.append(min(max(longest + 2, 8), 60))
     cols = "".join('<col min="{0}" max="{0}" width="{1:.1f}" customWidth="1"/>'.format(col + 1, width)
                    for col, width in enumerate(widths))
-    last = "{}{}".format(column_letter(columns - 1), max(row_number, header_row))
-    return (
+    last_row = len(sheet.title_rows) + len(all_rows)
+    last = "{}{}".format(column_letter(columns - 1), max(last_row, header_row))
+    yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         '<dimension ref="A1:{last}"/>'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen}" topLeftCell="A{top}" activePane="bottomLeft" '
         'state="frozen"/></sheetView></sheetViews>'
-        '<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>{rows}</sheetData>'
-        '<autoFilter ref="A{header}:{last}"/></worksheet>').format(
-            last=last, frozen=header_row, top=header_row + 1, cols=cols, rows="".join(rows_xml), header=header_row)
+        '<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>').format(
+            last=last, frozen=header_row, top=header_row + 1, cols=cols)
+    widest = max([columns] + [len(line) for line in sheet.title_rows])
+    letters = [column_letter(column) for column in range(widest)]
+    lines = list(sheet.title_rows) + all_rows
+    for first in range(0, len(lines), ROWS_PER_PIECE):
+        piece = lines[first:first + ROWS_PER_PIECE]
+        yield "".join(_row_xml(first + offset + 1, line, letters, styles, strings)
+                      for offset, line in enumerate(piece))
+        rows_written(len(piece))
+    yield '</sheetData><autoFilter ref="A{}:{}"/></worksheet>'.format(header_row, last)
 
 
 def _plain(value):
     return value.value if isinstance(value, Cell) else value
 
 
-def _split(value, styles):
-    if isinstance(value, Cell):
-        return value.value, styles.index(value.style)
-    return value, 0
-
-
-def workbook_bytes(sheets):
-    """{part name: bytes} of the workbook."""
-    styles, strings = _Styles(), _SharedStrings()
-    names = sheet_names(sheet.name for sheet in sheets)
+def _fixed_parts(sheets, names):
+    """{part name: text} of the workbook's parts other than the worksheets, styles and shared strings."""
     parts = {}
-    for number, sheet in enumerate(sheets, 1):
-        parts["xl/worksheets/sheet{}.xml".format(number)] = _sheet_xml(sheet, styles, strings)
     defined = "".join(
         '<definedName name="_xlnm._FilterDatabase" localSheetId="{}" hidden="1">{}!$A${}:${}${}</definedName>'.format(
             number, _quoted_sheet(name), len(sheet.title_rows) + 1,
             column_letter(max([len(sheet.header)] + [len(line) for line in sheet.rows]) - 1),
             len(sheet.title_rows) + 1 + len(sheet.rows))
         for number, (name, sheet) in enumerate(zip(names, sheets)))
+    parts["[Content_Types].xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{}'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '</Types>').format("".join(
+            '<Override PartName="/xl/worksheets/sheet{}.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'.format(number)
+            for number in range(1, len(sheets) + 1)))
+    parts["_rels/.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="xl/workbook.xml"/></Relationships>')
     parts["xl/workbook.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -235,50 +262,52 @@ def workbook_bytes(sheets):
             '<Relationship Id="rId{0}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
             'worksheet" Target="worksheets/sheet{0}.xml"/>'.format(number) for number in range(1, len(sheets) + 1)),
             len(sheets) + 1, len(sheets) + 2)
-    parts["xl/styles.xml"] = styles.xml()
-    parts["xl/sharedStrings.xml"] = strings.xml()
-    parts["_rels/.rels"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'officeDocument" Target="xl/workbook.xml"/></Relationships>')
-    parts["[Content_Types].xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{}'
-        '<Override PartName="/xl/styles.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-        '<Override PartName="/xl/sharedStrings.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-        '</Types>').format("".join(
-            '<Override PartName="/xl/worksheets/sheet{}.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'.format(number)
-            for number in range(1, len(sheets) + 1)))
-    return {name: text.encode("utf-8") for name, text in parts.items()}
+    return parts
+
+
+def _write_parts(archive, sheets, progress):
+    """Every part of the workbook into the open zip `archive`: the worksheets piece by piece (compressed as they
+    come), then the styles and shared strings they used."""
+    styles, strings = _Styles(), _SharedStrings()
+    names = sheet_names(sheet.name for sheet in sheets)
+    total = sum(len(sheet.title_rows) + 1 + len(sheet.rows) for sheet in sheets)
+    written = [0]
+
+    def rows_written(count):
+        written[0] += count
+        if progress is not None:
+            progress(written[0] / total)
+
+    def entry(name):
+        info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
+    for name, text in _fixed_parts(sheets, names).items():
+        archive.writestr(entry(name), text.encode("utf-8"))
+    for number, sheet in enumerate(sheets, 1):
+        with archive.open(entry("xl/worksheets/sheet{}.xml".format(number)), "w") as stream:
+            for piece in _sheet_pieces(sheet, styles, strings, rows_written):
+                stream.write(piece.encode("utf-8"))
+    archive.writestr(entry("xl/styles.xml"), styles.xml().encode("utf-8"))
+    archive.writestr(entry("xl/sharedStrings.xml"), strings.xml().encode("utf-8"))
 
 
 def _quoted_sheet(name):
     return "'{}'".format(name.replace("'", "''"))
 
 
-def write_xlsx(path, sheets):
+def write_xlsx(path, sheets, progress=None):
     """Write the workbook to a temporary file beside `path` and move it into place: an earlier file survives
-    a failure."""
-    parts = workbook_bytes(sheets)
+    a failure. `progress(fraction of the rows written)` is called every ROWS_PER_PIECE rows; an exception it
+    raises (a cancel) stops the writing and leaves nothing behind."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=directory)
     os.close(handle)
     try:
-        order = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in order + sorted(name for name in parts if name not in order):
-                info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, parts[name])
+            _write_parts(archive, sheets, progress)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp's file is private; a workbook is for sharing
