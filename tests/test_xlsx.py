@@ -46,3 +46,28 @@ def test_a_failed_write_leaves_the_earlier_file(tmp_path):
     with pytest.raises(RuntimeError):
         write_xlsx(str(path), [Sheet("a", ["x"], [[Unprintable()]])])
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
+
+
+def test_a_large_sheet_reports_progress_and_a_cancel_stops_it_leaving_the_earlier_file(tmp_path):
+    from complete_community.report.xlsx import ROWS_PER_PIECE
+
+    rows = [["社区{}".format(number), number] for number in range(5 * ROWS_PER_PIECE)]
+    path = tmp_path / "t.xlsx"
+    reported = []
+    write_xlsx(str(path), [Sheet("a", ["x"], [[1]]), Sheet("rules", ["name", "n"], rows)], reported.append)
+    assert len(reported) >= 5 and reported == sorted(reported) and reported[-1] == 1.0
+    source = ogr.Open(str(path))
+    assert source.GetLayerByName("rules").GetFeatureCount() == len(rows)
+    source = None
+    before = path.read_bytes()
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_halfway(fraction):
+        if fraction > 0.5:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        write_xlsx(str(path), [Sheet("rules", ["name", "n"], rows + rows)], cancel_halfway)
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["t.xlsx"]
