@@ -57,6 +57,7 @@ SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 # (the bench city: 56 MB), and a planner looks at them where a community lacks a category.
 AROUND_NOT_MET, EVERYWHERE = 0, 1
 REPORT_MAP_DPI = 110
+RULE_ROWS_PER_PROGRESS = 20000  # rule rows read for the report between two progress reports
 
 
 def table_destination(gpkg, table, geometry=True):
@@ -348,8 +349,12 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         report_steps.setCurrentStep(1)
         files = [self.output_name(path) for path in [gpkg, report_path] + [
             path for path in (map_path, xlsx_path, atlas_path) if path]]
+        def data_progress(fraction):
+            self._stop_if_cancelled(steps)
+            report_steps.setProgress(50.0 * fraction)
+
         data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children,
-                                 bool(xlsx_path))
+                                 bool(xlsx_path), data_progress)
         self._stop_if_cancelled(steps)
         report_steps.setProgress(60)
         with open(report_path, "w", encoding="utf-8") as stream:
@@ -532,16 +537,18 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     # -- the report ---------------------------------------------------------------------------------
 
     def _report_data(self, parameters, context, standard, gpkg, map_png, warnings, files, children,
-                     with_workbook):
+                     with_workbook, progress=None):
+        """The report's data from the results; `progress(fraction)` is called as a city's rule rows are read
+        (every rule row for the workbook: 250,000 for 3,000 communities), and may raise to stop."""
         language = current_language()
         # The tables are read with SQLite itself (a GeoPackage is an SQLite file): a city's 250,000 rule rows and
         # 3,000 communities take seconds through a feature loop, a fraction of that as rows.
         with closing(open_geopackage(gpkg)) as database:
             return self._report_data_from(database, parameters, context, standard, gpkg, map_png, warnings, files,
-                                          children, with_workbook, language)
+                                          children, with_workbook, language, progress)
 
     def _report_data_from(self, database, parameters, context, standard, gpkg, map_png, warnings, files, children,
-                          with_workbook, language):
+                          with_workbook, language, progress):
         communities = QgsVectorLayer(table_source(gpkg, COMMUNITIES_TABLE), "communities", "ogr")
         items = [(item.code, item.name.get(language)) for item in standard.items if item.scope == "community"]
         names = communities.fields().names()
@@ -590,14 +597,17 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         failed_required = None
         rule_rows = []
         if with_workbook or len(community_rows) <= DETAIL_LIMIT:
-            rule_rows = [RuleRow(str(community), item, rule_id, rule_name, clause, level, status, reason,
-                                 note=notes.get(rule_id, ""), measured=measured, threshold_min=low,
-                                 threshold_max=high, unit=unit or "")
-                         for (community, item, rule_id, rule_name, clause, level, status, reason, measured, low, high,
-                              unit) in table_rows(database, RULES_TABLE, [
-                                 F.COMMUNITY_ID_ROW.name, F.ITEM.name, F.RULE_ID.name, F.RULE_NAME.name,
-                                 F.CLAUSE.name, F.LEVEL.name, F.STATUS.name, F.REASON.name, F.MEASURED_VALUE.name,
-                                 F.THRESHOLD_MIN.name, F.THRESHOLD_MAX.name, F.UNIT.name])]
+            total = database.execute("SELECT count(*) FROM {}".format(_quoted(RULES_TABLE))).fetchone()[0]
+            for number, (community, item, rule_id, rule_name, clause, level, status, reason, measured, low, high,
+                         unit) in enumerate(table_rows(database, RULES_TABLE, [
+                            F.COMMUNITY_ID_ROW.name, F.ITEM.name, F.RULE_ID.name, F.RULE_NAME.name, F.CLAUSE.name,
+                            F.LEVEL.name, F.STATUS.name, F.REASON.name, F.MEASURED_VALUE.name, F.THRESHOLD_MIN.name,
+                            F.THRESHOLD_MAX.name, F.UNIT.name])):
+                if progress is not None and number % RULE_ROWS_PER_PROGRESS == 0:
+                    progress(number / total)
+                rule_rows.append(RuleRow(str(community), item, rule_id, rule_name, clause, level, status, reason,
+                                         note=notes.get(rule_id, ""), measured=measured, threshold_min=low,
+                                         threshold_max=high, unit=unit or ""))
         else:
             failed_required = [(str(community), item) for community, item in table_rows(
                 database, RULES_TABLE, [F.COMMUNITY_ID_ROW.name, F.ITEM.name],

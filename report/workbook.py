@@ -11,6 +11,8 @@ from .html_report import ASSESSED_LIFE_CIRCLES, area_label, community_outcomes, 
 from .xlsx import Cell, Sheet, write_xlsx
 
 _CONTEXT = "Workbook"
+RULES_PER_PROGRESS = 10000  # rule rows put in words between two progress reports
+WORDING_SHARE = 0.3         # of a workbook's time: putting the rows in words; the rest is writing them
 
 
 def status_cell(status):
@@ -24,12 +26,14 @@ def _rate(value):
     return Cell(value, "percent") if value is not None else None
 
 
-def _threshold(rule):
+def _threshold(limits):
+    """(minimum, maximum) → '≥ 300，≤ 500'."""
+    low, high = limits
     parts = []
-    if rule.threshold_min is not None:
-        parts.append("≥ {}".format(format_number(rule.threshold_min)))
-    if rule.threshold_max is not None:
-        parts.append("≤ {}".format(format_number(rule.threshold_max)))
+    if low is not None:
+        parts.append("≥ {}".format(format_number(low)))
+    if high is not None:
+        parts.append("≤ {}".format(format_number(high)))
     return "，".join(parts)
 
 
@@ -58,8 +62,9 @@ def _words(assessed):
         name=tr("Community", _CONTEXT), by_item=tr("Community × item", _CONTEXT))
 
 
-def workbook_sheets(data, item_order=None):
-    """The sheets of the workbook. `item_order`: item codes in the guide's table order (default: data.items)."""
+def workbook_sheets(data, item_order=None, progress=None):
+    """The sheets of the workbook. `item_order`: item codes in the guide's table order (default: data.items).
+    `progress(fraction)`: called as the rule rows are put in words (it may raise to stop)."""
     names = dict(data.items)
     order = list(item_order or [code for code, _name in data.items])
     outcomes = community_outcomes(data)
@@ -106,13 +111,19 @@ def workbook_sheets(data, item_order=None):
     # A city has 250,000 rule rows and a handful of levels, units and statuses: each put in words once.
     levels = _once(lambda level: level_label(level) if level else "")
     units = _once(lambda unit: unit_label(unit) if unit else "")
+    thresholds = _once(_threshold)
+    rule_rows = []
+    for number, rule in enumerate(data.rules):
+        if progress is not None and number % RULES_PER_PROGRESS == 0:
+            progress(number / len(data.rules))
+        rule_rows.append([
+            rule.community_id, community_names.get(rule.community_id, ""), names.get(rule.item, rule.item),
+            rule.rule_name, rule.clause, levels(rule.level), rule.measured,
+            thresholds((rule.threshold_min, rule.threshold_max)), units(rule.unit), statuses(rule.status), rule.reason])
     rules_sheet = Sheet(tr("Rules", _CONTEXT), [
         words["identifier"], words["name"], tr("Item", _CONTEXT), tr("Rule", _CONTEXT), tr("Clause", _CONTEXT), tr("Level", _CONTEXT), tr("Measured", _CONTEXT),
-        tr("Threshold", _CONTEXT), tr("Unit", _CONTEXT), tr("Status", _CONTEXT), tr("Reason", _CONTEXT)], [
-        [rule.community_id, community_names.get(rule.community_id, ""), names.get(rule.item, rule.item),
-         rule.rule_name, rule.clause, levels(rule.level), rule.measured, _threshold(rule), units(rule.unit),
-         statuses(rule.status), rule.reason]
-        for rule in data.rules], widths=[12, 16, 22, 36, 14, 10, 10, 12, 8, 10, 80])
+        tr("Threshold", _CONTEXT), tr("Unit", _CONTEXT), tr("Status", _CONTEXT), tr("Reason", _CONTEXT)], rule_rows,
+        widths=[12, 16, 22, 36, 14, 10, 10, 12, 8, 10, 80])
 
     sheets = [summary, shortfall_sheet, items_sheet, rules_sheet]
     if has_area:
@@ -132,8 +143,13 @@ def workbook_sheets(data, item_order=None):
 
 
 def write_workbook(path, data, item_order=None, progress=None):
-    """`progress(fraction)`: as write_xlsx's, called as the rows are written (it may raise to stop)."""
-    write_xlsx(path, workbook_sheets(data, item_order), progress)
+    """`progress(fraction)`: called as the rows are put in words, then as they are written (it may raise to
+    stop: the file is then left as it was)."""
+    if progress is None:
+        write_xlsx(path, workbook_sheets(data, item_order))
+        return
+    sheets = workbook_sheets(data, item_order, lambda fraction: progress(WORDING_SHARE * fraction))
+    write_xlsx(path, sheets, lambda fraction: progress(WORDING_SHARE + (1 - WORDING_SHARE) * fraction))
 
 
 def _once(function):

@@ -142,3 +142,18 @@ def test_the_report_stays_small_for_a_city():
     assert len(text.encode("utf-8")) < 5 * 1024 * 1024
     assert 'id="details-elsewhere"' in text and 'id="walking"' not in text
     assert text.count("<tr data-id=") == 5000  # every community still listed once
+
+
+def test_the_workbook_reports_its_progress_and_is_the_same_file_with_or_without_it(tmp_path):
+    from complete_community.report.workbook import write_workbook
+
+    communities = [CommunityRow("C{:04d}".format(n), "社区", None, 1000, 80.0, "fail", "", {"nursery": "fail"})
+                   for n in range(1000)]
+    rules = [RuleRow(row.id, "nursery", "nursery.rule{}".format(k), "规则", "2.3", "required", "fail", "原因",
+                     measured=k, threshold_min=300.0, unit="m") for row in communities for k in range(25)]
+    data = report_data(communities=communities, rules=rules)
+    reported = []
+    write_workbook(str(tmp_path / "plain.xlsx"), data)
+    write_workbook(str(tmp_path / "watched.xlsx"), data, progress=reported.append)
+    assert (tmp_path / "plain.xlsx").read_bytes() == (tmp_path / "watched.xlsx").read_bytes()
+    assert len(reported) >= 10 and reported == sorted(reported) and reported[-1] == 1.0
