@@ -58,6 +58,7 @@ SERVICE_AREAS_NONE, SERVICE_AREAS_POLYGONS, SERVICE_AREAS_STREETS = 0, 1, 2
 AROUND_NOT_MET, EVERYWHERE = 0, 1
 REPORT_MAP_DPI = 110
 RULE_ROWS_PER_PROGRESS = 20000  # rule rows read for the report between two progress reports
+FEATURE_ID = object()  # in table_rows' column names: the row's feature id
 
 
 def table_destination(gpkg, table, geometry=True):
@@ -570,7 +571,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         walking_fields = [(F.DIST_M.name_for(code), F.ACCESS_STATUS.name_for(code)) for code, _name, _limit in limits]
         community_rows, walking_rows = [], []
         for values in table_rows(database, COMMUNITIES_TABLE, [
-                "rowid", F.COMMUNITY_ID.name, F.COMMUNITY_NAME.name, type_field,
+                FEATURE_ID, F.COMMUNITY_ID.name, F.COMMUNITY_NAME.name, type_field,
                 F.MEASURED.name_for("scale.population"), F.CC_SCORE.name, F.CC_STATUS.name, F.CC_MISSING.name,
                 F.CC_ITEMS_MET.name, F.CC_ITEMS_FAILED.name, F.CC_ITEMS_NO_DATA.name, F.CC_ADVICE.name, area_field]
                 + item_fields + [name for pair in walking_fields for name in pair]):
@@ -702,17 +703,20 @@ def open_geopackage(path):
 
 
 def table_rows(database, table, names, where="", arguments=(), distinct=False):
-    """The values of the named columns of each row of a GeoPackage table, in the table's order, as tuples; a name
-    that is empty or not a column of the table gives None. `where`: an SQL condition with ? for `arguments`.
-    `distinct`: each combination of values once, where it first occurs."""
+    """The values of the named columns of each row of a GeoPackage table or view, in feature id order, as tuples;
+    FEATURE_ID gives the feature id, a name that is empty or not a column None. `where`: an SQL condition with ?
+    for `arguments`. `distinct`: each combination of values once, where it first occurs."""
     columns = {row[1].lower() for row in database.execute("PRAGMA table_info({})".format(_quoted(table)))}
-    selected = ", ".join(_quoted(name) if name.lower() == "rowid" or name.lower() in columns else "NULL"
+    # OGR's feature id: the fid column (a view's too: a view has no rowid), else the table's rowid.
+    key = _quoted("fid") if "fid" in columns else "rowid"
+    selected = ", ".join(key if name == FEATURE_ID else _quoted(name) if name and name.lower() in columns else "NULL"
                          for name in names)
     sql = "SELECT {} FROM {}{}".format(selected, _quoted(table), " WHERE " + where if where else "")
     if distinct:
-        sql += " GROUP BY {} ORDER BY MIN(rowid)".format(", ".join(str(position + 1) for position in range(len(names))))
+        sql += " GROUP BY {} ORDER BY MIN({})".format(", ".join(str(position + 1) for position in range(len(names))),
+                                                      key)
     else:
-        sql += " ORDER BY rowid"
+        sql += " ORDER BY {}".format(key)
     return database.execute(sql, arguments)
 
 

@@ -609,3 +609,24 @@ def test_the_life_circle_step_reads_nothing_again_and_agrees_with_the_algorithm_
 
     assert rows(in_assess) == rows(alone)
     del context
+
+
+def test_table_rows_read_tables_and_views_in_feature_id_order(cc_processing):  # noqa: ARG001
+    """The report reads community_rules as a table or as a view (a view has no rowid: its fid orders it)."""
+    import sqlite3
+
+    from complete_community.processing.assess import FEATURE_ID, table_rows
+
+    database = sqlite3.connect(":memory:")
+    database.execute("CREATE TABLE results (fid INTEGER PRIMARY KEY, community_id TEXT, item TEXT, status TEXT)")
+    database.executemany("INSERT INTO results (fid, community_id, item, status) VALUES (?, ?, ?, ?)", [
+        (1, "C2", "nursery", "fail"), (2, "C1", "park", "fail"), (3, "C2", "nursery", "fail"),
+        (4, "C1", "kindergarten", "fail"), (5, "C1", "park", "pass")])
+    database.execute("CREATE VIEW rules AS SELECT r.fid AS fid, r.community_id, r.item, r.status FROM results AS r "
+                     "ORDER BY r.item DESC")
+    for table in ("results", "rules"):
+        assert [row[0] for row in table_rows(database, table, [FEATURE_ID, "item", "no_such_column", ""])] == [
+            1, 2, 3, 4, 5]
+        assert list(table_rows(database, table, ["community_id", "item"], where="status = ?", arguments=("fail",),
+                               distinct=True)) == [("C2", "nursery"), ("C1", "park"), ("C1", "kindergarten")]
+    assert list(table_rows(database, "results", ["item", "no_such_column", ""]))[0] == ("nursery", None, None)
