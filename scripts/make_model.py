@@ -105,6 +105,9 @@ def main():
     arguments = parser.parse_args()
     sys.path[:0] = ["/usr/share/qgis/python/plugins"]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # QGIS's settings (and its style database) in a throwaway profile under build/, as the bench and the tests do,
+    # never in the user's folders.
+    os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", os.path.join(ROOT, "build", "qgis-settings"))
     from qgis.core import QgsApplication
 
     application = QgsApplication([], False)
