@@ -109,7 +109,9 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
         feedback.pushInfo(tr("layer {}: {} line(s) that OSM tags say nobody walks on (motorway, trunk, foot=no, "
                              "access=no/private, not a highway) are left out", _CONTEXT).format(
                                  layer_name, reading.osm_excluded))
+    _stop_if_cancelled(feedback)  # between the phases of a city's build (read, crossings, graph), each about a second
     lines = _connect_crossings(lines, levels, options, layer_name, feedback)
+    _stop_if_cancelled(feedback)
     if reading.excluded:
         feedback.pushInfo(tr("layer {}: {} line(s) marked not walkable in '{}' are left out", _CONTEXT).format(
             layer_name, reading.excluded, walkable_field))
@@ -119,6 +121,11 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
                                 "unusable coordinates or speed)", _CONTEXT).format(
                                     layer_name, len(network.problems.skipped_lines)))
     return network
+
+
+def _stop_if_cancelled(feedback):
+    if feedback.isCanceled():
+        raise SearchCancelled()  # the run's cancelled ending
 
 
 class _Reading:
