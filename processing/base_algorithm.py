@@ -5,8 +5,6 @@ import math
 import functools
 import os
 import re
-import sys
-from contextlib import contextmanager
 
 from qgis.core import (QgsFeature, QgsField, QgsFields, QgsMapLayer, QgsMessageLog, QgsProcessing,
                        QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
@@ -66,31 +64,6 @@ def qt_value(value):
     """`value` as the Qt value a feature's attribute holds (None stays NULL). For a value written on many
     features (a rule's name, a community's id on each of its rows): converted once, not on every feature."""
     return None if value is None else QVariant(value)
-
-
-# What GDAL says when QGIS 3.22 closes a sink of a table without geometry in a GeoPackage: its
-# QgsVectorLayerExporter asks every table for a spatial index when it is closed (SPATIAL_INDEX=NO is read for
-# tables with geometry only).
-NO_GEOMETRY_COLUMN = "No geometry column"
-
-
-@contextmanager
-def tables_closed_quietly():
-    """Close (del) sinks of tables without geometry in this block: GDAL's "No geometry column" about the spatial
-    index nobody asked for is dropped; every other GDAL message is printed as GDAL prints it."""
-    from osgeo import gdal
-
-    prefixes = {gdal.CE_Warning: "Warning {}: ", gdal.CE_Failure: "ERROR {}: ", gdal.CE_Fatal: "FATAL {}: "}
-
-    def handler(error_class, number, message):
-        if message != NO_GEOMETRY_COLUMN:
-            sys.stderr.write(prefixes.get(error_class, "").format(number) + message + "\n")
-
-    gdal.PushErrorHandler(handler)
-    try:
-        yield
-    finally:
-        gdal.PopErrorHandler()
 
 
 def short_text(value, limit=60):

@@ -7,7 +7,8 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsProcessing, QgsProcessingE
 from ..core import output_fields as F
 from ..core.describe import applies_to_label, level_label, requirement_text, unit_label
 from ..i18n import current_language
-from .base_algorithm import CompleteCommunityAlgorithm, make_fields, tables_closed_quietly
+from .base_algorithm import CompleteCommunityAlgorithm, make_fields
+from .output_safety import tables_closed_quietly
 
 
 class DescribeStandardAlgorithm(CompleteCommunityAlgorithm):

@@ -30,7 +30,10 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
+import traceback
 import uuid
+from contextlib import contextmanager
 
 from qgis.core import (QgsDataSourceUri, QgsMapLayer, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
                        QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsProperty, QgsProviderRegistry)
@@ -751,6 +754,38 @@ def drop_tables(path, tables):
 
 # -- the wrapper ---------------------------------------------------------------------------------------------
 
+# What GDAL says when QGIS 3.22 closes a sink of a table without geometry in a GeoPackage: its
+# QgsVectorLayerExporter asks every table for a spatial index when it is closed (SPATIAL_INDEX=NO is read for
+# tables with geometry only).
+NO_GEOMETRY_COLUMN = "No geometry column"
+
+
+@contextmanager
+def tables_closed_quietly():
+    """Close (del) sinks of tables without geometry in this block: GDAL's "No geometry column" about the spatial
+    index nobody asked for is dropped; every other GDAL message is printed as GDAL prints it."""
+    from osgeo import gdal
+
+    prefixes = {gdal.CE_Warning: "Warning {}: ", gdal.CE_Failure: "ERROR {}: ", gdal.CE_Fatal: "FATAL {}: "}
+
+    def handler(error_class, number, message):
+        if message != NO_GEOMETRY_COLUMN:
+            sys.stderr.write(prefixes.get(error_class, "").format(number) + message + "\n")
+
+    gdal.PushErrorHandler(handler)
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+
+
+def _let_go(cancel):
+    """Free what the cancelled run's frames hold (its open sinks among them) now, and quietly: a rule table's sink
+    closed by a cancel printed GDAL's "No geometry column" too."""
+    with tables_closed_quietly():
+        traceback.clear_frames(cancel.__traceback__)
+
+
 def checked(items, feedback, every=64):
     """The items of `items`, stopping the run when `feedback` is cancelled (asked every `every` items): a cancel
     raises core.network.SearchCancelled, which the guard turns into the cancelled ending — a loop never leaves the
@@ -785,13 +820,14 @@ def guard_outputs(process):
             results = None
             try:
                 results = process(self, guard.parameters, context, feedback)
-            except SearchCancelled:  # a network search stopped by the cancel: Processing's cancelled ending
-                pass
-            except Exception:  # noqa: BLE001
+            except SearchCancelled as cancel:  # a network search stopped by the cancel: Processing's cancelled ending
+                _let_go(cancel)
+            except Exception as error:  # noqa: BLE001
                 # A loop stopped by the cancel leaves the steps after it too little to go on ("no walkable line",
                 # a category never walked): whatever they raise then, the run ends as cancelled.
                 if feedback is None or not feedback.isCanceled():
                     raise
+                _let_go(error)
             # Raised here, outside the except clauses, so that the cancelled message keeps no traceback of the
             # algorithm alive (its frames hold QGIS sources, which crash QGIS 3.22 when freed at exit).
             if feedback is not None and feedback.isCanceled():

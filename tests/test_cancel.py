@@ -90,7 +90,7 @@ class CancelFromAnotherThread(threading.Thread):
 
 @pytest.mark.parametrize("at", [0, 30, 60, 85, 99])
 def test_assess_cancelled_from_another_thread_ends_cancelled_and_leaves_the_earlier_results(
-        earlier_results, tmp_path, cc_provider, at):  # noqa: ARG001
+        earlier_results, tmp_path, cc_provider, at, capfd):  # noqa: ARG001
     source, full_progress = earlier_results
     folder = str(tmp_path / "results")
     shutil.copytree(source, folder)
@@ -110,6 +110,43 @@ def test_assess_cancelled_from_another_thread_ends_cancelled_and_leaves_the_earl
     assert "Traceback" not in error
     assert folder_state(folder) == before  # earlier results byte for byte, nothing new under a final name
     assert [name for name in os.listdir(folder) if name.startswith(".cc-partial-")] == []
+    assert "No geometry column" not in capfd.readouterr().err  # the cancelled rule tables closed quietly
     # One bar over the whole run: it never goes back (the steps do not each restart at 0).
     for values in (progress, full_progress):
         assert all(later >= earlier - 1e-9 for earlier, later in zip(values, values[1:]))
+
+
+def test_a_cancel_while_the_rules_are_written_closes_their_table_quietly(cc_provider, tmp_path, capfd):  # noqa: ARG001
+    """Cancelled in the middle of writing the rule rows: the open sink of the rules table (no geometry) is freed by
+    the cancel, and GDAL's "No geometry column" about its spatial index is not printed."""
+    import processing
+
+    class CancelWhileWriting(QgsProcessingFeedback):
+        writing = False
+
+        def setProgressText(self, text):  # noqa: N802 (QGIS API)
+            self.writing = self.writing or text.startswith("Evaluating the rules and writing")
+
+        def setProgress(self, value):  # noqa: N802 (QGIS API)
+            super().setProgress(value)
+            if self.writing:
+                self.cancel()  # after the first community's rules are written
+
+    output = str(tmp_path / "results.gpkg")
+    feedback = CancelWhileWriting()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    capfd.readouterr()
+    try:
+        with pytest.raises(QgsProcessingException, match="Cancelled"):
+            processing.run("complete_community:evaluate_facilities", {
+                "COMMUNITIES": "{}|layername=communities".format(SAMPLE), "COMMUNITY_ID_FIELD": "community_id",
+                "POPULATION_FIELD": "population", "FACILITIES": "{}|layername=facilities".format(SAMPLE),
+                "CATEGORY_FIELD": "category",
+                "OUTPUT": "ogr:dbname='{}' table=\"communities\" (geom)".format(output),
+                "OUTPUT_RULES": "ogr:dbname='{}' table=\"rules\"".format(output)}, context=context, feedback=feedback)
+    finally:
+        del context
+        gc.collect()
+    assert feedback.writing and not os.path.exists(output)
+    assert "No geometry column" not in capfd.readouterr().err

@@ -266,7 +266,7 @@ def test_tables_without_geometry_close_without_gdals_spatial_index_error(cc_prov
     "ERROR 1: No geometry column" for each rule table. Other GDAL messages still get through."""
     import processing
     from osgeo import gdal
-    from complete_community.processing.base_algorithm import tables_closed_quietly
+    from complete_community.processing.output_safety import tables_closed_quietly
 
     path = str(tmp_path / "standard.gpkg")
     capfd.readouterr()
