@@ -312,6 +312,7 @@ class OutputGuard:
         self.targets = {}  # final absolute path → Target
         self.database_targets = []  # DatabaseTarget of every PostGIS output
         self.outputs = []  # Location of every output
+        self.released = False  # the layers on the partial files closed by a commit: discard need not again
         self._collect_outputs()
 
     # -- what the run writes --------------------------------------------------------------------------
@@ -484,6 +485,7 @@ class OutputGuard:
     def commit(self):
         """Move every result into place (only called when the run succeeded)."""
         self.release_partial_layers()
+        self.released = True
         for target in self.targets.values():
             written = target.partial_path
             if not os.path.exists(written):
@@ -530,7 +532,8 @@ class OutputGuard:
             drop_tables(target.path, stale)
 
     def discard(self):
-        self.release_partial_layers()
+        if not self.released:  # after a commit nothing opened a partial file again: no second full collection
+            self.release_partial_layers()
         for target in self.targets.values():
             _FINAL_NAMES.pop(target.partial_path if target.partial_folder else None, None)
             if target.partial_folder and os.path.isdir(target.partial_folder):
