@@ -350,6 +350,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         report_steps.setCurrentStep(1)
         files = [self.output_name(path) for path in [gpkg, report_path] + [
             path for path in (map_path, xlsx_path, atlas_path) if path]]
+
         def data_progress(fraction):
             self._stop_if_cancelled(steps)
             report_steps.setProgress(50.0 * fraction)
