@@ -7,8 +7,9 @@ import random
 import numpy as np
 import pytest
 from osgeo import ogr, osr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeatureSource,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingContext,
+                       QgsProcessingFeatureSource, QgsProcessingFeatureSourceDefinition, QgsProcessingFeedback,
+                       QgsProject, QgsVectorLayer)
 
 from complete_community.core.network import ENGINES, WalkingNetwork
 from complete_community.core.values import is_missing
@@ -91,15 +92,8 @@ def taken_in_bulk(uri, walkable="", speed="", options=None, context=None, workin
     layer = QgsVectorLayer(uri, "roads", "ogr")
     context = context or _context()
     source = QgsProcessingFeatureSource(layer, context)
-    fields = source.fields()
-    options = options or NetworkOptions()
-    osm = {name: fields.lookupField(name) for name in road_reader.OSM_LEVEL_FIELDS + road_reader.OSM_ACCESS_FIELDS
-           + (road_reader.OSM_OTHER_TAGS,) if fields.lookupField(name) >= 0}
-    level = fields.lookupField(options.level_field) if options.level_field else -1
-    reading = road_reader._Reading(source, "roads", working or layer.crs(), context, RecordingFeedback(), InputProblems(),
-                                   options, 80.0, fields.lookupField(walkable) if walkable else -1,
-                                   fields.lookupField(speed) if speed else -1,
-                                   list(osm.values()) + ([level] if level >= 0 else []), osm)
+    reading = road_reader._Reading(source, "roads", working or layer.crs(), walkable, speed, 80.0,
+                                   options or NetworkOptions(), context, RecordingFeedback(), InputProblems())
     return road_reader._read_in_bulk(reading, layer) is not None
 
 
@@ -208,6 +202,16 @@ def test_text_flags_and_osm_tags_in_a_geopackage(tmp_path):
         assert_same(read_both(uri, "walkable", options=options))
 
 
+def test_a_field_read_for_two_purposes(tmp_path):
+    """The level field is also an OSM tag, the speed field is the walkable field: each read once, used twice."""
+    rows = [(value, "yes" if number % 4 == 0 else None, wkt)
+            for number, (value, wkt) in enumerate(zip([1, 0, 80, 2] * 100, grid_rows(6)))]
+    uri = write_layer(tmp_path / "twice.gpkg", rows, [("walkable", ogr.OFTInteger), ("bridge", ogr.OFTString)])
+    options = NetworkOptions(split_at_crossings=True, level_field="bridge")
+    assert taken_in_bulk(uri, "walkable", "walkable", options)
+    assert_same(read_both(uri, "walkable", "walkable", options))
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_same_distances_on_each_engine(tmp_path, engine):
     uri = write_layer(tmp_path / "roads.gpkg", [(wkt,) for wkt in grid_rows()], [])
@@ -262,7 +266,7 @@ def test_geometry_check_gives_way_only_when_a_geometry_would_be_judged(tmp_path)
 
 
 def test_what_is_not_the_whole_file_goes_through_qgis(tmp_path, processing_context):
-    rows = [(1 if number % 3 else 0, True if number % 2 else False, 1.5, wkt) for number, wkt in enumerate(grid_rows(5))]
+    rows = [(1 if number % 3 else 0, number % 2 == 1, 1.5, wkt) for number, wkt in enumerate(grid_rows(5))]
     path = tmp_path / "roads.gpkg"
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     reference = osr.SpatialReference()

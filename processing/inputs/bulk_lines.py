@@ -124,6 +124,7 @@ def _read(ogr, table, field_names, should_stop):
     if layer is None or dataset.GetDriver().GetName() != table.driver:
         return None
     definition = layer.GetLayerDefn()
+    field_names = list(dict.fromkeys(field_names))  # a field read for two purposes is read once
     names = []
     for name in field_names:
         index = definition.GetFieldIndex(name)

@@ -87,20 +87,12 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
     distinct field value is parsed once.
     """
     options = options or NetworkOptions()
-    fields = source.fields()
-    walkable_index = fields.lookupField(walkable_field) if walkable_field else -1
-    speed_index = fields.lookupField(speed_field) if speed_field else -1
-    level_index = fields.lookupField(options.level_field) if options.level_field else -1
-    osm_indexes = {name: fields.lookupField(name) for name in OSM_LEVEL_FIELDS + OSM_ACCESS_FIELDS + (OSM_OTHER_TAGS,)
-                   if fields.lookupField(name) >= 0}
-    if options.osm_walkable and "highway" not in osm_indexes and OSM_OTHER_TAGS not in osm_indexes:
-        raise QgsProcessingException(tr(
-            "layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has "
-            "neither", _CONTEXT).format(layer_name))
-    reading = _Reading(source, layer_name, working, context, feedback, problems, options, walking_speed,
-                       walkable_index, speed_index, list(osm_indexes.values()) + ([level_index] if level_index >= 0
-                                                                                    else []), osm_indexes)
-    kept = _read_in_bulk(reading, layer)
+    reading = _Reading(source, layer_name, working, walkable_field, speed_field, walking_speed, options, context,
+                       feedback, problems)
+    try:
+        kept = _read_in_bulk(reading, layer)
+    except (TypeError, ValueError, IndexError):  # data the bulk reader was never shown (its tests call it directly)
+        kept = None
     if kept is None:
         kept = _read_features(reading)
     lines, factors, levels = _kept_lines(*kept, layer_name, working, problems)
@@ -132,20 +124,31 @@ class _Reading:
     """What both readers (QGIS's features, OGR in bulk) need: the layer, the fields read and how their values
     are parsed (each distinct value once), and the counts of lines left out."""
 
-    def __init__(self, source, layer_name, working, context, feedback, problems, options, walking_speed,
-                 walkable_index, speed_index, tag_indexes, osm_indexes):
+    def __init__(self, source, layer_name, working, walkable_field, speed_field, walking_speed, options, context,
+                 feedback, problems):
         self.source, self.layer_name, self.working = source, layer_name, working
         self.context, self.feedback, self.problems = context, feedback, problems
         self.to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
-        self.walkable_index, self.speed_index, self.tag_indexes = walkable_index, speed_index, tag_indexes
-        names = source.fields().names()
-        self.walkable_field = names[walkable_index] if walkable_index >= 0 else ""
-        self.speed_field = names[speed_index] if speed_index >= 0 else ""
-        self.tag_fields = [names[index] for index in tag_indexes]
+        fields = source.fields()
+        self.walkable_field, self.speed_field = walkable_field or "", speed_field or ""
+        self.walkable_index = fields.lookupField(walkable_field) if walkable_field else -1
+        self.speed_index = fields.lookupField(speed_field) if speed_field else -1
+        level_index = fields.lookupField(options.level_field) if options.level_field else -1
+        osm_indexes = {name: fields.lookupField(name) for name in OSM_LEVEL_FIELDS + OSM_ACCESS_FIELDS
+                       + (OSM_OTHER_TAGS,) if fields.lookupField(name) >= 0}
+        if options.osm_walkable and "highway" not in osm_indexes and OSM_OTHER_TAGS not in osm_indexes:
+            raise QgsProcessingException(tr(
+                "layer {}: the OSM walkable filter needs a 'highway' field (or OSM's other_tags); this layer has "
+                "neither", _CONTEXT).format(layer_name))
+        self.tag_indexes = list(osm_indexes.values()) + ([level_index] if level_index >= 0 else [])
         self.walkable_of = _Memo(_walkable)
         self.factor_of = _Memo(lambda value: _speed_factor(value, walking_speed))
         self.tags_of = _Memo(lambda *values: _level_and_osm(osm_indexes, values, options))
         self.excluded = self.osm_excluded = 0
+
+    def field_name(self, index):
+        """The name of the source's field `index` (as the layer spells it)."""
+        return self.source.fields().at(index).name()
 
     @property
     def field_indexes(self):
@@ -229,8 +232,7 @@ def _read_in_bulk(reading, layer):
     working CRS in one call, or None when the layer must be read through QGIS: not a whole GeoPackage or
     shapefile, a geometry that is not a plain (multi) line string, one QGIS's invalid-geometry check would have
     to judge, or a projection that fails somewhere (QGIS's features say where)."""
-    names = reading.source.fields().names()
-    field_names = [names[index] for index in reading.field_indexes]
+    field_names = [reading.field_name(index) for index in reading.field_indexes]
     table = whole_layer(reading.source, layer, field_names, reading.context)
     if table is None:
         return None
@@ -253,18 +255,20 @@ def _read_in_bulk(reading, layer):
     excluded = osm_excluded = 0
     events = []  # (feature positions, rank within a feature, problem) in the order _read_features meets them
     if reading.walkable_index >= 0:
-        walkable, walkable_problem = _parsed([features.columns[reading.walkable_field]], reading.walkable_of)
+        walkable, walkable_problem = _parsed([features.columns[reading.field_name(reading.walkable_index)]],
+                                             reading.walkable_of)
         events.append((np.flatnonzero(walkable_problem.astype(bool)), 0, reading.walkable_problem()))
         not_walkable = walkable == False  # noqa: E712 (an object array of True, False and None)
         excluded = int(np.count_nonzero(not_walkable))
         kept &= ~not_walkable
     if reading.tag_indexes:
-        osm_walks, level = _parsed([features.columns[name] for name in reading.tag_fields], reading.tags_of)
+        osm_walks, level = _parsed([features.columns[reading.field_name(index)] for index in reading.tag_indexes],
+                                   reading.tags_of)
         osm_walks, level = osm_walks.astype(bool), level.astype(np.int64)
         osm_excluded = int(np.count_nonzero(kept & ~osm_walks))
         kept &= osm_walks
     if reading.speed_index >= 0:
-        factor, speed_problem = _parsed([features.columns[reading.speed_field]], reading.factor_of)
+        factor, speed_problem = _parsed([features.columns[reading.field_name(reading.speed_index)]], reading.factor_of)
         factor = factor.astype(np.float64)
         events.append((np.flatnonzero(kept & speed_problem.astype(bool)), 1, reading.speed_problem()))
     empty = kept & (vertices == 0)  # also a feature without geometry
