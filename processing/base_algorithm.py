@@ -15,7 +15,7 @@ from .. import ui
 from ..core import describe, output_fields
 from . import desktop_defaults
 from ..core.categories import HEADER_NAMES, MappingTableError, mapping_from_rows, read_mapping_table
-from ..i18n import class_tr, current_language
+from ..i18n import Translated, current_language
 from ..standards import DEFAULT_STANDARD_ID, StandardError, builtin_standards, load_standard
 from . import shared_run
 from .output_safety import commit_outputs, guard_outputs, is_partial, strip_credentials
@@ -100,7 +100,7 @@ ADVANCED_PARAMETERS = frozenset((
 STANDARD_WIDGET = __name__.rsplit(".", 2)[0] + ".ui.standard_widget.StandardWidgetWrapper"
 
 
-class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
+class CompleteCommunityAlgorithm(Translated, QgsProcessingAlgorithm):
     """Base class: subclasses set ALGORITHM_ID and GROUP and implement the Processing methods."""
 
     STANDARD = "STANDARD"
@@ -284,10 +284,6 @@ class CompleteCommunityAlgorithm(QgsProcessingAlgorithm):
                     "Source) and run again.").format(
                         definition.description(), definition.name(),
                         self.input_layer_name(parameters, definition.name(), context), layer.crs().description()))
-
-    def tr(self, text):
-        """Translate with the class's own context, falling back to its base classes' (i18n.class_tr)."""
-        return class_tr(self, text)
 
     def createInstance(self):
         return type(self)()
