@@ -34,13 +34,20 @@ AREAS = ([_square(100 * column, 100 * row) for row in range(3) for column in ran
 ])
 
 
-def _communities():
-    return [(fid, QgsGeometry.fromWkt(wkt) if wkt else None, None) for fid, wkt in enumerate(AREAS)]
+def _communities(shift=(0.0, 0.0)):
+    communities = []
+    for fid, wkt in enumerate(AREAS):
+        geometry = QgsGeometry.fromWkt(wkt) if wkt else None
+        if geometry is not None:
+            geometry.translate(*shift)
+        communities.append((fid, geometry, None))
+    return communities
 
 
-def _probe_points():
-    """Random points over the areas and around them, every vertex, every edge's middle and points on the
-    curve and the collection's line: the boundaries, where the first community in the layer's order wins."""
+def _probe_points(shift=(0.0, 0.0)):
+    """Random points over the areas and around them, every vertex, every edge's middle, points a hair (a tenth of a
+    micrometre, a millimetre) off each edge's middle on both sides, and points on the curve and the collection's
+    line: the boundaries, where the first community in the layer's order wins."""
     rng = np.random.default_rng(16)
     xs, ys = list(rng.uniform(-50, 1050, 4000)), list(rng.uniform(-50, 750, 4000))
     for wkt in AREAS:
@@ -49,10 +56,17 @@ def _probe_points():
         geometry = QgsGeometry.fromWkt(wkt)
         vertices = [(vertex.x(), vertex.y()) for vertex in geometry.vertices()]
         for (x0, y0), (x1, y1) in zip(vertices, vertices[1:]):
+            length = math.hypot(x1 - x0, y1 - y0) or 1.0
             xs += [x0, (x0 + x1) / 2]
             ys += [y0, (y0 + y1) / 2]
-    xs += [700.0, 800.0, 900.0, 900.0, 1e9, math.nan, 5.0, math.inf]
-    ys += [600.0, 500.0, 550.0, 600.0, 0.0, 5.0, math.nan, 5.0]
+            for off in (1e-7, -1e-7, 1e-3, -1e-3):  # across the edge
+                xs.append((x0 + x1) / 2 - off * (y1 - y0) / length)
+                ys.append((y0 + y1) / 2 + off * (x1 - x0) / length)
+    xs = [x + shift[0] for x in xs] + [700.0, 800.0, 900.0, 900.0, 1e9, math.nan, 5.0, math.inf]
+    ys = [y + shift[1] for y in ys] + [600.0, 500.0, 550.0, 600.0, 0.0, 5.0, math.nan, 5.0]
+    for index in range(-8, -4):
+        xs[index] += shift[0]
+        ys[index] += shift[1]
     return np.array(xs), np.array(ys)
 
 
@@ -67,11 +81,19 @@ def _first_intersecting(communities, x, y):
     return -1
 
 
-def test_every_point_lies_in_the_first_community_that_holds_it(qgis_app):
+@pytest.mark.parametrize("shift", [(0.0, 0.0), (4.1e5, 2.5e6)], ids=["near the origin", "Gauss-Krüger coordinates"])
+@pytest.mark.parametrize("one_by_one", [False, True], ids=["all pairs at once", "area by area"])
+def test_every_point_lies_in_the_first_community_that_holds_it(qgis_app, monkeypatch, shift, one_by_one):
+    """numpy's even-odd rule for the points clearly off a boundary, GEOS (QgsGeometry for curves and collections)
+    for the rest: the same answer as QgsGeometry.intersects point by point; also when the areas are taken one by
+    one (boxes over boxes everywhere)."""
+    from complete_community.core import points
     from complete_community.processing.inputs.points import CommunityLocator
 
-    communities = _communities()
-    xs, ys = _probe_points()
+    if one_by_one:
+        monkeypatch.setattr(points, "_PAIR_LIMIT", 0)
+    communities = _communities(shift)
+    xs, ys = _probe_points(shift)
     found = CommunityLocator(communities).locate(xs, ys)
     expected = [_first_intersecting(communities, x, y) for x, y in zip(xs.tolist(), ys.tolist())]
     assert found.tolist() == expected
@@ -79,7 +101,8 @@ def test_every_point_lies_in_the_first_community_that_holds_it(qgis_app):
     assert expected.count(-1) > 100  # outside every community, in the hole, not finite
     assert 9 in expected and 10 in expected and 11 in expected  # the overlap's own part, the ring, the hole's
     assert {12, 13, 14, 15, 16} <= set(expected)  # multi-polygon, L, Z, curve, collection
-    on_shared_edge = [index for index, (x, y) in enumerate(zip(xs, ys)) if x == 100.0 and 0 < y < 100]
+    on_shared_edge = [index for index, (x, y) in enumerate(zip(xs, ys)) if x == 100.0 + shift[0] and
+                      shift[1] < y < 100 + shift[1]]
     assert on_shared_edge and all(expected[index] == 0 for index in on_shared_edge)  # the first of the two
     assert expected[len(xs) - 5] == 16 and expected[len(xs) - 4] == -1  # the collection's line; far away
 

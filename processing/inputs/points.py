@@ -8,7 +8,7 @@ import numpy as np
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsWkbTypes
 
 from ...core.network import SearchCancelled
-from ...core.points import first_containing, parse_points_wkb, shapely_holds
+from ...core.points import first_containing, parse_points_wkb, polygon_edges, shapely_holds
 from .bulk_lines import read_whole_layer, whole_layer
 from .crs import finite_geometry, projected_points
 
@@ -110,7 +110,11 @@ def _python_values(values, null):
 
 class CommunityLocator:
     """Which community points lie in: the first in the layer's order whose area holds the point, inside or on its
-    boundary (QgsGeometry.intersects); -1 for none. The rule for overlapping communities (see report_overlaps)."""
+    boundary (QgsGeometry.intersects); -1 for none. The rule for overlapping communities (see report_overlaps).
+
+    Polygons answer in numpy by the even-odd rule for points clearly off their boundary; GEOS (through shapely)
+    for the points within a hair of it and for polygons of more than _EDGES_IN_NUMPY edges; QGIS for curves and
+    collections."""
 
     def __init__(self, communities):
         """`communities`: [(fid, geometry in the working CRS or None, record)]; only finite geometries count."""
@@ -123,11 +127,12 @@ class CommunityLocator:
                 boxes.append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
         self.boxes = np.array(boxes, dtype=float).reshape(-1, 4)
         self.positions = np.array(self.positions, dtype=np.int64)
+        self.edges = [_edges(geometry) for geometry in self.geometries]
         self._holds = {}
 
     def locate(self, x, y):
         """The community position of each point (x, y arrays in the working CRS; NaN: none), or -1."""
-        found = first_containing(self.boxes, self._holds_points, x, y)
+        found = first_containing(self.boxes, self._holds_points, x, y, self.edges)
         if not len(self.positions):
             return found
         return np.where(found >= 0, self.positions[np.maximum(found, 0)], -1)
@@ -138,14 +143,32 @@ class CommunityLocator:
         return self._holds[index](xs, ys)
 
 
+_EDGES_IN_NUMPY = 1024  # a community with more edges is asked of GEOS (its prepared index) for every point
+
+
+def _flat_polygon_wkb(geometry):
+    """2-D WKB of a polygon or multi-polygon (Z and M dropped: containment is 2-D), None for anything else."""
+    if QgsWkbTypes.flatType(geometry.wkbType()) not in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
+        return None
+    flat = geometry.constGet().clone()
+    flat.dropZValue()
+    flat.dropMValue()
+    return flat.asWkb().data()
+
+
+def _edges(geometry):
+    """The ring edges numpy tests points against (core/points.polygon_edges), or None: GEOS or QGIS answer."""
+    wkb = _flat_polygon_wkb(geometry)
+    edges = polygon_edges(wkb) if wkb is not None else None
+    return edges if edges is not None and len(edges[0]) <= _EDGES_IN_NUMPY else None
+
+
 def _holds(geometry):
     """holds(xs, ys) of one community: GEOS through shapely for polygons and multi-polygons (in 2-D: the predicate
     ignores Z), QgsGeometry.intersects point by point for anything else (curves, a collection from makeValid)."""
-    if QgsWkbTypes.flatType(geometry.wkbType()) in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
-        flat = geometry.constGet().clone()
-        flat.dropZValue()
-        flat.dropMValue()
-        return shapely_holds(flat.asWkb().data())
+    wkb = _flat_polygon_wkb(geometry)
+    if wkb is not None:
+        return shapely_holds(wkb)
 
     def holds(xs, ys):
         return np.array([geometry.intersects(QgsGeometry.fromPointXY(QgsPointXY(px, py)))
