@@ -152,7 +152,7 @@ def _pairs_in_boxes(boxes, x, y):
 def _even_odd(edges, pair_area, px, py):
     """(held, near) per (area, point) pair: whether the point is inside the area by the even-odd rule over its ring
     edges (the interior of a valid polygon or multi-polygon), and whether it lies so near an edge (within 10⁻¹² of
-    the coordinates' size: a micrometre at 10⁶ m, a thousand times the rounding of these sums) that rounding could
+    the coordinates' size: a micrometre at 10⁶ m, hundreds of times the rounding of these sums) that rounding could
     decide; `held` is exact where not `near`."""
     counts = np.array([0 if edge is None else len(edge[0]) for edge in edges], dtype=np.int64)
     starts = np.cumsum(counts) - counts
