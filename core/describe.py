@@ -63,6 +63,26 @@ def format_number(value):
     return text if text != "-0" else "0"
 
 
+def rounded_number(value, unit):
+    """A value in `unit` as a rule's reason shows it: two decimals at most, a ratio in per cent ('9.9%')."""
+    scale = 100.0 if unit == "ratio" else 1.0
+    text = format_number(round(value * scale, 2))
+    return text + "%" if unit == "ratio" else text
+
+
+def number_text(value, unit, compared_with=None, compared_rounded=None):
+    """'2199.9', '9.9%' in `unit`; all the digits where rounding would make `value` read as the threshold it is
+    `compared_with` (2199.999 must not read as 2200). `compared_rounded`: rounded_number(compared_with, unit)
+    when the caller keeps it."""
+    text = rounded_number(value, unit)
+    if compared_with is not None and value != compared_with:
+        if compared_rounded is None:
+            compared_rounded = rounded_number(compared_with, unit)
+        if text == compared_rounded:
+            text = format_number(value * 100.0) + "%" if unit == "ratio" else format_number(value)
+    return text
+
+
 def threshold_text(threshold, unit, standard, language):
     """'2200 m²', or '0.2% × 物业总建筑面积, at least 50 m²' for a proportional threshold."""
     suffix = (" " + unit_label(unit)) if unit_label(unit) else ""

@@ -450,12 +450,10 @@ class _RuleEvaluation:
 
     def _number(self, value, compared_with=None):
         """'2199.9', '9.9%' in the rule's unit; more digits only where rounding would hide why a value failed."""
-        scale = 100.0 if self.rule.unit == "ratio" else 1.0
-        text = describe.format_number(round(value * scale, 2))
-        if compared_with is not None and value != compared_with and text == self._fixed_text(
-                "rounded", compared_with, lambda: describe.format_number(round(compared_with * scale, 2))):
-            text = describe.format_number(value * scale)
-        return text + "%" if self.rule.unit == "ratio" else text
+        rounded = None
+        if compared_with is not None and self._fixed_texts is not None:
+            rounded = self._fixed_texts["rounded"].get(compared_with)
+        return describe.number_text(value, self.rule.unit, compared_with, rounded)
 
     def _quantity(self, value, compared_with=None):
         """'2199.9 m²' (as _number)."""
@@ -469,11 +467,10 @@ class _RuleEvaluation:
         None otherwise."""
         if self._fixed_thresholds is None:
             return None
-        scale = 100.0 if self.rule.unit == "ratio" else 1.0
         thresholds = [threshold for threshold in self._fixed_thresholds[:2] if threshold is not None]
         return {"quantity": {threshold: self._quantity(threshold) for threshold in thresholds},
                 "number": {threshold: self._number(threshold) for threshold in thresholds},
-                "rounded": {threshold: describe.format_number(round(threshold * scale, 2)) for threshold in thresholds}}
+                "rounded": {threshold: describe.rounded_number(threshold, self.rule.unit) for threshold in thresholds}}
 
     def _fixed_text(self, kind, threshold, make):
         """The `kind` text of `threshold` from _fixed_texts, else make() (thresholds that depend on the community)."""

@@ -1,7 +1,7 @@
 """坐标纠偏 — any vector layer from GCJ-02 or BD-09 (Amap, Tencent, Baidu) to WGS84/CGCS2000, and back."""
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeature,
-                       QgsFeatureSink, QgsGeometry, QgsPoint, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsFeatureSink, QgsGeometry, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource)
 

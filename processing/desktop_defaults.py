@@ -16,7 +16,7 @@ import datetime
 import os
 import re
 
-from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterVectorDestination, QgsProject,
                        QgsSettings)
 from qgis.PyQt.QtCore import QCoreApplication, QStandardPaths, QThread

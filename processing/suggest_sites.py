@@ -6,7 +6,7 @@ import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsGeometry,
                        QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterDistance,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsProcessingParameterString, QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
@@ -15,7 +15,7 @@ from ..core import output_fields as F
 from ..core.describe import format_number
 from ..core.engine import FAIL, PASS, RuleEngine
 from ..core.records import CommunityRecord, FacilityRecord
-from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES, ONE_PER_COMMUNITY,
+from ..core.siting import (DEFAULT_CANDIDATE_SPACING_M, MAXIMAL_COVERING, OBJECTIVES,
                            CoverageModel, area_requirements, best_site_per_community, candidates_along, check_site,
                            greedy_maximal_cover)
 from ..core.values import finite_or_none, read_number

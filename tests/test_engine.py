@@ -220,3 +220,17 @@ def test_reasons_and_labels_in_chinese(qgis_app, standard):  # noqa: ARG001 (tra
         assert evaluate_rule(standard.rule("kindergarten.building_area"), none, standard, "zh").reason == "无幼儿园"
     finally:
         remove_translator(translator)
+
+
+def test_numbers_keep_the_digits_that_decide_and_the_scorecard_reads_them_alike():
+    """One rule for a reason's numbers (core/describe.number_text), used by the engine and the scorecard: two
+    decimals, a ratio in per cent, and every digit where rounding would make a value read as its threshold."""
+    from complete_community.core import describe
+
+    assert describe.number_text(2199.999, "m2") == "2200"
+    assert describe.number_text(2199.999, "m2", 2200.0) == "2199.999"
+    assert describe.number_text(2200.0, "m2", 2200.0) == "2200"
+    assert describe.number_text(0.0999, "ratio", 0.1) == "9.99%"
+    assert describe.number_text(0.099999, "ratio", 0.1) == "9.9999%"
+    assert describe.number_text(0.5, "ratio") == "50%"
+    assert describe.rounded_number(0.123456, "ratio") == "12.35%"

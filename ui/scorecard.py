@@ -118,15 +118,6 @@ def as_text(value):
     return "" if is_missing(value) else str(value)
 
 
-def _number_text(value, unit, compared_with=None):
-    scale = 100.0 if unit == "ratio" else 1.0
-    text = describe.format_number(round(value * scale, 2))
-    if (compared_with is not None and value != compared_with
-            and text == describe.format_number(round(compared_with * scale, 2))):
-        text = describe.format_number(value * scale)  # 2199.999 must not read as 2200
-    return text + "%" if unit == "ratio" else text
-
-
 def _unit_label(unit):
     try:
         return describe.unit_label(unit) if unit else ""
@@ -140,7 +131,7 @@ def quantity_text(value, unit=None, compared_with=None):
     if number is None:
         return "–"
     label = _unit_label(unit)
-    text = _number_text(number, unit, as_number(compared_with))
+    text = describe.number_text(number, unit, as_number(compared_with))
     return "{} {}".format(text, label) if label else text
 
 
@@ -152,7 +143,7 @@ def threshold_text(minimum, maximum, unit=None, measured=None):
             return "= " + quantity_text(low, unit, measured)
         reference = as_number(measured)
         label = _unit_label(unit)
-        text = "{}–{}".format(_number_text(low, unit, reference), _number_text(high, unit, reference))
+        text = "{}–{}".format(describe.number_text(low, unit, reference), describe.number_text(high, unit, reference))
         return "{} {}".format(text, label) if label else text
     if low is not None:
         return "≥ " + quantity_text(low, unit, measured)
