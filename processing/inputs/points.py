@@ -17,7 +17,7 @@ POINT = 0          # a plain 2-D point, projected: x, y hold it in the working C
 NO_GEOMETRY = 1    # none, or an empty point (QGIS reads a point of NaN coordinates as empty)
 NOT_FINITE = 2     # a point with an infinite coordinate
 NOT_PROJECTED = 3  # a finite point the transformation to the working CRS cannot take
-OTHER = 4          # anything else: `geometries[i]` for the reader's own path
+OTHER = 4          # anything else: `geometry(i)` for the reader's own path
 
 CANCEL_CHECK_EVERY = 1024  # features between two questions to feedback.isCanceled()
 
