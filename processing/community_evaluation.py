@@ -446,6 +446,10 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         `completed.details`; returns ({output: destination}, [(destination, style function, style name)])."""
         return {}, []
 
+    def extra_outputs_share(self, parameters):
+        """The share (0–1) of the writing's progress bar that write_extra_outputs takes after the communities."""
+        return 0.0
+
     def matrix_attribute_fields(self, parameters, context, standard):
         """Community attribute code → field from a matrix parameter; none by default."""
         return {}
@@ -700,6 +704,7 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         communities = completed.communities
         # Writing takes the rest of the bar from wherever reading (and walking) left it: progress never goes back.
         written_from = max(40.0, feedback.progress())
+        written_to = 100.0 - (100.0 - written_from) * self.extra_outputs_share(parameters)
         engine = RuleEngine(standard, language)
         for current, (fid, _geometry, record) in enumerate(communities):
             if feedback.isCanceled():
@@ -717,7 +722,7 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                                  if planned else None)
                 rules_sink.addFeatures(rule_rows.rows(record, evaluation.results, status_before),
                                        QgsFeatureSink.FastInsert)
-            feedback.setProgress(written_from + (100.0 - written_from) * current / len(communities))
+            feedback.setProgress(written_from + (written_to - written_from) * current / len(communities))
 
         feedback.pushInfo(self.tally_text().format(plan.colour_field, ", ".join(
             "{} {}".format(status_label(status) if status else "–", count) for status, count in sorted(

@@ -297,11 +297,19 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
 
     # -- outputs ------------------------------------------------------------------------------------
 
+    def extra_outputs_share(self, parameters):
+        # A city's 50,000 origins and 40,000 routes take about as long to write as its communities and rules.
+        with_origins = parameters.get(self.ORIGINS) and parameters.get(self.OUTPUT_ORIGINS)
+        return 0.5 if with_origins or parameters.get(self.OUTPUT_ROUTES) else 0.0
+
     def write_extra_outputs(self, parameters, context, feedback, plan, inputs, completed):
         access = completed.details
         results, styled = {}, []
+        # The bar moves on from where the communities left it: the origins to halfway, the routes to the end.
+        with_routes = bool(parameters.get(self.OUTPUT_ROUTES))
         if access.origins and self.OUTPUT_ORIGINS in parameters:
-            destination = self._write_origins(parameters, context, access, feedback)
+            halfway = (feedback.progress() + 100.0) / 2 if with_routes else 100.0
+            destination = self._write_origins(parameters, context, access, feedback, halfway)
             if destination:
                 results[self.OUTPUT_ORIGINS] = destination
                 styled.append((destination, apply_access_points_style, styles.STYLE_WALKING_ORIGINS))
@@ -312,7 +320,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                 styled.append((destination, apply_routes_style, styles.STYLE_WALKING_ROUTES))
         return results, styled
 
-    def _write_origins(self, parameters, context, access, feedback):
+    def _write_origins(self, parameters, context, access, feedback, progress_to):
         source = self.parameterAsSource(parameters, self.ORIGINS, context)
         count = len(access.communities)
         categories = access.categories
@@ -331,7 +339,7 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         rows = [list(row) for row in zip(of_community, *(_field_values(access.distance[category][count:])
                                                          for category in categories))]
         unread = [None] * (1 + len(categories))
-        for feature in checked(source.getFeatures(), feedback):
+        for feature in checked(source.getFeatures(), feedback, progress_to=progress_to, total=source.featureCount()):
             position = position_of.get(feature.id())
             values = unread if position is None else rows[position]
             sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
@@ -355,7 +363,9 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
                        for _fid, _geometry, record in access.communities]
         method = qt_value(walking.method)
         statuses = {}
-        for category in walking.categories():
+        started, categories = feedback.progress(), walking.categories()
+        for number, category in enumerate(categories):
+            feedback.setProgress(started + (100.0 - started) * number / len(categories))
             limit = access.limits.get(category)
             named = [qt_value(category), qt_value(plan.standard.category(category).name.get(plan.language))]
             limit_m = qt_value(limit.limit_m if limit is not None else None)

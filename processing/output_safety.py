@@ -789,13 +789,18 @@ def _let_go(cancel):
         traceback.clear_frames(cancel.__traceback__)
 
 
-def checked(items, feedback, every=64):
+def checked(items, feedback, every=64, progress_to=None, total=0):
     """The items of `items`, stopping the run when `feedback` is cancelled (asked every `every` items): a cancel
     raises core.network.SearchCancelled, which the guard turns into the cancelled ending — a loop never leaves the
-    steps after it half its data."""
+    steps after it half its data. With `progress_to` and the number of items (`total`), the progress bar moves
+    from where it is to `progress_to` as the items go."""
+    started = feedback.progress() if feedback is not None else 0.0
     for number, item in enumerate(items):
-        if number % every == 0 and feedback is not None and feedback.isCanceled():
-            raise SearchCancelled()
+        if number % every == 0 and feedback is not None:
+            if feedback.isCanceled():
+                raise SearchCancelled()
+            if progress_to is not None and total:
+                feedback.setProgress(started + (progress_to - started) * min(number / total, 1.0))
         yield item
 
 

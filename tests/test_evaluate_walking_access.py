@@ -424,3 +424,37 @@ def test_the_walking_workbook_agrees_with_the_layers(cc_provider, processing_con
         rows += 1
     assert rows == len(communities) == 14
     assert workbook.GetLayerByName("Rules").GetFeatureCount() == result["OUTPUT_RULES"].featureCount() > 0
+
+
+def test_the_origins_and_routes_move_the_progress_bar_on_after_the_communities(cc_provider):  # noqa: ARG001
+    """Writing a city's origins and routes took seconds after the bar had reached 100 %: the communities now take
+    the first half of the writing's share, the origins and the routes the rest, and the bar never goes back."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    class Watched(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.values, self.step = [], ""
+
+        def setProgressText(self, text):  # noqa: N802 (QGIS API)
+            self.step = text
+
+        def setProgress(self, value):  # noqa: N802 (QGIS API)
+            super().setProgress(value)
+            self.values.append((self.step, value))
+
+    feedback = Watched()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("complete_community:evaluate_walking_access", dict(
+        SAMPLE_PARAMETERS, COMMUNITIES=_sample("communities"), FACILITIES=_sample("facilities"),
+        NETWORK=_sample("roads"), ORIGINS=_sample("population_points"), ORIGIN_POPULATION_FIELD="population",
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_RULES="TEMPORARY_OUTPUT", OUTPUT_ORIGINS="TEMPORARY_OUTPUT",
+        OUTPUT_ROUTES="TEMPORARY_OUTPUT"), context=context, feedback=feedback)
+    del context
+    values = [value for _step, value in feedback.values]
+    assert all(later >= earlier - 1e-9 for earlier, later in zip(values, values[1:]))
+    writing = [value for step, value in feedback.values if step.startswith("Evaluating the rules")]
+    communities_written = max(writing[:14])  # the sample's 14 communities, one report each
+    assert communities_written < 95 and len([value for value in writing if value > communities_written]) >= 3
