@@ -4800,6 +4800,21 @@
     </message>
     <message>
         <location filename="../processing/service_areas.py"/>
+        <source>Only around the communities that lack the category: the layer {} has none of the status fields of {} ({}); their service areas are drawn everywhere. Give assess's communities layer.</source>
+        <translation>仅在缺少该类设施的社区周边绘制：图层 {} 没有 {} 的任何状态字段（{}），这些类别的服务范围将在全部范围绘制。请使用 assess 输出的社区图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Only around the communities that lack the category: {} — a community whose box cannot be transformed to {} is left out (its gaps are not drawn)</source>
+        <translation>仅在缺少该类设施的社区周边绘制：{} — 外包框无法转换到 {} 的社区被略过（其短板周边不绘制）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
+        <source>Only around the communities that lack the category: {} — a community without a geometry is left out (its gaps are not drawn)</source>
+        <translation>仅在缺少该类设施的社区周边绘制：{} — 没有几何图形的社区被略过（其短板周边不绘制）</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_areas.py"/>
         <source>Only these facility categories (codes, comma separated; empty: all)</source>
         <translation>仅这些设施类别（类别代码，逗号分隔；留空为全部）</translation>
     </message>

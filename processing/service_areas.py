@@ -180,7 +180,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         shape = self.parameterAsEnum(parameters, self.SHAPE, context)
         snapped = network.snap([f.x for f in chosen], [f.y for f in chosen], snap_limit)
 
-        covers = self.not_met_covers(parameters, context, feedback, working, standard, wanted)
+        not_met = self.not_met_boxes(parameters, context, feedback, working, standard, wanted)
 
         fields = make_fields(F.SERVICE_AREA_FIELDS_PLANNED if planned else F.SERVICE_AREA_FIELDS)
         sink, dest_id = self.parameterAsSink(
@@ -193,9 +193,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         language = current_language()
         far = int(np.count_nonzero(~snapped.is_snapped))
         if shape == SHAPE_STREETS:
-            shapes = self._street_shapes(network, chosen, snapped, limits, covers, feedback)
+            shapes = self._street_shapes(network, chosen, snapped, limits, not_met, feedback)
         else:
-            shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, covers, feedback)
+            shapes = self._polygon_shapes(network, chosen, snapped, limits, buffer, not_met, feedback)
         # The notes and names once, not per facility (a city writes 28,000 rows).
         notes = {"far": self.tr("farther than {:g} m from the road network").format(snap_limit),
                  "not_needed": self.tr("not drawn: its streets lie only around communities that lack nothing of its "
@@ -213,7 +213,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             note = None
             if snapped.segment[position] < 0:
                 note = notes["far"]
-            elif geometry is None and street and facility.category in covers:
+            elif geometry is None and street and facility.category in not_met:
                 note = notes["not_needed"]
             elif geometry is None:
                 note = notes["walk"] if (shape == SHAPE_POLYGONS or snapped.offset[position] > limit.limit_m) else \
@@ -262,52 +262,82 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             chosen.add(by_name[name])
         return chosen
 
-    def not_met_covers(self, parameters, context, feedback, working, standard, categories):
-        """{category: BoxCover of the communities of AROUND_NOT_MET that need looking at for it} for the
-        `categories` that layer has a status for; {} without the layer. A community needs looking at for a
-        category when its walking access to it is not met (<category>_access_status fail or advisory) or an
-        item it provides fails (<item>_status fail): the gaps the scorecard zooms to. A category without any
-        such field there is drawn everywhere."""
+    def not_met_boxes(self, parameters, context, feedback, working, standard, categories):
+        """{category: (n, 4) array of the boxes (x_min, y_min, x_max, y_max, working CRS) of the communities of
+        AROUND_NOT_MET that need looking at for it} for the `categories` that layer has a status for; {}
+        without the layer. A community needs looking at for a category when its walking access to it is not
+        met (<category>_access_status fail or advisory) or an item it provides fails (<item>_status fail): the
+        gaps the scorecard zooms to. A category without any such field there is drawn everywhere, with a
+        warning naming the fields; communities left out (no geometry, a box outside the CRS) are listed."""
         source = self.parameterAsSource(parameters, self.AROUND_NOT_MET, context)
         if source is None:
             return {}
+        layer_name = self.input_layer_name(parameters, self.AROUND_NOT_MET, context)
         names = set(source.fields().names())
         status_fields = {code: [(F.ACCESS_STATUS.name_for(code), (FAIL, ADVISORY))] for code in categories}
         for item in standard.items:
             for category in standard.categories_for_item(item.code):
                 if category.code in status_fields:
                     status_fields[category.code].append((F.ITEM_STATUS.name_for(item.code), (FAIL,)))
+        lacking = {code: [name for name, _statuses in fields] for code, fields in status_fields.items()
+                   if not any(name in names for name, _statuses in fields)}
+        if lacking:  # e.g. communities not assessed: those categories are drawn everywhere, said so
+            feedback.pushWarning(self.tr(
+                "Only around the communities that lack the category: the layer {} has none of the status fields "
+                "of {} ({}); their service areas are drawn everywhere. Give assess's communities layer.").format(
+                layer_name, ", ".join(sorted(lacking)),
+                ", ".join(name for code in sorted(lacking) for name in lacking[code])))
         status_fields = {code: [(name, statuses) for name, statuses in fields if name in names]
-                         for code, fields in status_fields.items()}
-        status_fields = {code: fields for code, fields in status_fields.items() if fields}
+                         for code, fields in status_fields.items() if code not in lacking}
         to_working = QgsCoordinateTransform(source.sourceCrs(), working, context.transformContext())
         boxes = {code: [] for code in status_fields}
         read = sorted({name for fields in status_fields.values() for name, _statuses in fields})
-        index = {name: source.fields().lookupField(name) for name in read}
+        id_field = F.COMMUNITY_ID.name if F.COMMUNITY_ID.name in names else None
+        index = {name: source.fields().lookupField(name) for name in read + ([id_field] if id_field else [])}
         status_fields = {code: [(index[name], statuses) for name, statuses in fields]
                          for code, fields in status_fields.items()}
-        for feature in source.getFeatures(QgsFeatureRequest().setSubsetOfAttributes(read, source.fields())):
-            if not feature.hasGeometry():
+        problems = InputProblems()
+        request = QgsFeatureRequest().setSubsetOfAttributes(list(index), source.fields())
+        for feature in source.getFeatures(request) if status_fields else ():
+            values = feature.attributes()
+            community = values[index[id_field]] if id_field else feature.id()
+            needed = [code for code, fields in status_fields.items()
+                      if any(values[position] in statuses for position, statuses in fields)]
+            if not needed:
+                continue
+            if not feature.hasGeometry() or feature.geometry().isEmpty():
+                problems.add(self.tr("Only around the communities that lack the category: {} — a community "
+                                     "without a geometry is left out (its gaps are not drawn)").format(layer_name),
+                             community)
                 continue
             try:
                 box = to_working.transformBoundingBox(feature.geometry().boundingBox())
+                corners = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
             except QgsCsException:
+                corners = (np.nan,)
+            if not np.isfinite(corners).all():
+                problems.add(self.tr("Only around the communities that lack the category: {} — a community whose "
+                                     "box cannot be transformed to {} is left out (its gaps are not drawn)").format(
+                    layer_name, working.authid()), community)
                 continue
-            values = feature.attributes()
-            for code, fields in status_fields.items():
-                if any(values[position] in statuses for position, statuses in fields):
-                    boxes[code].append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
-        covers = {}
-        for code, found in boxes.items():
-            corners = np.array(found, dtype=np.float64).reshape(-1, 4)
-            covers[code] = BoxCover(corners[:, 0], corners[:, 1], corners[:, 2], corners[:, 3])
-        if covers:
+            for code in needed:
+                boxes[code].append(corners)
+        problems.report(feedback)
+        boxes = {code: np.array(found, dtype=np.float64).reshape(-1, 4) for code, found in boxes.items()}
+        if boxes:
             feedback.pushInfo(self.tr("Service areas drawn only around the communities that lack "
                                       "their category: {}.").format(", ".join(
                                           "{} {}".format(code, len(found)) for code, found in boxes.items())))
-        return covers
+        return boxes
 
-    def _street_shapes(self, network, chosen, snapped, limits, covers, feedback):
+    @staticmethod
+    def _kept_pieces(cover, pieces):
+        """Which street pieces to draw: those whose bounds meet a cell of a community that needs looking at (a
+        long piece crossing a community with its middle outside it is kept; pieces are straight)."""
+        return cover.touches(np.minimum(pieces.x0, pieces.x1), np.minimum(pieces.y0, pieces.y1),
+                             np.maximum(pieces.x0, pieces.x1), np.maximum(pieces.y0, pieces.y1))
+
+    def _street_shapes(self, network, chosen, snapped, limits, not_met, feedback):
         """(position, MultiLineString or None, street length served, None) per facility, category by category
         (a generator): one catchments() search per category; each facility gets the street pieces it is the
         nearest facility of."""
@@ -320,9 +350,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             positions = np.array(positions, dtype=np.int64)
             catchments = network.catchments(snapped.subset(positions), limits[category].limit_m)
             lengths = catchments.length_by_source(len(positions))
-            if category in covers:  # only the pieces around the communities that need looking at
-                catchments = catchments.subset(covers[category].contains(
-                    0.5 * (catchments.x0 + catchments.x1), 0.5 * (catchments.y0 + catchments.y1)))
+            if category in not_met:  # only the pieces around the communities that need looking at (one grid
+                # of counts at a time: 16 MB for a city)
+                catchments = catchments.subset(self._kept_pieces(BoxCover(*not_met[category].T), catchments))
             # Each facility's pieces joined into lines through the points they share: one WKB per facility.
             areas = multilinestring_wkb(network_piece_lines(network, catchments, catchments.source))
             del catchments
@@ -338,8 +368,9 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
                     yield position, geometry, float(lengths[index]), None
             feedback.setProgress(int(100.0 * (number + 1) / max(len(by_category), 1)))
 
-    def _polygon_shapes(self, network, chosen, snapped, limits, buffer, covers, feedback):
+    def _polygon_shapes(self, network, chosen, snapped, limits, buffer, not_met, feedback):
         """(position, MultiPolygon or None, street length reached, area) per facility (a generator)."""
+        covers = {code: BoxCover(*boxes.T) for code, boxes in not_met.items()}
         for position, facility in enumerate(chosen):
             if feedback.isCanceled():
                 return
@@ -351,8 +382,7 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
             limit = limits[facility.category].limit_m
             pieces = network.reachable_edges(one, limit)
             cover = covers.get(facility.category)
-            if not len(pieces) or (cover is not None and not cover.contains(
-                    0.5 * (pieces.x0 + pieces.x1), 0.5 * (pieces.y0 + pieces.y1)).any()):
+            if not len(pieces) or (cover is not None and not self._kept_pieces(cover, pieces).any()):
                 yield position, None, pieces.total_length, None
                 continue
             lines = [[QgsPointXY(x, y) for x, y in piece] for piece in pieces.polylines()]

@@ -201,7 +201,7 @@ def test_service_areas_are_drawn_around_the_communities_that_need_looking_at(ass
     assert sorted(f["cc_community_id"] for f in needing) == ["C03", "C13"]
     boxes = [f.geometry().boundingBox() for f in needing]
     for box in boxes:
-        box.grow(20.0)  # a piece is kept when its midpoint lies within a cell (10 m) of a community's box
+        box.grow(20.0)  # a piece is kept when its bounds meet a cell (10 m) of a community's box
     areas = [f for f in _layer(assessed, "service_areas").getFeatures() if f["cc_category"] == "kindergarten"]
     drawn = {f.id() for f in areas if f.hasGeometry() and not f.geometry().isEmpty()}
     assert drawn and len(drawn) < len(areas)
