@@ -329,6 +329,26 @@ def test_a_selection_or_feature_limit_is_not_the_whole_layer(tmp_path, processin
         assert source_layer(algorithm, {"NETWORK": definition}, "NETWORK", processing_context) is None
 
 
+class _FilteredDefinition(QgsProcessingFeatureSourceDefinition):
+    """A real source definition carrying the filter expression QGIS ≥ 3.32 gives it (the 3.22 tested here has no
+    such attribute, nor a constructor argument for it): the one stand-in, for that attribute alone."""
+
+    filterExpression = "walkable = 1"  # noqa: N815 (QGIS's name)
+
+
+def test_a_filter_expression_is_not_the_whole_layer(tmp_path, processing_context):
+    layer = QgsVectorLayer(write_layer(tmp_path / "roads.gpkg", [(wkt,) for wkt in grid_rows(3)], []), "roads", "ogr")
+    project = processing_context.project()
+    project.addMapLayer(layer, False)  # found by its id (a layer loaded into the context could crash its end)
+    try:
+        whole = QgsProcessingFeatureSourceDefinition(layer.id())
+        assert source_layer(_Algorithm(), {"NETWORK": whole}, "NETWORK", processing_context) is layer
+        filtered = _FilteredDefinition(layer.id())
+        assert source_layer(_Algorithm(), {"NETWORK": filtered}, "NETWORK", processing_context) is None
+    finally:
+        project.removeMapLayer(layer.id())
+
+
 def test_walking_access_reads_a_geopackage_in_bulk_and_gets_what_qgis_gets(tmp_path, cc_provider, processing_context):
     """evaluate_walking_access on the sample district: the same outputs whether the roads come as the GeoPackage
     (bulk) or as a memory copy of it (QGIS's features)."""

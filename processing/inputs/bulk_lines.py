@@ -4,8 +4,8 @@ QGIS's feature loop costs a few microseconds per feature in Python (a QgsFeature
 copied to WKB): about 1.6 s for a city's 300,000 roads. GDAL ≥ 3.6 hands a layer over as numpy arrays (its Arrow
 stream): the same roads in about 0.2 s. That is taken only where it gives what QGIS's features would:
 
-* the layer is used whole: a QgsVectorLayer, or a Processing source of it without selection, feature limit or
-  geometry-check override;
+* the layer is used whole: a QgsVectorLayer, or a Processing source of it without selection, feature limit,
+  filter expression or geometry-check override;
 * a GeoPackage or shapefile opened by QGIS's "ogr" provider without subset, open options or /vsi prefix, not in
   edit mode, and the fields read are the file's own (not joined or virtual) and of a type whose values OGR's
   arrays give exactly (integers, 64-bit reals, and text in a GeoPackage, which is always UTF-8);
@@ -89,13 +89,15 @@ def whole_layer(source, layer, field_names, context):
 
 
 def source_layer(algorithm, parameters, name, context):
-    """The QgsVectorLayer a feature-source parameter reads whole (no selection, feature limit or geometry-check
-    override), or None."""
+    """The QgsVectorLayer a feature-source parameter reads whole (no selection, feature limit, filter expression
+    or geometry-check override), or None."""
     from qgis.core import QgsProcessingFeatureSourceDefinition
 
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
-        if value.selectedFeaturesOnly or value.featureLimit != -1 or int(value.flags):
+        # filterExpression: QGIS ≥ 3.32 (Processing then reads only the features it selects).
+        if (value.selectedFeaturesOnly or value.featureLimit != -1 or int(value.flags)
+                or getattr(value, "filterExpression", "")):
             return None
     return algorithm.parameterAsVectorLayer(parameters, name, context)
 
