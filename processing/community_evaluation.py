@@ -29,7 +29,7 @@ from ..report.workbook import write_workbook
 from ..styles import style_output
 from ..styles.compliance import apply_community_style, apply_rules_table_style, apply_unassigned_style
 from .base_algorithm import CompleteCommunityAlgorithm, extend_fields, extended_feature, make_fields, qt_value
-from .inputs.bulk_lines import source_layer
+from .inputs.bulk_read import source_layer
 from .output_safety import tables_closed_quietly
 from .inputs.communities import CommunityReader
 from .inputs.facilities import FacilityReader

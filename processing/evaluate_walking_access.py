@@ -27,7 +27,7 @@ from ..styles.compliance import apply_access_points_style, apply_routes_style
 from .base_algorithm import extend_fields, extended_feature, make_fields, qt_value
 from .community_evaluation import CommunityEvaluationAlgorithm, CompletedRecords
 from .inputs.communities import representative_point
-from .inputs.bulk_lines import source_layer
+from .inputs.bulk_read import source_layer
 from .inputs.crs import projected
 from .inputs.points import OTHER, CommunityLocator, PointFeatures
 from .output_safety import checked

@@ -7,7 +7,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterField)
 
 from ..core import output_fields as F
-from .inputs.bulk_lines import source_layer
+from .inputs.bulk_read import source_layer
 
 
 class PlannedFacilities:

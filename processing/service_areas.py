@@ -20,7 +20,7 @@ from ..styles import facility_category_renderer, style_output
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
 from .inputs.crs import working_crs
 from .inputs.facilities import FacilityReader
-from .inputs.bulk_lines import source_layer
+from .inputs.bulk_read import source_layer
 from .inputs.network import read_walking_network
 from .inputs.problems import InputProblems
 from .planned_facilities import PlannedFacilities

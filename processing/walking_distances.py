@@ -12,7 +12,7 @@ from ..core.polylines import Polylines
 from ..core.walking import DEFAULT_DETOUR_FACTOR, straight_line_nearest
 from ..i18n import tr
 from . import shared_run
-from .inputs.bulk_lines import source_layer
+from .inputs.bulk_read import source_layer
 from .inputs.network import NetworkOptions, read_walking_network
 
 _CONTEXT = "WalkingDistances"

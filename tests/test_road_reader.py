@@ -1,5 +1,5 @@
 """The road reader's two ways in (processing/inputs/network.py): QGIS's features, and OGR in bulk for a whole
-GeoPackage or shapefile (processing/inputs/bulk_lines.py). Both must give the same network, problems and messages;
+GeoPackage or shapefile (processing/inputs/bulk_read.py). Both must give the same network, problems and messages;
 the bulk one is taken only where it can, and gives way to QGIS's features otherwise."""
 
 import random
@@ -14,7 +14,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProce
 from complete_community.core.network import ENGINES, WalkingNetwork
 from complete_community.core.values import is_missing
 from complete_community.processing.inputs import network as road_reader
-from complete_community.processing.inputs.bulk_lines import source_layer, whole_layer
+from complete_community.processing.inputs.bulk_read import qgis_values, source_layer, whole_layer
 from complete_community.processing.inputs.network import NetworkOptions, read_network_lines
 from complete_community.processing.inputs.problems import InputProblems
 
@@ -395,3 +395,13 @@ def test_an_empty_layer_and_a_layer_of_null_geometries(tmp_path):
         uri = write_layer(tmp_path / (name + ".gpkg"), rows, [("walkable", ogr.OFTInteger)])
         assert taken_in_bulk(uri, "walkable"), name
         assert_same(read_both(uri, "walkable"))
+
+
+def test_ogr_array_values_are_given_as_qgis_gives_them():
+    """One decoding for the road and point readers: text from UTF-8 (a broken byte replaced, not an error),
+    numbers as they are, None where the null mask says so."""
+    text = np.array([b"walk", "步行".encode("utf-8"), b"\xff", b""], dtype=object)
+    assert qgis_values(text, np.array([False, False, False, True])) == ["walk", "步行", "\ufffd", None]
+    numbers = np.array([1.5, 2.0, 0.0])
+    plain = qgis_values(numbers, np.array([False, True, False]))
+    assert plain == [1.5, None, 0.0] and type(plain[0]) is float

@@ -75,7 +75,7 @@ class FacilityReader:
 
     def read(self, source, layer, category_field, attribute_fields, vector_layer=None):
         """Read one layer (`layer`: its name for messages); `attribute_fields`: facility attribute code → field;
-        `vector_layer`: the QgsVectorLayer `source` reads whole, when known (bulk_lines.source_layer).
+        `vector_layer`: the QgsVectorLayer `source` reads whole, when known (bulk_read.source_layer).
 
         Read in bulk (PointFeatures): plain points are projected and put in their community for the whole layer at
         once; areas and other shapes go feature by feature. Problems are reported feature by feature, in order."""

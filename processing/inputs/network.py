@@ -14,7 +14,7 @@ from ...core.records import parse_boolean
 from ...core.values import is_null, read_number
 from ...i18n import tr
 from .. import shared_run
-from .bulk_lines import read_whole_layer, whole_layer
+from .bulk_read import qgis_value, read_whole_layer, whole_layer
 from .crs import projected, transformed_in_one_call
 
 _CONTEXT = "EvaluationInputs"  # one translation context for every reader (the strings were translated under it)
@@ -80,8 +80,8 @@ def read_network_lines(source, layer_name, working, walkable_field, speed_field,
     they are connected there (not across bridges and tunnels); `options.osm_walkable` keeps the OSM ways
     people may walk on.
 
-    `layer` is the QgsVectorLayer `source` reads whole, when known (see bulk_lines.source_layer): a GeoPackage
-    or shapefile is then read in bulk through OGR (bulk_lines), anything else through QGIS's features, with the
+    `layer` is the QgsVectorLayer `source` reads whole, when known (see bulk_read.source_layer): a GeoPackage
+    or shapefile is then read in bulk through OGR (bulk_read), anything else through QGIS's features, with the
     same lines, problems and messages either way. A city has hundreds of thousands of lines: nothing per vertex
     becomes a Python object (the geometries are read from one WKB buffer by numpy, core/polylines), and each
     distinct field value is parsed once.
@@ -228,7 +228,7 @@ def _read_features(reading):
 
 
 def _read_in_bulk(reading, layer):
-    """The kept lines as _read_features gives them, read through OGR in bulk (bulk_lines) and projected to the
+    """The kept lines as _read_features gives them, read through OGR in bulk (bulk_read) and projected to the
     working CRS in one call, or None when the layer must be read through QGIS: not a whole GeoPackage or
     shapefile, a geometry that is not a plain (multi) line string, one QGIS's invalid-geometry check would have
     to judge, or a projection that fails somewhere (QGIS's features say where)."""
@@ -339,18 +339,13 @@ def _distinct_answers(columns, parse):
     key, combinations = np.zeros(len(columns[0][0]), dtype=np.int64), [()]
     for values, null in columns:
         unique, inverse = np.unique(values, return_inverse=True)
-        plain = [_python_value(value) for value in unique.tolist()] + [None]
+        plain = [qgis_value(value) for value in unique.tolist()] + [None]
         inverse = inverse.astype(np.int64).ravel()
         inverse[null] = len(plain) - 1
         # The combinations so far times this column's values, renumbered to those that occur.
         occurring, key = np.unique(key * len(plain) + inverse, return_inverse=True)
         combinations = [combinations[pair // len(plain)] + (plain[pair % len(plain)],) for pair in occurring.tolist()]
     return [parse(*values) for values in combinations], key.ravel()
-
-
-def _python_value(value):
-    """A value of OGR's arrays as QGIS gives it: text decoded from UTF-8."""
-    return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
 
 
 def _add_in_reading_order(problems, fid, events):

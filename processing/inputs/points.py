@@ -9,7 +9,7 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsWkbTypes
 
 from ...core.network import SearchCancelled
 from ...core.points import first_containing, parse_points_wkb, polygon_edges, shapely_holds
-from .bulk_lines import read_whole_layer, whole_layer
+from .bulk_read import qgis_values, read_whole_layer, whole_layer
 from .crs import finite_geometry, projected_points
 
 # What a feature's geometry is, as read in bulk (PointFeatures.kind)
@@ -26,8 +26,8 @@ class PointFeatures:
     """Every feature of a source read once: `fids`, `values` (one list per requested field index) and per feature
     `kind` with `x`, `y` in the working CRS (NaN unless POINT); `geometry(i)` gives a feature's QgsGeometry as read.
 
-    A whole GeoPackage or shapefile layer (`layer`, see bulk_lines.source_layer) is read through OGR's arrays
-    when that gives exactly QGIS's features (bulk_lines.whole_layer); anything else feature by feature through
+    A whole GeoPackage or shapefile layer (`layer`, see bulk_read.source_layer) is read through OGR's arrays
+    when that gives exactly QGIS's features (bulk_read.whole_layer); anything else feature by feature through
     QGIS. Where QGIS would check each geometry's validity, only a layer of plain finite points is read in bulk."""
 
     def __init__(self, source, field_indexes, to_working, feedback, context=None, layer=None):
@@ -93,19 +93,8 @@ class PointFeatures:
             x, y, is_point = parse_points_wkb(features.wkb, features.wkb_length)
             if not (is_point & np.isfinite(x) & np.isfinite(y)).all():
                 return None  # QGIS would judge some geometry (skip it or stop): let it
-        values = [_python_values(*features.columns[name]) for name in names]
+        values = [qgis_values(*features.columns[name]) for name in names]
         return features.fid.tolist(), values, features.wkb, np.asarray(features.wkb_length, dtype=np.int64)
-
-
-def _python_values(values, null):
-    """A column of OGR's arrays as QGIS gives its values: numbers, text decoded from UTF-8, None for NULL."""
-    plain = values.tolist()
-    if values.dtype.kind in "SO":
-        plain = [value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value for value in plain]
-    if null.any():
-        for index in np.flatnonzero(null).tolist():
-            plain[index] = None
-    return plain
 
 
 class CommunityLocator:
