@@ -170,6 +170,15 @@ def test_given_life_circles(cc_provider, processing_context):
     assert any("1 communities lie in no life circle" in message for message in feedback_messages)
 
 
+def test_a_given_life_circle_without_a_name_is_known_by_its_id(cc_provider, processing_context):
+    """A NULL (or blank) name is not the circle's name "NULL": it is named by its feature id, as without a name
+    field."""
+    layer = _main_grid_circle("integer", 80000)
+    layer.dataProvider().changeAttributeValues({next(layer.getFeatures()).id(): {0: NULL}})
+    circle = next(_run(processing_context, LIFE_CIRCLES=layer, LIFE_CIRCLE_NAME_FIELD="name")["OUTPUT"].getFeatures())
+    assert circle["lc_name"] == circle["lc_id"] and circle["lc_name"] not in (NULL, "NULL")
+
+
 def test_through_qgis_process(run_qgis_process, tmp_path):
     output = tmp_path / "circles.gpkg"
     run_qgis_process([

@@ -7,7 +7,7 @@ from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPoint
 
 from ...core import output_fields as F
 from ...core.network import SearchCancelled
-from ...core.values import read_number
+from ...core.values import is_missing, read_number
 from ...i18n import tr
 from .communities import community_radius, representative_point
 from .crs import finite_geometry, projected
@@ -67,7 +67,8 @@ def read_life_circles(source, layer, name_field, population_field, communities, 
         if population is None:
             populations = [communities[position][2].attributes.get("population") for position in members]
             population = None if not members or any(p is None for p in populations) else float(sum(populations))
-        name = str(feature.attribute(name_field)) if name_field else str(feature.id())
+        name = feature.attribute(name_field) if name_field else None
+        name = str(feature.id()) if is_missing(name) else str(name).strip()  # no name: known by its id, not "NULL"
         circles.append(LifeCircle(str(feature.id()), name, F.LC_FORMED_GIVEN, None, members, population,
                                   community_radius(shape) if not shape.isEmpty() else None, shape))
     outside = len(communities) - claimed
