@@ -36,28 +36,24 @@ class BoxCover:
             self.cell *= 1.5
             columns, rows = int(width // self.cell) + 1, int(height // self.cell) + 1
         self.shape = (rows, columns)
+        # marked_before[r, c]: how many cells of rows < r and columns < c are marked (a summed-area table, flat):
+        # the marked cells set to 1 (shifted by one row and column), then summed along both axes in place.
+        before = np.zeros((rows + 1, columns + 1), dtype=np.int32)
         first_column, last_column = self._column(x_min), self._column(x_max)
         first_row, last_row = self._row(y_min), self._row(y_max)
-        # Every box at once: +1/−1 at its corners, summed along both axes → how many boxes cover each cell.
-        covering = np.zeros((rows + 1, columns + 1), dtype=np.int32)
-        np.add.at(covering, (first_row, first_column), 1)
-        np.add.at(covering, (first_row, last_column + 1), -1)
-        np.add.at(covering, (last_row + 1, first_column), -1)
-        np.add.at(covering, (last_row + 1, last_column + 1), 1)
-        np.cumsum(covering, axis=0, out=covering)
-        np.cumsum(covering, axis=1, out=covering)
-        # marked_before[r, c]: the marked cells of rows < r and columns < c (a summed-area table).
-        self.marked_before = np.zeros((rows + 1, columns + 1), dtype=np.int32)
-        np.greater(covering[:-1, :-1], 0, out=self.marked_before[1:, 1:])
-        del covering
-        np.cumsum(self.marked_before, axis=0, out=self.marked_before)
-        np.cumsum(self.marked_before, axis=1, out=self.marked_before)
+        for row0, row1, column0, column1 in zip(first_row.tolist(), last_row.tolist(), first_column.tolist(),
+                                                last_column.tolist()):
+            before[row0 + 1:row1 + 2, column0 + 1:column1 + 2] = 1
+        np.cumsum(before, axis=0, out=before)
+        np.cumsum(before, axis=1, out=before)
+        self.marked_before = before.ravel()
 
     def _column(self, x):
-        return np.clip(((x - self.x0) // self.cell).astype(np.int64), 0, self.shape[1] - 1)
+        """The cell column of each x (≥ x0: truncation is the floor, faster than //)."""
+        return np.minimum(((x - self.x0) * (1.0 / self.cell)).astype(np.int64), self.shape[1] - 1)
 
     def _row(self, y):
-        return np.clip(((y - self.y0) // self.cell).astype(np.int64), 0, self.shape[0] - 1)
+        return np.minimum(((y - self.y0) * (1.0 / self.cell)).astype(np.int64), self.shape[0] - 1)
 
     def contains(self, x, y):
         """Whether each point (x, y arrays) lies in a cell a box touches."""
@@ -74,12 +70,16 @@ class BoxCover:
         with np.errstate(invalid="ignore"):
             inside = (x_max >= self.x0) & (x_min <= x_end) & (y_max >= self.y0) & (y_min <= y_end)
             inside &= (x_min <= x_max) & (y_min <= y_max)
+        if not inside.all():
+            x_min, y_min, x_max, y_max = x_min[inside], y_min[inside], x_max[inside], y_max[inside]
         # Clipped to the grid first: an infinite bound is its edge, not an integer overflow.
-        first_column = self._column(np.clip(x_min[inside], self.x0, x_end))
-        last_column = self._column(np.clip(x_max[inside], self.x0, x_end)) + 1
-        first_row = self._row(np.clip(y_min[inside], self.y0, y_end))
-        last_row = self._row(np.clip(y_max[inside], self.y0, y_end)) + 1
+        first_column = self._column(np.maximum(x_min, self.x0))
+        last_column = self._column(np.minimum(x_max, x_end)) + 1
+        first_row = self._row(np.maximum(y_min, self.y0)) * (columns + 1)
+        last_row = (self._row(np.minimum(y_max, y_end)) + 1) * (columns + 1)
         before = self.marked_before
-        found[inside] = (before[last_row, last_column] - before[first_row, last_column]
-                         - before[last_row, first_column] + before[first_row, first_column]) > 0
+        marked = before[last_row + last_column] - before[first_row + last_column]
+        marked -= before[last_row + first_column]
+        marked += before[first_row + first_column]
+        found[inside] = marked > 0
         return found
