@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import Qt
 from ..core import describe
 from ..core.box_cover import BoxCover
 from ..core.status import ADVISORY, FAIL
+from ..core.values import is_missing
 from .. import styles
 from ..core import output_fields as F
 from ..core.polylines import multilinestring_wkb, network_piece_lines
@@ -300,7 +301,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         request = QgsFeatureRequest().setSubsetOfAttributes(list(index), source.fields())
         for feature in source.getFeatures(request) if status_fields else ():
             values = feature.attributes()
-            community = values[index[id_field]] if id_field else feature.id()
+            community = values[index[id_field]] if id_field else None
+            community = feature.id() if is_missing(community) else community  # listed by id, else by feature id
             needed = [code for code, fields in status_fields.items()
                       if any(values[position] in statuses for position, statuses in fields)]
             if not needed:
