@@ -279,7 +279,7 @@ def test_service_areas_only_around_the_communities_that_do_not_meet_the_limit(cc
 
     assert served(north.geometry(), -300, 0) and served(north.geometry(), -480 + 0.01, 0)
     assert not served(north.geometry(), -480 - 0.01, 0)
-    # A piece is kept whole (its midpoint lies at the northern community): up to the limit, not beyond.
+    # A piece is kept whole (its bounds meet the northern community): up to the limit, not beyond.
     assert served(north.geometry(), 0, 300) and served(north.geometry(), 0, 520 - 0.01)
     assert not served(north.geometry(), 0, 520 + 0.01)
     for x, y in ((0, -300), (60, 0)):  # streets away from those communities: not drawn
