@@ -4544,6 +4544,11 @@
     <name>RulesView</name>
     <message>
         <location filename="../processing/rules_view.py"/>
+        <source>Could not create the view {} in {}: {}</source>
+        <translation>无法创建视图 {}（文件 {}）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/rules_view.py"/>
         <source>Could not write the table {} into {}: {}</source>
         <translation>无法将表 {} 写入 {}：{}</translation>
     </message>

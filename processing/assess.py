@@ -3,8 +3,6 @@
 import datetime
 import gc
 import os
-import sqlite3
-import urllib.parse
 from contextlib import closing
 
 from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
@@ -16,6 +14,7 @@ from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm,
 from qgis.PyQt.QtCore import Qt
 
 from ..core import output_fields as F
+from ..core.sql import quoted_identifier as _quoted, read_only_sqlite
 from ..standards import measure_kinds
 from ..core.describe import guide_table_order
 from ..core.values import is_missing
@@ -33,7 +32,7 @@ from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from . import shared_run
 from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
 from .walking_distances import NETWORK_OPTION_PARAMETERS
-from .output_safety import cancelled_message
+from .output_safety import cancelled_message, table_destination
 from .rules_view import (DESCRIPTIONS_TABLE as RULE_DESCRIPTIONS_TABLE, REASONS_TABLE as RULE_REASONS_TABLE,
                          RESULTS_TABLE as RULE_RESULTS_TABLE, RULES_VIEW, create_rules_view, write_rule_tables)
 from .scheme_report import read_scheme
@@ -59,11 +58,6 @@ AROUND_NOT_MET, EVERYWHERE = 0, 1
 REPORT_MAP_DPI = 110
 RULE_ROWS_PER_PROGRESS = 20000  # rule rows read for the report between two progress reports
 FEATURE_ID = object()  # in table_rows' column names: the row's feature id
-
-
-def table_destination(gpkg, table, geometry=True):
-    """A sink destination for one table of a GeoPackage: ogr:dbname='x.gpkg' table="t" (geom)."""
-    return "ogr:dbname='{}' table=\"{}\"{}".format(gpkg.replace("'", "''"), table, " (geom)" if geometry else "")
 
 
 def tables_in(gpkg):
@@ -545,7 +539,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         language = current_language()
         # The tables are read with SQLite itself (a GeoPackage is an SQLite file): a city's 250,000 rule rows and
         # 3,000 communities take seconds through a feature loop, a fraction of that as rows.
-        with closing(open_geopackage(gpkg)) as database:
+        with closing(read_only_sqlite(gpkg)) as database:
             return self._report_data_from(database, parameters, context, standard, gpkg, map_png, warnings, files,
                                           children, with_workbook, language, progress)
 
@@ -698,11 +692,6 @@ def source_date(layer):
     return datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
 
 
-def open_geopackage(path):
-    """A read-only SQLite connection to a GeoPackage (close it when done)."""
-    return sqlite3.connect("file:{}?mode=ro".format(urllib.parse.quote(os.path.abspath(path))), uri=True)
-
-
 def table_rows(database, table, names, where="", arguments=(), distinct=False):
     """The values of the named columns of each row of a GeoPackage table or view, in feature id order, as tuples;
     FEATURE_ID gives the feature id, a name that is empty or not a column None. `where`: an SQL condition with ?
@@ -719,7 +708,3 @@ def table_rows(database, table, names, where="", arguments=(), distinct=False):
     else:
         sql += " ORDER BY {}".format(key)
     return database.execute(sql, arguments)
-
-
-def _quoted(field_name):
-    return '"{}"'.format(field_name.replace('"', '""'))

@@ -22,6 +22,7 @@ from qgis.core import (QgsProcessingParameterFeatureSink,
 from qgis.PyQt.QtCore import QCoreApplication, QStandardPaths, QThread
 
 from ..i18n import tr
+from .output_safety import table_destination, table_destination_parts
 
 _CONTEXT = "ResultsFolder"
 SETTINGS_KEY = "complete_community/results_folder"
@@ -87,9 +88,9 @@ def destination_file(value):
     """The file behind an output destination ('ogr:dbname=\'x.gpkg\' table=…', 'x.gpkg|layername=t',
     'x.shp'); None for memory layers, databases and anything that is not a file path."""
     text = str(value or "")
-    match = re.match(r"^ogr:dbname='((?:[^']|'')*)'", text)
-    if match:
-        text = match.group(1).replace("''", "'")
+    parts = table_destination_parts(text)
+    if parts:
+        text = parts[0]
     elif re.match(r"^\w+:", text) and not re.match(r"^[A-Za-z]:[\\/]", text):
         return None  # memory:, postgres:, … (but C:\ is a path)
     text = text.split("|")[0]
@@ -119,8 +120,7 @@ def output_default(definition, folder, run):
             return None
         # Named like the output in the dialog: Processing names a loaded layer after its table.
         table = re.sub(r"[\"'|]", "", definition.description()).strip() or definition.name().lower()
-        return "ogr:dbname='{}' table=\"{}\" (geom)".format(
-            os.path.join(folder, run + ".gpkg").replace("'", "''"), table)
+        return table_destination(os.path.join(folder, run + ".gpkg"), table)
     return None
 
 

@@ -39,6 +39,7 @@ from qgis.core import (QgsDataSourceUri, QgsMapLayer, QgsProcessingException, Qg
                        QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsProperty, QgsProviderRegistry)
 
 from ..core.network import SearchCancelled
+from ..core.sql import quoted_identifier, read_only_sqlite, transaction
 from ..i18n import tr
 
 _CONTEXT = "OutputSafety"
@@ -50,7 +51,25 @@ INPUT_PARAMETER_TYPES = ("source", "vector", "raster", "layer", "multilayer", "f
 SINK_PARAMETER_TYPES = ("sink", "vectorDestination", "rasterDestination")
 FILE_PARAMETER_TYPES = ("fileDestination",)
 _FINAL_NAMES = {}  # partial path → final path of every guarded run in progress (partial paths are unique)
-_OGR_TABLE = re.compile(r"""^ogr:dbname='((?:[^']|'')*)'\s+table="([^"]+)"(.*)$""", re.S)
+
+
+def table_destination(gpkg, table, geometry=True):
+    """A sink destination for one table of a GeoPackage, ogr:dbname='x.gpkg' table="t" (geom), written as
+    Processing reads it (QgsDataSourceUri: a quote or backslash in the path escaped by a backslash)."""
+    uri = QgsDataSourceUri()
+    uri.setDatabase(gpkg)
+    uri.setDataSource("", table, "geom" if geometry else "")
+    return "ogr:" + uri.uri(False)
+
+
+def table_destination_parts(text):
+    """(file, table) of an 'ogr:dbname=… table=…' destination as Processing reads it; None for other text.
+    The table is '' when the destination names none."""
+    text = str(text or "").strip()
+    if not text.startswith("ogr:"):
+        return None
+    uri = QgsDataSourceUri(text[len("ogr:"):])
+    return (uri.database(), uri.table()) if uri.database() else None
 
 
 def is_partial(path):
@@ -193,16 +212,12 @@ def database_identity(uri):
                                                           uri.port() or "5432")
 
 
-def _quoted(identifier):
-    return '"{}"'.format(identifier.replace('"', '""'))
-
-
 def _literal(text):
     return "'{}'".format(text.replace("'", "''"))
 
 
 def qualified_table(uri, table=None):
-    return "{}.{}".format(_quoted(uri.schema() or "public"), _quoted(table or uri.table()))
+    return "{}.{}".format(quoted_identifier(uri.schema() or "public"), quoted_identifier(table or uri.table()))
 
 
 _DATABASE_SINK = re.compile(r"^(postgis|postgres):(?!//)(.*)$", re.S)
@@ -260,7 +275,7 @@ class DatabaseTarget:
         self.execute("; ".join([
             "SET LOCAL lock_timeout = '20s'",  # a table held open elsewhere: fail (old table kept), never hang
             "DROP TABLE IF EXISTS {}".format(self.final),
-            "ALTER TABLE {} RENAME TO {}".format(self.partial, _quoted(self.table)),
+            "ALTER TABLE {} RENAME TO {}".format(self.partial, quoted_identifier(self.table)),
             "COMMENT ON TABLE {} IS {}".format(self.final, _literal(OWN_LAYER_DESCRIPTION))] + self._styles_sql(
             "DELETE FROM layer_styles WHERE f_table_schema = {} AND f_table_name = {}".format(
                 schema, _literal(self.table)),
@@ -290,9 +305,9 @@ def _parse_destination(text):
     if not text or text.startswith(("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:")) or (
             text == "TEMPORARY_OUTPUT"):
         return None
-    match = _OGR_TABLE.match(text)
-    if match:
-        return match.group(1).replace("''", "'"), match.group(2)
+    parts = table_destination_parts(text)
+    if parts and parts[1]:
+        return parts
     if text.startswith("ogr:"):
         return None
     if re.match(r"^[a-z]+://", text):
@@ -367,9 +382,9 @@ class OutputGuard:
             target.partial_folder = os.path.join(os.path.dirname(target.path), "{}{}".format(
                 PARTIAL_PREFIX, uuid.uuid4().hex[:12]))
         if table:
-            match = _OGR_TABLE.match(text)
-            new_text = "ogr:dbname='{}' table=\"{}\"{}".format(
-                target.partial_path.replace("'", "''"), table, match.group(3))
+            uri = QgsDataSourceUri(str(text).strip()[len("ogr:"):])  # its geometry column and options kept
+            uri.setDatabase(target.partial_path)
+            new_text = "ogr:" + uri.uri(False)
         else:
             new_text = target.partial_path
         value = self.original[name]
@@ -571,7 +586,7 @@ class OutputGuard:
 
 def geopackage_tables(path):
     """{lower-case table name: whether this plugin wrote it} of a GeoPackage's layers, plus layer_styles."""
-    connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
+    connection = read_only_sqlite(path)
     try:
         rows = connection.execute("SELECT table_name, description FROM gpkg_contents").fetchall()
         names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -630,7 +645,7 @@ def _consolidate(source, destination):
 
 def _views(path):
     """{lower-case name: CREATE VIEW statement} of a GeoPackage's views."""
-    connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
+    connection = read_only_sqlite(path)
     try:
         return {str(name).lower(): sql for name, sql in connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type='view'")}
@@ -640,23 +655,23 @@ def _views(path):
 
 def _copy_views(source, destination, views, tables):
     """The views of `source` into `destination`, each replacing a table or view of its name there, listed in
-    gpkg_contents as in `source`; the indexes of the copied `tables` go along (a view joins through them)."""
-    drop_tables(destination, views)
+    gpkg_contents as in `source`; the indexes of the copied `tables` go along (a view joins through them). One
+    transaction: a failure keeps the destination's earlier table or view."""
     connection = sqlite3.connect(destination)
     try:
         connection.execute("ATTACH DATABASE ? AS written", (source,))
-        with connection:
+        with transaction(connection):
             lowered = [table.lower() for table in tables]
             for name, sql in connection.execute(
                     "SELECT name, sql FROM written.sqlite_master WHERE type='index' AND sql IS NOT NULL AND "
                     "lower(tbl_name) IN ({})".format(",".join("?" for _ in lowered)), lowered).fetchall():
-                connection.execute("DROP INDEX IF EXISTS main.\"{}\"".format(name.replace('"', '""')))
+                connection.execute("DROP INDEX IF EXISTS main.{}".format(quoted_identifier(name)))
                 connection.execute(sql)
             for view in views:
                 (sql,), = connection.execute(
                     "SELECT sql FROM written.sqlite_master WHERE type='view' AND lower(name)=?", (view,))
+                _drop_layer(connection, view)
                 connection.execute(sql)
-                connection.execute("DELETE FROM main.gpkg_contents WHERE lower(table_name)=?", (view,))
                 connection.execute("INSERT INTO main.gpkg_contents SELECT * FROM written.gpkg_contents "
                                    "WHERE lower(table_name)=?", (view,))
     except sqlite3.Error as error:
@@ -664,6 +679,31 @@ def _copy_views(source, destination, views, tables):
             ", ".join(views), destination) + " " + str(error))
     finally:
         connection.close()
+
+
+# The GeoPackage's registers that list a layer by its table_name (those a file has).
+_LAYER_REGISTERS = ("gpkg_contents", "gpkg_geometry_columns", "gpkg_ogr_contents", "gpkg_extensions",
+                    "gpkg_data_columns", "gpkg_metadata_reference")
+
+
+def _drop_layer(connection, name):
+    """Drop the table or view `name` of a GeoPackage with its spatial index and its rows in the registers, as
+    OGR drops a layer, inside the caller's transaction (OGR would commit on its own connection)."""
+    objects = connection.execute("SELECT type, name FROM main.sqlite_master WHERE type IN ('table', 'view') AND "
+                                 "lower(name)=lower(?)", (name,)).fetchall()
+    for kind, actual in objects:
+        if kind == "table":
+            spatial_index = "rtree_{}_".format(actual.lower())
+            for (index,) in connection.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%' "
+                    "AND substr(lower(name), 1, ?) = ?", (len(spatial_index), spatial_index)).fetchall():
+                connection.execute("DROP TABLE main.{}".format(quoted_identifier(index)))
+        connection.execute("DROP {} main.{}".format("VIEW" if kind == "view" else "TABLE", quoted_identifier(actual)))
+    registers = {register for (register,) in connection.execute(
+        "SELECT name FROM main.sqlite_master WHERE type='table'")}
+    for register in _LAYER_REGISTERS:
+        if register in registers:
+            connection.execute("DELETE FROM main.{} WHERE lower(table_name)=lower(?)".format(register), (name,))
 
 
 def copy_tables(source, destination, tables):
@@ -736,10 +776,9 @@ def drop_tables(path, tables):
     if views:  # OGR drops a layer with DROP TABLE, which SQLite refuses for a view
         connection = sqlite3.connect(path)
         try:
-            with connection:
+            with transaction(connection):
                 for view in views:
-                    connection.execute('DROP VIEW IF EXISTS "{}"'.format(view.replace('"', '""')))
-                    connection.execute("DELETE FROM gpkg_contents WHERE lower(table_name)=lower(?)", (view,))
+                    _drop_layer(connection, view)
         finally:
             connection.close()
         tables = [table for table in tables if table not in views]

@@ -17,6 +17,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsVectorFileWriter, QgsWkbTypes)
 
 from ..core import output_fields as F
+from ..core.sql import quoted_identifier, transaction
 from ..i18n import tr
 from .base_algorithm import make_fields
 
@@ -27,10 +28,6 @@ REASONS_TABLE = "rule_reasons"
 # Each joined table: (its alias in the view, its name, the number it is joined on, the view's columns it gives).
 _JOINS = (("rule", DESCRIPTIONS_TABLE, F.RULE_NUMBER, F.RULE_DESCRIPTION_FIELDS[1:]),
           ("reason", REASONS_TABLE, F.REASON_NUMBER, (F.REASON,)))
-
-
-def _quoted(identifier):
-    return '"{}"'.format(identifier.replace('"', '""'))
 
 
 def write_rule_tables(gpkg, standard, language, reasons, transform_context):
@@ -81,13 +78,14 @@ def rules_view_sql(planned):
     """CREATE VIEW community_rules: the columns of RULE_TABLE_FIELDS(_PLANNED) in their order, fid first."""
     fields = F.RULE_TABLE_FIELDS_PLANNED if planned else F.RULE_TABLE_FIELDS
     source = {field: alias for alias, _table, _number, given in _JOINS for field in given}
-    columns = ["result.fid AS fid"] + ["{}.{}".format(source.get(field, "result"), _quoted(field.name))
+    columns = ["result.fid AS fid"] + ["{}.{}".format(source.get(field, "result"), quoted_identifier(field.name))
                                        for field in fields]
     # LEFT JOIN: a result whose rule or reason were missing still shows, with those columns empty.
     joins = " ".join("LEFT JOIN {table} AS {alias} ON {alias}.{number} = result.{number}".format(
-        table=_quoted(table), alias=alias, number=_quoted(number.name)) for alias, table, number, _given in _JOINS)
+        table=quoted_identifier(table), alias=alias, number=quoted_identifier(number.name))
+        for alias, table, number, _given in _JOINS)
     return "CREATE VIEW {} AS SELECT {} FROM {} AS result {}".format(
-        _quoted(RULES_VIEW), ", ".join(columns), _quoted(RESULTS_TABLE), joins)
+        quoted_identifier(RULES_VIEW), ", ".join(columns), quoted_identifier(RESULTS_TABLE), joins)
 
 
 def create_rules_view(gpkg):
@@ -95,18 +93,22 @@ def create_rules_view(gpkg):
     before), listed in gpkg_contents so that OGR and QGIS open it as a layer."""
     connection = sqlite3.connect(gpkg)
     try:
-        with connection:
+        with transaction(connection):
             columns = {row[1] for row in connection.execute(
-                "PRAGMA table_info({})".format(_quoted(RESULTS_TABLE)))}
+                "PRAGMA table_info({})".format(quoted_identifier(RESULTS_TABLE)))}
             for _alias, table, number, _given in _JOINS:
                 connection.execute("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})".format(
-                    _quoted(table + "_" + number.name), _quoted(table), _quoted(number.name)))
-            connection.execute("DROP VIEW IF EXISTS {}".format(_quoted(RULES_VIEW)))
+                    quoted_identifier(table + "_" + number.name), quoted_identifier(table),
+                    quoted_identifier(number.name)))
+            connection.execute("DROP VIEW IF EXISTS {}".format(quoted_identifier(RULES_VIEW)))
             connection.execute(rules_view_sql(F.STATUS_BEFORE.name in columns))
             connection.execute("DELETE FROM gpkg_contents WHERE lower(table_name) = lower(?)", (RULES_VIEW,))
             connection.execute(
                 "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) VALUES "
                 "(?, 'attributes', ?, ?)", (RULES_VIEW, RULES_VIEW,
                                             datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%S.000Z")))
+    except sqlite3.Error as error:  # a full disk, a damaged file: said, not a traceback
+        raise QgsProcessingException(tr("Could not create the view {} in {}: {}", "RulesView").format(
+            RULES_VIEW, gpkg, error))
     finally:
         connection.close()

@@ -8,15 +8,19 @@ What belongs to no layer (gpkg_* tables, metadata) is summed on one line.
 """
 
 import os
-import sqlite3
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build" / "plugins"))
+
+from complete_community.core.sql import quoted_identifier, read_only_sqlite  # noqa: E402
 
 OTHER = "(the GeoPackage's own tables, metadata)"
 
 
 def layer_sizes(path):
     """(page size, [(layer, rows, bytes), ...] largest first) of one GeoPackage."""
-    connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
+    connection = read_only_sqlite(path)
     try:
         layers = [name for (name,) in connection.execute("SELECT table_name FROM gpkg_contents")]
         by_layer = {}
@@ -25,7 +29,7 @@ def layer_sizes(path):
                           if name.lower() == layer.lower() or name.lower().startswith("rtree_{}_".format(layer.lower()))),
                          OTHER)
             by_layer[owner] = by_layer.get(owner, 0) + size
-        rows = {layer: connection.execute('SELECT count(*) FROM "{}"'.format(layer.replace('"', '""'))).fetchone()[0]
+        rows = {layer: connection.execute("SELECT count(*) FROM {}".format(quoted_identifier(layer))).fetchone()[0]
                 for layer in layers if layer in by_layer}
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     finally:

@@ -6,13 +6,13 @@ standard's order). Used by scripts/run_demo.sh; reads the GeoPackage with sqlite
     scripts/weakest_category.py out/sample_district_assessment.gpkg [standard id or YAML]
 """
 
-import sqlite3
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build" / "plugins"))
 
 from complete_community.core import output_fields as F  # noqa: E402
+from complete_community.core.sql import read_only_sqlite  # noqa: E402
 from complete_community.core.status import FAIL  # noqa: E402
 from complete_community.core.walking import category_limits  # noqa: E402
 from complete_community.standards import load_standard  # noqa: E402
@@ -25,7 +25,7 @@ def main():
         raise SystemExit(__doc__)
     standard = load_standard(sys.argv[2] if len(sys.argv) > 2 else None)
     limits = category_limits(standard)
-    connection = sqlite3.connect(sys.argv[1])
+    connection = read_only_sqlite(sys.argv[1])
     rows = connection.execute(
         'SELECT "{item}", COUNT(DISTINCT "{community}") FROM "{table}" WHERE "{status}" = ? AND "{level}" = ? '
         'GROUP BY "{item}"'.format(item=F.ITEM.name, community=F.COMMUNITY_ID_ROW.name, table=RULES_TABLE,

@@ -13,7 +13,8 @@ import re
 import subprocess
 
 import pytest
-from qgis.core import QgsApplication, QgsFeature, QgsProject, QgsSettings, QgsVectorLayer
+from qgis.core import (QgsApplication, QgsFeature, QgsProcessingParameterFeatureSink, QgsProject, QgsSettings,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTranslator
 from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
@@ -924,7 +925,13 @@ def test_a_folder_chosen_once_is_remembered(cc_processing, tmp_path, monkeypatch
             settings.remove(desktop_defaults.SETTINGS_KEY)
         else:
             settings.setValue(desktop_defaults.SETTINGS_KEY, saved)
-    assert desktop_defaults.destination_file("ogr:dbname='/a/b''s.gpkg' table=\"t\" (geom)") == "/a/b's.gpkg"
+    # Read as Processing reads it (QgsDataSourceUri): a quote in the path escaped by a backslash.
+    assert desktop_defaults.destination_file("ogr:dbname='/a/b\\'s.gpkg' table=\"t\" (geom)") == "/a/b's.gpkg"
+    for folder in ("it's", "中文 文件夹", "50%", "a#b?c", "two  spaces"):
+        path = os.path.join(str(tmp_path), folder, "run.gpkg")
+        definition = QgsProcessingParameterFeatureSink("OUTPUT", "Communities")
+        assert desktop_defaults.destination_file(desktop_defaults.output_default(definition, os.path.dirname(path),
+                                                                                 "run")) == path
     assert desktop_defaults.destination_file("/a/b.gpkg|layername=t") == "/a/b.gpkg"
     assert desktop_defaults.destination_file("memory:") is None
     assert desktop_defaults.destination_file("postgres://dbname=x") is None

@@ -267,3 +267,150 @@ def test_a_consolidated_geopackage_is_a_compact_copy_with_large_pages_when_large
         result.close()
     assert not os.path.exists(copy + "-wal")
     assert (os.path.getsize(copy) < 0.8 * 400 * 4096) == large  # 4 KB pages: one 2–2.6 KB row each
+
+
+# Folder names a planner may well use, and characters that mean something in a URI or a data source string.
+AWKWARD_FOLDERS = ("it's", "中文 结果", "50%", "a#b", "what?", "two  spaces")
+
+
+def test_read_only_connections_name_the_file_whatever_its_path(tmp_path):
+    """A path cut at '#' or '?' lost mode=ro: SQLite opened (and created) the file named by the part before it."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from complete_community.core.sql import read_only_sqlite, read_only_uri
+    from complete_community.processing.output_safety import geopackage_tables
+
+    for folder in AWKWARD_FOLDERS:
+        directory = tmp_path / folder
+        directory.mkdir()
+        output = str(directory / "out.gpkg")
+        subprocess.run(["ogr2ogr", output, SAMPLE, "roads", "-nln", "my_survey"], check=True)
+        before = digest(output)
+        assert geopackage_tables(output) == {"my_survey": False}
+        connection = read_only_sqlite(output)
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            connection.execute("CREATE TABLE x (y)")
+        connection.close()
+        assert digest(output) == before
+        with pytest.raises(sqlite3.OperationalError):
+            read_only_sqlite(str(directory / "missing.gpkg"))
+    assert sorted(os.listdir(str(tmp_path))) == sorted(AWKWARD_FOLDERS)  # no stray file beside them
+    assert sorted(os.listdir(str(tmp_path / "a#b"))) == ["out.gpkg"]
+    assert read_only_uri(PureWindowsPath("C:\\结果\\it's #1\\a.gpkg")) == \
+        "file:///C%3A/%E7%BB%93%E6%9E%9C/it%27s%20%231/a.gpkg?mode=ro"
+    assert read_only_uri(PureWindowsPath("\\\\server\\share\\a?.gpkg")) == "file:////server/share/a%3F.gpkg?mode=ro"
+    assert read_only_uri(PurePosixPath("/a/50%/b.gpkg")) == "file:///a/50%25/b.gpkg?mode=ro"
+
+
+def test_outputs_in_folders_with_quotes_and_other_characters_are_written_and_written_again(tmp_path, cc_provider):
+    """A table destination is written as Processing reads it (QgsDataSourceUri: a quote escaped by a backslash);
+    a second run replaces the first run's table."""
+    from complete_community.processing.output_safety import table_destination, table_destination_parts
+
+    for folder in AWKWARD_FOLDERS:
+        output = os.path.join(str(tmp_path), folder, "out.gpkg")
+        os.mkdir(os.path.dirname(output))
+        destination = table_destination(output, "evaluated")
+        assert table_destination_parts(destination) == (output, "evaluated")
+        for _run in range(2):
+            result = run("evaluate_facilities", facilities_parameters(SAMPLE, destination))
+            assert result["OUTPUT"] == "{}|layername=evaluated".format(output)
+            assert tables(output) == ["evaluated"]
+            assert QgsVectorLayer(result["OUTPUT"], "out", "ogr").featureCount() == 14
+        assert sorted(os.listdir(os.path.dirname(output))) == ["out.gpkg"]
+    assert sorted(os.listdir(str(tmp_path))) == sorted(AWKWARD_FOLDERS)
+
+
+def test_assess_into_a_folder_named_with_a_quote_and_again(tmp_path, cc_provider):
+    directory = os.path.join(str(tmp_path), "it's #1 50% 中文")
+    os.mkdir(directory)
+    result = run("assess", assess_parameters(SAMPLE, directory))
+    rule_rows = rules_view_rows(result["OUTPUT_GPKG"])
+    result = run("assess", assess_parameters(SAMPLE, directory))
+    assert result["OUTPUT_GPKG"] == os.path.join(directory, "assessment.gpkg")
+    assert rules_view_rows(result["OUTPUT_GPKG"]) == rule_rows
+    assert QgsVectorLayer(result["COMMUNITIES_LAYER"], "c", "ogr").featureCount() == 14
+    assert sorted(os.listdir(directory)) == ["assessment.gpkg", "report.html"]
+    assert os.listdir(str(tmp_path)) == [os.path.basename(directory)]
+
+
+def _geopackage_with_view(path, survey_rows):
+    """A GeoPackage with a table `survey` (the sample's first `survey_rows` roads) and a view `summary` over it,
+    listed as a layer."""
+    subprocess.run(["ogr2ogr", path, SAMPLE, "roads", "-nln", "survey", "-where", "fid <= {}".format(survey_rows)],
+                   check=True)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE VIEW summary AS SELECT fid, fid * 2 AS twice FROM survey")
+        connection.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier) "
+                           "VALUES ('summary', 'attributes', 'summary')")
+    connection.close()
+
+
+def _summary(path):
+    connection = sqlite3.connect(path)
+    try:
+        kinds = connection.execute("SELECT type FROM sqlite_master WHERE name='summary'").fetchall()
+        listed = connection.execute("SELECT count(*) FROM gpkg_contents WHERE table_name='summary'").fetchone()[0]
+        rows = connection.execute("SELECT count(*) FROM summary").fetchone()[0] if kinds else None
+    finally:
+        connection.close()
+    return kinds, listed, rows
+
+
+def test_a_view_copied_into_a_geopackage_replaces_the_old_one_in_one_transaction(tmp_path,
+                                                                                 cc_processing):  # noqa: ARG001
+    """The old view is dropped and the new one created together: an SQLite error between them (here a trigger
+    refusing the new view's gpkg_contents row) keeps the old view, listed as a layer."""
+    from complete_community.processing.output_safety import copy_tables
+
+    source, destination = str(tmp_path / "written.gpkg"), str(tmp_path / "result.gpkg")
+    _geopackage_with_view(source, 20)
+    _geopackage_with_view(destination, 5)
+    connection = sqlite3.connect(destination)
+    connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON gpkg_contents WHEN NEW.table_name = 'summary' "
+                       "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    connection.close()
+    with pytest.raises(QgsProcessingException, match="summary.*refused"):
+        copy_tables(source, destination, ["survey", "summary"])
+    assert _summary(destination) == ([("view",)], 1, 20)  # the old view over the copied table
+    connection = sqlite3.connect(destination)
+    connection.execute("DROP TRIGGER refuse")
+    connection.close()
+    copy_tables(source, destination, ["survey", "summary"])
+    assert _summary(destination) == ([("view",)], 1, 20)
+    assert QgsVectorLayer(destination + "|layername=summary", "s", "ogr").featureCount() == 20
+
+
+def test_a_view_copied_over_a_table_of_its_name_takes_its_place_and_its_spatial_index(tmp_path,
+                                                                                    cc_processing):  # noqa: ARG001
+    """A GeoPackage of an earlier version held the layer as a table (with geometry and a spatial index)."""
+    from complete_community.processing.output_safety import copy_tables
+
+    source, destination = str(tmp_path / "written.gpkg"), str(tmp_path / "result.gpkg")
+    _geopackage_with_view(source, 20)
+    subprocess.run(["ogr2ogr", destination, SAMPLE, "roads", "-nln", "summary"], check=True)
+    copy_tables(source, destination, ["survey", "summary"])
+    assert _summary(destination) == ([("view",)], 1, 20)
+    connection = sqlite3.connect(destination)
+    try:
+        leftovers = connection.execute(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'rtree_summary%' UNION ALL "
+            "SELECT table_name FROM gpkg_geometry_columns WHERE table_name='summary' UNION ALL "
+            "SELECT table_name FROM gpkg_ogr_contents WHERE table_name='summary' UNION ALL "
+            "SELECT table_name FROM gpkg_extensions WHERE table_name='summary'").fetchall()
+    finally:
+        connection.close()
+    assert leftovers == []
+    assert sorted(tables(destination)) == ["summary", "survey"]
+    assert QgsVectorLayer(destination + "|layername=summary", "s", "ogr").featureCount() == 20
+
+
+def test_a_rules_view_that_cannot_be_written_is_said_with_the_file(tmp_path, cc_processing):  # noqa: ARG001
+    from complete_community.processing.rules_view import create_rules_view
+
+    path = str(tmp_path / "empty.gpkg")
+    subprocess.run(["ogr2ogr", path, SAMPLE, "roads"], check=True)  # no rule tables to join
+    with pytest.raises(QgsProcessingException) as raised:
+        create_rules_view(path)
+    assert "community_rules" in str(raised.value) and path in str(raised.value)

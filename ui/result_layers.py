@@ -15,6 +15,7 @@ from qgis.core import (QgsExpression, QgsFeatureRequest, QgsMapLayerType, QgsPro
                        QgsWkbTypes)
 
 from ..core import output_fields as F
+from ..core.sql import quoted_identifier
 from . import guess
 from .assess_dialog import describe_layer
 from ..core.values import is_missing, is_null
@@ -90,8 +91,8 @@ def read_file_rows(path, table, field, values):
         layer = source.GetLayerByName(table)
         if layer is None or layer.GetLayerDefn().GetFieldIndex(field) < 0:
             return []
-        layer.SetAttributeFilter('"{}" IN ({})'.format(
-            field.replace('"', '""'), ", ".join(_sql_text(value) for value in values)))
+        layer.SetAttributeFilter("{} IN ({})".format(
+            quoted_identifier(field), ", ".join(_sql_text(value) for value in values)))
         return [feature.items() for feature in layer]
     finally:
         source = None
