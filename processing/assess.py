@@ -30,7 +30,7 @@ from .evaluate_facilities import EvaluateFacilitiesAlgorithm
 from .evaluate_life_circle import LifeCircleParameters, LifeCirclesNotMet
 from .evaluate_walking_access import EvaluateWalkingAccessAlgorithm
 from . import shared_run
-from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS
+from .service_areas import SHAPE_POLYGONS, SHAPE_STREETS, lend_facilities
 from .walking_distances import NETWORK_OPTION_PARAMETERS
 from .output_safety import cancelled_message, table_destination
 from .rules_view import (DESCRIPTIONS_TABLE as RULE_DESCRIPTIONS_TABLE, REASONS_TABLE as RULE_REASONS_TABLE,
@@ -258,6 +258,20 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         """Each community's rule results without the rule's own text: community_rules joins it back."""
         return F.RULE_RESULT_FIELDS_PLANNED if planned else F.RULE_RESULT_FIELDS
 
+    def read_inputs(self, parameters, context, feedback, plan):
+        """The evaluation's inputs; their facility points are lent to the service-areas step (read once a run)."""
+        inputs = super().read_inputs(parameters, context, feedback, plan)
+        if self._draws_service_areas(parameters, context):
+            lend_facilities(parameters, plan.standard, inputs.facilities,
+                            self.input_layer_name(parameters, self.FACILITIES, context),
+                            self.input_layer_name(parameters, self.FACILITY_AREAS, context)
+                            if parameters.get(self.FACILITY_AREAS) else None, inputs.reader.crs)
+        return inputs
+
+    def _draws_service_areas(self, parameters, context):
+        return bool(parameters.get(self.NETWORK)) and self.parameterAsEnum(
+            parameters, self.SERVICE_AREAS, context) != SERVICE_AREAS_NONE
+
     # -- the run ------------------------------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -440,9 +454,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
     def _step_count(self, parameters, context, map_path):
         """The evaluation, the life circles, service areas (with roads), one classification per facility layer,
         the map (if asked for) and the report's map."""
-        with_service_areas = bool(parameters.get(self.NETWORK)) and self.parameterAsEnum(
-            parameters, self.SERVICE_AREAS, context) != SERVICE_AREAS_NONE
-        return 3 + with_service_areas + bool(parameters.get(self.FACILITIES)) + bool(
+        return 3 + self._draws_service_areas(parameters, context) + bool(parameters.get(self.FACILITIES)) + bool(
             parameters.get(self.FACILITY_AREAS)) + bool(map_path) + bool(
             parameters.get(self.AREA_FIELD) or parameters.get(self.AREAS)) + bool(parameters.get(self.OUTPUT_ATLAS))
 
@@ -475,7 +487,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             OUTPUT_RULES=table_destination(gpkg, "life_circle_rules", geometry=False)), context, feedback)
         written += [LIFE_CIRCLES_TABLE, "life_circle_rules"]
         service_areas = self.parameterAsEnum(parameters, self.SERVICE_AREAS, context)
-        if parameters.get(self.NETWORK) and service_areas != SERVICE_AREAS_NONE:
+        if self._draws_service_areas(parameters, context):
             self._next_step(feedback)
             feedback.setProgressText(self.tr("Service areas…"))
             self._child("complete_community:service_areas", dict(

@@ -1,8 +1,10 @@
 """设施服务范围 — per facility, the area within the standard's walking distance along the road network."""
 
+from dataclasses import dataclass
+
 import numpy as np
 from qgis.core import (Qgis, QgsCoordinateTransform, QgsCsException, QgsFeature, QgsFeatureRequest, QgsFeatureSink,
-                       QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
+                       QgsGeometry, QgsMapLayer, QgsPointXY, QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterDefinition, QgsProcessingParameterDistance, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterString, QgsUnitTypes, QgsWkbTypes)
@@ -18,6 +20,7 @@ from ..core.polylines import multilinestring_wkb, network_piece_lines
 from ..core.walking import category_limits
 from ..i18n import current_language
 from ..styles import facility_category_renderer, style_output
+from . import shared_run
 from .base_algorithm import CompleteCommunityAlgorithm, make_fields
 from .inputs.crs import working_crs
 from .inputs.facilities import FacilityReader
@@ -31,6 +34,50 @@ DEFAULT_BUFFER = 30.0  # m either side of a walked street: the buildings that fr
 # SHAPE choices. Polygons cost a GEOS buffer per facility (about 20–60 ms each: minutes for a city); streets
 # come from one search per category and no geometry operation.
 SHAPE_POLYGONS, SHAPE_STREETS = 0, 1
+LENT_FACILITIES = "service area facilities"  # what assess lends this step (processing/shared_run.py)
+
+
+@dataclass
+class FacilityPoints:
+    """The facilities a service-areas run draws from, as its own FacilityReader would read them: every recognised
+    facility of FACILITIES with its point in `working`, then the planned ones (from `planned_from`, None without).
+    assess lends the points its evaluation read (`lend_facilities`), so its service-areas step reads none again."""
+
+    working: object      # QgsCoordinateReferenceSystem of the points
+    located: list        # LocatedFacility, in reading order
+    planned_from: object  # index into `located` where the planned facilities begin, or None
+
+
+def facility_points_key(parameters, standard):
+    """What the facility points depend on (the standard, the facility and planned layers, their category fields,
+    the mapping table), or None when a layer is given as something other than a layer or its source text."""
+    parts = [standard.id, standard.content_hash]
+    for name in (ServiceAreasAlgorithm.FACILITIES, ServiceAreasAlgorithm.CATEGORY_FIELD,
+                 ServiceAreasAlgorithm.MAPPING_TABLE, ServiceAreasAlgorithm.PROPOSED_FACILITIES,
+                 ServiceAreasAlgorithm.PROPOSED_CATEGORY_FIELD):
+        value = parameters.get(name)
+        if isinstance(value, QgsMapLayer):
+            value = value.id()
+        elif value is not None and not isinstance(value, str):
+            return None
+        parts.append(value or None)
+    return tuple(parts)
+
+
+def lend_facilities(parameters, standard, facilities, facilities_name, areas_name, working):
+    """Inside assess: lend the points of `facilities` (its evaluation's FacilityReader, which read FACILITIES as
+    `facilities_name`, then FACILITY_AREAS as `areas_name` or None, then the planned ones) to the service-areas
+    step. Not lent when both layers have the same name: FACILITIES's points could not be told apart."""
+    key = facility_points_key(parameters, standard)
+    if key is None or facilities is None or facilities_name == areas_name:
+        return
+    located = [facility for facility in facilities.located[:facilities.planned_from]
+               if facility.layer == facilities_name]
+    planned_from = None
+    if facilities.planned_from is not None:
+        planned_from = len(located)
+        located += facilities.located[facilities.planned_from:]
+    shared_run.lend(LENT_FACILITIES, key, FacilityPoints(working, located, planned_from))
 
 
 class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
@@ -153,11 +200,10 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         feedback.pushInfo(self.tr("Areas and distances are measured in {} ({}).").format(
             working.authid(), working.description()))
         problems = InputProblems()
-        mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
-        reader = FacilityReader(standard, [], working, 0.0, context, feedback, problems, mapping)
-        reader.read(source, facilities_name, category_field, {})
-        planned = self.read_proposed(parameters, context, feedback, standard, reader)
-        planned_ones = {id(facility) for facility in reader.located[reader.planned_from:]} if planned else set()
+        points = self.facility_points(parameters, context, feedback, standard, source, facilities_name,
+                                      category_field, working, problems)
+        planned = points.planned_from is not None
+        planned_ones = {id(facility) for facility in points.located[points.planned_from:]} if planned else set()
         network = read_walking_network(
             network_source, self.input_layer_name(parameters, self.NETWORK, context), working,
             self.parameterAsString(parameters, self.WALKABLE_FIELD, context),
@@ -171,8 +217,8 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
 
         limits = {code: limit for code, limit in category_limits(standard).items() if limit.limit_m is not None}
         wanted = self.chosen_categories(parameters, context, standard, limits)
-        chosen = [facility for facility in reader.located if facility.category in wanted]
-        skipped = len(reader.located) - len(chosen)
+        chosen = [facility for facility in points.located if facility.category in wanted]
+        skipped = len(points.located) - len(chosen)
         if skipped:
             feedback.pushInfo(self.tr("{} facilities of categories without a walking limit, or not chosen, are not "
                                       "drawn.").format(skipped))
@@ -239,6 +285,20 @@ class ServiceAreasAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm):
         del sink
         self._dest_id, self._standard = dest_id, standard
         return {self.OUTPUT: dest_id}
+
+    def facility_points(self, parameters, context, feedback, standard, source, facilities_name, category_field,
+                        working, problems):
+        """The FacilityPoints to draw from: those assess lent (the same layers and standard, read into the same
+        working CRS, so the same points in the same order), else read here."""
+        key = facility_points_key(parameters, standard)
+        lent = shared_run.borrow(LENT_FACILITIES, key) if key is not None else None
+        if lent is not None and lent.working == working:
+            return lent
+        mapping = self.read_category_mapping(self.parameterAsFile(parameters, self.MAPPING_TABLE, context), standard)
+        reader = FacilityReader(standard, [], working, 0.0, context, feedback, problems, mapping)
+        reader.read(source, facilities_name, category_field, {})
+        self.read_proposed(parameters, context, feedback, standard, reader)
+        return FacilityPoints(working, reader.located, reader.planned_from)
 
     def chosen_categories(self, parameters, context, standard, limits):
         """The categories to draw: those of CATEGORIES (codes or names) that have a walking limit, else all."""

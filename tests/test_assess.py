@@ -568,23 +568,35 @@ def test_figures_by_area_polygons(cc_processing, assessed):  # noqa: ARG001
     assert sum(f[F.AREA_COMMUNITIES.name] for f in rows.values()) == 14
 
 
-def test_the_life_circle_step_reads_nothing_again_and_agrees_with_the_algorithm_alone(cc_provider, tmp_path,
-                                                                                       monkeypatch):  # noqa: ARG001
-    """assess lends the communities and facilities its evaluation read to its life-circle step: the communities
-    are read once per run, and the circles are those evaluate_life_circle finds alone."""
+def test_the_later_steps_read_nothing_again_and_agree_with_the_algorithms_alone(cc_provider, tmp_path,
+                                                                              monkeypatch):  # noqa: ARG001
+    """assess lends the communities and facilities its evaluation read to its life-circle step, and the facility
+    points to its service-areas step: each layer is read once per run, and the circles and service areas are those
+    evaluate_life_circle and service_areas draw alone (reading the layers themselves)."""
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
+    from complete_community.core.walking import category_limits
     from complete_community.processing import community_evaluation
+    from complete_community.processing.inputs.facilities import FacilityReader
+    from complete_community.processing.service_areas import SHAPE_STREETS
+    from complete_community.standards import load_standard
 
-    reads = []
+    reads, facility_reads = [], []
 
     class CountedReader(community_evaluation.CommunityReader):
         def read(self):
             reads.append(self)
             return super().read()
 
+    read_facilities = FacilityReader.read
+
+    def counted_facility_read(reader, source, layer, *arguments, **keywords):
+        facility_reads.append(layer)
+        return read_facilities(reader, source, layer, *arguments, **keywords)
+
     monkeypatch.setattr(community_evaluation, "CommunityReader", CountedReader)
+    monkeypatch.setattr(FacilityReader, "read", counted_facility_read)
     parameters = sample_parameters(str(tmp_path))
     for name in ("FACILITY_TOLERANCE", "OUTPUT_MAP", "OUTPUT_XLSX", "OUTPUT_ATLAS", "AREA_FIELD"):
         parameters.pop(name)
@@ -593,21 +605,38 @@ def test_the_life_circle_step_reads_nothing_again_and_agrees_with_the_algorithm_
     results = processing.run("complete_community:assess", parameters, context=context,
                              feedback=QgsProcessingFeedback())
     assert len(reads) == 1
+    # The evaluation's own read; classify_facilities reads the layers its own way.
+    assert facility_reads == ["facilities", "facility_areas"]
     alone = processing.run("complete_community:evaluate_life_circle", dict(OUTPUT="TEMPORARY_OUTPUT", **{
         name: parameters[name] for name in ("COMMUNITIES", "COMMUNITY_ID_FIELD", "COMMUNITY_NAME_FIELD",
                                             "POPULATION_FIELD", "TYPE_FIELD", "FACILITIES", "CATEGORY_FIELD",
                                             "FACILITY_AREAS", "AREA_CATEGORY_FIELD", "NETWORK", "WALKABLE_FIELD")}),
                            context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
     assert len(reads) == 2
+
+    def rows(layer, names):
+        return sorted(([feature[name] for name in names], feature.geometry().asWkt())
+                      for feature in layer.getFeatures())
+
     in_assess = _layer(results, "life_circles")
     names = alone.fields().names()
     assert [name for name in in_assess.fields().names() if name != "fid"] == names
-
-    def rows(layer):
-        return sorted(([feature[name] for name in names], feature.geometry().asWkt(3))
-                      for feature in layer.getFeatures())
-
-    assert rows(in_assess) == rows(alone)
+    assert rows(in_assess, names) == rows(alone, names)
+    # assess's default service areas: streets of the community walking categories, around the communities that
+    # lack them.
+    categories = ",".join(code for code, limit in category_limits(load_standard()).items()
+                          if limit.scope == "community" and limit.limit_m is not None)
+    areas_alone = processing.run("complete_community:service_areas", dict(
+        OUTPUT="TEMPORARY_OUTPUT", SHAPE=SHAPE_STREETS, CATEGORIES=categories,
+        AROUND_NOT_MET="{}|layername=communities".format(results["OUTPUT_GPKG"]), **{
+            name: parameters[name] for name in ("FACILITIES", "CATEGORY_FIELD", "NETWORK", "WALKABLE_FIELD")}),
+        context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
+    assert facility_reads == ["facilities", "facility_areas", "facilities", "facility_areas", "facilities"]
+    in_assess = _layer(results, "service_areas")
+    names = areas_alone.fields().names()
+    assert [name for name in in_assess.fields().names() if name != "fid"] == names
+    assert in_assess.featureCount() > 0
+    assert rows(in_assess, names) == rows(areas_alone, names)
     del context
 
 
