@@ -4,6 +4,7 @@ import datetime
 import gc
 import os
 from contextlib import closing
+from dataclasses import dataclass, field
 
 from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingMultiStepFeedback,
@@ -115,6 +116,34 @@ class RecordingFeedback(QgsProcessingFeedback):
 
     def setProgressText(self, text):  # noqa: N802 (QGIS API)
         self.parent.setProgressText(text)
+
+
+@dataclass
+class AssessRun:
+    """What one assess run carries from step to step: the evaluation → the other algorithms → the report → the
+    results loaded into the project (postProcessAlgorithm). One object per run, passed along, not kept in
+    attributes of the algorithm."""
+
+    gpkg: str                      # the results GeoPackage (in the run's partial folder until it succeeds)
+    recorder: RecordingFeedback    # the run's feedback, keeping the warnings the report lists
+    steps: object                  # QgsProcessingMultiStepFeedback: one progress bar over every step
+    step: int = 0                  # the step the progress bar moves to next
+    standard: object = None        # the standard the evaluation used (the later steps and the loading share it)
+    name_field: object = None      # the communities' name field, labelling the maps
+    communities_input: tuple = None  # (layer name, feature count, CRS authid) of the communities, for the report
+    measured_in: str = ""          # the working CRS, described, for the report
+    walking_method: str = ""       # how the walking distances were measured, for the report
+    tables: set = field(default_factory=set)  # every table written, loaded when the run ends
+
+    def stop_if_cancelled(self):
+        if self.steps.isCanceled():
+            raise QgsProcessingException(cancelled_message())
+
+    def next_step(self):
+        """Move the progress bar to the next step; a cancelled run stops here, before the next step starts."""
+        self.stop_if_cancelled()
+        self.steps.setCurrentStep(self.step)
+        self.step += 1
 
 
 class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, EvaluateFacilitiesAlgorithm):
@@ -297,61 +326,60 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         # The output guard (processing/output_safety.py) has checked the files against the inputs and
         # redirected them into a partial folder: the GeoPackage starts empty there, and replaces only this
         # plugin's tables of the final file once the run succeeded.
-        recorder = self._recorder = RecordingFeedback(feedback)
+        recorder = RecordingFeedback(feedback)
         # One progress bar 0→100 over every step (the evaluation, each child algorithm, the report), cancel
         # forwarded to each child.
         steps = QgsProcessingMultiStepFeedback(self._step_count(parameters, context, map_path), recorder)
         if recorder.isCanceled():  # QgsProcessingMultiStepFeedback hears later cancels only
             steps.cancel()
-        self._step = 0
+        assessment = AssessRun(gpkg, recorder, steps)
         inner = dict(parameters)
         inner.pop(self.OUTPUT_XLSX, None)  # written below from the whole run, not by the evaluation step
         for name, table in OWN_TABLES.items():
             inner[name] = table_destination(gpkg, table, geometry=name != "OUTPUT_RULES")
         if not parameters.get(self.ORIGINS):
             inner.pop("OUTPUT_ORIGINS")
-        self._next_step(steps)
+        assessment.next_step()
         steps.setProgressText(self.tr("Reading the communities and facilities…"))
         run = self.run_evaluation(inner, context, steps)
         # What the later steps, the report and the loading of the results (postProcessAlgorithm) take from the
         # evaluation; the rest of it is let go of below.
-        self._standard_used = run.plan.standard
-        self._name_field = run.inputs.field_map.get("name")
+        assessment.standard = run.plan.standard
+        assessment.name_field = run.inputs.field_map.get("name")
         source = run.inputs.source
-        self._input_names = {"communities": (self.input_layer_name(inner, self.COMMUNITIES, context),
-                                             source.featureCount(), source.sourceCrs().authid())}
-        self._stop_if_cancelled(steps)
-        write_rule_tables(gpkg, self._standard_used, current_language(), self.rule_rows.reasons,
+        assessment.communities_input = (self.input_layer_name(inner, self.COMMUNITIES, context),
+                                        source.featureCount(), source.sourceCrs().authid())
+        assessment.stop_if_cancelled()
+        write_rule_tables(gpkg, assessment.standard, current_language(), run.written.rule_rows.reasons,
                           context.transformContext())
-        self.rule_rows = None  # its reasons are written
         create_rules_view(gpkg)
         # The rules' style is saved for the view, the layer a planner opens.
         self.styled_outputs = [(table_source(gpkg, RULES_TABLE) if name == styles.STYLE_RULES and dest_id else dest_id,
                                 style, name) for dest_id, style, name in run.written.styled_outputs]
         crs = run.inputs.reader.crs
-        self._reader_crs = "{} ({})".format(crs.authid(), crs.description())
-        self._method = run.completed.details.method
+        assessment.measured_in = "{} ({})".format(crs.authid(), crs.description())
+        assessment.walking_method = run.completed.details.method
         # Let go of what the evaluation kept while it wrote (snapped targets and origins, the searches of every
         # category, facility records, distances): written to the GeoPackage by now, and the service areas that
         # come next allocate hundreds of MB for a city. The shared network stays for the steps that walk.
         del run, source
         gc.collect()
-        standard = self._standard_used
+        standard = assessment.standard
 
-        children = self._run_children(parameters, context, steps, gpkg, map_path)
+        children = self._run_children(parameters, context, assessment, map_path)
         steps.setProgressText(self.tr("The report…"))
         report_png = os.path.splitext(report_path)[0] + "_map.png"
-        self._next_step(steps)
+        assessment.next_step()
         # The report's own progress: its map, then its data and HTML, then the workbook row by row (a city's
         # workbook holds every rule row); a cancel is heard between them and every few thousand rows.
         report_steps = QgsProcessingMultiStepFeedback(3 if xlsx_path else 2, steps)
         self._child("complete_community:export_map", {
-            "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
+            "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": assessment.name_field or None,
             "STANDARD": parameters.get(self.STANDARD), "OUTPUT": report_png, "DPI": REPORT_MAP_DPI,
             "ROADS": parameters.get(self.NETWORK),
             "FACILITIES": table_source(gpkg, "facilities") if "facilities" in children else None},
             context, report_steps)
-        self._stop_if_cancelled(steps)
+        assessment.stop_if_cancelled()
         with open(report_png, "rb") as stream:
             map_png = stream.read()
         os.remove(report_png)  # our own temporary picture, in the run's partial folder
@@ -360,28 +388,28 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             path for path in (map_path, xlsx_path, atlas_path) if path]]
 
         def data_progress(fraction):
-            self._stop_if_cancelled(steps)
+            assessment.stop_if_cancelled()
             report_steps.setProgress(50.0 * fraction)
 
-        data = self._report_data(parameters, context, standard, gpkg, map_png, recorder.warnings, files, children,
-                                 bool(xlsx_path), data_progress)
-        self._stop_if_cancelled(steps)
+        data = self._report_data(parameters, context, assessment, map_png, files, children, bool(xlsx_path),
+                                 data_progress)
+        assessment.stop_if_cancelled()
         report_steps.setProgress(60)
         with open(report_path, "w", encoding="utf-8") as stream:
             stream.write(build_report(data))
         report_steps.setProgress(100)
         if xlsx_path:
-            self._stop_if_cancelled(steps)
+            assessment.stop_if_cancelled()
             report_steps.setCurrentStep(2)
 
             def workbook_progress(fraction):
-                self._stop_if_cancelled(steps)
+                assessment.stop_if_cancelled()
                 report_steps.setProgress(100.0 * fraction)
 
             write_workbook(xlsx_path, data, guide_table_order(standard), workbook_progress)
         del data
         if atlas_path:
-            self._next_step(steps)
+            assessment.next_step()
             steps.setProgressText(self.tr("The atlas, one page per community…"))
             present = tables_in(gpkg)
 
@@ -392,13 +420,14 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "RULES": table(RULES_TABLE),
                 "ROADS": parameters.get(self.NETWORK), "FACILITIES": table("facilities"),
                 "ROUTES": table(OWN_TABLES["OUTPUT_ROUTES"]), "SERVICE_AREAS": table("service_areas"),
-                "NAME_FIELD": self._name_field or None, "STANDARD": parameters.get(self.STANDARD),
+                "NAME_FIELD": assessment.name_field or None, "STANDARD": parameters.get(self.STANDARD),
                 "OUTPUT": atlas_path}, context, steps)
-            self._stop_if_cancelled(steps)
+            assessment.stop_if_cancelled()
         feedback.pushInfo(self.tr("Written: {}").format(", ".join(files)))
 
-        self._written = (gpkg, set(children) | set(OWN_TABLES.values()) | {RULES_TABLE, RULE_DESCRIPTIONS_TABLE,
-                                                                             RULE_REASONS_TABLE})
+        assessment.tables = set(children) | set(OWN_TABLES.values()) | {RULES_TABLE, RULE_DESCRIPTIONS_TABLE,
+                                                                          RULE_REASONS_TABLE}
+        self._assessment = assessment  # for postProcessAlgorithm, which loads the results
         return {self.OUTPUT_GPKG: gpkg, self.OUTPUT_REPORT: report_path, self.OUTPUT_MAP: map_path or None,
                 self.OUTPUT_XLSX: xlsx_path or None, self.OUTPUT_ATLAS: atlas_path or None,
                 self.COMMUNITIES_LAYER: table_source(gpkg, COMMUNITIES_TABLE)}
@@ -421,23 +450,23 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
 
     def postProcessAlgorithm(self, context, feedback):
         super().postProcessAlgorithm(context, feedback)  # the default styles, saved in the GeoPackage
-        gpkg, written = self._written
-        self._load_results(context, feedback, gpkg, written)
+        self._load_results(context, feedback, self._assessment)
         return {}
 
-    def _load_results(self, context, feedback, gpkg, written):
+    def _load_results(self, context, feedback, assessment):
         """Every table written, loaded when the run ends (dialog, batch, model) with its saved default style,
         in one group named after the results file: the verdict and the facilities shown, the rest hidden."""
         if context.project() is None:
             return
+        gpkg = assessment.gpkg
         run_name = os.path.splitext(os.path.basename(gpkg))[0]
         existing = tables_in(gpkg)
         for table, name, role in self.loaded_tables():
-            if table not in written or table not in existing:
+            if table not in assessment.tables or table not in existing:
                 continue
             details = QgsProcessingContext.LayerDetails(name, context.project(), name)
             details.setPostProcessor(StyleOnLoad.create(load_default_style, role, run_name, name,
-                                                        getattr(self, "_standard_used", None)))
+                                                        assessment.standard))
             # Loaded once the run has moved its results from the partial folder into place.
             context.addLayerToLoadOnCompletion(table_source(self.output_name(gpkg), table), details)
         feedback.pushInfo(self.tr("Results are in {}").format(os.path.dirname(os.path.abspath(self.output_name(gpkg)))))
@@ -458,18 +487,9 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             parameters.get(self.FACILITY_AREAS)) + bool(map_path) + bool(
             parameters.get(self.AREA_FIELD) or parameters.get(self.AREAS)) + bool(parameters.get(self.OUTPUT_ATLAS))
 
-    def _stop_if_cancelled(self, steps):
-        if steps.isCanceled():
-            raise QgsProcessingException(cancelled_message())
-
-    def _next_step(self, steps):
-        """Move the progress bar to the next step; a cancelled run stops here, before the next step starts."""
-        self._stop_if_cancelled(steps)
-        steps.setCurrentStep(self._step)
-        self._step += 1
-
-    def _run_children(self, parameters, context, feedback, gpkg, map_path):
+    def _run_children(self, parameters, context, assessment, map_path):
         """The other evaluations into the same GeoPackage; returns the tables they wrote."""
+        gpkg, feedback = assessment.gpkg, assessment.steps
         written = []
         shared = {key: parameters.get(key) for key in (
             self.COMMUNITIES, self.COMMUNITY_ID_FIELD, self.COMMUNITY_NAME_FIELD, self.POPULATION_FIELD,
@@ -477,7 +497,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK, self.WALKABLE_FIELD, self.SPEED_FIELD,
             self.MAX_SNAP_DISTANCE, self.DETOUR_FACTOR, self.STANDARD, self.PROPOSED_FACILITIES,
             self.PROPOSED_CATEGORY_FIELD) + NETWORK_OPTION_PARAMETERS}
-        self._next_step(feedback)
+        assessment.next_step()
         feedback.setProgressText(self.tr("The 15-minute life circles…"))
         self._child("complete_community:evaluate_life_circle", dict(
             shared, LIFE_CIRCLES=parameters.get(self.LIFE_CIRCLES),
@@ -488,7 +508,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
         written += [LIFE_CIRCLES_TABLE, "life_circle_rules"]
         service_areas = self.parameterAsEnum(parameters, self.SERVICE_AREAS, context)
         if self._draws_service_areas(parameters, context):
-            self._next_step(feedback)
+            assessment.next_step()
             feedback.setProgressText(self.tr("Service areas…"))
             self._child("complete_community:service_areas", dict(
                 {key: shared[key] for key in (self.FACILITIES, self.CATEGORY_FIELD, self.MAPPING_TABLE, self.NETWORK,
@@ -497,26 +517,26 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                  + NETWORK_OPTION_PARAMETERS},
                 OUTPUT=table_destination(gpkg, "service_areas"),
                 SHAPE=SHAPE_STREETS if service_areas == SERVICE_AREAS_STREETS else SHAPE_POLYGONS,
-                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES) or self._community_categories(),
+                CATEGORIES=parameters.get(self.SERVICE_AREA_CATEGORIES) or community_categories(assessment.standard),
                 AROUND_NOT_MET=table_source(gpkg, COMMUNITIES_TABLE) if self.parameterAsEnum(
                     parameters, self.SERVICE_AREAS_WHERE, context) == AROUND_NOT_MET else None),
                 context, feedback)
             written.append("service_areas")
         feedback.setProgressText(self.tr("Classifying the facilities…"))
         # Its warnings repeat the evaluation's own about the same categories: logged, not reported twice.
-        self._recorder.recording = False
+        assessment.recorder.recording = False
         for layer, category, table in ((self.FACILITIES, self.CATEGORY_FIELD, "facilities"),
                                        (self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD, "facility_areas")):
             if parameters.get(layer):
-                self._next_step(feedback)
+                assessment.next_step()
                 self._child("complete_community:classify_facilities", {
                     "FACILITIES": parameters[layer], "CATEGORY_FIELD": parameters.get(category),
                     "MAPPING_TABLE": parameters.get(self.MAPPING_TABLE), "STANDARD": parameters.get(self.STANDARD),
                     "OUTPUT": table_destination(gpkg, table)}, context, feedback)
                 written.append(table)
-        self._recorder.recording = True
+        assessment.recorder.recording = True
         if parameters.get(self.AREA_FIELD) or parameters.get(self.AREAS):
-            self._next_step(feedback)
+            assessment.next_step()
             feedback.setProgressText(self.tr("Figures by area…"))
             self._child("complete_community:summarize_by_area", {
                 "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "AREA_FIELD": parameters.get(self.AREA_FIELD),
@@ -525,10 +545,10 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 context, feedback)
             written.append(AREAS_TABLE)
         if map_path:
-            self._next_step(feedback)
+            assessment.next_step()
             feedback.setProgressText(self.tr("The map…"))
             self._child("complete_community:export_map", {
-                "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": self._name_field or None,
+                "INPUT": table_source(gpkg, COMMUNITIES_TABLE), "NAME_FIELD": assessment.name_field or None,
                 "STANDARD": parameters.get(self.STANDARD), "OUTPUT": map_path,
                 "OVERLAYS": [table_source(gpkg, "facility_areas")] if "facility_areas" in written else None,
                 "ROADS": parameters.get(self.NETWORK),
@@ -536,27 +556,21 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 context, feedback)
         return written
 
-    def _community_categories(self):
-        """The categories of the community walking rules, comma separated: service areas by default (the
-        life-circle categories' longer limits cover most of a city's streets; ask for them by name)."""
-        return ",".join(code for code, limit in category_limits(self._standard_used).items()
-                        if limit.scope == "community" and limit.limit_m is not None)
-
     # -- the report ---------------------------------------------------------------------------------
 
-    def _report_data(self, parameters, context, standard, gpkg, map_png, warnings, files, children,
-                     with_workbook, progress=None):
+    def _report_data(self, parameters, context, assessment, map_png, files, children, with_workbook, progress=None):
         """The report's data from the results; `progress(fraction)` is called as a city's rule rows are read
         (every rule row for the workbook: 250,000 for 3,000 communities), and may raise to stop."""
         language = current_language()
         # The tables are read with SQLite itself (a GeoPackage is an SQLite file): a city's 250,000 rule rows and
         # 3,000 communities take seconds through a feature loop, a fraction of that as rows.
-        with closing(read_only_sqlite(gpkg)) as database:
-            return self._report_data_from(database, parameters, context, standard, gpkg, map_png, warnings, files,
-                                          children, with_workbook, language, progress)
+        with closing(read_only_sqlite(assessment.gpkg)) as database:
+            return self._report_data_from(database, parameters, context, assessment, map_png, files, children,
+                                          with_workbook, language, progress)
 
-    def _report_data_from(self, database, parameters, context, standard, gpkg, map_png, warnings, files, children,
-                          with_workbook, language, progress):
+    def _report_data_from(self, database, parameters, context, assessment, map_png, files, children, with_workbook,
+                          language, progress):
+        standard, gpkg, warnings = assessment.standard, assessment.gpkg, assessment.recorder.warnings
         communities = QgsVectorLayer(table_source(gpkg, COMMUNITIES_TABLE), "communities", "ogr")
         items = [(item.code, item.name.get(language)) for item in standard.items if item.scope == "community"]
         names = communities.fields().names()
@@ -642,10 +656,10 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             for identifier, (stop, population, radius) in stopped.items():
                 why.add(stop, population, radius, statuses.get(identifier, []))
             circles_not_met = why.lines(len(circles))
-        layer_name, count, crs = self._input_names["communities"]
+        layer_name, count, crs = assessment.communities_input
         inputs = [(self.tr("Communities"), self.tr("{} — {} features, {}").format(layer_name, count, crs),
                    source_date(self.parameterAsVectorLayer(parameters, self.COMMUNITIES, context))),
-                  (self.tr("Measured in"), self._reader_crs, "")]
+                  (self.tr("Measured in"), assessment.measured_in, "")]
         estimated = self._estimated_population(parameters, context)
         if estimated:
             note = self.tr("{} of {} communities have an ESTIMATED population ({}: {}), not a counted one: {}").format(
@@ -667,7 +681,7 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
             standard_name=standard.name.get(language), standard_files=[os.path.basename(f) for f in standard.files],
             items=items, categories=limits, communities=community_rows, rules=rule_rows,
             failed_required=failed_required, walking=walking_rows,
-            walking_method=self._method, life_circles=circles, life_circle_summary=circles_not_met, inputs=inputs,
+            walking_method=assessment.walking_method, life_circles=circles, life_circle_summary=circles_not_met, inputs=inputs,
             problems=warnings,
             language="zh" if language.startswith("zh") else "en", map_png=map_png, outputs=files,
             standard_id=standard.id, standard_version=standard.version, standard_hash=standard.content_hash,
@@ -692,6 +706,13 @@ class AssessAlgorithm(LifeCircleParameters, EvaluateWalkingAccessAlgorithm, Eval
                 name = feature.attribute(name_index) if name_index >= 0 else None
                 estimated[str(name) if not is_missing(name) else str(feature.id())] = str(value)
         return estimated
+
+
+def community_categories(standard):
+    """The categories of the community walking rules, comma separated: service areas by default (the
+    life-circle categories' longer limits cover most of a city's streets; ask for them by name)."""
+    return ",".join(code for code, limit in category_limits(standard).items()
+                    if limit.scope == "community" and limit.limit_m is not None)
 
 
 def source_date(layer):

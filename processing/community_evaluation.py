@@ -128,6 +128,7 @@ class WrittenCommunities:
     results: dict          # output parameter → destination
     counts: dict           # colour field value → number of communities (the legend's counts)
     styled_outputs: list   # [(destination, style function, style name)] for postProcessAlgorithm
+    rule_rows: object = None  # the RuleRows that numbered the rule rows (assess writes their reasons once)
 
 
 @dataclass
@@ -692,8 +693,8 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
                                              inputs.source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        # Kept for assess, which writes the reasons the rows numbered (rule_reasons) once they are all written.
-        rule_rows = self.rule_rows = RuleRows(self.rule_table_fields(planned), standard, language)
+        # Returned for assess, which writes the reasons the rows numbered (rule_reasons) once they are all written.
+        rule_rows = RuleRows(self.rule_table_fields(planned), standard, language)
         rules_sink, rules_dest = self.parameterAsSink(parameters, self.OUTPUT_RULES, context, rule_rows.fields,
                                                       QgsWkbTypes.NoGeometry)
         workbook_path = (self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
@@ -738,7 +739,7 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
             results[self.OUTPUT_RULES] = rules_dest
         apply_style, style_name = layer.style(counts)
         styled = [(dest_id, apply_style, style_name), (rules_dest, apply_rules_table_style, styles.STYLE_RULES)]
-        return WrittenCommunities(results, counts, styled)
+        return WrittenCommunities(results, counts, styled, rule_rows)
 
     def postProcessAlgorithm(self, context, feedback):
         loaded = [dest_id for dest_id, _style, _name in self.styled_outputs
