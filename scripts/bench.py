@@ -391,7 +391,9 @@ def city_layer(name):
 
 
 def destination(path, table):
-    return "ogr:dbname='{}' table=\"{}\" (geom)".format(path, table)
+    from complete_community.processing.output_safety import table_destination
+
+    return table_destination(path, table)
 
 
 def plugin_parameters(with_origins, output):

@@ -321,6 +321,20 @@ def test_outputs_in_folders_with_quotes_and_other_characters_are_written_and_wri
     assert sorted(os.listdir(str(tmp_path))) == sorted(AWKWARD_FOLDERS)
 
 
+def test_qgis_process_writes_into_a_folder_named_with_a_quote(run_qgis_process, tmp_path):
+    from complete_community.processing.output_safety import table_destination
+
+    output = os.path.join(str(tmp_path), "it's #1 50% 中文", "out.gpkg")
+    os.mkdir(os.path.dirname(output))
+    parameters = facilities_parameters(SAMPLE, table_destination(output, "evaluated"))
+    parameters["OUTPUT_RULES"] = table_destination(output, "rules", geometry=False)
+    run_qgis_process(["run", "complete_community:evaluate_facilities", "--"]
+                     + ["{}={}".format(key, value) for key, value in parameters.items()])
+    assert tables(output) == ["evaluated", "rules"]
+    assert QgsVectorLayer(output + "|layername=evaluated", "out", "ogr").featureCount() == 14
+    assert sorted(os.listdir(os.path.dirname(output))) == ["out.gpkg"]
+
+
 def test_assess_into_a_folder_named_with_a_quote_and_again(tmp_path, cc_provider):
     directory = os.path.join(str(tmp_path), "it's #1 50% 中文")
     os.mkdir(directory)
