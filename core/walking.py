@@ -136,7 +136,9 @@ def residents_access(community_of_origin, population, distance, limit_m, communi
     reachable = np.isfinite(distance)
     total = np.bincount(groups, weights=weight, minlength=community_count)
     reached = np.bincount(groups[reachable], weights=weight[reachable], minlength=community_count)
-    weighted = np.bincount(groups[reachable], weights=(weight * distance)[reachable], minlength=community_count)
+    # only reachable origins are weighted: an unreachable one (inf) of no residents would give 0 × inf = NaN
+    weighted = np.bincount(groups[reachable], weights=weight[reachable] * distance[reachable],
+                           minlength=community_count)
     covered_mask = reachable & (distance <= (limit_m if limit_m is not None else -np.inf) * (1 + 1e-9))
     covered = np.bincount(groups[covered_mask], weights=weight[covered_mask], minlength=community_count)
     results = []

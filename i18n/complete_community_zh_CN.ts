@@ -1758,6 +1758,16 @@
         <translation>图层 {}：出发点无可用几何，不计入</translation>
     </message>
     <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>layer {}: origins that are not points written to the origins output as the point inside each</source>
+        <translation>图层 {}：非点要素的起点以其内部一点写入起点输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/evaluate_walking_access.py"/>
+        <source>layer {}: origins the origins output could not take ({})</source>
+        <translation>图层 {}：起点输出无法写入的起点（{}）</translation>
+    </message>
+    <message>
         <source>no {} in the facility layers</source>
         <translation type="obsolete">设施图层中没有{}</translation>
     </message>

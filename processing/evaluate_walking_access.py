@@ -30,6 +30,7 @@ from .inputs.communities import representative_point
 from .inputs.bulk_read import source_layer
 from .inputs.crs import projected
 from .inputs.points import OTHER, CommunityLocator, PointFeatures
+from .inputs.problems import InputProblems
 from .output_safety import checked
 from .walking_distances import WalkingParameters
 
@@ -339,11 +340,29 @@ class EvaluateWalkingAccessAlgorithm(WalkingParameters, CommunityEvaluationAlgor
         rows = [list(row) for row in zip(of_community, *(_field_values(access.distance[category][count:])
                                                          for category in categories))]
         unread = [None] * (1 + len(categories))
+        # A layer may hold points and buildings although it declares one geometry type (a GeoPackage's GEOMETRY
+        # layer shows as the type of its first feature): an origin the output refuses is written as the point
+        # inside it, and one that still does not fit is named, never dropped without a word.
+        as_points, not_written = InputProblems(), InputProblems()
         for feature in checked(source.getFeatures(), feedback, progress_to=progress_to, total=source.featureCount()):
-            position = position_of.get(feature.id())
+            feature_id = feature.id()  # the sink may renumber the feature it is given
+            position = position_of.get(feature_id)
             values = unread if position is None else rows[position]
-            sink.addFeature(extended_feature(feature, fields, indexes, values), QgsFeatureSink.FastInsert)
+            written = extended_feature(feature, fields, indexes, values)
+            if sink.addFeature(written, QgsFeatureSink.FastInsert):
+                continue
+            geometry = written.geometry()
+            if not geometry.isEmpty() and geometry.type() != QgsWkbTypes.PointGeometry:
+                written.setGeometry(geometry.pointOnSurface())
+                if sink.addFeature(written, QgsFeatureSink.FastInsert):
+                    as_points.add(self.tr("layer {}: origins that are not points written to the origins output as "
+                                          "the point inside each").format(source.sourceName()), feature_id)
+                    continue
+            not_written.add(self.tr("layer {}: origins the origins output could not take ({})").format(
+                source.sourceName(), sink.lastError() or QgsWkbTypes.displayString(source.wkbType())), feature_id)
         del sink
+        as_points.report(feedback)
+        not_written.report(feedback)
         return destination
 
     def _write_routes(self, parameters, context, plan, inputs, access, feedback):

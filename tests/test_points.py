@@ -395,3 +395,38 @@ def test_community_radius_is_the_distance_to_the_farthest_vertex(qgis_app):
         centre = representative_point(geometry)
         farthest = max(centre.distance(QgsPointXY(vertex.x(), vertex.y())) for vertex in geometry.vertices())
         assert community_radius(geometry) == farthest, wkt
+
+
+@pytest.mark.parametrize("output", ["memory", "geopackage"])
+def test_origins_output_keeps_the_buildings_of_a_layer_that_mixes_them_with_points(cc_provider, tmp_path, output):
+    """A GeoPackage layer of type GEOMETRY shows in QGIS as the type of its first feature (here Point): a
+    point-typed output refuses the buildings, which must then be written as the point inside each, and said."""
+    import processing
+    from memory_layers import memory_layer
+    from qgis.core import QgsProcessingContext, QgsProject, QgsWkbTypes
+
+    communities = memory_layer("Polygon?crs={}&field=name:string&field=pop:integer".format(CRS), "社区", [
+        (("A", 3000), _square(0, 0, 200))])
+    facilities = memory_layer("Point?crs={}&field=kind:string".format(CRS), "设施", [(("幼儿园",), "POINT(120 80)")])
+    origins = _geopackage_layer(tmp_path / "origins.gpkg", "居民", 4547, [
+        ("", "POINT(100 50)", 10), ("", _square(10, 10, 20), 60), ("", "POINT(150 150)", 5)], numbers=True)
+    destination = ("TEMPORARY_OUTPUT" if output == "memory"
+                   else "ogr:dbname='{}' table=\"origins\" (geom)".format(tmp_path / "out.gpkg"))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = _Feedback()
+    result = processing.run("complete_community:evaluate_walking_access", {
+        "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT", "OUTPUT_ORIGINS": destination},
+        context=context, feedback=feedback)
+    written = result["OUTPUT_ORIGINS"]
+    if isinstance(written, str):
+        written = QgsVectorLayer(written, "origins", "ogr") if output == "geopackage" else context.getMapLayer(written)
+    rows = {feature["area"]: feature for feature in written.getFeatures()}
+    assert sorted(rows) == [5, 10, 60] and {row["community_id"] for row in rows.values()} == {"A"}
+    building = rows[60].geometry()
+    assert QgsGeometry.fromWkt(_square(10, 10, 20)).contains(building.pointOnSurface())
+    if building.type() == QgsWkbTypes.PointGeometry:  # refused as a building: written as its point, and said
+        assert ("layer 居民: origins that are not points written to the origins output as the point inside each"
+                " — 1 feature(s): 2") in feedback.warnings

@@ -45,3 +45,24 @@ def test_all_measures_every_category(cc_provider, processing_context):
     community = next(_run(processing_context, "all")["OUTPUT"].getFeatures())
     names = community.fields().names()
     assert "parking_dist_m" in names and "charging_station_dist_m" in names and "pharmacy_dist_m" in names
+
+
+def test_residents_access_weighs_only_the_residents_who_can_walk_there():
+    """Per community: the mean over reachable residents, the share within the limit over all residents; an origin
+    without residents that cannot reach any facility (inf) neither poisons the sums nor warns (0 × inf)."""
+    import warnings
+
+    import numpy as np
+
+    from complete_community.core.walking import residents_access
+
+    community = [0, 0, 0, 1, 1, -1]
+    population = [100, 0, np.nan, 50, -3, 1000]
+    distance = [400.0, np.inf, 900.0, np.inf, 100.0, 10.0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        first, second = residents_access(community, population, distance, 500.0, 2)
+    assert (first.mean_m, first.covered_share, first.reached, first.unreached, first.population) == (
+        400.0, 1.0, 100.0, 0.0, 100.0)
+    assert (second.mean_m, second.covered_share, second.reached, second.unreached, second.population) == (
+        None, 0.0, 0.0, 50.0, 50.0)
