@@ -709,20 +709,18 @@ def _drop_layer(connection, name):
 def copy_tables(source, destination, tables):
     """Copy `tables` of GeoPackage `source` into `destination`, replacing tables of the same name there; their
     styles in layer_styles go along. A view is copied as a view, after the tables it reads."""
-    from osgeo import gdal
-
-    gdal.UseExceptions()
     views = _views(source)
-    for table in tables:
-        if table.lower() in views:
-            continue
-        options = gdal.VectorTranslateOptions(layers=[table], layerName=table, accessMode="overwrite",
-                                              layerCreationOptions=["DESCRIPTION=" + OWN_LAYER_DESCRIPTION])
-        result = gdal.VectorTranslate(destination, source, options=options)
-        if result is None:
-            raise QgsProcessingException(tr("Could not copy the layer '{}' into {}.", _CONTEXT).format(
-                table, destination))
-        result = None
+    with gdal_exceptions() as gdal:
+        for table in tables:
+            if table.lower() in views:
+                continue
+            options = gdal.VectorTranslateOptions(layers=[table], layerName=table, accessMode="overwrite",
+                                                  layerCreationOptions=["DESCRIPTION=" + OWN_LAYER_DESCRIPTION])
+            result = gdal.VectorTranslate(destination, source, options=options)
+            if result is None:
+                raise QgsProcessingException(tr("Could not copy the layer '{}' into {}.", _CONTEXT).format(
+                    table, destination))
+            result = None
     copied_views = [table.lower() for table in tables if table.lower() in views]
     if copied_views:
         _copy_views(source, destination, copied_views, tables)
@@ -770,8 +768,6 @@ def drop_tables(path, tables):
     """Remove the plugin's own `tables` from a GeoPackage (results of an earlier run this run replaced)."""
     if not tables:
         return
-    from osgeo import gdal
-
     views = [table for table in tables if table.lower() in _views(path)]
     if views:  # OGR drops a layer with DROP TABLE, which SQLite refuses for a view
         connection = sqlite3.connect(path)
@@ -782,16 +778,31 @@ def drop_tables(path, tables):
         finally:
             connection.close()
         tables = [table for table in tables if table not in views]
+    with gdal_exceptions() as gdal:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        try:
+            for table in tables:
+                for index in range(dataset.GetLayerCount()):
+                    if dataset.GetLayer(index).GetName().lower() == table:
+                        dataset.DeleteLayer(index)
+                        break
+        finally:
+            dataset = None
+
+
+@contextmanager
+def gdal_exceptions():
+    """GDAL's errors raised as Python exceptions within this block only (yields the gdal module). UseExceptions()
+    holds for the whole process: QGIS's own Python and the other plugins in it expect GDAL as they left it."""
+    from osgeo import gdal
+
+    used_before = gdal.GetUseExceptions()
     gdal.UseExceptions()
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     try:
-        for table in tables:
-            for index in range(dataset.GetLayerCount()):
-                if dataset.GetLayer(index).GetName().lower() == table:
-                    dataset.DeleteLayer(index)
-                    break
+        yield gdal
     finally:
-        dataset = None
+        if not used_before:
+            gdal.DontUseExceptions()
 
 
 # -- the wrapper ---------------------------------------------------------------------------------------------

@@ -428,3 +428,31 @@ def test_a_rules_view_that_cannot_be_written_is_said_with_the_file(tmp_path, cc_
     with pytest.raises(QgsProcessingException) as raised:
         create_rules_view(path)
     assert "community_rules" in str(raised.value) and path in str(raised.value)
+
+
+@pytest.mark.parametrize("used_before", [False, True])
+def test_copying_and_dropping_tables_leave_gdal_exceptions_as_they_were(tmp_path, used_before):
+    """gdal.UseExceptions() holds for the whole QGIS process (its Python console, other plugins): the output
+    guard turns it on only while it copies or drops tables, and leaves it as it found it."""
+    from osgeo import gdal, ogr
+
+    from complete_community.processing.output_safety import copy_tables, drop_tables
+
+    source, destination = str(tmp_path / "written.gpkg"), str(tmp_path / "results.gpkg")
+    for path in (source, destination):
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+        dataset.CreateLayer("results", None, ogr.wkbNone).CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
+        dataset = None
+    (gdal.UseExceptions if used_before else gdal.DontUseExceptions)()
+    try:
+        copy_tables(source, destination, ["results"])
+        assert bool(gdal.GetUseExceptions()) == used_before
+        drop_tables(destination, ["results"])
+        assert bool(gdal.GetUseExceptions()) == used_before
+    finally:
+        gdal.DontUseExceptions()
+    connection = sqlite3.connect(destination)
+    try:
+        assert connection.execute("SELECT count(*) FROM gpkg_contents WHERE table_name = 'results'").fetchone() == (0,)
+    finally:
+        connection.close()
