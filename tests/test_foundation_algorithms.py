@@ -74,19 +74,11 @@ def test_classify_keeps_a_facility_with_infinite_coordinates_without_geometry_an
     take it): it is kept with its attributes and category, without geometry, and named in a warning."""
     import math
     import processing
-    from qgis.core import QgsProcessingFeedback
-
-    class Warnings(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.warnings = []
-
-        def pushWarning(self, warning):  # noqa: N802 (QGIS API)
-            self.warnings.append(warning)
+    from recording_feedback import RecordingFeedback
 
     layer = _facility_layer([("幼儿园", 527000, 3385000), ("托儿所", math.inf, -math.inf), ("幼儿园", 527010, 3385000)])
     output = str(tmp_path / "facilities.gpkg")
-    feedback = Warnings()
+    feedback = RecordingFeedback()
     processing.run("complete_community:classify_facilities", {
         "FACILITIES": layer, "CATEGORY_FIELD": "category", "OUTPUT": output}, context=processing_context,
         feedback=feedback)

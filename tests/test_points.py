@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsPointXY,
                        QgsFeatureRequest, QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+from recording_feedback import RecordingFeedback
 
 CRS = "EPSG:4547"
 
@@ -188,18 +189,6 @@ def _geopackage_layer(path, name, epsg, rows, numbers=False):
     return layer
 
 
-class _Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings, self.infos = [], []
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.warnings.append(warning)
-
-    def pushInfo(self, info):  # noqa: N802
-        self.infos.append(info)
-
-
 def _reader(communities, tolerance=0.0):
     from complete_community.processing.inputs.facilities import FacilityReader
     from complete_community.processing.inputs.problems import InputProblems
@@ -208,7 +197,7 @@ def _reader(communities, tolerance=0.0):
 
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    feedback = _Feedback()
+    feedback = RecordingFeedback()
     return FacilityReader(load_standard(), communities, QgsCoordinateReferenceSystem(CRS), tolerance, context,
                           feedback, InputProblems()), feedback
 
@@ -359,7 +348,7 @@ def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path, m
     monkeypatch.setattr(points.PointFeatures, "_read_in_bulk", staticmethod(recorded))
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    feedback = _Feedback()
+    feedback = RecordingFeedback()
     result = processing.run("complete_community:evaluate_walking_access", {
         "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
         "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",
@@ -414,7 +403,7 @@ def test_origins_output_keeps_the_buildings_of_a_layer_that_mixes_them_with_poin
                    else "ogr:dbname='{}' table=\"origins\" (geom)".format(tmp_path / "out.gpkg"))
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    feedback = _Feedback()
+    feedback = RecordingFeedback()
     result = processing.run("complete_community:evaluate_walking_access", {
         "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
         "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",

@@ -3,25 +3,12 @@ across bridges and tunnels; the OSM walkable filter (evaluate_walking_access, se
 
 import processing
 import pytest
-from qgis.core import NULL, QgsProcessingFeedback
+from qgis.core import NULL
 
 from memory_layers import memory_layer
+from recording_feedback import RecordingFeedback
 
 CRS = "EPSG:4547"
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.messages.append(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.messages.append(text)
-        super().pushWarning(text)
 
 
 def _layers(level_values=("", ""), highways=("residential", "residential")):
@@ -52,14 +39,14 @@ def test_crossings_without_a_vertex_are_reported_and_left_apart_by_default(cc_pr
     community = _walk(processing_context, feedback)
     assert community["kindergarten_dist_m"] == NULL and community["kindergarten_access_status"] == "no_data"
     assert any("1 place(s) where streets cross or meet without a shared vertex" in text and "SPLIT_AT_CROSSINGS" in text
-               for text in feedback.messages)
+               for text in feedback.texts)
 
 
 def test_split_at_crossings_connects_them(cc_provider, processing_context):
     feedback = RecordingFeedback()
     community = _walk(processing_context, feedback, SPLIT_AT_CROSSINGS=True)
     assert community["kindergarten_dist_m"] == pytest.approx(200 + 400 + 5)
-    assert any("are connected" in text for text in feedback.messages)
+    assert any("are connected" in text for text in feedback.texts)
 
 
 @pytest.mark.parametrize("level", ["桥", "1", "tunnel"])
@@ -68,7 +55,7 @@ def test_a_bridge_or_tunnel_is_not_connected(cc_provider, processing_context, le
     community = _walk(processing_context, feedback, layers=_layers(level_values=("", level)), SPLIT_AT_CROSSINGS=True,
                       LEVEL_FIELD="level")
     assert community["kindergarten_access_status"] == "no_data"
-    assert any("between a bridge or tunnel" in text for text in feedback.messages)
+    assert any("between a bridge or tunnel" in text for text in feedback.texts)
 
 
 def test_osm_bridge_tags_in_other_tags(cc_provider, processing_context):
@@ -85,7 +72,7 @@ def test_osm_walkable_filter(cc_provider, processing_context):
     feedback = RecordingFeedback()
     community = _walk(processing_context, feedback, layers=layers, SPLIT_AT_CROSSINGS=True, OSM_WALKABLE=True)
     assert community["kindergarten_access_status"] == "no_data"
-    assert any("OSM tags say nobody walks on" in text for text in feedback.messages)
+    assert any("OSM tags say nobody walks on" in text for text in feedback.texts)
     assert _walk(processing_context, layers=layers, SPLIT_AT_CROSSINGS=True)["kindergarten_dist_m"] == pytest.approx(605)
 
 

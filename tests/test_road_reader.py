@@ -17,20 +17,9 @@ from complete_community.processing.inputs import network as road_reader
 from complete_community.processing.inputs.bulk_read import qgis_values, source_layer, whole_layer
 from complete_community.processing.inputs.network import NetworkOptions, read_network_lines
 from complete_community.processing.inputs.problems import InputProblems
+from recording_feedback import RecordingFeedback
 
 CRS = "EPSG:4547"
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802 (Qt's name)
-        self.messages.append(("info", info))
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.messages.append(("warning", warning))
 
 
 def write_layer(path, rows, fields, driver="GPKG", geometry_type=ogr.wkbUnknown, layer_name="roads", epsg=4547):

@@ -3,19 +3,10 @@ the communities that need looking at, and what is said when that layer cannot te
 
 import pytest
 from memory_layers import memory_layer
-from qgis.core import QgsGeometry, QgsProcessingFeedback
+from recording_feedback import RecordingFeedback
+from qgis.core import QgsGeometry
 
 STATUS_FIELDS = "field=cc_community_id:string&field=kindergarten_access_status:string&field=kindergarten_status:string"
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 def _run(processing_context, around, feedback=None, **extra):
