@@ -54,10 +54,10 @@ _FINAL_NAMES = {}  # partial path → final path of every guarded run in progres
 
 
 def table_destination(gpkg, table, geometry=True):
-    """A sink destination for one table of a GeoPackage, ogr:dbname='x.gpkg' table="t" (geom), written as
-    Processing reads it (QgsDataSourceUri: a quote or backslash in the path escaped by a backslash)."""
+    """A sink destination for one table of a GeoPackage (a path or str), ogr:dbname='x.gpkg' table="t" (geom),
+    written as Processing reads it (QgsDataSourceUri: a quote or backslash in the path escaped by a backslash)."""
     uri = QgsDataSourceUri()
-    uri.setDatabase(gpkg)
+    uri.setDatabase(str(gpkg))
     uri.setDataSource("", table, "geom" if geometry else "")
     return "ogr:" + uri.uri(False)
 

@@ -456,3 +456,12 @@ def test_copying_and_dropping_tables_leave_gdal_exceptions_as_they_were(tmp_path
         assert connection.execute("SELECT count(*) FROM gpkg_contents WHERE table_name = 'results'").fetchone() == (0,)
     finally:
         connection.close()
+
+
+def test_a_table_destination_takes_a_path_as_well_as_text(tmp_path):
+    """Scripts (scripts/bench.py) pass pathlib paths: the destination is the same as for the path's text."""
+    from complete_community.processing.output_safety import table_destination, table_destination_parts
+
+    path = tmp_path / "it's #1" / "结果.gpkg"
+    assert table_destination(path, "rules", geometry=False) == table_destination(str(path), "rules", geometry=False)
+    assert table_destination_parts(table_destination(path, "rules")) == (str(path), "rules")
