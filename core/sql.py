@@ -26,6 +26,17 @@ def read_only_sqlite(path):
     return sqlite3.connect(read_only_uri(path), uri=True)
 
 
+def is_view(path, table):
+    """Whether `table` of the SQLite file (a GeoPackage) at `path` is a view, whose rows SQLite refuses to change;
+    False when the file cannot be read."""
+    try:
+        with contextlib.closing(read_only_sqlite(path)) as connection:
+            row = connection.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == "view"
+
+
 @contextlib.contextmanager
 def transaction(connection):
     """One transaction for all the block executes on `connection`, committed at its end and rolled back on an

@@ -15,6 +15,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsLayerMetadata, QgsProces
 from qgis.PyQt.QtGui import QColor
 
 from ..core import output_fields as F
+from ..core.sql import is_view
 from ..i18n import current_language, tr
 from ..processing.output_safety import final_name
 from .names import *  # noqa: F401,F403  (styles.STYLE_RULES, …)
@@ -116,6 +117,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 layer.setName(self.layer_name)
             if isinstance(layer, QgsVectorLayer):
                 self.apply_style(layer)
+                set_read_only_if_view(layer)
                 # Aliases and value maps in the language of this QGIS, whatever the language of the run.
                 table = ROLE_TABLES.get(self.role)
                 set_output_aliases(layer, self.standard, table=table)
@@ -132,6 +134,16 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         processor = cls(apply_style, role, run_name, layer_name, standard)
         cls._alive.append(processor)
         return processor
+
+
+def set_read_only_if_view(layer):
+    """A GeoPackage view (assess's community_rules) loaded read-only: OGR offers to edit it, SQLite would refuse
+    every change when it is saved."""
+    if layer.providerType() != "ogr":
+        return
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    if parts.get("layerName") and is_view(parts.get("path", ""), parts["layerName"]):
+        layer.setReadOnly(True)
 
 
 def load_default_style(layer):

@@ -108,6 +108,16 @@ def test_assess_loads_every_table_styled_ordered_and_grouped(project, tmp_path, 
     assert reopened.fields().field("cc_status").alias() == "Complete community verdict"
     rules = by_role[loading.RULES]
     assert rules.fields().field("clause").alias() == "Clause of the guide"
+    # community_rules is a view (processing/rules_view.py): loaded read-only, as SQLite would refuse any edit; the
+    # life-circle rules are a table, editable. The rule level shows as words, as the status does.
+    by_table = {layer.source().split("layername=")[-1]: layer for layer, _node in layers}
+    assert by_table["community_rules"].readOnly() and not by_table["life_circle_rules"].readOnly()
+    assert not by_table["communities"].readOnly()
+    for field, code, label in (("level", "conditional", "where conditions allow"), ("status", "fail",
+                                                                                    "Does not comply")):
+        setup = by_table["community_rules"].editorWidgetSetup(by_table["community_rules"].fields().lookupField(field))
+        assert setup.type() == "ValueMap" and {code: label}.items() <= {
+            code: label for entry in setup.config()["map"] for label, code in entry.items()}.items(), field
     areas = by_role[loading.SERVICE_AREAS]
     assert isinstance(areas.renderer(), QgsCategorizedSymbolRenderer)
     assert areas.renderer().classAttribute() == "cc_category"  # one colour per facility kind
