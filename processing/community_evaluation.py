@@ -9,7 +9,7 @@ import datetime
 import os
 from dataclasses import dataclass, field as dataclass_field
 
-from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsMapLayer, QgsProcessing,
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing,
                        QgsProcessingException,
                        QgsProcessingParameterDistance, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
@@ -592,20 +592,15 @@ class CommunityEvaluationAlgorithm(PlannedFacilities, CompleteCommunityAlgorithm
         """What the communities and facilities read depend on besides the attributes (the layers, their category
         and type fields, the mapping table, planned facilities, the tolerance, the standard), or None when a
         layer is given as something other than a layer or its source text (it is then never lent)."""
-        parts = [plan.standard.id, plan.standard.content_hash,
-                 self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context),
-                 self.parameterAsDouble(parameters, self.FACILITY_TOLERANCE, context)
-                 if self.parameterDefinition(self.FACILITY_TOLERANCE) is not None else 0.0]
-        for name in (self.COMMUNITIES, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS,
-                     self.AREA_CATEGORY_FIELD, self.MAPPING_TABLE, self.PROPOSED_FACILITIES,
-                     self.PROPOSED_CATEGORY_FIELD):
-            value = parameters.get(name)
-            if isinstance(value, QgsMapLayer):
-                value = value.id()
-            elif value is not None and not isinstance(value, str):
-                return None
-            parts.append(value or None)
-        return tuple(parts)
+        layers = shared_run.layers_key(parameters, (
+            self.COMMUNITIES, self.FACILITIES, self.CATEGORY_FIELD, self.FACILITY_AREAS, self.AREA_CATEGORY_FIELD,
+            self.MAPPING_TABLE, self.PROPOSED_FACILITIES, self.PROPOSED_CATEGORY_FIELD))
+        if layers is None:
+            return None
+        return (plan.standard.id, plan.standard.content_hash,
+                self.parameterAsEnum(parameters, self.DEFAULT_TYPE, context),
+                self.parameterAsDouble(parameters, self.FACILITY_TOLERANCE, context)
+                if self.parameterDefinition(self.FACILITY_TOLERANCE) is not None else 0.0) + layers
 
     def borrowed_inputs(self, parameters, context, feedback, plan, key):
         """The inputs assess's evaluation read and lent, when they hold everything this run would read: the same

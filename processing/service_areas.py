@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from qgis.core import (Qgis, QgsCoordinateTransform, QgsCsException, QgsFeature, QgsFeatureRequest, QgsFeatureSink,
-                       QgsGeometry, QgsMapLayer, QgsPointXY, QgsProcessing, QgsProcessingException,
+                       QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterDefinition, QgsProcessingParameterDistance, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterString, QgsUnitTypes, QgsWkbTypes)
@@ -51,17 +51,10 @@ class FacilityPoints:
 def facility_points_key(parameters, standard):
     """What the facility points depend on (the standard, the facility and planned layers, their category fields,
     the mapping table), or None when a layer is given as something other than a layer or its source text."""
-    parts = [standard.id, standard.content_hash]
-    for name in (ServiceAreasAlgorithm.FACILITIES, ServiceAreasAlgorithm.CATEGORY_FIELD,
-                 ServiceAreasAlgorithm.MAPPING_TABLE, ServiceAreasAlgorithm.PROPOSED_FACILITIES,
-                 ServiceAreasAlgorithm.PROPOSED_CATEGORY_FIELD):
-        value = parameters.get(name)
-        if isinstance(value, QgsMapLayer):
-            value = value.id()
-        elif value is not None and not isinstance(value, str):
-            return None
-        parts.append(value or None)
-    return tuple(parts)
+    layers = shared_run.layers_key(parameters, (
+        ServiceAreasAlgorithm.FACILITIES, ServiceAreasAlgorithm.CATEGORY_FIELD, ServiceAreasAlgorithm.MAPPING_TABLE,
+        ServiceAreasAlgorithm.PROPOSED_FACILITIES, ServiceAreasAlgorithm.PROPOSED_CATEGORY_FIELD))
+    return None if layers is None else (standard.id, standard.content_hash) + layers
 
 
 def lend_facilities(parameters, standard, facilities, facilities_name, areas_name, working):

@@ -29,6 +29,23 @@ def shared_run():
             _local.cache = None
 
 
+def layers_key(parameters, names):
+    """The inputs `names` of `parameters` as part of a lending key: a layer by its id, a source by its text, an
+    empty one as None; None when one is given as anything else (a feature source definition, an object), which
+    cannot be told equal to another run's (it is then never lent)."""
+    from qgis.core import QgsMapLayer
+
+    parts = []
+    for name in names:
+        value = parameters.get(name)
+        if isinstance(value, QgsMapLayer):
+            value = value.id()
+        elif value is not None and not isinstance(value, str):
+            return None
+        parts.append(value or None)
+    return tuple(parts)
+
+
 def reuse(kind, key, build):
     """build(), or the value built for the same (kind, key) earlier in this shared run."""
     cache = getattr(_local, "cache", None)
