@@ -8,10 +8,10 @@ import os
 import shutil
 import threading
 import time
-import traceback
 
 import pytest
 from file_digests import digest
+from own_context import run_in_own_context
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,23 +39,8 @@ def assess_parameters(folder):
 
 
 def run_assess(folder, feedback):
-    """processing.run with a context of its own, released right after (QGIS 3.22 can crash freeing a context that
-    holds GeoPackage layers late). Returns the error message or None."""
-    import processing
-
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    error = None
-    try:
-        processing.run("complete_community:assess", assess_parameters(folder), context=context, feedback=feedback)
-    except QgsProcessingException as raised:
-        error = str(raised)
-        traceback.clear_frames(raised.__traceback__)
-        del raised
-    finally:
-        del context
-        gc.collect()
-    return error
+    """assess into `folder` with a context of its own (tests/own_context.py): the error message or None."""
+    return run_in_own_context("complete_community:assess", assess_parameters(folder), feedback)[1]
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,14 @@
 """Outputs never destroy anything: checked against inputs and each other first, written aside, moved into place
 on success only, and an existing GeoPackage keeps every layer the plugin did not write."""
 
-import gc
 import os
 import shutil
 import sqlite3
 import subprocess
-import traceback
 
 import pytest
 from file_digests import digest
+from own_context import run_in_own_context
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -37,26 +36,11 @@ def facilities_parameters(source, output):
 
 
 def run(algorithm, parameters, _unused=None, feedback=None):
-    """One run with a context of its own, destroyed right after: a context holding GeoPackage layers must not
-    outlive the test (QGIS 3.22 can crash destroying it late)."""
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProject
-
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    try:
-        return processing.run("complete_community:" + algorithm, parameters, context=context,
-                              feedback=feedback or QgsProcessingFeedback())
-    except QgsProcessingException as error:
-        message = str(error)
-        # The failed run's frames hold its layers open (QGIS keeps a GeoPackage in WAL mode while open, which
-        # changes its header): release them, so that the input file is compared as the run left it.
-        traceback.clear_frames(error.__traceback__)
-        del error
-    finally:
-        del context
-        gc.collect()
-    raise QgsProcessingException(message)
+    """One run with a context of its own (tests/own_context.py); a failure raised with its message."""
+    results, error = run_in_own_context("complete_community:" + algorithm, parameters, feedback)
+    if error is not None:
+        raise QgsProcessingException(error)
+    return results
 
 
 def partial_leftovers(folder):

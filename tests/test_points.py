@@ -219,6 +219,20 @@ def _read_with(reader, layer, name, attribute_fields, bulk, monkeypatch):
     assert (len(taken) == 1 and taken[0] is not None) if bulk else not taken
 
 
+def _walk_from(origins, communities, origins_output, context, feedback):
+    """evaluate_walking_access from `origins` (residents in field 'area') of `communities` (id 'name', population
+    'pop') to one kindergarten at (120, 80), the origins written to `origins_output`."""
+    import processing
+    from memory_layers import memory_layer
+
+    facilities = memory_layer("Point?crs={}&field=kind:string".format(CRS), "设施", [(("幼儿园",), "POINT(120 80)")])
+    return processing.run("complete_community:evaluate_walking_access", {
+        "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
+        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT", "OUTPUT_ORIGINS": origins_output},
+        context=context, feedback=feedback)
+
+
 @pytest.mark.parametrize("bulk", [False, True], ids=["features", "OGR arrays"])
 def test_facilities_in_their_communities_with_every_problem_named(qgis_app, tmp_path, monkeypatch, bulk):
     """One facility per case, in one layer: where it counts, and the problem reported with its feature id; the same
@@ -326,14 +340,12 @@ def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path, m
     """Origins through evaluate_walking_access: on a shared edge the first community, in an overlap the first, a
     building by its point inside; outside all, without a usable geometry or a population, said so by feature id.
     The same read through QGIS's features or OGR's arrays."""
-    import processing
     from complete_community.processing.inputs import points
     from memory_layers import memory_layer
     from qgis.core import NULL, QgsProcessingContext
 
     communities = memory_layer("Polygon?crs={}&field=name:string&field=pop:integer".format(CRS), "社区", [
         (("A", 3000), _square(0, 0)), (("B", 3000), _square(100, 0)), (("C", 3000), _square(150, 0))])
-    facilities = memory_layer("Point?crs={}&field=kind:string".format(CRS), "设施", [(("幼儿园",), "POINT(120 80)")])
     origins = _geopackage_layer(tmp_path / "origins.gpkg", "居民", 4547, [
         ("", "POINT(100 50)", 10), ("", "POINT(175 50)", 20), ("", "POINT(225 50)", 30), ("", "POINT(900 900)", 40),
         ("", (math.nan, math.nan), 50), ("", _square(10, 10, 20), 60), ("", "POINT(50 50)", -5), ("", None, 1)],
@@ -349,12 +361,8 @@ def test_residents_count_for_the_community_they_live_in(cc_provider, tmp_path, m
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     feedback = RecordingFeedback()
-    result = processing.run("complete_community:evaluate_walking_access", {
-        "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
-        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",
-        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT",
-        "OUTPUT_ORIGINS": "ogr:dbname='{}' table=\"origins\" (geom)".format(tmp_path / "out.gpkg")},
-        context=context, feedback=feedback)
+    destination = "ogr:dbname='{}' table=\"origins\" (geom)".format(tmp_path / "out.gpkg")
+    result = _walk_from(origins, communities, destination, context, feedback)
     written = QgsVectorLayer(result["OUTPUT_ORIGINS"], "origins", "ogr")
     lives_in = {feature["fid"]: feature["community_id"] for feature in written.getFeatures()}
     assert lives_in == {1: "A", 2: "B", 3: "C", 4: NULL, 5: NULL, 6: "A", 7: "A", 8: NULL}
@@ -390,13 +398,11 @@ def test_community_radius_is_the_distance_to_the_farthest_vertex(qgis_app):
 def test_origins_output_keeps_the_buildings_of_a_layer_that_mixes_them_with_points(cc_provider, tmp_path, output):
     """A GeoPackage layer of type GEOMETRY shows in QGIS as the type of its first feature (here Point): a
     point-typed output refuses the buildings, which must then be written as the point inside each, and said."""
-    import processing
     from memory_layers import memory_layer
     from qgis.core import QgsProcessingContext, QgsProject, QgsWkbTypes
 
     communities = memory_layer("Polygon?crs={}&field=name:string&field=pop:integer".format(CRS), "社区", [
         (("A", 3000), _square(0, 0, 200))])
-    facilities = memory_layer("Point?crs={}&field=kind:string".format(CRS), "设施", [(("幼儿园",), "POINT(120 80)")])
     origins = _geopackage_layer(tmp_path / "origins.gpkg", "居民", 4547, [
         ("", "POINT(100 50)", 10), ("", _square(10, 10, 20), 60), ("", "POINT(150 150)", 5)], numbers=True)
     destination = ("TEMPORARY_OUTPUT" if output == "memory"
@@ -404,11 +410,7 @@ def test_origins_output_keeps_the_buildings_of_a_layer_that_mixes_them_with_poin
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     feedback = RecordingFeedback()
-    result = processing.run("complete_community:evaluate_walking_access", {
-        "COMMUNITIES": communities, "COMMUNITY_ID_FIELD": "name", "POPULATION_FIELD": "pop", "DEFAULT_TYPE": 0,
-        "FACILITIES": facilities, "CATEGORY_FIELD": "kind", "ORIGINS": origins, "ORIGIN_POPULATION_FIELD": "area",
-        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RULES": "TEMPORARY_OUTPUT", "OUTPUT_ORIGINS": destination},
-        context=context, feedback=feedback)
+    result = _walk_from(origins, communities, destination, context, feedback)
     written = result["OUTPUT_ORIGINS"]
     if isinstance(written, str):
         written = QgsVectorLayer(written, "origins", "ogr") if output == "geopackage" else context.getMapLayer(written)
